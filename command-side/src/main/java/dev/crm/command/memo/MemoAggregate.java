@@ -1,0 +1,218 @@
+package dev.crm.command.memo;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import dev.crm.command.Rejected;
+import dev.crm.command.UserDirectory;
+import dev.crm.command.Versions;
+import dev.crm.command.memo.MemoCommands.ChangeMemo;
+import dev.crm.command.memo.MemoCommands.CreateMemo;
+import dev.crm.command.memo.MemoCommands.DeleteMemo;
+import dev.crm.command.memo.MemoCommands.PostponeMemo;
+import dev.crm.command.memo.MemoCommands.ReviewMemo;
+import dev.crm.shared.Actor;
+import dev.crm.shared.FieldChange;
+import dev.crm.shared.memo.MemoAccess;
+import dev.crm.shared.memo.MemoChanged;
+import dev.crm.shared.memo.MemoCreated;
+import dev.crm.shared.memo.MemoDeleted;
+import dev.crm.shared.memo.MemoPostponed;
+import dev.crm.shared.memo.MemoReviewed;
+import dev.crm.shared.memo.MemoStage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * An office memo. Command handlers check the rules ({@link MemoAccess}, {@link MemoInput}) and apply
+ * events; sourcing handlers only assign. A deleted memo keeps its stream (history, later restore) and
+ * answers every command as if it did not exist.
+ */
+@Aggregate
+public class MemoAggregate {
+
+    /** Boxed on purpose: Axon reads the identifier while the first event is applied, and a primitive 0 would win. */
+    @AggregateIdentifier
+    private Long memoId;
+    private String author;
+    private String title;
+    private String description;
+    private String to;
+    private boolean draft;
+    private MemoStage stage;
+    private String conclusion;
+    private boolean deleted;
+
+    protected MemoAggregate() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public MemoAggregate(CreateMemo cmd, MetaData metaData, UserDirectory users) {
+        Actor actor = Actor.fromMetaData(metaData);
+        String newTitle = MemoInput.clean(cmd.title());
+        String newDescription = MemoInput.cleanOptional(cmd.description());
+        String recipient = MemoInput.cleanOptional(cmd.to());
+        List<Rejected.FieldError> errors = new ArrayList<>();
+        MemoInput.checkTitle(newTitle, errors);
+        MemoInput.checkDescription(newDescription, errors);
+        MemoInput.checkRecipient(recipient, cmd.draft(), users, errors);
+        MemoInput.throwIfAny(errors);
+        apply(new MemoCreated(cmd.memoId(), newTitle, newDescription, recipient, cmd.draft(), actor.username()));
+    }
+
+    @CommandHandler
+    public long handle(ChangeMemo cmd, MetaData metaData, UserDirectory users) {
+        Actor actor = Actor.fromMetaData(metaData);
+        MemoAccess access = visibleTo(actor);
+        Versions.require(cmd.expectedVersion());
+        if (!access.canChange(actor)) {
+            throw forbidden("error.memo.change-forbidden");
+        }
+        List<FieldChange> changes = new ArrayList<>();
+        List<Rejected.FieldError> errors = new ArrayList<>();
+        if (cmd.title() != null) {
+            String newTitle = MemoInput.clean(cmd.title());
+            MemoInput.checkTitle(newTitle, errors);
+            addIfDifferent(changes, "title", title, newTitle);
+        }
+        if (cmd.description() != null) {
+            String newDescription = MemoInput.cleanOptional(cmd.description());
+            MemoInput.checkDescription(newDescription, errors);
+            addIfDifferent(changes, "description", description, newDescription);
+        }
+        boolean newDraft = cmd.draft() == null ? draft : cmd.draft();
+        if (!draft && newDraft) {
+            errors.add(new Rejected.FieldError("draft", "validation.memo.cannot-unsend", new Object[0]));
+        }
+        String newTo = cmd.to() == null ? to : MemoInput.cleanOptional(cmd.to());
+        if (cmd.to() != null || newDraft != draft) {
+            MemoInput.checkRecipient(newTo, newDraft, users, errors);
+        }
+        MemoInput.throwIfAny(errors);
+        addIfDifferent(changes, "to", to, newTo);
+        if (newDraft != draft) {
+            changes.add(FieldChange.of("draft", draft, newDraft));
+        }
+        if (!changes.isEmpty()) {
+            apply(new MemoChanged(memoId, changes));
+        }
+        return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(PostponeMemo cmd, MetaData metaData) {
+        Actor actor = Actor.fromMetaData(metaData);
+        MemoAccess access = visibleTo(actor);
+        Versions.require(cmd.expectedVersion());
+        requireReviewer(access, actor);
+        if (stage != MemoStage.PENDING) {
+            throw new Rejected.WrongState("error.memo.not-pending", stage.apiName());
+        }
+        apply(new MemoPostponed(memoId, stage));
+        return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(ReviewMemo cmd, MetaData metaData) {
+        Actor actor = Actor.fromMetaData(metaData);
+        MemoAccess access = visibleTo(actor);
+        Versions.require(cmd.expectedVersion());
+        requireReviewer(access, actor);
+        if (stage == MemoStage.REVIEWED) {
+            throw new Rejected.WrongState("error.memo.already-reviewed");
+        }
+        String newConclusion = MemoInput.cleanOptional(cmd.conclusion());
+        List<Rejected.FieldError> errors = new ArrayList<>();
+        MemoInput.checkConclusion(newConclusion, errors);
+        MemoInput.throwIfAny(errors);
+        apply(new MemoReviewed(memoId, newConclusion, stage, conclusion));
+        return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(DeleteMemo cmd, MetaData metaData) {
+        Actor actor = Actor.fromMetaData(metaData);
+        MemoAccess access = visibleTo(actor);
+        Versions.require(cmd.expectedVersion());
+        if (!access.canDelete(actor)) {
+            throw forbidden("error.memo.delete-forbidden");
+        }
+        apply(new MemoDeleted(memoId));
+        return Versions.current();
+    }
+
+    private MemoAccess visibleTo(Actor actor) {
+        MemoAccess access = new MemoAccess(author, to, draft, stage);
+        if (author == null || deleted || !access.canView(actor)) {
+            throw new Rejected.NotFound(memoId);
+        }
+        return access;
+    }
+
+    private void requireReviewer(MemoAccess access, Actor actor) {
+        if (draft) {
+            throw new Rejected.WrongState("error.memo.draft-not-sent");
+        }
+        if (!access.mayReview(actor)) {
+            throw new Rejected.Forbidden("error.memo.review-forbidden");
+        }
+    }
+
+    /** Says why: an author who lost the right because of the review is told so. */
+    private Rejected.Forbidden forbidden(String code) {
+        return stage == MemoStage.REVIEWED ? new Rejected.Forbidden("error.memo.reviewed-locked")
+                : new Rejected.Forbidden(code);
+    }
+
+    private static void addIfDifferent(List<FieldChange> changes, String field, String from, String to) {
+        if (!Objects.equals(from, to)) {
+            changes.add(FieldChange.of(field, from, to));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MemoCreated e) {
+        memoId = e.memoId();
+        author = e.author();
+        title = e.title();
+        description = e.description();
+        to = e.to();
+        draft = e.draft();
+        stage = MemoStage.PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(MemoChanged e) {
+        for (FieldChange c : e.changes()) {
+            switch (c.field()) {
+                case "title" -> title = c.to();
+                case "description" -> description = c.to();
+                case "to" -> to = c.to();
+                case "draft" -> draft = Boolean.parseBoolean(c.to());
+                default -> throw new IllegalStateException("unknown memo field in a stored event: " + c.field());
+            }
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MemoPostponed e) {
+        stage = MemoStage.POSTPONED;
+    }
+
+    @EventSourcingHandler
+    void on(MemoReviewed e) {
+        stage = MemoStage.REVIEWED;
+        conclusion = e.conclusion();
+    }
+
+    @EventSourcingHandler
+    void on(MemoDeleted e) {
+        deleted = true;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.crm.query.memo;
+
+import dev.crm.query.Sql;
+import dev.crm.query.object.ObjectIndex;
+import dev.crm.shared.Actor;
+import dev.crm.shared.FieldChange;
+import dev.crm.shared.memo.MemoChanged;
+import dev.crm.shared.memo.MemoCreated;
+import dev.crm.shared.memo.MemoDeleted;
+import dev.crm.shared.memo.MemoPostponed;
+import dev.crm.shared.memo.MemoReviewed;
+import dev.crm.shared.memo.MemoStage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds {@code memo_view} and the memos' rows of the object index. Every update is guarded by the
+ * event's version ({@code version < ?}), so an event applied twice, or a replay over an existing table,
+ * leaves the same rows. Time is the event's own timestamp.
+ */
+@Component
+@ProcessingGroup(MemoProjection.GROUP)
+public class MemoProjection {
+
+    public static final String GROUP = "memos";
+
+    private static final String INSERT = """
+            INSERT INTO memo_view (id, version, title, description, recipient, draft, stage, owner, deleted,
+                                   created_at, updated_at)
+            SELECT ?, 1, ?, ?, ?, ?, 'PENDING', ?, FALSE, ?, ? WHERE NOT EXISTS (SELECT 1 FROM memo_view WHERE id = ?)""";
+    private static final String STAGE = """
+            UPDATE memo_view SET stage = ?, conclusion = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?""";
+    private static final String POSTPONE = """
+            UPDATE memo_view SET stage = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?""";
+    private static final String DELETE = """
+            UPDATE memo_view SET deleted = TRUE, version = ?, updated_at = ? WHERE id = ? AND version < ?""";
+    /** The only memo fields a change can name, with their columns; nothing else reaches the SQL. */
+    private static final Map<String, String> CHANGEABLE = Map.of(
+            "title", "title", "description", "description", "to", "recipient", "draft", "draft");
+
+    private final JdbcTemplate jdbc;
+    private final ObjectIndex objects;
+
+    public MemoProjection(JdbcTemplate jdbc, ObjectIndex objects) {
+        this.jdbc = jdbc;
+        this.objects = objects;
+    }
+
+    @EventHandler
+    void on(MemoCreated e, @Timestamp Instant at) {
+        jdbc.update(INSERT, e.memoId(), e.title(), e.description(), e.to(), e.draft(), e.author(), Sql.ts(at),
+                Sql.ts(at), e.memoId());
+        objects.created(e.memoId(), "memo", e.title(), e.author(), at);
+    }
+
+    @EventHandler
+    void on(MemoChanged e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        long version = sequence + 1;
+        StringBuilder sql = new StringBuilder("UPDATE memo_view SET ");
+        List<Object> args = new ArrayList<>();
+        String newTitle = null;
+        for (FieldChange change : e.changes()) {
+            String column = CHANGEABLE.get(change.field());
+            if (column == null) {
+                throw new IllegalStateException("unknown memo field in a stored event: " + change.field());
+            }
+            sql.append(column).append(" = ?, ");
+            args.add("draft".equals(column) ? Boolean.valueOf(change.to()) : change.to());
+            if ("title".equals(column)) {
+                newTitle = change.to();
+            }
+        }
+        sql.append("version = ?, updated_at = ? WHERE id = ? AND version < ?");
+        args.addAll(List.of(version, Sql.ts(at), e.memoId(), version));
+        jdbc.update(sql.toString(), args.toArray());
+        if (newTitle != null) {
+            objects.retitled(e.memoId(), newTitle, version, at);
+        } else {
+            objects.changed(e.memoId(), version, at);
+        }
+    }
+
+    @EventHandler
+    void on(MemoPostponed e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update(POSTPONE, MemoStage.POSTPONED.name(), sequence + 1, Sql.ts(at), e.memoId(), sequence + 1);
+        objects.changed(e.memoId(), sequence + 1, at);
+    }
+
+    @EventHandler
+    void on(MemoReviewed e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update(STAGE, MemoStage.REVIEWED.name(), e.conclusion(), sequence + 1, Sql.ts(at), e.memoId(),
+                sequence + 1);
+        objects.changed(e.memoId(), sequence + 1, at);
+    }
+
+    @EventHandler
+    void on(MemoDeleted e, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MetaDataValue(Actor.USERNAME) String by) {
+        jdbc.update(DELETE, sequence + 1, Sql.ts(at), e.memoId(), sequence + 1);
+        objects.deleted(e.memoId(), by, sequence + 1, at);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.crm.query.memo;
+
+import static dev.crm.shared.Role.ADMIN;
+import static dev.crm.shared.Role.CHIEF;
+import static dev.crm.shared.Role.TASK_OPERATOR;
+
+import dev.crm.query.Page;
+import dev.crm.query.Sql;
+import dev.crm.shared.Actor;
+import dev.crm.shared.memo.MemoAccess;
+import dev.crm.shared.memo.MemoStage;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Reads memos, showing each actor only the memos {@link MemoAccess#canView} lets them see. */
+@Component
+public class MemoQueries {
+
+    /**
+     * {@link MemoAccess#canView} as SQL, so lists can page and count in the database. A test holds the
+     * two to the same answers for every combination of author, recipient, draft and role.
+     */
+    static final String VISIBLE = """
+            deleted = FALSE AND (owner = :me OR (draft = FALSE AND (recipient = :me OR :privileged = TRUE)))""";
+    private static final String TEXT = """
+             AND (LOWER(title) LIKE :pattern ESCAPE '\\' OR LOWER(COALESCE(description, '')) LIKE :pattern ESCAPE '\\')""";
+    private static final String STAGE = " AND stage = :stage";
+
+    static final RowMapper<MemoView> ROW = (rs, n) -> new MemoView(rs.getLong("id"), rs.getLong("version"),
+            rs.getString("title"), rs.getString("description"), rs.getString("recipient"), rs.getBoolean("draft"),
+            MemoStage.valueOf(rs.getString("stage")), rs.getString("conclusion"), rs.getString("owner"),
+            rs.getBoolean("deleted"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public MemoQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The memo if it exists, is not deleted and the actor may see it. */
+    public Optional<MemoView> findVisible(long id, Actor actor) {
+        return find(id).filter(m -> !m.deleted() && m.access().canView(actor));
+    }
+
+    /** The memo whatever its state; for callers that apply the rules themselves. */
+    public Optional<MemoView> find(long id) {
+        return jdbc.query("SELECT * FROM memo_view WHERE id = :id", new MapSqlParameterSource("id", id), ROW)
+                .stream().findFirst();
+    }
+
+    /** A page of the memos the actor may see, newest change first; {@code text} and {@code stage} may be null. */
+    public Page<MemoView> list(Actor actor, String text, MemoStage stage, int page, int size) {
+        int pageSize = Math.max(1, Math.min(size, Page.MAX_SIZE));
+        int pageNumber = Math.max(0, page);
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("me", actor.username())
+                .addValue("privileged", actor.hasAny(CHIEF, TASK_OPERATOR, ADMIN))
+                .addValue("limit", pageSize)
+                .addValue("offset", (long) pageNumber * pageSize);
+        StringBuilder where = new StringBuilder(" WHERE ").append(VISIBLE);
+        if (text != null && !text.isBlank()) {
+            where.append(TEXT);
+            params.addValue("pattern", Sql.containsPattern(text.strip()));
+        }
+        if (stage != null) {
+            where.append(STAGE);
+            params.addValue("stage", stage.name());
+        }
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM memo_view" + where, params, Long.class);
+        List<MemoView> items = jdbc.query("SELECT * FROM memo_view" + where
+                + " ORDER BY updated_at DESC, id DESC LIMIT :limit OFFSET :offset", params, ROW);
+        return new Page<>(items, total == null ? 0 : total, pageNumber, pageSize);
+    }
+}

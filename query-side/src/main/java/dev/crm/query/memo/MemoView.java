@@ -1,0 +1,15 @@
+package dev.crm.query.memo;
+
+import dev.crm.shared.memo.MemoAccess;
+import dev.crm.shared.memo.MemoStage;
+import java.time.Instant;
+
+/** A memo as the read model holds it; {@code owner} is its author. */
+public record MemoView(long id, long version, String title, String description, String to, boolean draft,
+                       MemoStage stage, String conclusion, String owner, boolean deleted, Instant createdAt,
+                       Instant updatedAt) {
+
+    public MemoAccess access() {
+        return new MemoAccess(owner, to, draft, stage);
+    }
+}

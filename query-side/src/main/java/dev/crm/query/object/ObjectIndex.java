@@ -1,0 +1,60 @@
+package dev.crm.query.object;
+
+import dev.crm.query.Sql;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/**
+ * The index of every object of every kind (ID → kind, title, owner, deleted). Each kind's projection
+ * writes its objects here; writes are guarded by the object's version, so replaying an event twice
+ * changes nothing.
+ */
+@Component
+public class ObjectIndex {
+
+    private static final String INSERT = """
+            INSERT INTO crm_object (id, kind, title, owner, deleted, version, created_at, updated_at)
+            SELECT ?, ?, ?, ?, FALSE, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM crm_object WHERE id = ?)""";
+    private static final String TOUCH = """
+            UPDATE crm_object SET version = ?, updated_at = ? WHERE id = ? AND version < ?""";
+    private static final String TOUCH_TITLE = """
+            UPDATE crm_object SET title = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?""";
+    private static final String DELETE = """
+            UPDATE crm_object SET deleted = TRUE, deleted_at = ?, deleted_by = ?, version = ?, updated_at = ?
+            WHERE id = ? AND version < ?""";
+    private static final String FIND = "SELECT * FROM crm_object WHERE id = ?";
+
+    static final RowMapper<ObjectSummary> ROW = (rs, n) -> new ObjectSummary(rs.getLong("id"), rs.getString("kind"),
+            rs.getString("title"), rs.getString("owner"), rs.getBoolean("deleted"), rs.getLong("version"),
+            Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), Sql.instant(rs, "deleted_at"),
+            rs.getString("deleted_by"));
+
+    private final JdbcTemplate jdbc;
+
+    public ObjectIndex(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void created(long id, String kind, String title, String owner, Instant at) {
+        jdbc.update(INSERT, id, kind, title, owner, 1L, Sql.ts(at), Sql.ts(at), id);
+    }
+
+    public void changed(long id, long version, Instant at) {
+        jdbc.update(TOUCH, version, Sql.ts(at), id, version);
+    }
+
+    public void retitled(long id, String title, long version, Instant at) {
+        jdbc.update(TOUCH_TITLE, title, version, Sql.ts(at), id, version);
+    }
+
+    public void deleted(long id, String by, long version, Instant at) {
+        jdbc.update(DELETE, Sql.ts(at), by, version, Sql.ts(at), id, version);
+    }
+
+    public Optional<ObjectSummary> find(long id) {
+        return jdbc.query(FIND, ROW, id).stream().findFirst();
+    }
+}

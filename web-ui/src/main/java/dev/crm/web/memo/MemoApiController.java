@@ -1,0 +1,147 @@
+package dev.crm.web.memo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.crm.query.Page;
+import dev.crm.query.memo.MemoQueries;
+import dev.crm.query.memo.MemoView;
+import dev.crm.shared.Actor;
+import dev.crm.shared.memo.MemoStage;
+import dev.crm.web.problem.BadRequest;
+import dev.crm.web.problem.IfMatch;
+import dev.crm.web.problem.JsonBody;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/memos")
+@Tag(name = "memos", description = "Office memos: write, send, review, postpone, delete")
+class MemoApiController {
+
+    static final Set<String> READ_ONLY = Set.of("id", "kind", "version", "stage", "conclusion", "owner",
+            "department", "createdAt", "updatedAt");
+    static final Set<String> WRITABLE = Set.of("title", "to", "description", "draft");
+
+    private final MemoService service;
+    private final MemoQueries memos;
+
+    MemoApiController(MemoService service, MemoQueries memos) {
+        this.service = service;
+        this.memos = memos;
+    }
+
+    @GetMapping
+    @Operation(summary = "The memos the caller may see, newest change first; q searches title and description")
+    Map<String, Object> list(Actor actor, @RequestParam(required = false) String q,
+                             @RequestParam(required = false) String stage,
+                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
+            throw BadRequest.of(page < 0 ? "page" : "size", "validation.paging", Page.MAX_SIZE);
+        }
+        Page<MemoView> result = memos.list(actor, q, stage(stage), page, size);
+        return Map.of("items", result.items().stream().map(MemoJson::of).toList(), "total", result.total());
+    }
+
+    @PostMapping
+    @Operation(summary = "Write a memo: a draft, or sent to the recipient in 'to'")
+    ResponseEntity<MemoJson> create(Actor actor, @RequestBody JsonNode body) {
+        JsonBody in = JsonBody.of(body, WRITABLE, READ_ONLY);
+        String title = in.text("title");
+        String to = in.text("to");
+        String description = in.text("description");
+        Boolean draft = in.bool("draft");
+        in.check();
+        MemoView memo = service.create(actor, title, description, to, Boolean.TRUE.equals(draft));
+        return ResponseEntity.created(URI.create("/api/memos/" + memo.id())).eTag(etag(memo)).body(MemoJson.of(memo));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<MemoJson> get(Actor actor, @PathVariable long id) {
+        MemoView memo = service.visible(actor, id);
+        return ResponseEntity.ok().eTag(etag(memo)).body(MemoJson.of(memo));
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(summary = "Change some fields; If-Match: \"<version>\" guards against lost updates (412)")
+    ResponseEntity<MemoJson> change(Actor actor, @PathVariable long id, @RequestBody JsonNode body,
+                                    @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Long expected = IfMatch.version(ifMatch);
+        JsonBody in = JsonBody.of(body, WRITABLE, READ_ONLY);
+        String title = in.text("title");
+        if (in.has("title") && title == null) {
+            in.addError("title", "validation.required");
+        }
+        String to = in.has("to") ? nonNull(in.text("to")) : null;
+        String description = in.has("description") ? nonNull(in.text("description")) : null;
+        Boolean draft = in.bool("draft");
+        in.check();
+        MemoView memo = service.change(actor, id, expected, title, description, to, draft);
+        return ResponseEntity.ok().eTag(etag(memo)).body(MemoJson.of(memo));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete the memo and everything its deletion preview lists")
+    ResponseEntity<Void> delete(Actor actor, @PathVariable long id,
+                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        service.delete(actor, id, IfMatch.version(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/deletion-preview")
+    Map<String, Object> deletionPreview(Actor actor, @PathVariable long id) {
+        return Map.of("objects", service.deletionPreview(actor, id).stream()
+                .map(o -> Map.of("id", o.id(), "kind", o.kind(), "title", o.title())).toList());
+    }
+
+    @PostMapping("/{id}/review")
+    @Operation(summary = "The recipient, a chief or an admin reviews the memo, with an optional conclusion")
+    ResponseEntity<MemoJson> review(Actor actor, @PathVariable long id, @RequestBody(required = false) JsonNode body,
+                                    @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Long expected = IfMatch.version(ifMatch);
+        JsonBody in = JsonBody.of(body, Set.of("conclusion"), Set.of());
+        String conclusion = in.text("conclusion");
+        in.check();
+        MemoView memo = service.review(actor, id, expected, conclusion);
+        return ResponseEntity.ok().eTag(etag(memo)).body(MemoJson.of(memo));
+    }
+
+    @PostMapping("/{id}/postpone")
+    ResponseEntity<MemoJson> postpone(Actor actor, @PathVariable long id,
+                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        MemoView memo = service.postpone(actor, id, IfMatch.version(ifMatch));
+        return ResponseEntity.ok().eTag(etag(memo)).body(MemoJson.of(memo));
+    }
+
+    /** JSON null for a text field means "clear it", which the command spells as "". */
+    private static String nonNull(String text) {
+        return text == null ? "" : text;
+    }
+
+    private static MemoStage stage(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(MemoStage.values()).filter(s -> s.apiName().equals(name)).findFirst()
+                .orElseThrow(() -> BadRequest.of("stage", "validation.one-of",
+                        String.join(", ", Arrays.stream(MemoStage.values()).map(MemoStage::apiName).toList())));
+    }
+
+    private static String etag(MemoView memo) {
+        return "\"" + memo.version() + "\"";
+    }
+}

@@ -1,0 +1,52 @@
+package dev.crm.web.object;
+
+import dev.crm.command.Rejected;
+import dev.crm.query.history.HistoryReader;
+import dev.crm.query.object.ObjectAccess;
+import dev.crm.query.object.ObjectSummary;
+import dev.crm.shared.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "objects", description = "Any object by its ID, its history, and search")
+class ObjectApiController {
+
+    private final ObjectAccess access;
+    private final HistoryReader history;
+    private final ObjectSearch search;
+
+    ObjectApiController(ObjectAccess access, HistoryReader history, ObjectSearch search) {
+        this.access = access;
+        this.history = history;
+        this.search = search;
+    }
+
+    @GetMapping("/api/objects/{id}")
+    Map<String, Object> object(Actor actor, @PathVariable long id) {
+        ObjectSummary o = visible(actor, id);
+        return Map.of("id", o.id(), "kind", o.kind(), "title", o.title(), "deleted", o.deleted());
+    }
+
+    @GetMapping("/api/objects/{id}/history")
+    @Operation(summary = "The object's history from its event stream, oldest first; deleted objects: admins only")
+    Map<String, Object> history(Actor actor, @PathVariable long id) {
+        visible(actor, id);
+        return Map.of("entries", history.history(id));
+    }
+
+    @GetMapping("/api/search")
+    @Operation(summary = "ID42 (or 'id 42') finds object 42; other text searches memo titles and descriptions")
+    Map<String, Object> search(Actor actor, @RequestParam(defaultValue = "") String q) {
+        return Map.of("items", search.search(actor, q));
+    }
+
+    private ObjectSummary visible(Actor actor, long id) {
+        return access.findVisible(id, actor).orElseThrow(() -> new Rejected.NotFound(id));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.crm.web.object;
+
+import dev.crm.query.memo.MemoQueries;
+import dev.crm.query.object.ObjectAccess;
+import dev.crm.query.object.ObjectSummary;
+import dev.crm.shared.Actor;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+
+/**
+ * The search bar: {@code ID42} (also {@code id 42}) finds object 42 whatever its kind; other text
+ * searches memo titles and descriptions. Only what the actor may see is found.
+ */
+@Service
+public class ObjectSearch {
+
+    private static final Pattern ID = Pattern.compile("^\\s*id\\s*(\\d{1,18})\\s*$", Pattern.CASE_INSENSITIVE);
+    static final int MAX_RESULTS = 50;
+
+    private final ObjectAccess access;
+    private final MemoQueries memos;
+
+    ObjectSearch(ObjectAccess access, MemoQueries memos) {
+        this.access = access;
+        this.memos = memos;
+    }
+
+    public record Hit(long id, String kind, String title) {
+    }
+
+    public static OptionalLong idQuery(String q) {
+        if (q == null) {
+            return OptionalLong.empty();
+        }
+        Matcher m = ID.matcher(q);
+        return m.matches() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
+    }
+
+    public List<Hit> search(Actor actor, String q) {
+        if (q == null || q.isBlank()) {
+            return List.of();
+        }
+        OptionalLong id = idQuery(q);
+        if (id.isPresent()) {
+            Optional<ObjectSummary> object = access.findVisible(id.getAsLong(), actor).filter(o -> !o.deleted());
+            return object.map(o -> List.of(new Hit(o.id(), o.kind(), o.title()))).orElse(List.of());
+        }
+        return memos.list(actor, q, null, 0, MAX_RESULTS).items().stream()
+                .map(m -> new Hit(m.id(), "memo", m.title())).toList();
+    }
+}

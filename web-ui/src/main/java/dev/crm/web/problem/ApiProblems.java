@@ -1,0 +1,144 @@
+package dev.crm.web.problem;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.crm.command.Rejected;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every API error as {@code application/problem+json} (RFC 9457): {@code type}, {@code title},
+ * {@code status}, {@code detail}, and {@code errors} ({@code field}, {@code message}) for bad input.
+ * Texts come from {@code messages.properties}.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    private final MessageSource messages;
+
+    ApiProblems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(Rejected.class)
+    ProblemDetail rejected(Rejected e, HttpServletRequest request) {
+        Locale locale = request.getLocale();
+        if (e instanceof Rejected.Invalid invalid) {
+            return validation(invalid.errors(), locale);
+        }
+        HttpStatus status;
+        String name;
+        if (e instanceof Rejected.Forbidden) {
+            status = HttpStatus.FORBIDDEN;
+            name = "forbidden";
+        } else if (e instanceof Rejected.NotFound) {
+            status = HttpStatus.NOT_FOUND;
+            name = "not-found";
+        } else if (e instanceof Rejected.StaleVersion) {
+            status = HttpStatus.PRECONDITION_FAILED;
+            name = "stale-version";
+        } else {
+            status = HttpStatus.CONFLICT;
+            name = "conflict";
+        }
+        return problem(status, name, messages.getMessage(e.code(), e.args(), e.code(), locale), locale);
+    }
+
+    @ExceptionHandler(BadRequest.class)
+    ProblemDetail badRequest(BadRequest e, HttpServletRequest request) {
+        return validation(e.errors(), request.getLocale());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail aggregateNotFound(HttpServletRequest request) {
+        return problem(HttpStatus.NOT_FOUND, "not-found",
+                messages.getMessage("error.not-found.plain", null, request.getLocale()), request.getLocale());
+    }
+
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ProblemDetail concurrent(HttpServletRequest request) {
+        return problem(HttpStatus.CONFLICT, "conflict",
+                messages.getMessage("error.concurrent-change", null, request.getLocale()), request.getLocale());
+    }
+
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class})
+    ProblemDetail databaseUnavailable(Exception e, HttpServletRequest request) {
+        log.warn("database unavailable: {}", e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                messages.getMessage("error.unavailable", null, request.getLocale()), request.getLocale());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return validation(List.of(new Rejected.FieldError(e.getName(), "validation.type.parameter", new Object[0])),
+                request.getLocale());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+        log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                messages.getMessage("error.internal", null, request.getLocale()), request.getLocale());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Locale locale = request.getLocale();
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "malformed",
+                messages.getMessage(e.getCause() instanceof JsonMappingException ? "error.json-types" : "error.json",
+                        null, locale), locale);
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        // Spring's own errors (405, 415, missing parameter …) keep their status and get our problem type.
+        if (body instanceof ProblemDetail problem && problem.getType().equals(URI.create("about:blank"))) {
+            problem.setType(URI.create("urn:crm:problem:http-" + status.value()));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private ProblemDetail validation(List<Rejected.FieldError> errors, Locale locale) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation",
+                messages.getMessage("error.invalid", null, locale), locale);
+        problem.setProperty("errors", errors.stream()
+                .map(f -> Map.of("field", f.field(), "message", messages.getMessage(f.code(), f.args(), f.code(),
+                        locale)))
+                .toList());
+        return problem;
+    }
+
+    private ProblemDetail problem(HttpStatus status, String name, String detail, Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:crm:problem:" + name));
+        problem.setTitle(messages.getMessage("problem." + name + ".title", null, status.getReasonPhrase(), locale));
+        return problem;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.crm.web.problem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.crm.command.Rejected;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A JSON request body read strictly: it must be an object; every field must be one the endpoint
+ * takes (a read-only field is named as such); each value must have the field's JSON type. All problems
+ * are reported together, before anything is sent.
+ */
+public final class JsonBody {
+
+    private final ObjectNode node;
+    private final List<Rejected.FieldError> errors = new ArrayList<>();
+
+    private JsonBody(ObjectNode node) {
+        this.node = node;
+    }
+
+    public static JsonBody of(JsonNode body, Set<String> writable, Set<String> readOnly) {
+        if (body == null || body.isNull() || body.isMissingNode()) {
+            body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        }
+        if (!(body instanceof ObjectNode object)) {
+            throw BadRequest.of("", "validation.json-object");
+        }
+        JsonBody result = new JsonBody(object);
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (readOnly.contains(name)) {
+                result.errors.add(new Rejected.FieldError(name, "validation.read-only", new Object[0]));
+            } else if (!writable.contains(name)) {
+                result.errors.add(new Rejected.FieldError(name, "validation.unknown-field", new Object[0]));
+            }
+        }
+        return result;
+    }
+
+    public boolean has(String field) {
+        return node.has(field);
+    }
+
+    /** The text, or null when absent or JSON null. */
+    public String text(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            errors.add(new Rejected.FieldError(field, "validation.type.string", new Object[0]));
+            return null;
+        }
+        return value.asText();
+    }
+
+    public Boolean bool(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            errors.add(new Rejected.FieldError(field, "validation.type.boolean", new Object[0]));
+            return null;
+        }
+        return value.booleanValue();
+    }
+
+    public List<String> textList(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        List<String> items = new ArrayList<>();
+        if (!value.isArray()) {
+            errors.add(new Rejected.FieldError(field, "validation.type.string-list", new Object[0]));
+            return null;
+        }
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                errors.add(new Rejected.FieldError(field, "validation.type.string-list", new Object[0]));
+                return null;
+            }
+            items.add(item.asText());
+        }
+        return items;
+    }
+
+    public void addError(String field, String code, Object... args) {
+        errors.add(new Rejected.FieldError(field, code, args));
+    }
+
+    /** Throws the collected errors, if any; call after reading every field. */
+    public void check() {
+        if (!errors.isEmpty()) {
+            throw new BadRequest(errors);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.crm.web.security;
+
+import dev.crm.query.user.UserQueries;
+import dev.crm.query.user.UserView;
+import dev.crm.shared.Actor;
+import java.util.List;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Gives controllers the signed-in user as an {@link Actor}, with the roles the users read model holds
+ * now: a role taken away, or a user deactivated, counts from the next request, not the next sign-in.
+ */
+@Component
+public class CurrentActor implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+
+    private final UserQueries users;
+
+    CurrentActor(UserQueries users) {
+        this.users = users;
+    }
+
+    public Actor get() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
+            throw new AccessDeniedException("not signed in");
+        }
+        return users.find(auth.getName()).filter(UserView::active).map(UserView::actor)
+                .orElseThrow(() -> new AccessDeniedException("no active user"));
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == Actor.class;
+    }
+
+    @Override
+    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+                                  WebDataBinderFactory binderFactory) {
+        return get();
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(this);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.crm.web.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+/** 401 and 403 for the API as problem+json, like every other API error. */
+@Component
+class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final ObjectMapper json;
+    private final MessageSource messages;
+
+    ProblemSecurityHandlers(ObjectMapper json, MessageSource messages) {
+        this.json = json;
+        this.messages = messages;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"crm\"");
+        write(response, request.getLocale(), HttpStatus.UNAUTHORIZED, "unauthenticated");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        write(response, request.getLocale(), HttpStatus.FORBIDDEN, "forbidden");
+    }
+
+    private void write(HttpServletResponse response, Locale locale, HttpStatus status, String name)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                messages.getMessage("problem." + name + ".detail", null, locale));
+        problem.setTitle(messages.getMessage("problem." + name + ".title", null, locale));
+        problem.setType(java.net.URI.create("urn:crm:problem:" + name));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.crm.web.user;
+
+import dev.crm.query.user.UserQueries;
+import dev.crm.shared.Actor;
+import dev.crm.shared.Role;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the first start with an empty store, creates the user {@code admin} with the password from
+ * {@code CRM_ADMIN_PASSWORD}, or a random one written once to the log.
+ */
+@Component
+class AdminBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+    /** Who the bootstrap acts as; its history entry shows this name. */
+    static final Actor SYSTEM = Actor.of("system", Role.ADMIN);
+
+    private final UserQueries users;
+    private final UserAdministration administration;
+    private final String configuredPassword;
+
+    AdminBootstrap(UserQueries users, UserAdministration administration,
+                   @Value("${crm.admin-password:}") String configuredPassword) {
+        this.users = users;
+        this.administration = administration;
+        this.configuredPassword = configuredPassword;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (users.count() > 0) {
+            return;
+        }
+        boolean generated = configuredPassword == null || configuredPassword.isBlank();
+        String password = generated ? randomPassword() : configuredPassword;
+        administration.create(SYSTEM, "admin", password, "Administrator", Set.of(Role.ADMIN));
+        if (generated) {
+            log.warn("Created the user 'admin' with the generated password: {}  (shown only this once; "
+                    + "set CRM_ADMIN_PASSWORD to choose it)", password);
+        } else {
+            log.info("Created the user 'admin' with the password from CRM_ADMIN_PASSWORD");
+        }
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[15];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
