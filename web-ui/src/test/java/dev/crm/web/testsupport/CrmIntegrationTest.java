@@ -1,0 +1,20 @@
+package dev.crm.web.testsupport;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole CRM on a real port, on real PostgreSQL. Every test class with this annotation shares one
+ * application context and one database, so tests make their own users and objects (see {@link Api}).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"crm.admin-password=" + Api.ADMIN_PASSWORD, "crm.data-dir=target/test-data"})
+@Import(TestPostgresConfiguration.class)
+public @interface CrmIntegrationTest {
+}
