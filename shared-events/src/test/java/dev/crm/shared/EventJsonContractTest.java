@@ -1,0 +1,78 @@
+package dev.crm.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.crm.shared.memo.MemoChanged;
+import dev.crm.shared.memo.MemoCreated;
+import dev.crm.shared.memo.MemoDeleted;
+import dev.crm.shared.memo.MemoEvent;
+import dev.crm.shared.memo.MemoPostponed;
+import dev.crm.shared.memo.MemoReviewed;
+import dev.crm.shared.memo.MemoStage;
+import dev.crm.shared.user.UserCreated;
+import dev.crm.shared.user.UserEvent;
+import dev.crm.shared.user.UserRolesChanged;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Events are a stored contract: the JSON each type is stored as is pinned here, and pinned JSON must
+ * read back to the same event. A change to an event's shape fails this test; the fix is a new revision
+ * with an upcaster, never an edit of the pin.
+ */
+class EventJsonContractTest {
+
+    /** The mapper Axon's JacksonSerializer uses: Spring Boot's, with the modules on the classpath. */
+    static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+
+    static final Map<Object, String> PINNED = new LinkedHashMap<>();
+
+    static {
+        PINNED.put(new MemoCreated(42, "Call ACME", "renewal", "bob", false, "alice"),
+                "{\"memoId\":42,\"title\":\"Call ACME\",\"description\":\"renewal\",\"to\":\"bob\",\"draft\":false,"
+                        + "\"author\":\"alice\"}");
+        PINNED.put(new MemoChanged(42, List.of(FieldChange.of("title", "a", "b"), FieldChange.of("to", null, "bob"))),
+                "{\"memoId\":42,\"changes\":[{\"field\":\"title\",\"from\":\"a\",\"to\":\"b\"},"
+                        + "{\"field\":\"to\",\"from\":null,\"to\":\"bob\"}]}");
+        PINNED.put(new MemoPostponed(42, MemoStage.PENDING), "{\"memoId\":42,\"previousStage\":\"PENDING\"}");
+        PINNED.put(new MemoReviewed(42, "Done", MemoStage.POSTPONED, null),
+                "{\"memoId\":42,\"conclusion\":\"Done\",\"previousStage\":\"POSTPONED\",\"previousConclusion\":null}");
+        PINNED.put(new MemoDeleted(42), "{\"memoId\":42}");
+        PINNED.put(new UserCreated("bob", "Bob", List.of(Role.MANAGER, Role.ACCOUNTANT)),
+                "{\"username\":\"bob\",\"displayName\":\"Bob\",\"roles\":[\"MANAGER\",\"ACCOUNTANT\"]}");
+        PINNED.put(new UserRolesChanged("bob", List.of(Role.MANAGER), List.of()),
+                "{\"username\":\"bob\",\"from\":[\"MANAGER\"],\"to\":[]}");
+    }
+
+    static Stream<Map.Entry<Object, String>> pinned() {
+        return PINNED.entrySet().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("pinned")
+    void eventIsStoredAsItsPinnedJson(Map.Entry<Object, String> pin) throws Exception {
+        assertThat(JSON.writeValueAsString(pin.getKey())).isEqualTo(pin.getValue());
+    }
+
+    @ParameterizedTest
+    @MethodSource("pinned")
+    void pinnedJsonReadsBackToTheSameEvent(Map.Entry<Object, String> pin) throws Exception {
+        assertThat(JSON.readValue(pin.getValue(), pin.getKey().getClass())).isEqualTo(pin.getKey());
+    }
+
+    @Test
+    void everyEventTypeHasAPin() {
+        List<Class<?>> types = Stream.of(MemoEvent.class, UserEvent.class)
+                .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses())).toList();
+        assertThat(PINNED.keySet().stream().map(Object::getClass).distinct().toList())
+                .containsExactlyInAnyOrderElementsOf(types);
+    }
+}
