@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** Small helpers shared by the read models, so each stays plain JDBC. */
@@ -13,8 +14,12 @@ public final class Sql {
     private Sql() {
     }
 
+    /**
+     * A timestamp column's value. Cut to milliseconds, the precision the event store keeps, so that a
+     * replay from the store writes exactly what the live projection wrote.
+     */
     public static OffsetDateTime ts(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {

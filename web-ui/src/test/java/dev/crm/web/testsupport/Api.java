@@ -28,7 +28,8 @@ public final class Api {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    public record Response(int status, JsonNode body, Map<String, List<String>> headers) {
+    /** {@code body} is the parsed JSON (null for other content), {@code text} the raw body. */
+    public record Response(int status, JsonNode body, String text, Map<String, List<String>> headers) {
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
@@ -91,8 +92,9 @@ public final class Api {
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = r.body() == null || r.body().isBlank() ? null : JSON.readTree(r.body());
-            return new Response(r.statusCode(), body, r.headers().map());
+            boolean json = r.headers().firstValue("Content-Type").map(t -> t.contains("json")).orElse(false);
+            JsonNode body = !json || r.body() == null || r.body().isBlank() ? null : JSON.readTree(r.body());
+            return new Response(r.statusCode(), body, r.body(), r.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
