@@ -59,6 +59,11 @@ class MemoReviewFlowIT {
                 System.out.println("BROWSER " + m.type() + ": " + m.text());
             }
         });
+        page.onResponse(r -> {
+            if (r.status() >= 400) {
+                System.out.println("BROWSER response " + r.status() + " " + r.url());
+            }
+        });
         page.navigate("/login");
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password").fill(Api.PASSWORD);
@@ -106,6 +111,9 @@ class MemoReviewFlowIT {
         assertThat(pageB.locator("#memo-title")).hasText("Quarterly budget");
         assertThat(link(pageB, "Edit")).hasCount(0);
         assertThat(button(pageB, "Postpone")).isVisible();
+        link(pageB, "Review").hover(); // crm.js gives every [data-bs-toggle=tooltip] a Bootstrap tooltip
+        assertThat(pageB.getByRole(AriaRole.TOOLTIP)).hasText(
+                "Review the memo: write a conclusion; the memo becomes reviewed");
         link(pageB, "Review").click();
         pageB.getByLabel("Conclusion").fill("Approved, go ahead.");
         button(pageB, "Mark as reviewed").click();
