@@ -1,0 +1,74 @@
+package dev.crm.web.memo;
+
+import dev.crm.query.memo.MemoView;
+
+/** What the memo form holds: on a new memo, on an edit (with the version it rendered), on a re-render. */
+class MemoForm {
+
+    private String title = "";
+    private String to = "";
+    private String description = "";
+    /** New memo: keep it as a draft. */
+    private boolean draft;
+    /** Editing a draft: send it now. */
+    private boolean send;
+    private Long version;
+
+    static MemoForm of(MemoView memo) {
+        MemoForm form = new MemoForm();
+        form.title = memo.title();
+        form.to = memo.to() == null ? "" : memo.to();
+        form.description = memo.description() == null ? "" : memo.description();
+        form.draft = memo.draft();
+        form.version = memo.version();
+        return form;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public void setTo(String to) {
+        this.to = to;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public boolean isDraft() {
+        return draft;
+    }
+
+    public void setDraft(boolean draft) {
+        this.draft = draft;
+    }
+
+    public boolean isSend() {
+        return send;
+    }
+
+    public void setSend(boolean send) {
+        this.send = send;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
+    }
+}

@@ -1,0 +1,266 @@
+package dev.crm.web.memo;
+
+import dev.crm.command.Rejected;
+import dev.crm.query.Page;
+import dev.crm.query.memo.MemoQueries;
+import dev.crm.query.memo.MemoView;
+import dev.crm.query.user.UserQueries;
+import dev.crm.shared.Actor;
+import dev.crm.shared.memo.MemoAccess;
+import dev.crm.shared.memo.MemoStage;
+import dev.crm.web.page.HtmlPages;
+import dev.crm.web.page.Texts;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The memo pages. Every command goes through {@link MemoService}; whether a button shows is decided by
+ * {@link MemoAccess}, the same rules the aggregate enforces.
+ */
+@Controller
+@HtmlPages
+@RequestMapping("/memos")
+class MemoPageController {
+
+    static final int PAGE_SIZE = 20;
+
+    private final MemoService service;
+    private final MemoQueries memos;
+    private final UserQueries users;
+    private final Texts texts;
+
+    MemoPageController(MemoService service, MemoQueries memos, UserQueries users, Texts texts) {
+        this.service = service;
+        this.memos = memos;
+        this.users = users;
+        this.texts = texts;
+    }
+
+    // --- list ---
+
+    @GetMapping
+    String list(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) String stage,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        MemoStage stageFilter = stage(stage);
+        Page<MemoView> result = memos.list(actor, q, stageFilter, Math.max(0, page), PAGE_SIZE);
+        model.addAttribute("result", result);
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("stage", stageFilter == null ? "" : stageFilter.apiName());
+        model.addAttribute("stages", Arrays.stream(MemoStage.values()).map(MemoStage::apiName).toList());
+        return "memo/list";
+    }
+
+    // --- create ---
+
+    @GetMapping("/new")
+    String newForm(Model model) {
+        return form(model, new MemoForm(), Map.of(), null);
+    }
+
+    @PostMapping("/new")
+    String create(Actor actor, @ModelAttribute("form") MemoForm form, Model model, RedirectAttributes redirect,
+                  HttpServletResponse response) {
+        try {
+            MemoView memo = service.create(actor, form.getTitle(), form.getDescription(), form.getTo(),
+                    form.isDraft());
+            texts.flash(redirect, "success", memo.draft() ? "flash.memo.drafted" : "flash.memo.created", memo.id());
+            return "redirect:/memos/" + memo.id();
+        } catch (Rejected.Invalid e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return form(model, form, errors(e), null);
+        }
+    }
+
+    // --- one memo ---
+
+    @GetMapping("/{id}")
+    String show(Actor actor, @PathVariable long id, Model model) {
+        MemoView memo = service.visible(actor, id);
+        model.addAttribute("memo", memo);
+        model.addAttribute("can", can(memo.access(), actor));
+        return "memo/show";
+    }
+
+    // --- edit ---
+
+    @GetMapping("/{id}/edit")
+    String editForm(Actor actor, @PathVariable long id, Model model) {
+        MemoView memo = changeable(actor, id);
+        return form(model, MemoForm.of(memo), Map.of(), memo);
+    }
+
+    @PostMapping("/{id}/edit")
+    String edit(Actor actor, @PathVariable long id, @ModelAttribute("form") MemoForm form, Model model,
+                RedirectAttributes redirect, HttpServletResponse response) {
+        MemoView current = changeable(actor, id);
+        Boolean draft = current.draft() && form.isSend() ? Boolean.FALSE : null;
+        try {
+            MemoView memo = service.change(actor, id, form.getVersion(), form.getTitle(),
+                    form.getDescription() == null ? "" : form.getDescription(), form.getTo() == null ? "" : form.getTo(),
+                    draft);
+            texts.flash(redirect, "success", draft == Boolean.FALSE ? "flash.memo.sent" : "flash.memo.changed",
+                    memo.id());
+            return "redirect:/memos/" + memo.id();
+        } catch (Rejected.Invalid e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return form(model, form, errors(e), current);
+        } catch (Rejected.StaleVersion e) {
+            // Someone changed it meanwhile: show what it is now, keep what the user typed beside it.
+            response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
+            MemoView now = service.visible(actor, id);
+            model.addAttribute("stale", texts.text("memo.form.stale"));
+            model.addAttribute("yours", form);
+            return form(model, MemoForm.of(now), Map.of(), now);
+        }
+    }
+
+    // --- review, postpone ---
+
+    @GetMapping("/{id}/review")
+    String reviewForm(Actor actor, @PathVariable long id, Model model, RedirectAttributes redirect) {
+        MemoView memo = service.visible(actor, id);
+        String refused = reviewRefused(memo, actor, redirect);
+        if (refused != null) {
+            return refused;
+        }
+        model.addAttribute("memo", memo);
+        model.addAttribute("conclusion", memo.conclusion() == null ? "" : memo.conclusion());
+        return "memo/review";
+    }
+
+    @PostMapping("/{id}/review")
+    String review(Actor actor, @PathVariable long id, @RequestParam(required = false) Long version,
+                  @RequestParam(defaultValue = "") String conclusion, Model model, RedirectAttributes redirect,
+                  HttpServletResponse response) {
+        try {
+            service.review(actor, id, version, conclusion);
+            texts.flash(redirect, "success", "flash.memo.reviewed", id);
+        } catch (Rejected.Invalid e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("memo", service.visible(actor, id));
+            model.addAttribute("conclusion", conclusion);
+            model.addAttribute("errors", errors(e));
+            return "memo/review";
+        } catch (Rejected.WrongState | Rejected.StaleVersion e) {
+            texts.flashRejected(redirect, e);
+        }
+        return "redirect:/memos/" + id;
+    }
+
+    @PostMapping("/{id}/postpone")
+    String postpone(Actor actor, @PathVariable long id, @RequestParam(required = false) Long version,
+                    RedirectAttributes redirect) {
+        try {
+            service.postpone(actor, id, version);
+            texts.flash(redirect, "success", "flash.memo.postponed", id);
+        } catch (Rejected.WrongState | Rejected.StaleVersion e) {
+            texts.flashRejected(redirect, e);
+        }
+        return "redirect:/memos/" + id;
+    }
+
+    // --- delete ---
+
+    @GetMapping("/{id}/delete")
+    String deleteConfirmation(Actor actor, @PathVariable long id, Model model) {
+        MemoView memo = service.visible(actor, id);
+        if (!memo.access().canDelete(actor)) {
+            throw forbidden(memo, actor, "error.memo.delete-forbidden");
+        }
+        model.addAttribute("memo", memo);
+        model.addAttribute("objects", service.deletionPreview(actor, id));
+        return "memo/delete";
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(Actor actor, @PathVariable long id, @RequestParam(required = false) Long version,
+                  RedirectAttributes redirect) {
+        MemoView memo = service.visible(actor, id);
+        try {
+            service.delete(actor, id, version);
+        } catch (Rejected.WrongState | Rejected.StaleVersion e) {
+            texts.flashRejected(redirect, e);
+            return "redirect:/memos/" + id;
+        }
+        texts.flash(redirect, "success", "flash.memo.deleted", id, memo.title());
+        return "redirect:/memos";
+    }
+
+    // --- helpers ---
+
+    private MemoView changeable(Actor actor, long id) {
+        MemoView memo = service.visible(actor, id);
+        if (!memo.access().canChange(actor)) {
+            throw forbidden(memo, actor, "error.memo.change-forbidden");
+        }
+        return memo;
+    }
+
+    private static Rejected.Forbidden forbidden(MemoView memo, Actor actor, String code) {
+        if (actor.is(memo.owner()) && memo.stage() == MemoStage.REVIEWED) {
+            return new Rejected.Forbidden("error.memo.reviewed-locked");
+        }
+        return new Rejected.Forbidden(code);
+    }
+
+    /** Null when the actor may review the memo now; else where to send them. */
+    private String reviewRefused(MemoView memo, Actor actor, RedirectAttributes redirect) {
+        MemoAccess access = memo.access();
+        if (access.canReview(actor)) {
+            return null;
+        }
+        if (access.mayReview(actor)) {
+            texts.flashRejected(redirect, new Rejected.WrongState("error.memo.already-reviewed"));
+            return "redirect:/memos/" + memo.id();
+        }
+        if (memo.draft()) {
+            throw new Rejected.Forbidden("error.memo.draft-not-sent");
+        }
+        throw new Rejected.Forbidden("error.memo.review-forbidden");
+    }
+
+    private String form(Model model, MemoForm form, Map<String, String> errors, MemoView memo) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("memo", memo);
+        model.addAttribute("users", users.active());
+        return "memo/form";
+    }
+
+    private Map<String, String> errors(Rejected.Invalid e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Rejected.FieldError f : e.errors()) {
+            errors.merge(f.field(), texts.text(f.code(), f.args()), (a, b) -> a + " " + b);
+        }
+        return errors;
+    }
+
+    static Map<String, Boolean> can(MemoAccess access, Actor actor) {
+        return Map.of("change", access.canChange(actor), "delete", access.canDelete(actor),
+                "review", access.canReview(actor), "postpone", access.canPostpone(actor));
+    }
+
+    private static MemoStage stage(String stage) {
+        if (stage == null || stage.isBlank()) {
+            return null;
+        }
+        try {
+            return MemoStage.valueOf(stage.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.crm.web.object;
+
+import dev.crm.command.Rejected;
+import dev.crm.query.history.HistoryReader;
+import dev.crm.query.object.ObjectAccess;
+import dev.crm.query.object.ObjectSummary;
+import dev.crm.shared.Actor;
+import dev.crm.web.page.HtmlPages;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * Any object by its ID ({@code /objects/42} opens its kind's page), and any object's history. Who may
+ * see an object, deleted or not, is {@link ObjectAccess}'s one rule.
+ */
+@Controller
+@HtmlPages
+class HistoryPageController {
+
+    private final ObjectAccess access;
+    private final HistoryReader history;
+
+    HistoryPageController(ObjectAccess access, HistoryReader history) {
+        this.access = access;
+        this.history = history;
+    }
+
+    @GetMapping("/objects/{id}")
+    String object(Actor actor, @PathVariable long id) {
+        ObjectSummary object = visible(actor, id);
+        if (object.deleted()) {
+            return "redirect:/objects/" + id + "/history";
+        }
+        return switch (object.kind()) {
+            case "memo" -> "redirect:/memos/" + id;
+            default -> "redirect:/objects/" + id + "/history";
+        };
+    }
+
+    @GetMapping("/objects/{id}/history")
+    String history(Actor actor, @PathVariable long id, Model model) {
+        ObjectSummary object = visible(actor, id);
+        model.addAttribute("object", object);
+        model.addAttribute("entries", history.history(id));
+        model.addAttribute("objectLink", !object.deleted() && "memo".equals(object.kind()));
+        return "object/history";
+    }
+
+    private ObjectSummary visible(Actor actor, long id) {
+        return access.findVisible(id, actor).orElseThrow(() -> new Rejected.NotFound(id));
+    }
+}

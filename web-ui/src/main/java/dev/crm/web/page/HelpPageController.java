@@ -1,0 +1,44 @@
+package dev.crm.web.page;
+
+import dev.crm.command.Rejected;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * Help for each page: {@code help.<page>.title} and paragraphs {@code help.<page>.1 … n} from the
+ * messages. Unknown pages: 404.
+ */
+@Controller
+@HtmlPages
+class HelpPageController {
+
+    /** Each page with help, and how many paragraphs its help has. */
+    static final Map<String, Integer> PAGES = new LinkedHashMap<>();
+
+    static {
+        PAGES.put("home", 3);
+        PAGES.put("memos", 4);
+        PAGES.put("memo", 6);
+        PAGES.put("memo-form", 4);
+        PAGES.put("memo-delete", 3);
+        PAGES.put("history", 3);
+        PAGES.put("search", 3);
+    }
+
+    @GetMapping("/help/{page}")
+    String help(@PathVariable String page, Model model) {
+        Integer paragraphs = PAGES.get(page);
+        if (paragraphs == null) {
+            throw new Rejected.NotFound(0);
+        }
+        model.addAttribute("page", page);
+        model.addAttribute("paragraphs", java.util.stream.IntStream.rangeClosed(1, paragraphs)
+                .mapToObj(i -> "help." + page + "." + i).toList());
+        model.addAttribute("pages", PAGES.keySet());
+        return "page/help";
+    }
+}

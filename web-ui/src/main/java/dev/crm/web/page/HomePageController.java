@@ -1,0 +1,27 @@
+package dev.crm.web.page;
+
+import dev.crm.query.memo.MemoQueries;
+import dev.crm.shared.Actor;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The home page: the sections, and the objects the user worked on last. */
+@Controller
+@HtmlPages
+class HomePageController {
+
+    static final int RECENT = 8;
+
+    private final MemoQueries memos;
+
+    HomePageController(MemoQueries memos) {
+        this.memos = memos;
+    }
+
+    @GetMapping("/")
+    String home(Actor actor, Model model) {
+        model.addAttribute("recent", memos.list(actor, null, null, 0, RECENT).items());
+        return "page/home";
+    }
+}

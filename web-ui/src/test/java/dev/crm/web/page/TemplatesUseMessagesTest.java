@@ -1,0 +1,232 @@
+package dev.crm.web.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crm.shared.memo.MemoChanged;
+import dev.crm.shared.memo.MemoCreated;
+import dev.crm.shared.memo.MemoDeleted;
+import dev.crm.shared.memo.MemoPostponed;
+import dev.crm.shared.memo.MemoReviewed;
+import dev.crm.shared.memo.MemoStage;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every text a user sees comes from {@code messages.properties}: no template has a literal text node or a
+ * literal {@code title}, {@code placeholder}, {@code aria-label} or {@code alt} with letters, and every
+ * {@code #{key}} a template uses exists. A small tag scanner (quotes respected) stands in for an HTML parser.
+ */
+class TemplatesUseMessagesTest {
+
+    static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    static final Path MESSAGES = Path.of("src/main/resources/messages.properties");
+
+    /** A tag: name, attributes (quoted values may contain '>'), self-closing slash. */
+    private static final Pattern TAG = Pattern.compile(
+            "<(/?)([A-Za-z][\\w:.-]*)((?:\\s+[^\\s=>/]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s>\"']+))?)*)\\s*(/?)>");
+    private static final Pattern ATTRIBUTE = Pattern.compile(
+            "([^\\s=>/]+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>\"']+)))?");
+    private static final Pattern COMMENT_OR_DOCTYPE = Pattern.compile("<!--.*?-->|<!DOCTYPE[^>]*>",
+            Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.-]+)");
+    private static final Pattern LETTER = Pattern.compile("\\p{L}");
+    /** Attributes a user reads or hears; their plain (non-th:) versions must not hold letters. */
+    private static final Set<String> TEXT_ATTRIBUTES = Set.of("title", "placeholder", "aria-label", "alt", "value",
+            "label", "content-text");
+    /** Attributes that replace the element's body (or the element) with an expression's result. */
+    private static final Set<String> BODY_FROM_EXPRESSION = Set.of("th:text", "th:utext", "th:replace", "th:insert",
+            "sec:authentication");
+    private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+            "meta", "source", "track", "wbr");
+    /** Plain attribute values that are not texts even though they have letters. */
+    private static final Set<String> ALLOWED_VALUES = Set.of("true", "false", "on");
+
+    static Properties messages;
+
+    @BeforeAll
+    static void load() throws IOException {
+        messages = new Properties();
+        try (Reader r = Files.newBufferedReader(MESSAGES, StandardCharsets.UTF_8)) {
+            messages.load(r);
+        }
+    }
+
+    static List<Path> templates() throws IOException {
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            return files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+    }
+
+    /** Literal user-visible texts in one template, as "line N: text" descriptions. */
+    static List<String> literalTexts(String html) {
+        List<String> problems = new ArrayList<>();
+        String text = blankOut(html);
+        Deque<Boolean> producedByExpression = new ArrayDeque<>();
+        Deque<String> open = new ArrayDeque<>();
+        Matcher tag = TAG.matcher(text);
+        int last = 0;
+        while (tag.find()) {
+            checkText(text, last, tag.start(), producedByExpression, open, problems);
+            last = tag.end();
+            boolean closing = !tag.group(1).isEmpty();
+            String name = tag.group(2).toLowerCase();
+            if (closing) {
+                while (!open.isEmpty()) { // tolerate unclosed elements such as <p> or <li>
+                    String top = open.pop();
+                    producedByExpression.pop();
+                    if (top.equals(name)) {
+                        break;
+                    }
+                }
+                continue;
+            }
+            boolean fromExpression = false;
+            Matcher attribute = ATTRIBUTE.matcher(tag.group(3));
+            while (attribute.find()) {
+                String attr = attribute.group(1).toLowerCase();
+                String value = attribute.group(2) != null ? attribute.group(2)
+                        : attribute.group(3) != null ? attribute.group(3) : attribute.group(4);
+                if (BODY_FROM_EXPRESSION.contains(attr)) {
+                    fromExpression = true;
+                }
+                if (TEXT_ATTRIBUTES.contains(attr) && value != null && LETTER.matcher(value).find()
+                        && !ALLOWED_VALUES.contains(value) && !(attr.equals("value") && !name.equals("input")
+                        && !name.equals("button") && !name.equals("option"))) {
+                    if (!(attr.equals("value") && isNonTextInput(tag.group(3)))) {
+                        problems.add("line " + line(text, tag.start()) + ": <" + name + " " + attr + "=\"" + value
+                                + "\"> is not from the messages (use th:" + attr + "=\"#{...}\")");
+                    }
+                }
+            }
+            boolean selfClosing = !tag.group(4).isEmpty() || VOID.contains(name);
+            if (!selfClosing) {
+                boolean inherited = !producedByExpression.isEmpty() && producedByExpression.peek();
+                open.push(name);
+                producedByExpression.push(inherited || fromExpression || name.equals("script")
+                        || name.equals("style"));
+            }
+        }
+        checkText(text, last, text.length(), producedByExpression, open, problems);
+        return problems;
+    }
+
+    private static boolean isNonTextInput(String attributes) {
+        return attributes.matches("(?s).*\\btype\\s*=\\s*\"(hidden|checkbox|radio)\".*");
+    }
+
+    private static void checkText(String text, int from, int to, Deque<Boolean> producedByExpression,
+                                  Deque<String> open, List<String> problems) {
+        if (from >= to) {
+            return;
+        }
+        String node = text.substring(from, to).strip();
+        boolean replaced = !producedByExpression.isEmpty() && producedByExpression.peek();
+        if (!node.isEmpty() && LETTER.matcher(node).find() && !replaced) {
+            problems.add("line " + line(text, from) + ": text \"" + node + "\" in <" + open.peek()
+                    + "> is not from the messages (use th:text=\"#{...}\")");
+        }
+    }
+
+    /** Comments and the doctype become spaces, so line numbers stay right. */
+    private static String blankOut(String html) {
+        Matcher m = COMMENT_OR_DOCTYPE.matcher(html);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group().replaceAll("[^\\n]", " ")));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static int line(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    @Test
+    void everyVisibleTextInTemplatesComesFromMessages() throws IOException {
+        List<Path> templates = templates();
+        assertThat(templates).hasSizeGreaterThan(10);
+        List<String> problems = new ArrayList<>();
+        for (Path template : templates) {
+            for (String problem : literalTexts(Files.readString(template))) {
+                problems.add(TEMPLATES.relativize(template) + " " + problem);
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyMessageKeyUsedInTemplatesExists() throws IOException {
+        Set<String> missing = new TreeSet<>();
+        for (Path template : templates()) {
+            Matcher key = MESSAGE_KEY.matcher(Files.readString(template));
+            while (key.find()) {
+                if (!messages.containsKey(key.group(1))) {
+                    missing.add(TEMPLATES.relativize(template) + ": " + key.group(1));
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void keysTemplatesBuildAtRuntimeExist() {
+        List<String> keys = new ArrayList<>();
+        HelpPageController.PAGES.forEach((page, paragraphs) -> {
+            keys.add("help." + page + ".title");
+            for (int i = 1; i <= paragraphs; i++) {
+                keys.add("help." + page + "." + i);
+            }
+        });
+        for (MemoStage stage : MemoStage.values()) {
+            keys.add("memo.stage." + stage.apiName());
+        }
+        for (Class<?> event : List.of(MemoCreated.class, MemoChanged.class, MemoReviewed.class, MemoPostponed.class,
+                MemoDeleted.class)) {
+            keys.add("event." + event.getSimpleName());
+        }
+        for (String field : List.of("title", "description", "to", "draft", "stage", "owner", "conclusion")) {
+            keys.add("field." + field);
+        }
+        keys.add("kind.memo");
+        assertThat(keys).allSatisfy(key -> assertThat(messages).containsKey(key));
+        assertThat(HelpPageController.PAGES).containsOnlyKeys("home", "memos", "memo", "memo-form", "memo-delete",
+                "history", "search");
+    }
+
+    @Test
+    void theScannerFindsLiteralTexts() {
+        assertThat(literalTexts("<p>Hello</p>")).hasSize(1);
+        assertThat(literalTexts("<p th:text=\"#{x}\">Hello</p>")).isEmpty();
+        assertThat(literalTexts("<div th:replace=\"~{a :: b}\"><span>Hello</span></div>")).isEmpty();
+        assertThat(literalTexts("<a title=\"Edit it\" th:href=\"@{/}\"></a>")).hasSize(1);
+        assertThat(literalTexts("<input placeholder=\"Name\">")).hasSize(1);
+        assertThat(literalTexts("<button aria-label='Close'></button>")).hasSize(1);
+        assertThat(literalTexts("<img alt=\"logo\" src=\"x.png\">")).hasSize(1);
+        assertThat(literalTexts("<a th:title=\"#{t}\" th:attr=\"aria-label=#{a}\"></a>")).isEmpty();
+        assertThat(literalTexts("<span th:if=\"${a > b}\">Oops</span>")).hasSize(1);
+        assertThat(literalTexts("<!-- a comment -->\n<i class=\"bi bi-x\" aria-hidden=\"true\"></i> 42")).isEmpty();
+        assertThat(literalTexts("<input type=\"hidden\" name=\"v\" value=\"abc\">")).isEmpty();
+    }
+}
