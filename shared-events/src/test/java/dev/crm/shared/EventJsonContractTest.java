@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.crm.shared.file.FileAttached;
+import dev.crm.shared.file.FileDetached;
+import dev.crm.shared.file.FileEvent;
 import dev.crm.shared.memo.MemoChanged;
 import dev.crm.shared.memo.MemoCreated;
 import dev.crm.shared.memo.MemoDeleted;
@@ -46,6 +49,11 @@ class EventJsonContractTest {
         PINNED.put(new MemoReviewed(42, "Done", MemoStage.POSTPONED, null),
                 "{\"memoId\":42,\"conclusion\":\"Done\",\"previousStage\":\"POSTPONED\",\"previousConclusion\":null}");
         PINNED.put(new MemoDeleted(42), "{\"memoId\":42}");
+        PINNED.put(new FileAttached(43, 42, "ab12", "offer.pdf", 1024, "application/pdf"),
+                "{\"fileId\":43,\"attachedTo\":42,\"sha256\":\"ab12\",\"name\":\"offer.pdf\",\"size\":1024,"
+                        + "\"mediaType\":\"application/pdf\"}");
+        PINNED.put(new FileDetached(43, 42, "ab12", "offer.pdf"),
+                "{\"fileId\":43,\"attachedTo\":42,\"sha256\":\"ab12\",\"name\":\"offer.pdf\"}");
         PINNED.put(new UserCreated("bob", "Bob", List.of(Role.MANAGER, Role.ACCOUNTANT)),
                 "{\"username\":\"bob\",\"displayName\":\"Bob\",\"roles\":[\"MANAGER\",\"ACCOUNTANT\"]}");
         PINNED.put(new UserRolesChanged("bob", List.of(Role.MANAGER), List.of()),
@@ -70,7 +78,7 @@ class EventJsonContractTest {
 
     @Test
     void everyEventTypeHasAPin() {
-        List<Class<?>> types = Stream.of(MemoEvent.class, UserEvent.class)
+        List<Class<?>> types = Stream.of(MemoEvent.class, FileEvent.class, UserEvent.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses())).toList();
         assertThat(PINNED.keySet().stream().map(Object::getClass).distinct().toList())
                 .containsExactlyInAnyOrderElementsOf(types);

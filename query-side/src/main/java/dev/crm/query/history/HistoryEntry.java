@@ -4,6 +4,11 @@ import dev.crm.shared.FieldChange;
 import java.time.Instant;
 import java.util.List;
 
-/** One event of an object's history; {@code sequence} is the object's version after the event. */
-public record HistoryEntry(long sequence, Instant at, String user, String event, List<FieldChange> changes) {
+/**
+ * One event of an object's history; {@code sequence} is the object's version after the event. Entries
+ * about the object's files (attached, detached) name the file object in {@code file} and carry the
+ * version the object had then; for the object's own events {@code file} is null.
+ */
+public record HistoryEntry(long sequence, Instant at, String user, String event, List<FieldChange> changes,
+                           Long file) {
 }

@@ -1,5 +1,6 @@
 package dev.crm.query.object;
 
+import dev.crm.query.file.FileQueries;
 import dev.crm.query.memo.MemoQueries;
 import dev.crm.query.memo.MemoView;
 import dev.crm.shared.Actor;
@@ -17,10 +18,12 @@ public class ObjectAccess {
 
     private final ObjectIndex index;
     private final MemoQueries memos;
+    private final FileQueries files;
 
-    public ObjectAccess(ObjectIndex index, MemoQueries memos) {
+    public ObjectAccess(ObjectIndex index, MemoQueries memos, FileQueries files) {
         this.index = index;
         this.memos = memos;
+        this.files = files;
     }
 
     public Optional<ObjectSummary> findVisible(long id, Actor actor) {
@@ -33,6 +36,9 @@ public class ObjectAccess {
         }
         return switch (object.kind()) {
             case "memo" -> memos.find(object.id()).map(MemoView::access).map(a -> a.canView(actor)).orElse(false);
+            // a file is seen by whoever may see the object it is attached to
+            case "file" -> files.find(object.id()).map(f -> findVisible(f.attachedTo(), actor).isPresent())
+                    .orElse(false);
             default -> actor.isAdmin();
         };
     }

@@ -29,8 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReadModelRebuilder {
 
     /** Every table a projection writes; a new read model adds its tables here. */
-    public static final List<String> TABLES = List.of("memo_view", "crm_object", "crm_user");
+    public static final List<String> TABLES = List.of("memo_view", "file_view", "file_content", "crm_object", "crm_user");
     static final int BATCH = 1_000;
+    /** The row of {@code crm_maintenance} that is set while the read models are rebuilt. */
+    public static final String MAINTENANCE = "read-model-rebuild";
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilder.class);
 
     private final EventStorageEngine store;
@@ -48,8 +50,17 @@ public class ReadModelRebuilder {
 
     /** Empties the read models and replays every stored event; returns how many events were replayed. */
     public long rebuild() {
-        tx.executeWithoutResult(s -> TABLES.forEach(table -> jdbc.update("DELETE FROM " + table)));
-        return replay();
+        // Content purging reads the reference counts; it must not see them half rebuilt. Setting the flag
+        // waits for a purge under way (it holds the flag row's lock), and purges skip while it is set.
+        tx.executeWithoutResult(s -> jdbc.update(
+                "UPDATE crm_maintenance SET active = TRUE WHERE name = '" + MAINTENANCE + "'"));
+        try {
+            tx.executeWithoutResult(s -> TABLES.forEach(table -> jdbc.update("DELETE FROM " + table)));
+            return replay();
+        } finally {
+            tx.executeWithoutResult(s -> jdbc.update(
+                    "UPDATE crm_maintenance SET active = FALSE WHERE name = '" + MAINTENANCE + "'"));
+        }
     }
 
     /** Applies every stored event to the read models as they are (idempotent); returns the count. */

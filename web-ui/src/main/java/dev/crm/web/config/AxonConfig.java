@@ -1,6 +1,7 @@
 package dev.crm.web.config;
 
 import dev.crm.command.UserDirectory;
+import dev.crm.query.file.FileProjection;
 import dev.crm.query.memo.MemoProjection;
 import dev.crm.query.user.UserProjection;
 import dev.crm.query.user.UserQueries;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Axon wiring. The read models the API reads objects from ({@code memos}, {@code users}) are updated by
+ * Axon wiring. The read models the API reads objects from ({@code memos}, {@code files}, {@code users}) are updated by
  * subscribing processors, in the command's own transaction: a client that got 201 can read the object
  * at once, and a projection that fails rolls the command back instead of drifting from the store.
  * See docs/architecture.md.
@@ -39,6 +40,7 @@ class AxonConfig {
     @Autowired
     void configureProcessors(EventProcessingConfigurer processing) {
         processing.registerSubscribingEventProcessor(MemoProjection.GROUP)
+                .registerSubscribingEventProcessor(FileProjection.GROUP)
                 .registerSubscribingEventProcessor(UserProjection.GROUP)
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }

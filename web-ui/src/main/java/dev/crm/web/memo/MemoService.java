@@ -13,7 +13,13 @@ import dev.crm.query.object.ObjectSummary;
 import dev.crm.shared.Actor;
 import dev.crm.web.config.CommandSender;
 import dev.crm.web.config.ObjectIds;
+import dev.crm.command.file.FileCommands.DetachFile;
+import dev.crm.query.file.FileQueries;
+import dev.crm.query.file.FileView;
+import java.util.ArrayList;
 import java.util.List;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,11 +34,17 @@ public class MemoService {
     private final MemoQueries memos;
     private final ObjectIndex objects;
 
-    MemoService(CommandSender commands, ObjectIds ids, MemoQueries memos, ObjectIndex objects) {
+    private final FileQueries files;
+    private final TransactionTemplate tx;
+
+    MemoService(CommandSender commands, ObjectIds ids, MemoQueries memos, ObjectIndex objects, FileQueries files,
+                PlatformTransactionManager transactions) {
         this.commands = commands;
         this.ids = ids;
         this.memos = memos;
         this.objects = objects;
+        this.files = files;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     public MemoView create(Actor actor, String title, String description, String to, boolean draft) {
@@ -60,15 +72,29 @@ public class MemoService {
         return read(id);
     }
 
+    /**
+     * Deletes the memo and its file objects in one transaction: all of it, or (a rule refuses, the
+     * connection drops) none of it. The files go first, while the memo still allows changes.
+     */
     public void delete(Actor actor, long id, Long expectedVersion) {
         requireMemo(id);
-        commands.send(new DeleteMemo(id, expectedVersion), actor);
+        tx.executeWithoutResult(status -> {
+            for (FileView file : files.attachedTo(id)) {
+                commands.send(new DetachFile(file.id(), null), actor);
+            }
+            commands.send(new DeleteMemo(id, expectedVersion), actor);
+        });
     }
 
-    /** Exactly what deleting the memo removes, the memo first. Its file objects join here once files exist. */
+    /** Exactly what deleting the memo removes: the memo first, then its file objects. */
     public List<ObjectSummary> deletionPreview(Actor actor, long id) {
         MemoView memo = visible(actor, id);
-        return List.of(objects.find(memo.id()).orElseThrow(() -> new Rejected.NotFound(id)));
+        List<ObjectSummary> deleted = new ArrayList<>();
+        deleted.add(objects.find(memo.id()).orElseThrow(() -> new Rejected.NotFound(id)));
+        for (FileView file : files.attachedTo(id)) {
+            objects.find(file.id()).ifPresent(deleted::add);
+        }
+        return deleted;
     }
 
     public MemoView visible(Actor actor, long id) {

@@ -2,6 +2,9 @@ package dev.crm.web.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.crm.command.Rejected;
+import dev.crm.web.file.FileService;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -90,6 +93,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         log.warn("database unavailable: {}", e.getMessage());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
                 messages.getMessage("error.unavailable", null, request.getLocale()), request.getLocale());
+    }
+
+    @ExceptionHandler(FileService.UploadTooLarge.class)
+    ProblemDetail uploadTooLarge(FileService.UploadTooLarge e, HttpServletRequest request) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", messages.getMessage("error.upload-too-large",
+                new Object[] {DataSize.ofBytes(e.maxBytes()).toMegabytes()}, request.getLocale()), request.getLocale());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Locale locale = request.getLocale();
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
+                "too-large", messages.getMessage("error.upload-too-large",
+                        new Object[] {DataSize.ofBytes(e.getMaxUploadSize()).toMegabytes()}, locale), locale));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -62,6 +62,42 @@ public final class Api {
                 HttpRequest.BodyPublishers.ofString(body), Map.of()));
     }
 
+    /** Uploads a file as multipart form data, as a browser or curl -F does. */
+    public Response upload(String user, Object attachTo, String filename, String contentType, byte[] content) {
+        String boundary = "----crm" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+        text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachTo\"\r\n\r\n" + attachTo + "\r\n");
+        text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
+        body.writeBytes(content);
+        text.accept("\r\n--" + boundary + "--\r\n");
+        return send(request(user, "admin".equals(user) ? ADMIN_PASSWORD : PASSWORD, "POST", "/api/files",
+                HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+                Map.of("Content-Type", "multipart/form-data; boundary=" + boundary)));
+    }
+
+    /** A download: status, raw bytes and headers. */
+    public record Download(int status, byte[] bytes, HttpResponse<byte[]> response) {
+        public String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    public Download download(String user, String path) {
+        try {
+            HttpRequest request = request(user, "admin".equals(user) ? ADMIN_PASSWORD : PASSWORD, "GET", path,
+                    HttpRequest.BodyPublishers.noBody(), Map.of());
+            HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(r.statusCode(), r.body(), r);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response anonymous(String method, String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody())
                 .build());
@@ -83,8 +119,10 @@ public final class Api {
         String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).method(method, body)
                 .header("Authorization", "Basic " + credentials)
-                .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json");
+        if (!headers.containsKey("Content-Type")) {
+            b.header("Content-Type", "application/json");
+        }
         headers.forEach(b::header);
         return b.build();
     }

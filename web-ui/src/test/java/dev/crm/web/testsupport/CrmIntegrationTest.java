@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"crm.admin-password=" + Api.ADMIN_PASSWORD, "crm.data-dir=target/test-data"})
+        properties = {"crm.admin-password=" + Api.ADMIN_PASSWORD, "crm.data-dir=target/test-data",
+                "crm.max-upload=1MB", "crm.content.purge-interval=500ms"})
 @Import(TestPostgresConfiguration.class)
 public @interface CrmIntegrationTest {
 }

@@ -1,0 +1,39 @@
+package dev.crm.command.file;
+
+import java.text.Normalizer;
+
+/**
+ * Makes an uploaded file's name safe to store and to send back: no folders (a path keeps only its last
+ * part), no control or bidirectional-override characters, no quotes or characters Windows forbids, no
+ * leading dots, at most {@value #MAX} characters.
+ */
+public final class FileNames {
+
+    public static final int MAX = 200;
+    static final String FALLBACK = "file";
+
+    private FileNames() {
+    }
+
+    public static String sanitize(String name) {
+        if (name == null) {
+            return FALLBACK;
+        }
+        String n = Normalizer.normalize(name, Normalizer.Form.NFC);
+        int slash = Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\'));
+        n = n.substring(slash + 1);
+        StringBuilder out = new StringBuilder();
+        n.codePoints().forEach(c -> {
+            boolean bad = Character.isISOControl(c) || "<>:\"|?*".indexOf(c) >= 0
+                    || Character.getType(c) == Character.FORMAT; // bidi overrides, zero-width characters
+            out.appendCodePoint(bad ? '_' : c);
+        });
+        String cleaned = out.toString().strip().replaceFirst("^\\.+", "").strip();
+        if (cleaned.length() > MAX) {
+            int dot = cleaned.lastIndexOf('.');
+            String ext = dot > 0 && cleaned.length() - dot <= 16 ? cleaned.substring(dot) : "";
+            cleaned = cleaned.substring(0, MAX - ext.length()) + ext;
+        }
+        return cleaned.isEmpty() ? FALLBACK : cleaned;
+    }
+}

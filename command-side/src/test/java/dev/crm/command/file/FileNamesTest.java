@@ -1,0 +1,38 @@
+package dev.crm.command.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FileNamesTest {
+
+    @Test
+    void pathsKeepOnlyTheirLastPart() {
+        assertThat(FileNames.sanitize("../../etc/passwd")).isEqualTo("passwd");
+        assertThat(FileNames.sanitize("C:\\Users\\me\\offer.pdf")).isEqualTo("offer.pdf");
+    }
+
+    @Test
+    void controlQuotesAndBidiOverridesAreReplaced() {
+        assertThat(FileNames.sanitize("a\u0000b\nc\"d\u202Eexe.pdf")).isEqualTo("a_b_c_d_exe.pdf");
+    }
+
+    @Test
+    void hiddenAndEmptyNamesBecomeSafe() {
+        assertThat(FileNames.sanitize("..")).isEqualTo("file");
+        assertThat(FileNames.sanitize("  ")).isEqualTo("file");
+        assertThat(FileNames.sanitize(null)).isEqualTo("file");
+        assertThat(FileNames.sanitize(".bashrc")).isEqualTo("bashrc");
+    }
+
+    @Test
+    void longNamesAreCutKeepingTheirExtension() {
+        String name = FileNames.sanitize("x".repeat(500) + ".pdf");
+        assertThat(name).hasSize(FileNames.MAX).endsWith(".pdf");
+    }
+
+    @Test
+    void ordinaryNamesStayAsTheyAre() {
+        assertThat(FileNames.sanitize("Angebot März 2026.pdf")).isEqualTo("Angebot März 2026.pdf");
+    }
+}

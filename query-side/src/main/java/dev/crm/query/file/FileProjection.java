@@ -1,0 +1,70 @@
+package dev.crm.query.file;
+
+import dev.crm.query.Sql;
+import dev.crm.query.object.ObjectIndex;
+import dev.crm.shared.Actor;
+import dev.crm.shared.file.FileAttached;
+import dev.crm.shared.file.FileDetached;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * File objects ({@code file_view}) and the reference count of each stored content ({@code file_content}),
+ * in the command's transaction. A count moves only when a file object's row changes state (inserted, or
+ * marked deleted), so an event applied twice, or a replay, counts once. The row update also takes the
+ * content row's lock, which is what makes purging safe (see {@code ContentPurger} in the web module).
+ */
+@Component
+@ProcessingGroup(FileProjection.GROUP)
+public class FileProjection {
+
+    public static final String GROUP = "files";
+
+    private static final String INSERT_FILE = """
+            INSERT INTO file_view (id, attached_to, sha256, name, size, media_type, owner, deleted, version,
+                                   created_at, updated_at)
+            SELECT ?, ?, ?, ?, ?, ?, ?, FALSE, 1, ?, ? WHERE NOT EXISTS (SELECT 1 FROM file_view WHERE id = ?)""";
+    private static final String DETACH_FILE = """
+            UPDATE file_view SET deleted = TRUE, version = ?, updated_at = ? WHERE id = ? AND deleted = FALSE""";
+    private static final String COUNT_UP = """
+            UPDATE file_content SET ref_count = ref_count + 1, zero_since = NULL WHERE sha256 = ?""";
+    private static final String FIRST_REFERENCE = """
+            INSERT INTO file_content (sha256, size, ref_count, zero_since) VALUES (?, ?, 1, NULL)""";
+    private static final String COUNT_DOWN = """
+            UPDATE file_content SET ref_count = ref_count - 1,
+                   zero_since = CASE WHEN ref_count = 1 THEN ? ELSE zero_since END
+            WHERE sha256 = ?""";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectIndex objects;
+
+    public FileProjection(JdbcTemplate jdbc, ObjectIndex objects) {
+        this.jdbc = jdbc;
+        this.objects = objects;
+    }
+
+    @EventHandler
+    void on(FileAttached e, @Timestamp Instant at, @MetaDataValue(Actor.USERNAME) String by) {
+        int inserted = jdbc.update(INSERT_FILE, e.fileId(), e.attachedTo(), e.sha256(), e.name(), e.size(),
+                e.mediaType(), by, Sql.ts(at), Sql.ts(at), e.fileId());
+        if (inserted == 1 && jdbc.update(COUNT_UP, e.sha256()) == 0) {
+            jdbc.update(FIRST_REFERENCE, e.sha256(), e.size());
+        }
+        objects.created(e.fileId(), "file", e.name(), by, at);
+    }
+
+    @EventHandler
+    void on(FileDetached e, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MetaDataValue(Actor.USERNAME) String by) {
+        if (jdbc.update(DETACH_FILE, sequence + 1, Sql.ts(at), e.fileId()) == 1) {
+            jdbc.update(COUNT_DOWN, Sql.ts(at), e.sha256());
+        }
+        objects.deleted(e.fileId(), by, sequence + 1, at);
+    }
+}
