@@ -21,7 +21,8 @@ class EmbeddedDatabaseIT {
     private static ConfigurableApplicationContext start(Path dataDir) {
         // arguments, as a user would pass them: they override application.properties
         return new SpringApplicationBuilder(CrmApplication.class).run("--server.port=0",
-                "--crm.data-dir=" + dataDir, "--crm.admin-password=" + Api.ADMIN_PASSWORD, "--spring.jmx.enabled=false");
+                "--crm.data-dir=" + dataDir, "--crm.admin-password=" + Api.ADMIN_PASSWORD, "--spring.jmx.enabled=false",
+                "--crm.content.purge-interval=500ms");
     }
 
     private static int port(ConfigurableApplicationContext context) {
@@ -49,6 +50,18 @@ class EmbeddedDatabaseIT {
             assertThat(read.status()).isEqualTo(200);
             assertThat(read.body().get("title").asText()).isEqualTo("Survives");
             assertThat(api.as(author, "GET", "/api/objects/" + id + "/history", null).body().get("entries")).hasSize(1);
+
+            // files on the embedded database: stored under the data folder, purged after the last reference
+            byte[] bytes = ("kept in " + dataDir).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Api.Response file = api.upload(author, id, "note.txt", "text/plain", bytes);
+            assertThat(file.status()).as(file.text()).isEqualTo(201);
+            String sha = file.body().get("sha256").asText();
+            Path content = dataDir.resolve("content").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+            assertThat(content).hasBinaryContent(bytes);
+            assertThat(api.as(author, "DELETE", "/api/files/" + file.body().get("id").asLong(), null).status())
+                    .isEqualTo(204);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                    .until(() -> !Files.exists(content));
         }
     }
 }
