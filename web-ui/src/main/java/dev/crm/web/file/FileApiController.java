@@ -50,9 +50,6 @@ class FileApiController {
     @Operation(summary = "Upload a file and attach it to an object: multipart 'file' and 'attachTo' (object ID)")
     ResponseEntity<Map<String, Object>> upload(Actor actor, @RequestPart("file") MultipartFile file,
                                                @RequestParam("attachTo") long attachTo) {
-        if (file.isEmpty() && file.getOriginalFilename() == null) {
-            throw BadRequest.of("file", "validation.required");
-        }
         FileView created = service.upload(actor, attachTo, file.getOriginalFilename(), file.getContentType(),
                 file::getInputStream);
         return ResponseEntity.created(URI.create("/api/files/" + created.id())).eTag("\"" + created.version() + "\"")
