@@ -11,6 +11,7 @@ import dev.crm.shared.memo.MemoAccess;
 import dev.crm.shared.memo.MemoStage;
 import dev.crm.web.file.FileService;
 import dev.crm.web.page.HtmlPages;
+import dev.crm.web.page.Sizes;
 import dev.crm.web.page.Texts;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -45,9 +46,11 @@ class MemoPageController {
     private final Texts texts;
     private final FileQueries files;
     private final FileService fileService;
+    private final Sizes sizes;
 
     MemoPageController(MemoService service, MemoQueries memos, UserQueries users, Texts texts, FileQueries files,
-                       FileService fileService) {
+                       FileService fileService, Sizes sizes) {
+        this.sizes = sizes;
         this.service = service;
         this.memos = memos;
         this.users = users;
@@ -100,6 +103,7 @@ class MemoPageController {
         model.addAttribute("can", can(memo.access(), actor));
         model.addAttribute("files", files.attachedTo(id));
         model.addAttribute("maxUpload", fileService.maxBytes());
+        model.addAttribute("maxUploadText", sizes.human(fileService.maxBytes()));
         return "memo/show";
     }
 
