@@ -55,8 +55,12 @@ class FileUploadFlowIT {
     }
 
     private Page signIn(String username, boolean javaScript) {
+        return signIn(username, javaScript, 1280, 900);
+    }
+
+    private Page signIn(String username, boolean javaScript, int width, int height) {
         BrowserContext context = BrowserSupport.browser().newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://127.0.0.1:" + port).setViewportSize(1280, 900)
+                .setBaseURL("http://127.0.0.1:" + port).setViewportSize(width, height)
                 .setReducedMotion(ReducedMotion.REDUCE).setAcceptDownloads(true).setJavaScriptEnabled(javaScript));
         contexts.add(context);
         Page page = context.newPage();
@@ -266,5 +270,20 @@ class FileUploadFlowIT {
         page.locator("#help-link").click();
         page.waitForURL("**/help/admin-contents");
         assertThat(page.locator("main")).containsText("never deleted while a reference is left");
+    }
+
+    @Test
+    void theFilesPanelFitsAPhone() {
+        String author = api.newUser("phone");
+        String recipient = api.newUser("recipient");
+        long id = memo(author, recipient);
+        assertThat(api.upload(author, id, "a-rather-long-file-name-" + "x".repeat(80) + ".txt", "text/plain",
+                "x".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
+        Page page = signIn(author, true, 375, 740);
+        page.navigate("/memos/" + id);
+        assertThat(page.locator("#files-table .file-row")).hasCount(1);
+        assertThat(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+        page.locator("#files-panel").screenshot(new Locator.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("memo-files-phone.png")));
     }
 }
