@@ -2,13 +2,16 @@ package dev.crm.web.memo;
 
 import dev.crm.command.Rejected;
 import dev.crm.query.Page;
+import dev.crm.query.file.FileQueries;
 import dev.crm.query.memo.MemoQueries;
 import dev.crm.query.memo.MemoView;
 import dev.crm.query.user.UserQueries;
 import dev.crm.shared.Actor;
 import dev.crm.shared.memo.MemoAccess;
 import dev.crm.shared.memo.MemoStage;
+import dev.crm.web.file.FileService;
 import dev.crm.web.page.HtmlPages;
+import dev.crm.web.page.Sizes;
 import dev.crm.web.page.Texts;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -41,12 +44,19 @@ class MemoPageController {
     private final MemoQueries memos;
     private final UserQueries users;
     private final Texts texts;
+    private final FileQueries files;
+    private final FileService fileService;
+    private final Sizes sizes;
 
-    MemoPageController(MemoService service, MemoQueries memos, UserQueries users, Texts texts) {
+    MemoPageController(MemoService service, MemoQueries memos, UserQueries users, Texts texts, FileQueries files,
+                       FileService fileService, Sizes sizes) {
+        this.sizes = sizes;
         this.service = service;
         this.memos = memos;
         this.users = users;
         this.texts = texts;
+        this.files = files;
+        this.fileService = fileService;
     }
 
     // --- list ---
@@ -91,6 +101,9 @@ class MemoPageController {
         MemoView memo = service.visible(actor, id);
         model.addAttribute("memo", memo);
         model.addAttribute("can", can(memo.access(), actor));
+        model.addAttribute("files", files.attachedTo(id));
+        model.addAttribute("maxUpload", fileService.maxBytes());
+        model.addAttribute("maxUploadText", sizes.human(fileService.maxBytes()));
         return "memo/show";
     }
 

@@ -22,11 +22,13 @@ class HelpPageController {
     static {
         PAGES.put("home", 3);
         PAGES.put("memos", 4);
-        PAGES.put("memo", 6);
+        PAGES.put("memo", 7);
         PAGES.put("memo-form", 4);
         PAGES.put("memo-delete", 3);
         PAGES.put("history", 3);
         PAGES.put("search", 3);
+        PAGES.put("memo-file-delete", 2);
+        PAGES.put("admin-contents", 4);
     }
 
     @GetMapping("/help/{page}")

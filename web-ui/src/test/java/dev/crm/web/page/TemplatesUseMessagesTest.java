@@ -2,6 +2,8 @@ package dev.crm.web.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crm.shared.file.FileAttached;
+import dev.crm.shared.file.FileDetached;
 import dev.crm.shared.memo.MemoChanged;
 import dev.crm.shared.memo.MemoCreated;
 import dev.crm.shared.memo.MemoDeleted;
@@ -203,16 +205,21 @@ class TemplatesUseMessagesTest {
             keys.add("memo.stage." + stage.apiName());
         }
         for (Class<?> event : List.of(MemoCreated.class, MemoChanged.class, MemoReviewed.class, MemoPostponed.class,
-                MemoDeleted.class)) {
+                MemoDeleted.class, FileAttached.class, FileDetached.class)) {
             keys.add("event." + event.getSimpleName());
         }
-        for (String field : List.of("title", "description", "to", "draft", "stage", "owner", "conclusion")) {
+        for (String field : List.of("title", "description", "to", "draft", "stage", "owner", "conclusion", "name",
+                "size", "mediaType", "sha256", "attachedTo", "deleted")) {
             keys.add("field." + field);
         }
         keys.add("kind.memo");
+        keys.add("kind.file");
+        for (String unit : List.of("bytes", "kb", "mb", "gb")) {
+            keys.add("size." + unit); // Sizes.human
+        }
         assertThat(keys).allSatisfy(key -> assertThat(messages).containsKey(key));
         assertThat(HelpPageController.PAGES).containsOnlyKeys("home", "memos", "memo", "memo-form", "memo-delete",
-                "history", "search");
+                "history", "search", "memo-file-delete", "admin-contents");
     }
 
     @Test
