@@ -14,6 +14,13 @@ import dev.crm.shared.memo.MemoEvent;
 import dev.crm.shared.memo.MemoPostponed;
 import dev.crm.shared.memo.MemoReviewed;
 import dev.crm.shared.memo.MemoStage;
+import dev.crm.shared.task.TaskChanged;
+import dev.crm.shared.task.TaskCreated;
+import dev.crm.shared.task.TaskDeleted;
+import dev.crm.shared.task.TaskEvent;
+import dev.crm.shared.task.TaskPriority;
+import dev.crm.shared.task.TaskStage;
+import dev.crm.shared.task.TaskStageChanged;
 import dev.crm.shared.user.UserCreated;
 import dev.crm.shared.user.UserEvent;
 import dev.crm.shared.user.UserRolesChanged;
@@ -54,6 +61,17 @@ class EventJsonContractTest {
                         + "\"mediaType\":\"application/pdf\"}");
         PINNED.put(new FileDetached(43, 42, "ab12", "offer.pdf"),
                 "{\"fileId\":43,\"attachedTo\":42,\"sha256\":\"ab12\",\"name\":\"offer.pdf\"}");
+        PINNED.put(new TaskCreated(44, "Call back", null, TaskPriority.HIGH, "2026-12-01", "call", null,
+                List.of("bob"), null, List.of("alice"), List.of("acme"), null, 42L, "alice"),
+                "{\"taskId\":44,\"title\":\"Call back\",\"description\":null,\"priority\":\"HIGH\","
+                        + "\"dueDate\":\"2026-12-01\",\"nextStep\":\"call\",\"nextStepDate\":null,\"responsible\":[\"bob\"],"
+                        + "\"coOwner\":null,\"subscribers\":[\"alice\"],\"tags\":[\"acme\"],\"parent\":null,\"memo\":42,"
+                        + "\"owner\":\"alice\"}");
+        PINNED.put(new TaskChanged(44, List.of(FieldChange.of("title", "a", "b"))),
+                "{\"taskId\":44,\"changes\":[{\"field\":\"title\",\"from\":\"a\",\"to\":\"b\"}]}");
+        PINNED.put(new TaskStageChanged(44, TaskStage.PENDING, TaskStage.COMPLETED),
+                "{\"taskId\":44,\"from\":\"PENDING\",\"to\":\"COMPLETED\"}");
+        PINNED.put(new TaskDeleted(44), "{\"taskId\":44}");
         PINNED.put(new UserCreated("bob", "Bob", List.of(Role.MANAGER, Role.ACCOUNTANT)),
                 "{\"username\":\"bob\",\"displayName\":\"Bob\",\"roles\":[\"MANAGER\",\"ACCOUNTANT\"]}");
         PINNED.put(new UserRolesChanged("bob", List.of(Role.MANAGER), List.of()),
@@ -78,7 +96,7 @@ class EventJsonContractTest {
 
     @Test
     void everyEventTypeHasAPin() {
-        List<Class<?>> types = Stream.of(MemoEvent.class, FileEvent.class, UserEvent.class)
+        List<Class<?>> types = Stream.of(MemoEvent.class, FileEvent.class, TaskEvent.class, UserEvent.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses())).toList();
         assertThat(PINNED.keySet().stream().map(Object::getClass).distinct().toList())
                 .containsExactlyInAnyOrderElementsOf(types);

@@ -2,6 +2,7 @@ package dev.crm.query.object;
 
 import dev.crm.query.file.FileQueries;
 import dev.crm.query.memo.MemoQueries;
+import dev.crm.query.task.TaskQueries;
 import dev.crm.query.memo.MemoView;
 import dev.crm.shared.Actor;
 import java.util.Optional;
@@ -19,11 +20,13 @@ public class ObjectAccess {
     private final ObjectIndex index;
     private final MemoQueries memos;
     private final FileQueries files;
+    private final TaskQueries tasks;
 
-    public ObjectAccess(ObjectIndex index, MemoQueries memos, FileQueries files) {
+    public ObjectAccess(ObjectIndex index, MemoQueries memos, FileQueries files, TaskQueries tasks) {
         this.index = index;
         this.memos = memos;
         this.files = files;
+        this.tasks = tasks;
     }
 
     public Optional<ObjectSummary> findVisible(long id, Actor actor) {
@@ -36,6 +39,7 @@ public class ObjectAccess {
         }
         return switch (object.kind()) {
             case "memo" -> memos.find(object.id()).map(MemoView::access).map(a -> a.canView(actor)).orElse(false);
+            case "task" -> tasks.find(object.id()).map(t -> t.access().canView(actor)).orElse(false);
             // a file is seen by whoever may see the object it is attached to
             case "file" -> files.find(object.id()).map(f -> findVisible(f.attachedTo(), actor).isPresent())
                     .orElse(false);

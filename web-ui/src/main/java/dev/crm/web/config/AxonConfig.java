@@ -3,6 +3,9 @@ package dev.crm.web.config;
 import dev.crm.command.UserDirectory;
 import dev.crm.query.file.FileProjection;
 import dev.crm.query.memo.MemoProjection;
+import dev.crm.query.task.TaskProjection;
+import dev.crm.query.task.TaskQueries;
+import dev.crm.command.task.TaskTree;
 import dev.crm.query.user.UserProjection;
 import dev.crm.query.user.UserQueries;
 import dev.crm.shared.Actor;
@@ -17,7 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Axon wiring. The read models the API reads objects from ({@code memos}, {@code files}, {@code users}) are updated by
+ * Axon wiring. The read models the API reads objects from ({@code memos}, {@code tasks}, {@code files}, {@code users}) are updated by
  * subscribing processors, in the command's own transaction: a client that got 201 can read the object
  * at once, and a projection that fails rolls the command back instead of drifting from the store.
  * See docs/architecture.md.
@@ -41,6 +44,7 @@ class AxonConfig {
     void configureProcessors(EventProcessingConfigurer processing) {
         processing.registerSubscribingEventProcessor(MemoProjection.GROUP)
                 .registerSubscribingEventProcessor(FileProjection.GROUP)
+                .registerSubscribingEventProcessor(TaskProjection.GROUP)
                 .registerSubscribingEventProcessor(UserProjection.GROUP)
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
@@ -48,5 +52,20 @@ class AxonConfig {
     @Bean
     UserDirectory userDirectory(UserQueries users) {
         return users::isActive;
+    }
+
+    @Bean
+    TaskTree taskTree(TaskQueries tasks) {
+        return new TaskTree() {
+            @Override
+            public boolean isTask(long id) {
+                return tasks.find(id).filter(t -> !t.deleted()).isPresent();
+            }
+
+            @Override
+            public boolean hasOpenSubtasks(long taskId) {
+                return tasks.hasOpenSubtasks(taskId);
+            }
+        };
     }
 }

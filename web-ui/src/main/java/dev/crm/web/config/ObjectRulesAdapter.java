@@ -2,6 +2,7 @@ package dev.crm.web.config;
 
 import dev.crm.command.ObjectRules;
 import dev.crm.query.memo.MemoQueries;
+import dev.crm.query.task.TaskQueries;
 import dev.crm.query.object.ObjectAccess;
 import dev.crm.query.object.ObjectIndex;
 import dev.crm.query.object.ObjectSummary;
@@ -14,16 +15,19 @@ import org.springframework.stereotype.Component;
 class ObjectRulesAdapter implements ObjectRules {
 
     /** The kinds that accept files; tasks, deals and e-mails join as they arrive. */
-    static final Set<String> ACCEPT_FILES = Set.of("memo");
+    static final Set<String> ACCEPT_FILES = Set.of("memo", "task");
 
     private final ObjectAccess access;
     private final ObjectIndex index;
     private final MemoQueries memos;
 
-    ObjectRulesAdapter(ObjectAccess access, ObjectIndex index, MemoQueries memos) {
+    private final TaskQueries tasks;
+
+    ObjectRulesAdapter(ObjectAccess access, ObjectIndex index, MemoQueries memos, TaskQueries tasks) {
         this.access = access;
         this.index = index;
         this.memos = memos;
+        this.tasks = tasks;
     }
 
     @Override
@@ -39,6 +43,7 @@ class ObjectRulesAdapter implements ObjectRules {
         }
         return switch (object.kind()) {
             case "memo" -> memos.find(objectId).map(m -> m.access().canChange(actor)).orElse(false);
+            case "task" -> tasks.find(objectId).map(t -> t.access().canChange(actor)).orElse(false);
             default -> actor.isAdmin();
         };
     }

@@ -70,6 +70,19 @@ public final class JsonBody {
         return value.booleanValue();
     }
 
+    /** A whole number (an object ID), or null when absent or JSON null. */
+    public Long number(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            errors.add(new Rejected.FieldError(field, "validation.type.id", new Object[0]));
+            return null;
+        }
+        return value.longValue();
+    }
+
     public List<String> textList(String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {

@@ -1,0 +1,260 @@
+package dev.crm.command.task;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import dev.crm.command.ObjectRules;
+import dev.crm.command.Rejected;
+import dev.crm.command.UserDirectory;
+import dev.crm.command.Versions;
+import dev.crm.command.task.TaskCommands.ChangeTask;
+import dev.crm.command.task.TaskCommands.ChangeTaskStage;
+import dev.crm.command.task.TaskCommands.CreateTask;
+import dev.crm.command.task.TaskCommands.DeleteTask;
+import dev.crm.shared.Actor;
+import dev.crm.shared.FieldChange;
+import dev.crm.shared.task.TaskAccess;
+import dev.crm.shared.task.TaskChanged;
+import dev.crm.shared.task.TaskCreated;
+import dev.crm.shared.task.TaskDeleted;
+import dev.crm.shared.task.TaskPriority;
+import dev.crm.shared.task.TaskStage;
+import dev.crm.shared.task.TaskStageChanged;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A task. Rules: {@link TaskAccess} (who sees and changes it), {@link TaskInput} (fields), and its
+ * stages: a task without responsible users is given its creator; completed and canceled close it; a main
+ * task cannot be completed while one of its subtasks is open.
+ */
+@Aggregate
+public class TaskAggregate {
+
+    @AggregateIdentifier
+    private Long taskId;
+    private String owner;
+    private String title;
+    private String description;
+    private TaskPriority priority;
+    private String dueDate;
+    private String nextStep;
+    private String nextStepDate;
+    private List<String> responsible;
+    private String coOwner;
+    private List<String> subscribers;
+    private List<String> tags;
+    private TaskStage stage;
+    private boolean deleted;
+
+    protected TaskAggregate() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public TaskAggregate(CreateTask cmd, MetaData metaData, UserDirectory users, TaskTree tasks, ObjectRules objects) {
+        Actor actor = Actor.fromMetaData(metaData);
+        List<Rejected.FieldError> errors = new ArrayList<>();
+        String newTitle = TaskInput.clean(cmd.title());
+        TaskInput.title(newTitle, errors);
+        String newDescription = TaskInput.clean(cmd.description());
+        TaskInput.text("description", newDescription, TaskInput.TEXT_MAX, errors);
+        String newNextStep = TaskInput.clean(cmd.nextStep());
+        TaskInput.text("nextStep", newNextStep, TaskInput.TITLE_MAX, errors);
+        String due = TaskInput.clean(cmd.dueDate());
+        TaskInput.date("dueDate", due, errors);
+        String nextDate = TaskInput.clean(cmd.nextStepDate());
+        TaskInput.date("nextStepDate", nextDate, errors);
+        List<String> newResponsible = TaskInput.users("responsible", orEmpty(cmd.responsible()), users, errors);
+        String newCoOwner = TaskInput.clean(cmd.coOwner());
+        if (newCoOwner != null) {
+            TaskInput.users("coOwner", List.of(newCoOwner), users, errors);
+        }
+        List<String> newSubscribers = TaskInput.users("subscribers", orEmpty(cmd.subscribers()), users, errors);
+        List<String> newTags = TaskInput.tags(orEmpty(cmd.tags()), errors);
+        if (cmd.parent() != null && !(tasks.isTask(cmd.parent()) && objects.canView(actor, cmd.parent()))) {
+            errors.add(TaskInput.error("parent", "validation.task.unknown-parent", cmd.parent()));
+        }
+        TaskInput.throwIfAny(errors);
+        apply(new TaskCreated(cmd.taskId(), newTitle, newDescription,
+                cmd.priority() == null ? TaskPriority.MIDDLE : cmd.priority(), due, newNextStep, nextDate,
+                newResponsible.isEmpty() ? List.of(actor.username()) : newResponsible, newCoOwner, newSubscribers,
+                newTags, cmd.parent(), cmd.memo(), actor.username()));
+    }
+
+    @CommandHandler
+    public long handle(ChangeTask cmd, MetaData metaData, UserDirectory users) {
+        Actor actor = Actor.fromMetaData(metaData);
+        TaskAccess access = visibleTo(actor);
+        Versions.require(cmd.expectedVersion());
+        if (!access.canChange(actor)) {
+            throw new Rejected.Forbidden("error.task.change-forbidden");
+        }
+        List<Rejected.FieldError> errors = new ArrayList<>();
+        List<FieldChange> changes = new ArrayList<>();
+        if (cmd.title() != null) {
+            String t = TaskInput.clean(cmd.title());
+            TaskInput.title(t, errors);
+            add(changes, "title", title, t);
+        }
+        if (cmd.description() != null) {
+            String d = TaskInput.clean(cmd.description());
+            TaskInput.text("description", d, TaskInput.TEXT_MAX, errors);
+            add(changes, "description", description, d);
+        }
+        if (cmd.priority() != null) {
+            add(changes, "priority", priority.apiName(), cmd.priority().apiName());
+        }
+        if (cmd.dueDate() != null) {
+            String d = TaskInput.clean(cmd.dueDate());
+            TaskInput.date("dueDate", d, errors);
+            add(changes, "dueDate", dueDate, d);
+        }
+        if (cmd.nextStep() != null) {
+            String n = TaskInput.clean(cmd.nextStep());
+            TaskInput.text("nextStep", n, TaskInput.TITLE_MAX, errors);
+            add(changes, "nextStep", nextStep, n);
+        }
+        if (cmd.nextStepDate() != null) {
+            String d = TaskInput.clean(cmd.nextStepDate());
+            TaskInput.date("nextStepDate", d, errors);
+            add(changes, "nextStepDate", nextStepDate, d);
+        }
+        if (cmd.responsible() != null) {
+            List<String> r = TaskInput.users("responsible", cmd.responsible(), users, errors);
+            if (r.isEmpty()) {
+                errors.add(TaskInput.error("responsible", "validation.required"));
+            }
+            add(changes, "responsible", join(responsible), join(r));
+        }
+        if (cmd.coOwner() != null) {
+            String c = TaskInput.clean(cmd.coOwner());
+            if (c != null) {
+                TaskInput.users("coOwner", List.of(c), users, errors);
+            }
+            add(changes, "coOwner", coOwner, c);
+        }
+        if (cmd.subscribers() != null) {
+            add(changes, "subscribers", join(subscribers),
+                    join(TaskInput.users("subscribers", cmd.subscribers(), users, errors)));
+        }
+        if (cmd.tags() != null) {
+            add(changes, "tags", join(tags), join(TaskInput.tags(cmd.tags(), errors)));
+        }
+        TaskInput.throwIfAny(errors);
+        if (!changes.isEmpty()) {
+            apply(new TaskChanged(taskId, changes));
+        }
+        return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(ChangeTaskStage cmd, MetaData metaData, TaskTree tasks) {
+        Actor actor = Actor.fromMetaData(metaData);
+        TaskAccess access = visibleTo(actor);
+        Versions.require(cmd.expectedVersion());
+        if (!access.canChange(actor)) {
+            throw new Rejected.Forbidden("error.task.change-forbidden");
+        }
+        if (cmd.stage() == null) {
+            throw new Rejected.Invalid("stage", "validation.required");
+        }
+        if (cmd.stage() == TaskStage.COMPLETED && tasks.hasOpenSubtasks(taskId)) {
+            throw new Rejected.WrongState("error.task.open-subtasks");
+        }
+        if (cmd.stage() != stage) {
+            apply(new TaskStageChanged(taskId, stage, cmd.stage()));
+        }
+        return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(DeleteTask cmd, MetaData metaData) {
+        Actor actor = Actor.fromMetaData(metaData);
+        TaskAccess access = visibleTo(actor);
+        Versions.require(cmd.expectedVersion());
+        if (!access.canDelete(actor)) {
+            throw new Rejected.Forbidden("error.task.delete-forbidden");
+        }
+        apply(new TaskDeleted(taskId));
+        return Versions.current();
+    }
+
+    private TaskAccess visibleTo(Actor actor) {
+        TaskAccess access = new TaskAccess(owner, coOwner, responsible, subscribers);
+        if (owner == null || deleted || !access.canView(actor)) {
+            throw new Rejected.NotFound(taskId);
+        }
+        return access;
+    }
+
+    private static List<String> orEmpty(List<String> list) {
+        return list == null ? List.of() : list;
+    }
+
+    static String join(List<String> items) {
+        return items == null || items.isEmpty() ? null : String.join(", ", items);
+    }
+
+    static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(", "));
+    }
+
+    private static void add(List<FieldChange> changes, String field, String from, String to) {
+        if (!Objects.equals(from, to)) {
+            changes.add(FieldChange.of(field, from, to));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(TaskCreated e) {
+        taskId = e.taskId();
+        owner = e.owner();
+        title = e.title();
+        description = e.description();
+        priority = e.priority();
+        dueDate = e.dueDate();
+        nextStep = e.nextStep();
+        nextStepDate = e.nextStepDate();
+        responsible = e.responsible();
+        coOwner = e.coOwner();
+        subscribers = e.subscribers();
+        tags = e.tags();
+        stage = TaskStage.PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(TaskChanged e) {
+        for (FieldChange c : e.changes()) {
+            switch (c.field()) {
+                case "title" -> title = c.to();
+                case "description" -> description = c.to();
+                case "priority" -> priority = TaskPriority.valueOf(c.to().toUpperCase(java.util.Locale.ROOT));
+                case "dueDate" -> dueDate = c.to();
+                case "nextStep" -> nextStep = c.to();
+                case "nextStepDate" -> nextStepDate = c.to();
+                case "responsible" -> responsible = split(c.to());
+                case "coOwner" -> coOwner = c.to();
+                case "subscribers" -> subscribers = split(c.to());
+                case "tags" -> tags = split(c.to());
+                default -> throw new IllegalStateException("unknown task field in a stored event: " + c.field());
+            }
+        }
+    }
+
+    @EventSourcingHandler
+    void on(TaskStageChanged e) {
+        stage = e.to();
+    }
+
+    @EventSourcingHandler
+    void on(TaskDeleted e) {
+        deleted = true;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.crm.command.task;
+
+import dev.crm.command.ObjectRules;
+import dev.crm.command.Rejected;
+import dev.crm.command.UserDirectory;
+import dev.crm.command.task.TaskCommands.ChangeTask;
+import dev.crm.command.task.TaskCommands.ChangeTaskStage;
+import dev.crm.command.task.TaskCommands.CreateTask;
+import dev.crm.command.task.TaskCommands.DeleteTask;
+import dev.crm.shared.Actor;
+import dev.crm.shared.FieldChange;
+import dev.crm.shared.Role;
+import dev.crm.shared.task.TaskChanged;
+import dev.crm.shared.task.TaskCreated;
+import dev.crm.shared.task.TaskDeleted;
+import dev.crm.shared.task.TaskPriority;
+import dev.crm.shared.task.TaskStage;
+import dev.crm.shared.task.TaskStageChanged;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TaskAggregateTest {
+
+    static final long ID = 50;
+    static final long MAIN = 49;
+    static final long WITH_OPEN_SUBTASK = 48;
+    static final Map<String, String> OWNER = Actor.of("alice").toMetaData();
+    static final Map<String, String> RESPONSIBLE = Actor.of("bob").toMetaData();
+    static final Map<String, String> SUBSCRIBER = Actor.of("sue").toMetaData();
+    static final Map<String, String> STRANGER = Actor.of("carol").toMetaData();
+    static final Map<String, String> TASK_OPERATOR = Actor.of("tom", Role.TASK_OPERATOR).toMetaData();
+
+    static final TaskCreated CREATED = new TaskCreated(ID, "Call back", null, TaskPriority.MIDDLE, null, null, null,
+            List.of("bob"), null, List.of("sue"), List.of(), null, null, "alice");
+
+    AggregateTestFixture<TaskAggregate> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(TaskAggregate.class);
+        fixture.registerInjectableResource((UserDirectory) Set.of("alice", "bob", "sue", "carol", "dan")::contains);
+        fixture.registerInjectableResource(new TaskTree() {
+            @Override
+            public boolean isTask(long id) {
+                return id == MAIN || id == WITH_OPEN_SUBTASK;
+            }
+
+            @Override
+            public boolean hasOpenSubtasks(long taskId) {
+                return taskId == WITH_OPEN_SUBTASK;
+            }
+        });
+        fixture.registerInjectableResource(new ObjectRules() {
+            @Override
+            public boolean canView(Actor actor, long id) {
+                return id == MAIN && actor.is("alice");
+            }
+
+            @Override
+            public boolean canChange(Actor actor, long id) {
+                return canView(actor, id);
+            }
+
+            @Override
+            public boolean acceptsFiles(long id) {
+                return true;
+            }
+        });
+    }
+
+    @Test
+    void aTaskWithoutResponsibleUsersIsGivenItsCreator() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTask(ID, " Call back ", null, null, null, null, null, null, null, null, null, null, null),
+                        OWNER)
+                .expectEvents(new TaskCreated(ID, "Call back", null, TaskPriority.MIDDLE, null, null, null,
+                        List.of("alice"), null, List.of(), List.of(), null, null, "alice"));
+    }
+
+    @Test
+    void badFieldsAreAllReportedAndNothingIsStored() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTask(ID, "", null, null, "tomorrow", null, null, List.of("nobody"), null, null,
+                        List.of("a,b"), 999L, null), OWNER)
+                .expectException(Rejected.Invalid.class).expectNoEvents();
+    }
+
+    @Test
+    void aSubtaskNeedsAMainTaskTheUserMaySee() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTask(ID, "Sub", null, null, null, null, null, null, null, null, null, MAIN, null),
+                        STRANGER)
+                .expectException(Rejected.Invalid.class).expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new CreateTask(ID, "Sub", null, null, null, null, null, null, null, null, null, MAIN, null), OWNER)
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void ownerSoleResponsibleAndTaskOperatorsChangeItSubscribersAndStrangersDoNot() {
+        for (Map<String, String> editor : List.of(OWNER, RESPONSIBLE, TASK_OPERATOR)) {
+            fixture.given(CREATED).when(new ChangeTask(ID, 1L, "Call back today", null, TaskPriority.HIGH, null, null,
+                    null, null, null, null, null), editor)
+                    .expectEvents(new TaskChanged(ID, List.of(FieldChange.of("title", "Call back", "Call back today"),
+                            FieldChange.of("priority", "middle", "high"))));
+        }
+        fixture.given(CREATED).when(new ChangeTask(ID, null, "x", null, null, null, null, null, null, null, null, null),
+                SUBSCRIBER).expectException(Rejected.Forbidden.class).expectNoEvents();
+        fixture.given(CREATED).when(new ChangeTask(ID, null, "x", null, null, null, null, null, null, null, null, null),
+                STRANGER).expectException(Rejected.NotFound.class).expectNoEvents();
+    }
+
+    @Test
+    void oneOfSeveralResponsibleUsersMayNotChangeTheTask() {
+        fixture.given(CREATED, new TaskChanged(ID, List.of(FieldChange.of("responsible", "bob", "bob, dan"))))
+                .when(new ChangeTask(ID, null, "x", null, null, null, null, null, null, null, null, null), RESPONSIBLE)
+                .expectException(Rejected.Forbidden.class).expectNoEvents();
+    }
+
+    @Test
+    void completingClosesTheTask() {
+        fixture.given(CREATED).when(new ChangeTaskStage(ID, 1L, TaskStage.COMPLETED), RESPONSIBLE)
+                .expectEvents(new TaskStageChanged(ID, TaskStage.PENDING, TaskStage.COMPLETED));
+    }
+
+    @Test
+    void aMainTaskCannotBeCompletedWhileASubtaskIsOpen() {
+        TaskCreated main = new TaskCreated(WITH_OPEN_SUBTASK, "Main", null, TaskPriority.MIDDLE, null, null, null,
+                List.of("alice"), null, List.of(), List.of(), null, null, "alice");
+        fixture.given(main).when(new ChangeTaskStage(WITH_OPEN_SUBTASK, null, TaskStage.COMPLETED), OWNER)
+                .expectException(Rejected.WrongState.class).expectNoEvents();
+        fixture.given(main).when(new ChangeTaskStage(WITH_OPEN_SUBTASK, null, TaskStage.CANCELED), OWNER)
+                .expectEvents(new TaskStageChanged(WITH_OPEN_SUBTASK, TaskStage.PENDING, TaskStage.CANCELED));
+    }
+
+    @Test
+    void aDeletedTaskIsGoneForEveryCommand() {
+        fixture.given(CREATED).when(new DeleteTask(ID, 1L), OWNER).expectEvents(new TaskDeleted(ID));
+        fixture.given(CREATED, new TaskDeleted(ID)).when(new ChangeTaskStage(ID, null, TaskStage.COMPLETED), OWNER)
+                .expectException(Rejected.NotFound.class).expectNoEvents();
+    }
+}

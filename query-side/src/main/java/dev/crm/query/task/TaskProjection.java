@@ -1,0 +1,109 @@
+package dev.crm.query.task;
+
+import dev.crm.query.Sql;
+import dev.crm.query.object.ObjectIndex;
+import dev.crm.shared.Actor;
+import dev.crm.shared.FieldChange;
+import dev.crm.shared.task.TaskChanged;
+import dev.crm.shared.task.TaskCreated;
+import dev.crm.shared.task.TaskDeleted;
+import dev.crm.shared.task.TaskStageChanged;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds {@code task_view} and the tasks' rows of the object index; guarded by version like every
+ * projection. People lists are stored as {@code ,a,b,} so that "is X among them" is a plain LIKE.
+ */
+@Component
+@ProcessingGroup(TaskProjection.GROUP)
+public class TaskProjection {
+
+    public static final String GROUP = "tasks";
+
+    private static final String INSERT = """
+            INSERT INTO task_view (id, version, title, description, priority, due_date, next_step, next_step_date,
+                                   responsible, co_owner, subscribers, tags, stage, parent, memo, owner, deleted,
+                                   created_at, updated_at)
+            SELECT ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, FALSE, ?, ?
+            WHERE NOT EXISTS (SELECT 1 FROM task_view WHERE id = ?)""";
+    private static final Map<String, String> COLUMNS = Map.of("title", "title", "description", "description",
+            "priority", "priority", "dueDate", "due_date", "nextStep", "next_step", "nextStepDate", "next_step_date",
+            "responsible", "responsible", "coOwner", "co_owner", "subscribers", "subscribers", "tags", "tags");
+
+    private final JdbcTemplate jdbc;
+    private final ObjectIndex objects;
+
+    public TaskProjection(JdbcTemplate jdbc, ObjectIndex objects) {
+        this.jdbc = jdbc;
+        this.objects = objects;
+    }
+
+    static String people(List<String> names) {
+        return names.isEmpty() ? "" : "," + String.join(",", names) + ",";
+    }
+
+    @EventHandler
+    void on(TaskCreated e, @Timestamp Instant at) {
+        jdbc.update(INSERT, e.taskId(), e.title(), e.description(), e.priority().name(), e.dueDate(), e.nextStep(),
+                e.nextStepDate(), people(e.responsible()), e.coOwner(), people(e.subscribers()), people(e.tags()),
+                e.parent(), e.memo(), e.owner(), Sql.ts(at), Sql.ts(at), e.taskId());
+        objects.created(e.taskId(), "task", e.title(), e.owner(), at);
+    }
+
+    @EventHandler
+    void on(TaskChanged e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        long version = sequence + 1;
+        StringBuilder sql = new StringBuilder("UPDATE task_view SET ");
+        List<Object> args = new ArrayList<>();
+        String newTitle = null;
+        for (FieldChange c : e.changes()) {
+            String column = COLUMNS.get(c.field());
+            if (column == null) {
+                throw new IllegalStateException("unknown task field in a stored event: " + c.field());
+            }
+            sql.append(column).append(" = ?, ");
+            args.add(switch (c.field()) {
+                case "responsible", "subscribers", "tags" -> c.to() == null ? "" : people(List.of(c.to().split(", ")));
+                case "priority" -> c.to().toUpperCase(Locale.ROOT);
+                default -> c.to();
+            });
+            if (c.field().equals("title")) {
+                newTitle = c.to();
+            }
+        }
+        sql.append("version = ?, updated_at = ? WHERE id = ? AND version < ?");
+        args.addAll(List.of(version, Sql.ts(at), e.taskId(), version));
+        jdbc.update(sql.toString(), args.toArray());
+        if (newTitle != null) {
+            objects.retitled(e.taskId(), newTitle, version, at);
+        } else {
+            objects.changed(e.taskId(), version, at);
+        }
+    }
+
+    @EventHandler
+    void on(TaskStageChanged e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update("UPDATE task_view SET stage = ?, closed_at = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+                e.to().name(), e.to().closed() ? Sql.ts(at) : null, sequence + 1, Sql.ts(at), e.taskId(), sequence + 1);
+        objects.changed(e.taskId(), sequence + 1, at);
+    }
+
+    @EventHandler
+    void on(TaskDeleted e, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MetaDataValue(Actor.USERNAME) String by) {
+        jdbc.update("UPDATE task_view SET deleted = TRUE, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+                sequence + 1, Sql.ts(at), e.taskId(), sequence + 1);
+        objects.deleted(e.taskId(), by, sequence + 1, at);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.crm.query.task;
+
+import static dev.crm.shared.Role.ADMIN;
+import static dev.crm.shared.Role.CHIEF;
+import static dev.crm.shared.Role.TASK_OPERATOR;
+
+import dev.crm.query.Page;
+import dev.crm.query.Sql;
+import dev.crm.shared.Actor;
+import dev.crm.shared.task.TaskPriority;
+import dev.crm.shared.task.TaskStage;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Reads tasks, showing each actor only what {@code TaskAccess#canView} lets them see. */
+@Component
+public class TaskQueries {
+
+    /** {@code TaskAccess#canView} as SQL; {@code TaskVisibilityIT} holds the two to the same answers. */
+    static final String VISIBLE = """
+            deleted = FALSE AND (:privileged = TRUE OR owner = :me OR co_owner = :me
+                 OR responsible LIKE :member ESCAPE '\\' OR subscribers LIKE :member ESCAPE '\\')""";
+
+    static final RowMapper<TaskView> ROW = (rs, n) -> new TaskView(rs.getLong("id"), rs.getLong("version"),
+            rs.getString("title"), rs.getString("description"), TaskPriority.valueOf(rs.getString("priority")),
+            rs.getString("due_date"), rs.getString("next_step"), rs.getString("next_step_date"),
+            list(rs.getString("responsible")), rs.getString("co_owner"), list(rs.getString("subscribers")),
+            list(rs.getString("tags")), TaskStage.valueOf(rs.getString("stage")), Sql.instant(rs, "closed_at"),
+            (Long) rs.getObject("parent", Long.class), (Long) rs.getObject("memo", Long.class), rs.getString("owner"),
+            rs.getBoolean("deleted"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public TaskQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static List<String> list(String stored) {
+        if (stored == null || stored.length() < 2) {
+            return List.of();
+        }
+        return Arrays.asList(stored.substring(1, stored.length() - 1).split(","));
+    }
+
+    public Optional<TaskView> find(long id) {
+        return jdbc.query("SELECT * FROM task_view WHERE id = :id", new MapSqlParameterSource("id", id), ROW)
+                .stream().findFirst();
+    }
+
+    public Optional<TaskView> findVisible(long id, Actor actor) {
+        return find(id).filter(t -> !t.deleted() && t.access().canView(actor));
+    }
+
+    /** Live subtasks of a task. */
+    public List<TaskView> subtasks(long taskId) {
+        return jdbc.query("SELECT * FROM task_view WHERE parent = :id AND deleted = FALSE ORDER BY id",
+                new MapSqlParameterSource("id", taskId), ROW);
+    }
+
+    /** Live tasks made from a memo. */
+    public List<TaskView> fromMemo(long memoId) {
+        return jdbc.query("SELECT * FROM task_view WHERE memo = :id AND deleted = FALSE ORDER BY id",
+                new MapSqlParameterSource("id", memoId), ROW);
+    }
+
+    public boolean hasOpenSubtasks(long taskId) {
+        return subtasks(taskId).stream().anyMatch(t -> !t.stage().closed());
+    }
+
+    /** A page of the tasks the actor may see; {@code text}, {@code stage} may be null; {@code mine}: owner or responsible. */
+    public Page<TaskView> list(Actor actor, String text, TaskStage stage, boolean mine, int page, int size) {
+        int pageSize = Math.max(1, Math.min(size, Page.MAX_SIZE));
+        int pageNumber = Math.max(0, page);
+        String member = "%," + actor.username().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ",%";
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("me", actor.username())
+                .addValue("member", member).addValue("privileged", actor.hasAny(CHIEF, TASK_OPERATOR, ADMIN))
+                .addValue("limit", pageSize).addValue("offset", (long) pageNumber * pageSize);
+        StringBuilder where = new StringBuilder(" WHERE ").append(VISIBLE);
+        if (text != null && !text.isBlank()) {
+            where.append(" AND (LOWER(title) LIKE :pattern ESCAPE '\\' OR LOWER(COALESCE(description, '')) LIKE :pattern ESCAPE '\\')");
+            params.addValue("pattern", Sql.containsPattern(text.strip()));
+        }
+        if (stage != null) {
+            where.append(" AND stage = :stage");
+            params.addValue("stage", stage.name());
+        }
+        if (mine) {
+            where.append(" AND (owner = :me OR responsible LIKE :member ESCAPE '\\')");
+        }
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM task_view" + where, params, Long.class);
+        List<TaskView> items = jdbc.query("SELECT * FROM task_view" + where
+                + " ORDER BY updated_at DESC, id DESC LIMIT :limit OFFSET :offset", params, ROW);
+        return new Page<>(items, total == null ? 0 : total, pageNumber, pageSize);
+    }
+}

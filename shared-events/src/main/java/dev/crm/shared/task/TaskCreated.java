@@ -1,0 +1,47 @@
+package dev.crm.shared.task;
+
+import dev.crm.shared.FieldChange;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A task was created. Dates are ISO dates ({@code 2026-12-01}) or null; {@code parent} is the main task,
+ * {@code memo} the memo it was made from (or null). The creator owns it.
+ */
+public record TaskCreated(long taskId, String title, String description, TaskPriority priority, String dueDate,
+                          String nextStep, String nextStepDate, List<String> responsible, String coOwner,
+                          List<String> subscribers, List<String> tags, Long parent, Long memo, String owner)
+        implements TaskEvent {
+
+    public TaskCreated {
+        responsible = List.copyOf(responsible);
+        subscribers = List.copyOf(subscribers);
+        tags = List.copyOf(tags);
+    }
+
+    @Override
+    public List<FieldChange> changes() {
+        List<FieldChange> changes = new ArrayList<>();
+        add(changes, "title", title);
+        add(changes, "description", description);
+        add(changes, "priority", priority.apiName());
+        add(changes, "dueDate", dueDate);
+        add(changes, "nextStep", nextStep);
+        add(changes, "nextStepDate", nextStepDate);
+        add(changes, "responsible", responsible.isEmpty() ? null : String.join(", ", responsible));
+        add(changes, "coOwner", coOwner);
+        add(changes, "subscribers", subscribers.isEmpty() ? null : String.join(", ", subscribers));
+        add(changes, "tags", tags.isEmpty() ? null : String.join(", ", tags));
+        add(changes, "parent", parent);
+        add(changes, "memo", memo);
+        add(changes, "stage", TaskStage.PENDING.apiName());
+        add(changes, "owner", owner);
+        return changes;
+    }
+
+    private static void add(List<FieldChange> changes, String field, Object value) {
+        if (value != null) {
+            changes.add(FieldChange.set(field, value));
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.crm.shared.task;
+
+import dev.crm.shared.FieldChange;
+import java.util.List;
+
+public record TaskDeleted(long taskId) implements TaskEvent {
+
+    @Override
+    public List<FieldChange> changes() {
+        return List.of(FieldChange.of("deleted", false, true));
+    }
+}

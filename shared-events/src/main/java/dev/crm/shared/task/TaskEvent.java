@@ -1,0 +1,13 @@
+package dev.crm.shared.task;
+
+import dev.crm.shared.ObjectEvent;
+
+public sealed interface TaskEvent extends ObjectEvent permits TaskCreated, TaskChanged, TaskStageChanged, TaskDeleted {
+
+    long taskId();
+
+    @Override
+    default long objectId() {
+        return taskId();
+    }
+}

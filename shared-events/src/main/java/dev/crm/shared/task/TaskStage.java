@@ -1,0 +1,16 @@
+package dev.crm.shared.task;
+
+import java.util.Locale;
+
+public enum TaskStage {
+    PENDING, IN_PROGRESS, COMPLETED, POSTPONED, CANCELED;
+
+    /** Completed and canceled tasks are closed: they record their closing date. */
+    public boolean closed() {
+        return this == COMPLETED || this == CANCELED;
+    }
+
+    public String apiName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

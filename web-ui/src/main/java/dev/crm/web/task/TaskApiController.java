@@ -1,0 +1,230 @@
+package dev.crm.web.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.crm.command.task.TaskCommands.ChangeTask;
+import dev.crm.command.task.TaskCommands.CreateTask;
+import dev.crm.query.Page;
+import dev.crm.query.task.TaskQueries;
+import dev.crm.query.task.TaskView;
+import dev.crm.shared.Actor;
+import dev.crm.shared.task.TaskPriority;
+import dev.crm.shared.task.TaskStage;
+import dev.crm.web.problem.BadRequest;
+import dev.crm.web.problem.IfMatch;
+import dev.crm.web.problem.JsonBody;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "tasks", description = "Tasks: create, change, complete, delete with subtasks; tasks from memos")
+class TaskApiController {
+
+    static final Set<String> WRITABLE = Set.of("title", "description", "priority", "dueDate", "nextStep",
+            "nextStepDate", "responsible", "coOwner", "subscribers", "tags");
+    static final Set<String> READ_ONLY = Set.of("id", "kind", "version", "stage", "closedAt", "owner", "department",
+            "project", "memo", "createdAt", "updatedAt");
+
+    private final TaskService service;
+    private final TaskQueries tasks;
+
+    TaskApiController(TaskService service, TaskQueries tasks) {
+        this.service = service;
+        this.tasks = tasks;
+    }
+
+    @GetMapping("/api/tasks")
+    @Operation(summary = "The tasks the caller may see; q text, stage, mine=true (owned or responsible)")
+    Map<String, Object> list(Actor actor, @RequestParam(required = false) String q,
+                             @RequestParam(required = false) String stage,
+                             @RequestParam(defaultValue = "false") boolean mine,
+                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
+            throw BadRequest.of(page < 0 ? "page" : "size", "validation.paging", Page.MAX_SIZE);
+        }
+        Page<TaskView> result = tasks.list(actor, q, stage == null || stage.isBlank() ? null : stage(stage), mine,
+                page, size);
+        return Map.of("items", result.items().stream().map(TaskApiController::json).toList(), "total", result.total());
+    }
+
+    @PostMapping("/api/tasks")
+    ResponseEntity<Map<String, Object>> create(Actor actor, @RequestBody JsonNode body) {
+        JsonBody in = JsonBody.of(body, with(WRITABLE, "parent"), without(READ_ONLY, "parent"));
+        CreateTask fields = createFields(in, readLong(in, "parent"));
+        in.check();
+        TaskView task = service.create(actor, fields);
+        return created(task);
+    }
+
+    @PostMapping("/api/memos/{id}/task")
+    @Operation(summary = "Create a task from the memo: { title, responsible, copyFiles }; the memo becomes reviewed")
+    ResponseEntity<Map<String, Object>> fromMemo(Actor actor, @PathVariable long id, @RequestBody JsonNode body) {
+        JsonBody in = JsonBody.of(body, with(WRITABLE, "copyFiles"), READ_ONLY);
+        CreateTask fields = createFields(in, null);
+        List<Long> copy = new ArrayList<>();
+        JsonNode files = body == null ? null : body.get("copyFiles");
+        if (files != null && !files.isNull()) {
+            if (!files.isArray()) {
+                in.addError("copyFiles", "validation.type.id-list");
+            } else {
+                for (JsonNode f : files) {
+                    if (f.canConvertToExactIntegral() && f.isIntegralNumber()) {
+                        copy.add(f.asLong());
+                    } else {
+                        in.addError("copyFiles", "validation.type.id-list");
+                    }
+                }
+            }
+        }
+        in.check();
+        return created(service.createFromMemo(actor, id, fields, copy));
+    }
+
+    @GetMapping("/api/tasks/{id}")
+    ResponseEntity<Map<String, Object>> get(Actor actor, @PathVariable long id) {
+        TaskView task = service.visible(actor, id);
+        return ResponseEntity.ok().eTag("\"" + task.version() + "\"").body(json(task));
+    }
+
+    @PatchMapping("/api/tasks/{id}")
+    ResponseEntity<Map<String, Object>> change(Actor actor, @PathVariable long id, @RequestBody JsonNode body,
+                                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Long expected = IfMatch.version(ifMatch);
+        JsonBody in = JsonBody.of(body, with(WRITABLE, "stage"), without(READ_ONLY, "stage"));
+        if (in.has("title") && in.text("title") == null) {
+            in.addError("title", "validation.required");
+        }
+        ChangeTask change = new ChangeTask(id, expected, in.text("title"), orEmpty(in, "description"),
+                priority(in), orEmpty(in, "dueDate"), orEmpty(in, "nextStep"), orEmpty(in, "nextStepDate"),
+                list(in, "responsible"), orEmpty(in, "coOwner"), list(in, "subscribers"), list(in, "tags"));
+        String stageName = in.text("stage");
+        in.check();
+        TaskStage stage = stageName == null ? null : stage(stageName);
+        TaskView task = service.change(actor, id, change);
+        if (stage != null) {
+            task = service.changeStage(actor, id, null, stage);
+        }
+        return ResponseEntity.ok().eTag("\"" + task.version() + "\"").body(json(task));
+    }
+
+    @PostMapping("/api/tasks/{id}/complete")
+    ResponseEntity<Map<String, Object>> complete(Actor actor, @PathVariable long id,
+                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        TaskView task = service.changeStage(actor, id, IfMatch.version(ifMatch), TaskStage.COMPLETED);
+        return ResponseEntity.ok().eTag("\"" + task.version() + "\"").body(json(task));
+    }
+
+    @DeleteMapping("/api/tasks/{id}")
+    ResponseEntity<Void> delete(Actor actor, @PathVariable long id,
+                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        service.delete(actor, id, IfMatch.version(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/tasks/{id}/deletion-preview")
+    Map<String, Object> deletionPreview(Actor actor, @PathVariable long id) {
+        return Map.of("objects", service.deletionPreview(actor, id).stream()
+                .map(o -> Map.of("id", o.id(), "kind", o.kind(), "title", o.title())).toList());
+    }
+
+    private static CreateTask createFields(JsonBody in, Long parent) {
+        return new CreateTask(0, in.text("title"), in.text("description"), priority(in), in.text("dueDate"),
+                in.text("nextStep"), in.text("nextStepDate"), list(in, "responsible"), in.text("coOwner"),
+                list(in, "subscribers"), list(in, "tags"), parent, null);
+    }
+
+    private ResponseEntity<Map<String, Object>> created(TaskView task) {
+        return ResponseEntity.created(URI.create("/api/tasks/" + task.id())).eTag("\"" + task.version() + "\"")
+                .body(json(task));
+    }
+
+    private static Long readLong(JsonBody in, String field) {
+        return in.number(field);
+    }
+
+    private static List<String> list(JsonBody in, String field) {
+        return in.textList(field);
+    }
+
+    /** Present with null means "clear", which the command spells as "". */
+    private static String orEmpty(JsonBody in, String field) {
+        if (!in.has(field)) {
+            return null;
+        }
+        String text = in.text(field);
+        return text == null ? "" : text;
+    }
+
+    private static TaskPriority priority(JsonBody in) {
+        String name = in.text("priority");
+        if (name == null) {
+            return null;
+        }
+        return Arrays.stream(TaskPriority.values()).filter(p -> p.apiName().equals(name)).findFirst()
+                .orElseGet(() -> {
+                    in.addError("priority", "validation.one-of", "low, middle, high");
+                    return null;
+                });
+    }
+
+    private static TaskStage stage(String name) {
+        return Arrays.stream(TaskStage.values()).filter(s -> s.apiName().equals(name)).findFirst()
+                .orElseThrow(() -> BadRequest.of("stage", "validation.one-of",
+                        "pending, in_progress, completed, postponed, canceled"));
+    }
+
+    private static Set<String> with(Set<String> set, String extra) {
+        java.util.HashSet<String> s = new java.util.HashSet<>(set);
+        s.add(extra);
+        return s;
+    }
+
+    private static Set<String> without(Set<String> set, String removed) {
+        java.util.HashSet<String> s = new java.util.HashSet<>(set);
+        s.remove(removed);
+        return s;
+    }
+
+    static Map<String, Object> json(TaskView t) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", t.id());
+        json.put("kind", "task");
+        json.put("version", t.version());
+        json.put("title", t.title());
+        json.put("description", t.description());
+        json.put("priority", t.priority().apiName());
+        json.put("dueDate", t.dueDate());
+        json.put("nextStep", t.nextStep());
+        json.put("nextStepDate", t.nextStepDate());
+        json.put("responsible", t.responsible());
+        json.put("coOwner", t.coOwner());
+        json.put("subscribers", t.subscribers());
+        json.put("tags", t.tags());
+        json.put("stage", t.stage().apiName());
+        json.put("closedAt", t.closedAt());
+        json.put("parent", t.parent());
+        json.put("project", null);
+        json.put("memo", t.memo());
+        json.put("owner", t.owner());
+        json.put("department", null);
+        json.put("createdAt", t.createdAt());
+        json.put("updatedAt", t.updatedAt());
+        return json;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.crm.web.task;
+
+import dev.crm.command.Rejected;
+import dev.crm.command.file.FileCommands.AttachFile;
+import dev.crm.command.file.FileCommands.DetachFile;
+import dev.crm.command.memo.MemoCommands.ReviewMemo;
+import dev.crm.command.task.TaskCommands.ChangeTask;
+import dev.crm.command.task.TaskCommands.ChangeTaskStage;
+import dev.crm.command.task.TaskCommands.CreateTask;
+import dev.crm.command.task.TaskCommands.DeleteTask;
+import dev.crm.query.file.FileQueries;
+import dev.crm.query.file.FileView;
+import dev.crm.query.memo.MemoQueries;
+import dev.crm.query.memo.MemoView;
+import dev.crm.query.object.ObjectIndex;
+import dev.crm.query.object.ObjectSummary;
+import dev.crm.query.task.TaskQueries;
+import dev.crm.query.task.TaskView;
+import dev.crm.shared.Actor;
+import dev.crm.shared.memo.MemoStage;
+import dev.crm.shared.task.TaskStage;
+import dev.crm.web.config.CommandSender;
+import dev.crm.web.config.ObjectIds;
+import dev.crm.web.file.FileService;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** What the API does with tasks; every multi-object change is one transaction. */
+@Service
+public class TaskService {
+
+    private final CommandSender commands;
+    private final ObjectIds ids;
+    private final TaskQueries tasks;
+    private final MemoQueries memos;
+    private final FileQueries files;
+    private final FileService fileService;
+    private final ObjectIndex objects;
+    private final TransactionTemplate tx;
+
+    TaskService(CommandSender commands, ObjectIds ids, TaskQueries tasks, MemoQueries memos, FileQueries files,
+                FileService fileService, ObjectIndex objects, PlatformTransactionManager transactions) {
+        this.commands = commands;
+        this.ids = ids;
+        this.tasks = tasks;
+        this.memos = memos;
+        this.files = files;
+        this.fileService = fileService;
+        this.objects = objects;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    public TaskView create(Actor actor, CreateTask fields) {
+        long id = ids.next();
+        commands.send(withId(fields, id, fields.memo(), fields.subscribers()), actor);
+        return read(id);
+    }
+
+    /**
+     * A task from a memo: linked to it, the memo's author a subscriber, the chosen memo files copied as new
+     * file objects of the task referring to the same content, and the memo reviewed (if it is not yet) —
+     * all or nothing.
+     */
+    public TaskView createFromMemo(Actor actor, long memoId, CreateTask fields, List<Long> copyFiles) {
+        MemoView memo = memos.findVisible(memoId, actor).orElseThrow(() -> new Rejected.NotFound(memoId));
+        List<FileView> toCopy = new ArrayList<>();
+        for (Long fileId : copyFiles) {
+            FileView file = files.find(fileId).filter(f -> f.attachedTo() == memoId && !f.deleted())
+                    .orElseThrow(() -> new Rejected.Invalid("copyFiles", "validation.task.not-a-memo-file", fileId));
+            toCopy.add(file);
+        }
+        long id = ids.next();
+        LinkedHashSet<String> subscribers = new LinkedHashSet<>(fields.subscribers() == null ? List.of()
+                : fields.subscribers());
+        subscribers.add(memo.owner());
+        tx.executeWithoutResult(status -> {
+            commands.send(withId(fields, id, memoId, List.copyOf(subscribers)), actor);
+            for (FileView file : toCopy) {
+                fileService.attach(actor, new AttachFile(ids.next(), id, file.sha256(), file.name(), file.size(),
+                        file.mediaType()));
+            }
+            if (memo.stage() != MemoStage.REVIEWED) {
+                commands.send(new ReviewMemo(memoId, null, null), actor);
+            }
+        });
+        return read(id);
+    }
+
+    public TaskView change(Actor actor, long id, ChangeTask command) {
+        requireTask(id);
+        commands.send(command, actor);
+        return read(id);
+    }
+
+    public TaskView changeStage(Actor actor, long id, Long expectedVersion, TaskStage stage) {
+        requireTask(id);
+        commands.send(new ChangeTaskStage(id, expectedVersion, stage), actor);
+        return read(id);
+    }
+
+    /** Deletes the task, its subtasks (and theirs) and all their file objects, in one transaction. */
+    public void delete(Actor actor, long id, Long expectedVersion) {
+        requireTask(id);
+        visible(actor, id);
+        List<ObjectSummary> parts = deletionPreview(actor, id);
+        tx.executeWithoutResult(status -> {
+            // deepest first: a subtask's files go while the subtask still allows changes, the task itself last
+            for (int i = parts.size() - 1; i > 0; i--) {
+                ObjectSummary part = parts.get(i);
+                if (part.kind().equals("file")) {
+                    commands.send(new DetachFile(part.id(), null), actor);
+                } else {
+                    commands.send(new DeleteTask(part.id(), null), actor);
+                }
+            }
+            commands.send(new DeleteTask(id, expectedVersion), actor);
+        });
+    }
+
+    /** Exactly what deleting the task removes: the task first, then its files, then each subtask with its own. */
+    public List<ObjectSummary> deletionPreview(Actor actor, long id) {
+        visible(actor, id);
+        List<ObjectSummary> parts = new ArrayList<>();
+        collect(id, parts);
+        return parts;
+    }
+
+    private void collect(long taskId, List<ObjectSummary> parts) {
+        objects.find(taskId).ifPresent(parts::add);
+        for (FileView file : files.attachedTo(taskId)) {
+            objects.find(file.id()).ifPresent(parts::add);
+        }
+        for (TaskView sub : tasks.subtasks(taskId)) {
+            collect(sub.id(), parts);
+        }
+    }
+
+    public TaskView visible(Actor actor, long id) {
+        return tasks.findVisible(id, actor).orElseThrow(() -> new Rejected.NotFound(id));
+    }
+
+    private void requireTask(long id) {
+        if (objects.find(id).filter(o -> o.kind().equals("task")).isEmpty()) {
+            throw new Rejected.NotFound(id);
+        }
+    }
+
+    private TaskView read(long id) {
+        return tasks.find(id).orElseThrow(() -> new IllegalStateException("task " + id + " missing after its command"));
+    }
+
+    private static CreateTask withId(CreateTask f, long id, Long memo, List<String> subscribers) {
+        return new CreateTask(id, f.title(), f.description(), f.priority(), f.dueDate(), f.nextStep(),
+                f.nextStepDate(), f.responsible(), f.coOwner(), subscribers, f.tags(), f.parent(), memo);
+    }
+}
