@@ -29,10 +29,12 @@ public final class FileNames {
             out.appendCodePoint(bad ? '_' : c);
         });
         String cleaned = out.toString().strip().replaceFirst("^\\.+", "").strip();
-        if (cleaned.length() > MAX) {
+        if (cleaned.codePointCount(0, cleaned.length()) > MAX) {
             int dot = cleaned.lastIndexOf('.');
             String ext = dot > 0 && cleaned.length() - dot <= 16 ? cleaned.substring(dot) : "";
-            cleaned = cleaned.substring(0, MAX - ext.length()) + ext;
+            int keep = MAX - ext.codePointCount(0, ext.length());
+            // cut between code points, never inside a surrogate pair (an emoji, say)
+            cleaned = cleaned.substring(0, cleaned.offsetByCodePoints(0, keep)) + ext;
         }
         return cleaned.isEmpty() ? FALLBACK : cleaned;
     }

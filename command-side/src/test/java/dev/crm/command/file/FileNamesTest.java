@@ -35,4 +35,12 @@ class FileNamesTest {
     void ordinaryNamesStayAsTheyAre() {
         assertThat(FileNames.sanitize("Angebot März 2026.pdf")).isEqualTo("Angebot März 2026.pdf");
     }
+
+    @Test
+    void longNamesAreNeverCutInsideACharacter() {
+        String name = FileNames.sanitize("\uD83D\uDE00".repeat(300) + ".txt");
+        assertThat(name.codePointCount(0, name.length())).isEqualTo(FileNames.MAX);
+        assertThat(Character.isHighSurrogate(name.charAt(name.length() - 5))).isFalse();
+        assertThat(name).endsWith("\uD83D\uDE00.txt");
+    }
 }

@@ -54,6 +54,15 @@ public class ObjectIndex {
         jdbc.update(DELETE, Sql.ts(at), by, version, Sql.ts(at), id, version);
     }
 
+    /**
+     * Locks the object's row until the transaction ends. Whatever changes an object (its projection
+     * updates this row) and whatever depends on its state (adding a file to it) take this lock first, so
+     * the check of the state and the change are never interleaved with a change of that state.
+     */
+    public void lock(long id) {
+        jdbc.queryForList("SELECT id FROM crm_object WHERE id = ? FOR UPDATE", Long.class, id);
+    }
+
     public Optional<ObjectSummary> find(long id) {
         return jdbc.query(FIND, ROW, id).stream().findFirst();
     }

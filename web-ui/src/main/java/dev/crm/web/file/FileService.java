@@ -7,6 +7,7 @@ import dev.crm.command.file.FileCommands.DetachFile;
 import dev.crm.query.file.FileQueries;
 import dev.crm.query.file.FileView;
 import dev.crm.query.object.ObjectAccess;
+import dev.crm.query.object.ObjectIndex;
 import dev.crm.shared.Actor;
 import dev.crm.web.config.CommandSender;
 import dev.crm.web.config.ObjectIds;
@@ -46,18 +47,20 @@ public class FileService {
     private final ObjectIds ids;
     private final FileQueries files;
     private final ObjectAccess access;
+    private final ObjectIndex objects;
     private final ObjectRules rules;
     private final TransactionTemplate tx;
     private final long maxBytes;
 
     FileService(ContentStore store, CommandSender commands, ObjectIds ids, FileQueries files, ObjectAccess access,
-                ObjectRules rules, PlatformTransactionManager transactions,
+                ObjectIndex objects, ObjectRules rules, PlatformTransactionManager transactions,
                 @Value("${crm.max-upload:50MB}") DataSize maxUpload) {
         this.store = store;
         this.commands = commands;
         this.ids = ids;
         this.files = files;
         this.access = access;
+        this.objects = objects;
         this.rules = rules;
         this.tx = new TransactionTemplate(transactions);
         this.maxBytes = maxUpload.toBytes();
@@ -92,6 +95,8 @@ public class FileService {
     /** Attaches content already in the store (an upload, or another file object's content). */
     public FileView attach(Actor actor, AttachFile command) {
         return tx.execute(status -> {
+            // the object must not be deleted or reviewed between the rule check and the attach
+            objects.lock(command.attachedTo());
             commands.send(command, actor);
             if (!store.exists(command.sha256())) {
                 throw new ContentGone(command.sha256());
@@ -101,8 +106,11 @@ public class FileService {
     }
 
     public void detach(Actor actor, long fileId, Long expectedVersion) {
-        visible(actor, fileId);
-        commands.send(new DetachFile(fileId, expectedVersion), actor);
+        FileView file = visible(actor, fileId);
+        tx.executeWithoutResult(status -> {
+            objects.lock(file.attachedTo());
+            commands.send(new DetachFile(fileId, expectedVersion), actor);
+        });
     }
 
     public FileView visible(Actor actor, long fileId) {

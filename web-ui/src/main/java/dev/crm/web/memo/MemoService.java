@@ -11,6 +11,7 @@ import dev.crm.query.memo.MemoView;
 import dev.crm.query.object.ObjectIndex;
 import dev.crm.query.object.ObjectSummary;
 import dev.crm.shared.Actor;
+import dev.crm.shared.memo.MemoStage;
 import dev.crm.web.config.CommandSender;
 import dev.crm.web.config.ObjectIds;
 import dev.crm.command.file.FileCommands.DetachFile;
@@ -79,6 +80,14 @@ public class MemoService {
     public void delete(Actor actor, long id, Long expectedVersion) {
         requireMemo(id);
         tx.executeWithoutResult(status -> {
+            // no file can be added while the memo is being deleted (adding one takes the same lock)
+            objects.lock(id);
+            // the memo's own rule answers first, so a refusal gives the memo's reason, not a file's
+            memos.find(id).filter(m -> !m.deleted() && m.access().canView(actor) && !m.access().canDelete(actor))
+                    .ifPresent(m -> {
+                        throw new Rejected.Forbidden(m.stage() == MemoStage.REVIEWED ? "error.memo.reviewed-locked"
+                                : "error.memo.delete-forbidden");
+                    });
             for (FileView file : files.attachedTo(id)) {
                 commands.send(new DetachFile(file.id(), null), actor);
             }

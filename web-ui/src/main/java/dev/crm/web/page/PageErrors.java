@@ -48,6 +48,13 @@ class PageErrors {
         return page("error", status, texts.of(e));
     }
 
+    /** Two people changed the same object at the same moment: the later one is told, nothing is lost. */
+    @ExceptionHandler({org.axonframework.modelling.command.ConcurrencyException.class,
+            org.axonframework.modelling.command.AggregateStreamCreationException.class})
+    ModelAndView concurrent() {
+        return page("error", HttpStatus.CONFLICT, texts.text("error.concurrent-change"));
+    }
+
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e, HttpServletRequest request) throws Exception {
         if (e instanceof org.springframework.security.access.AccessDeniedException

@@ -78,6 +78,7 @@ public class TaskService {
                 : fields.subscribers());
         subscribers.add(memo.owner());
         tx.executeWithoutResult(status -> {
+            objects.lock(memoId);
             commands.send(withId(fields, id, memoId, List.copyOf(subscribers)), actor);
             for (FileView file : toCopy) {
                 fileService.attach(actor, new AttachFile(ids.next(), id, file.sha256(), file.name(), file.size(),
@@ -108,6 +109,7 @@ public class TaskService {
         visible(actor, id);
         List<ObjectSummary> parts = deletionPreview(actor, id);
         tx.executeWithoutResult(status -> {
+            objects.lock(id);
             // deepest first: a subtask's files go while the subtask still allows changes, the task itself last
             for (int i = parts.size() - 1; i > 0; i--) {
                 ObjectSummary part = parts.get(i);

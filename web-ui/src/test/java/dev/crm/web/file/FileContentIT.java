@@ -306,4 +306,30 @@ class FileContentIT {
     private List<StoredContent> referenced() {
         return files.contents().stream().filter(c -> c.refCount() > 0).toList();
     }
+
+    @Test
+    void aFileAddedWhileItsMemoIsDeletedIsEitherRefusedOrDeletedWithIt() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 8; round++) {
+                long id = memo("Race " + round);
+                byte[] content = unique("race");
+                CountDownLatch start = new CountDownLatch(1);
+                Future<Integer> upload = pool.submit(() -> {
+                    start.await();
+                    return api.upload(author, id, "late.txt", "text/plain", content).status();
+                });
+                Future<Integer> delete = pool.submit(() -> {
+                    start.await();
+                    return api.as(author, "DELETE", "/api/memos/" + id, null).status();
+                });
+                start.countDown();
+                assertThat(delete.get()).isEqualTo(204);
+                assertThat(upload.get()).isIn(201, 400);
+                assertThat(files.attachedTo(id)).as("live files left on deleted memo " + id).isEmpty();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
