@@ -1,6 +1,7 @@
 package dev.crm.query.file;
 
 import dev.crm.query.Sql;
+import dev.crm.query.link.Links;
 import dev.crm.query.object.ObjectIndex;
 import dev.crm.shared.Actor;
 import dev.crm.shared.file.FileAttached;
@@ -43,10 +44,12 @@ public class FileProjection {
 
     private final JdbcTemplate jdbc;
     private final ObjectIndex objects;
+    private final Links links;
 
-    public FileProjection(JdbcTemplate jdbc, ObjectIndex objects) {
+    public FileProjection(JdbcTemplate jdbc, ObjectIndex objects, Links links) {
         this.jdbc = jdbc;
         this.objects = objects;
+        this.links = links;
     }
 
     @EventHandler
@@ -57,6 +60,7 @@ public class FileProjection {
             jdbc.update(FIRST_REFERENCE, e.sha256(), e.size());
         }
         objects.created(e.fileId(), "file", e.name(), by, at);
+        links.link(e.attachedTo(), e.fileId(), Links.FILE);
     }
 
     @EventHandler

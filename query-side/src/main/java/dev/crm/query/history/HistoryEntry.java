@@ -7,8 +7,10 @@ import java.util.List;
 /**
  * One event of an object's history; {@code sequence} is the object's version after the event. Entries
  * about the object's files (attached, detached) name the file object in {@code file} and carry the
- * version the object had then; for the object's own events {@code file} is null.
+ * version the object had then; for the object's own events {@code file} is null. Events of a delete that
+ * removed several objects share one {@code cascade} id; an object removed with another one names it in
+ * {@code deletedWith}.
  */
 public record HistoryEntry(long sequence, Instant at, String user, String event, List<FieldChange> changes,
-                           Long file) {
+                           Long file, String cascade, Long deletedWith) {
 }

@@ -60,8 +60,11 @@ public class HistoryReader {
     private static HistoryEntry entry(DomainEventMessage<?> event, long sequence, Long file) {
         Object payload = event.getPayload();
         Object user = event.getMetaData().get(Actor.USERNAME);
+        Object cascade = event.getMetaData().get("cascade");
+        Object deletedWith = event.getMetaData().get("deletedWith");
         return new HistoryEntry(sequence, event.getTimestamp(), user == null ? null : user.toString(),
                 event.getPayloadType().getSimpleName(), payload instanceof ObjectEvent e ? e.changes() : List.of(),
-                file);
+                file, cascade == null ? null : cascade.toString(),
+                deletedWith instanceof Number n ? n.longValue() : null);
     }
 }

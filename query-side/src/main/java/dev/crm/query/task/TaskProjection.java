@@ -1,6 +1,7 @@
 package dev.crm.query.task;
 
 import dev.crm.query.Sql;
+import dev.crm.query.link.Links;
 import dev.crm.query.object.ObjectIndex;
 import dev.crm.shared.Actor;
 import dev.crm.shared.FieldChange;
@@ -43,10 +44,12 @@ public class TaskProjection {
 
     private final JdbcTemplate jdbc;
     private final ObjectIndex objects;
+    private final Links links;
 
-    public TaskProjection(JdbcTemplate jdbc, ObjectIndex objects) {
+    public TaskProjection(JdbcTemplate jdbc, ObjectIndex objects, Links links) {
         this.jdbc = jdbc;
         this.objects = objects;
+        this.links = links;
     }
 
     static String people(List<String> names) {
@@ -59,6 +62,12 @@ public class TaskProjection {
                 e.nextStepDate(), people(e.responsible()), e.coOwner(), people(e.subscribers()), people(e.tags()),
                 e.parent(), e.memo(), e.owner(), Sql.ts(at), Sql.ts(at), e.taskId());
         objects.created(e.taskId(), "task", e.title(), e.owner(), at);
+        if (e.parent() != null) {
+            links.link(e.parent(), e.taskId(), Links.SUBTASK);
+        }
+        if (e.memo() != null) {
+            links.link(e.memo(), e.taskId(), Links.TASK);
+        }
     }
 
     @EventHandler

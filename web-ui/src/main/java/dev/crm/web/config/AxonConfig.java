@@ -34,10 +34,10 @@ class AxonConfig {
         return new SQLStateResolver("23505");
     }
 
-    /** Copies the acting user from each command into the metadata of the events it causes. */
+    /** Copies the acting user, and a cascade's ids, from each command into the metadata of its events. */
     @Bean
     CorrelationDataProvider actingUserCorrelation() {
-        return new SimpleCorrelationDataProvider(Actor.USERNAME);
+        return new SimpleCorrelationDataProvider(Actor.USERNAME, Cascade.CASCADE, Cascade.DELETED_WITH);
     }
 
     @Autowired

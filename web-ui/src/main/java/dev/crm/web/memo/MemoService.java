@@ -12,6 +12,7 @@ import dev.crm.query.object.ObjectIndex;
 import dev.crm.query.object.ObjectSummary;
 import dev.crm.shared.Actor;
 import dev.crm.shared.memo.MemoStage;
+import dev.crm.web.config.Cascade;
 import dev.crm.web.config.CommandSender;
 import dev.crm.web.config.ObjectIds;
 import dev.crm.command.file.FileCommands.DetachFile;
@@ -88,10 +89,11 @@ public class MemoService {
                         throw new Rejected.Forbidden(m.stage() == MemoStage.REVIEWED ? "error.memo.reviewed-locked"
                                 : "error.memo.delete-forbidden");
                     });
+            Cascade cascade = Cascade.of(id);
             for (FileView file : files.attachedTo(id)) {
-                commands.send(new DetachFile(file.id(), null), actor);
+                commands.send(new DetachFile(file.id(), null), actor, cascade.forPart());
             }
-            commands.send(new DeleteMemo(id, expectedVersion), actor);
+            commands.send(new DeleteMemo(id, expectedVersion), actor, cascade.forRoot());
         });
     }
 

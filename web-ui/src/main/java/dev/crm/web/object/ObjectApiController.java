@@ -2,6 +2,7 @@ package dev.crm.web.object;
 
 import dev.crm.command.Rejected;
 import dev.crm.query.history.HistoryReader;
+import dev.crm.query.link.Links;
 import dev.crm.query.object.ObjectAccess;
 import dev.crm.query.object.ObjectSummary;
 import dev.crm.shared.Actor;
@@ -20,11 +21,13 @@ class ObjectApiController {
     private final ObjectAccess access;
     private final HistoryReader history;
     private final ObjectSearch search;
+    private final Links links;
 
-    ObjectApiController(ObjectAccess access, HistoryReader history, ObjectSearch search) {
+    ObjectApiController(ObjectAccess access, HistoryReader history, ObjectSearch search, Links links) {
         this.access = access;
         this.history = history;
         this.search = search;
+        this.links = links;
     }
 
     @GetMapping("/api/objects/{id}")
@@ -38,6 +41,13 @@ class ObjectApiController {
     Map<String, Object> history(Actor actor, @PathVariable long id) {
         visible(actor, id);
         return Map.of("entries", history.history(id));
+    }
+
+    @GetMapping("/api/objects/{id}/links")
+    @Operation(summary = "The objects that belong to this one (parts) and that it belongs to (partOf)")
+    Map<String, Object> links(Actor actor, @PathVariable long id) {
+        ObjectSummary o = visible(actor, id);
+        return Map.of("parts", links.parts(o.id(), actor), "partOf", links.partOf(o.id(), actor));
     }
 
     @GetMapping("/api/search")

@@ -19,6 +19,7 @@ import dev.crm.query.task.TaskView;
 import dev.crm.shared.Actor;
 import dev.crm.shared.memo.MemoStage;
 import dev.crm.shared.task.TaskStage;
+import dev.crm.web.config.Cascade;
 import dev.crm.web.config.CommandSender;
 import dev.crm.web.config.ObjectIds;
 import dev.crm.web.file.FileService;
@@ -110,16 +111,17 @@ public class TaskService {
         List<ObjectSummary> parts = deletionPreview(actor, id);
         tx.executeWithoutResult(status -> {
             objects.lock(id);
+            Cascade cascade = Cascade.of(id);
             // deepest first: a subtask's files go while the subtask still allows changes, the task itself last
             for (int i = parts.size() - 1; i > 0; i--) {
                 ObjectSummary part = parts.get(i);
                 if (part.kind().equals("file")) {
-                    commands.send(new DetachFile(part.id(), null), actor);
+                    commands.send(new DetachFile(part.id(), null), actor, cascade.forPart());
                 } else {
-                    commands.send(new DeleteTask(part.id(), null), actor);
+                    commands.send(new DeleteTask(part.id(), null), actor, cascade.forPart());
                 }
             }
-            commands.send(new DeleteTask(id, expectedVersion), actor);
+            commands.send(new DeleteTask(id, expectedVersion), actor, cascade.forRoot());
         });
     }
 

@@ -129,4 +129,33 @@ class TaskApiIT {
                 Map.of("title", "x", "copyFiles", List.of(memo)));
         assertThat(r.status()).isEqualTo(400);
     }
+
+    @Test
+    void objectsKnowTheirLinksAndACascadeIsNamedInEveryRemovedObjectsHistory() {
+        String author = api.newUser("author");
+        long memo = api.as(author, "POST", "/api/memos", Map.of("title", "Links", "to", owner)).body().get("id").asLong();
+        long file = api.upload(author, memo, "a.txt", "text/plain", "a".getBytes(StandardCharsets.UTF_8)).body()
+                .get("id").asLong();
+        long task = api.as(owner, "POST", "/api/memos/" + memo + "/task", Map.of("title", "From memo")).body()
+                .get("id").asLong();
+        long sub = task(owner, Map.of("title", "Sub", "parent", task)).get("id").asLong();
+
+        JsonNode memoLinks = api.as(author, "GET", "/api/objects/" + memo + "/links", null).body();
+        assertThat(memoLinks.get("parts").findValuesAsText("relation")).containsExactly("file", "task");
+        assertThat(memoLinks.get("parts").findValues("id").stream().map(JsonNode::asLong)).containsExactly(file, task);
+        JsonNode taskLinks = api.as(owner, "GET", "/api/objects/" + task + "/links", null).body();
+        assertThat(taskLinks.get("partOf").get(0).get("id").asLong()).isEqualTo(memo);
+        assertThat(taskLinks.get("parts").get(0).get("id").asLong()).isEqualTo(sub);
+
+        assertThat(api.as(owner, "DELETE", "/api/tasks/" + task, null).status()).isEqualTo(204);
+        JsonNode root = api.as("admin", "GET", "/api/objects/" + task + "/history", null).body().get("entries");
+        JsonNode part = api.as("admin", "GET", "/api/objects/" + sub + "/history", null).body().get("entries");
+        JsonNode rootDelete = root.get(root.size() - 1);
+        JsonNode partDelete = part.get(part.size() - 1);
+        assertThat(rootDelete.get("event").asText()).isEqualTo("TaskDeleted");
+        assertThat(rootDelete.get("cascade").asText()).isNotBlank();
+        assertThat(rootDelete.get("deletedWith").isNull()).isTrue();
+        assertThat(partDelete.get("cascade").asText()).isEqualTo(rootDelete.get("cascade").asText());
+        assertThat(partDelete.get("deletedWith").asLong()).isEqualTo(task);
+    }
 }
