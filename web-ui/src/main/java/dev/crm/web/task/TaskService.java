@@ -17,6 +17,7 @@ import dev.crm.query.object.ObjectSummary;
 import dev.crm.query.task.TaskQueries;
 import dev.crm.query.task.TaskView;
 import dev.crm.shared.Actor;
+import dev.crm.shared.Role;
 import dev.crm.shared.memo.MemoStage;
 import dev.crm.shared.task.TaskStage;
 import dev.crm.web.config.Cascade;
@@ -55,10 +56,32 @@ public class TaskService {
         this.tx = new TransactionTemplate(transactions);
     }
 
+    /** Who completes a team task when its last subtask is done; the history names it. */
+    static final Actor AUTOMATIC = Actor.of("system", Role.ADMIN);
+
     public TaskView create(Actor actor, CreateTask fields) {
         long id = ids.next();
-        commands.send(withId(fields, id, fields.memo(), fields.subscribers()), actor);
+        tx.executeWithoutResult(status -> {
+            commands.send(withId(fields, id, fields.memo(), fields.subscribers()), actor);
+            teamSubtasks(actor, id);
+        });
         return read(id);
+    }
+
+    /**
+     * A team task (several responsible users) gets a subtask for each of them, so that each marks their
+     * own part done; the team task completes itself when the last of them is (see {@link #changeStage}).
+     */
+    private void teamSubtasks(Actor actor, long id) {
+        TaskView task = read(id);
+        if (task.responsible().size() < 2) {
+            return;
+        }
+        for (String user : task.responsible()) {
+            commands.send(new CreateTask(ids.next(), task.title(), task.description(), task.priority(),
+                    task.dueDate(), task.nextStep(), task.nextStepDate(), List.of(user), null, List.of(), task.tags(),
+                    id, null), actor);
+        }
     }
 
     /**
@@ -81,6 +104,7 @@ public class TaskService {
         tx.executeWithoutResult(status -> {
             objects.lock(memoId);
             commands.send(withId(fields, id, memoId, List.copyOf(subscribers)), actor);
+            teamSubtasks(actor, id);
             for (FileView file : toCopy) {
                 fileService.attach(actor, new AttachFile(ids.next(), id, file.sha256(), file.name(), file.size(),
                         file.mediaType()));
@@ -100,7 +124,17 @@ public class TaskService {
 
     public TaskView changeStage(Actor actor, long id, Long expectedVersion, TaskStage stage) {
         requireTask(id);
-        commands.send(new ChangeTaskStage(id, expectedVersion, stage), actor);
+        tx.executeWithoutResult(status -> {
+            commands.send(new ChangeTaskStage(id, expectedVersion, stage), actor);
+            TaskView task = read(id);
+            if (task.stage() == TaskStage.COMPLETED && task.parent() != null) {
+                tasks.find(task.parent())
+                        .filter(team -> team.responsible().size() > 1 && !team.deleted() && !team.stage().closed())
+                        .filter(team -> !tasks.hasOpenSubtasks(team.id()))
+                        .ifPresent(team -> commands.send(new ChangeTaskStage(team.id(), null, TaskStage.COMPLETED),
+                                AUTOMATIC));
+            }
+        });
         return read(id);
     }
 

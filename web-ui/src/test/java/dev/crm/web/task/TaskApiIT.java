@@ -158,4 +158,32 @@ class TaskApiIT {
         assertThat(partDelete.get("cascade").asText()).isEqualTo(rootDelete.get("cascade").asText());
         assertThat(partDelete.get("deletedWith").asLong()).isEqualTo(task);
     }
+
+    @Test
+    void aTeamTaskGetsASubtaskPerResponsibleUserAndCompletesItselfWhenAllAreDone() {
+        String other = api.newUser("other");
+        long team = task(owner, Map.of("title", "Team effort", "responsible", List.of(worker, other))).get("id").asLong();
+        JsonNode parts = api.as(owner, "GET", "/api/objects/" + team + "/links", null).body().get("parts");
+        assertThat(parts).hasSize(2);
+        long first = parts.get(0).get("id").asLong();
+        long second = parts.get(1).get("id").asLong();
+        JsonNode firstTask = api.as(worker, "GET", "/api/tasks/" + first, null).body();
+        JsonNode secondTask = api.as(other, "GET", "/api/tasks/" + second, null).body();
+        assertThat(List.of(firstTask.get("responsible").get(0).asText(), secondTask.get("responsible").get(0).asText()))
+                .containsExactlyInAnyOrder(worker, other);
+        String firstUser = firstTask.get("responsible").get(0).asText();
+        String secondUser = secondTask.get("responsible").get(0).asText();
+
+        // one of several responsible users may not change the team task itself
+        assertThat(api.as(worker, "POST", "/api/tasks/" + team + "/complete", null).status()).isEqualTo(403);
+        assertThat(api.as(firstUser, "POST", "/api/tasks/" + first + "/complete", null).status()).isEqualTo(200);
+        assertThat(api.as(owner, "GET", "/api/tasks/" + team, null).body().get("stage").asText()).isEqualTo("pending");
+        assertThat(api.as(secondUser, "POST", "/api/tasks/" + second + "/complete", null).status()).isEqualTo(200);
+        JsonNode done = api.as(owner, "GET", "/api/tasks/" + team, null).body();
+        assertThat(done.get("stage").asText()).isEqualTo("completed");
+        JsonNode history = api.as(owner, "GET", "/api/objects/" + team + "/history", null).body().get("entries");
+        JsonNode last = history.get(history.size() - 1);
+        assertThat(last.get("event").asText()).isEqualTo("TaskStageChanged");
+        assertThat(last.get("user").asText()).isEqualTo("system");
+    }
 }
