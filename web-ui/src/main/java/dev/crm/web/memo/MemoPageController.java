@@ -5,6 +5,7 @@ import dev.crm.query.Page;
 import dev.crm.query.file.FileQueries;
 import dev.crm.query.memo.MemoQueries;
 import dev.crm.query.memo.MemoView;
+import dev.crm.query.task.TaskQueries;
 import dev.crm.query.user.UserQueries;
 import dev.crm.shared.Actor;
 import dev.crm.shared.memo.MemoAccess;
@@ -47,10 +48,12 @@ class MemoPageController {
     private final FileQueries files;
     private final FileService fileService;
     private final Sizes sizes;
+    private final TaskQueries tasks;
 
     MemoPageController(MemoService service, MemoQueries memos, UserQueries users, Texts texts, FileQueries files,
-                       FileService fileService, Sizes sizes) {
+                       FileService fileService, Sizes sizes, TaskQueries tasks) {
         this.sizes = sizes;
+        this.tasks = tasks;
         this.service = service;
         this.memos = memos;
         this.users = users;
@@ -104,6 +107,7 @@ class MemoPageController {
         model.addAttribute("files", files.attachedTo(id));
         model.addAttribute("maxUpload", fileService.maxBytes());
         model.addAttribute("maxUploadText", sizes.human(fileService.maxBytes()));
+        model.addAttribute("tasks", tasks.fromMemo(id).stream().filter(t -> t.access().canView(actor)).toList());
         return "memo/show";
     }
 

@@ -35,6 +35,7 @@ class HistoryPageController {
         }
         return switch (object.kind()) {
             case "memo" -> "redirect:/memos/" + id;
+            case "task" -> "redirect:/tasks/" + id;
             default -> "redirect:/objects/" + id + "/history";
         };
     }
@@ -44,7 +45,7 @@ class HistoryPageController {
         ObjectSummary object = visible(actor, id);
         model.addAttribute("object", object);
         model.addAttribute("entries", history.history(id));
-        model.addAttribute("objectLink", !object.deleted() && "memo".equals(object.kind()));
+        model.addAttribute("objectLink", !object.deleted() && ("memo".equals(object.kind()) || "task".equals(object.kind())));
         return "object/history";
     }
 

@@ -29,6 +29,11 @@ class HelpPageController {
         PAGES.put("search", 3);
         PAGES.put("memo-file-delete", 2);
         PAGES.put("admin-contents", 4);
+        PAGES.put("tasks", 3);
+        PAGES.put("task", 6);
+        PAGES.put("task-form", 3);
+        PAGES.put("task-delete", 2);
+        PAGES.put("task-from-memo", 3);
     }
 
     @GetMapping("/help/{page}")

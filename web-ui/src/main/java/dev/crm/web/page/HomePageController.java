@@ -1,6 +1,7 @@
 package dev.crm.web.page;
 
 import dev.crm.query.memo.MemoQueries;
+import dev.crm.query.task.TaskQueries;
 import dev.crm.shared.Actor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,14 +15,17 @@ class HomePageController {
     static final int RECENT = 8;
 
     private final MemoQueries memos;
+    private final TaskQueries tasks;
 
-    HomePageController(MemoQueries memos) {
+    HomePageController(MemoQueries memos, TaskQueries tasks) {
         this.memos = memos;
+        this.tasks = tasks;
     }
 
     @GetMapping("/")
     String home(Actor actor, Model model) {
         model.addAttribute("recent", memos.list(actor, null, null, 0, RECENT).items());
+        model.addAttribute("recentTasks", tasks.list(actor, null, null, true, 0, RECENT).items());
         return "page/home";
     }
 }

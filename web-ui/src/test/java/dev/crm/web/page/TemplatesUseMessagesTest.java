@@ -212,6 +212,16 @@ class TemplatesUseMessagesTest {
                 "size", "mediaType", "sha256", "attachedTo", "deleted")) {
             keys.add("field." + field);
         }
+        for (dev.crm.shared.task.TaskStage stage : dev.crm.shared.task.TaskStage.values()) {
+            keys.add("task.stage." + stage.apiName());
+        }
+        for (dev.crm.shared.task.TaskPriority priority : dev.crm.shared.task.TaskPriority.values()) {
+            keys.add("task.priority." + priority.apiName());
+        }
+        for (String event : List.of("TaskCreated", "TaskChanged", "TaskStageChanged", "TaskDeleted")) {
+            keys.add("event." + event);
+        }
+        keys.add("kind.task");
         keys.add("kind.memo");
         keys.add("kind.file");
         for (String unit : List.of("bytes", "kb", "mb", "gb")) {
@@ -219,7 +229,8 @@ class TemplatesUseMessagesTest {
         }
         assertThat(keys).allSatisfy(key -> assertThat(messages).containsKey(key));
         assertThat(HelpPageController.PAGES).containsOnlyKeys("home", "memos", "memo", "memo-form", "memo-delete",
-                "history", "search", "memo-file-delete", "admin-contents");
+                "history", "search", "memo-file-delete", "admin-contents", "tasks", "task", "task-form", "task-delete",
+                "task-from-memo");
     }
 
     @Test
