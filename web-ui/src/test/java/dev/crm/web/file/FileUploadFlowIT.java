@@ -1,26 +1,23 @@
 package dev.crm.web.file;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.crm.web.testsupport.BrowserSession.button;
+import static dev.crm.web.testsupport.BrowserSession.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import com.microsoft.playwright.options.ReducedMotion;
 import dev.crm.web.testsupport.Api;
-import dev.crm.web.testsupport.BrowserSupport;
+import dev.crm.web.testsupport.BrowserSession;
 import dev.crm.web.testsupport.CrmIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,54 +38,22 @@ class FileUploadFlowIT {
     @LocalServerPort
     int port;
     Api api;
-    final List<BrowserContext> contexts = new ArrayList<>();
+    BrowserSession browser;
 
     @BeforeEach
     void setUp() {
         api = new Api(port);
+        browser = new BrowserSession(port);
     }
 
     @AfterEach
-    void closeContexts() {
-        contexts.forEach(BrowserContext::close);
-        contexts.clear();
+    void closeBrowser() {
+        browser.close();
     }
 
-    private Page signIn(String username, boolean javaScript) {
-        return signIn(username, javaScript, 1280, 900);
-    }
 
-    private Page signIn(String username, boolean javaScript, int width, int height) {
-        BrowserContext context = BrowserSupport.browser().newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://127.0.0.1:" + port).setViewportSize(width, height)
-                .setReducedMotion(ReducedMotion.REDUCE).setAcceptDownloads(true).setJavaScriptEnabled(javaScript));
-        contexts.add(context);
-        Page page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if ("error".equals(m.type())) {
-                System.out.println("BROWSER " + m.type() + ": " + m.text());
-            }
-        });
-        page.onResponse(r -> {
-            if (r.status() >= 400) {
-                System.out.println("BROWSER response " + r.status() + " " + r.url());
-            }
-        });
-        page.navigate("/login");
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").fill("admin".equals(username) ? Api.ADMIN_PASSWORD : Api.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page.locator("#current-user")).hasText(username);
-        return page;
-    }
 
-    private static Locator link(Page page, String name) {
-        return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
 
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
 
     private long memo(String author, String recipient) {
         return api.as(author, "POST", "/api/memos", Map.of("title", "Offer for ACME", "to", recipient))
@@ -115,7 +80,7 @@ class FileUploadFlowIT {
         long id = memo(author, recipient);
         byte[] bytes = content("offer");
 
-        Page page = signIn(author, true);
+        Page page = browser.signIn(author, 1280, 900, true);
         page.navigate("/memos/" + id);
         assertThat(page.locator("#files-none")).isVisible();
         assertThat(page.locator("#file-limit")).containsText("At most 1 MB per file.");
@@ -192,7 +157,7 @@ class FileUploadFlowIT {
         byte[] bytes = "minutes of the meeting\n".getBytes(StandardCharsets.UTF_8);
         assertThat(api.upload(author, id, "minutes.txt", "text/plain", bytes).status()).isEqualTo(201);
 
-        Page page = signIn(recipient, true);
+        Page page = browser.signIn(recipient, 1280, 900, true);
         page.navigate("/memos/" + id);
         assertThat(page.locator("#files-table .file-row")).hasCount(1);
         assertThat(link(page, "Download minutes.txt")).isVisible();
@@ -214,7 +179,7 @@ class FileUploadFlowIT {
         byte[] tooLarge = new byte[1024 * 1024 + 300_000];
 
         // files.js checks the size before sending anything
-        Page page = signIn(author, true);
+        Page page = browser.signIn(author, 1280, 900, true);
         page.navigate("/memos/" + id);
         page.locator("#file-input").setInputFiles(new FilePayload("big.bin", "application/octet-stream", tooLarge));
         assertThat(page.locator("#file-error")).hasText(
@@ -224,7 +189,7 @@ class FileUploadFlowIT {
         assertThat(page.locator("#file-progress")).isHidden();
 
         // without JavaScript the form posts, and the server answers with the memo page and a message
-        Page plain = signIn(author, false);
+        Page plain = browser.signIn(author, 1280, 900, false);
         plain.navigate("/memos/" + id);
         plain.locator("#file-input").setInputFiles(new FilePayload("big.bin", "application/octet-stream", tooLarge));
         button(plain, "Upload").click();
@@ -252,7 +217,7 @@ class FileUploadFlowIT {
         assertThat(api.upload(author, first, "shared.txt", "text/plain", bytes).status()).isEqualTo(201);
         assertThat(api.upload(author, second, "shared-copy.txt", "text/plain", bytes).status()).isEqualTo(201);
 
-        Page page = signIn("admin", true);
+        Page page = browser.signIn("admin", 1280, 900, true);
         link(page, "Stored files").click();
         page.waitForURL("**/admin/contents");
         Locator row = page.locator("#contents-table tr[data-sha256='" + sha256(bytes) + "']");
@@ -279,7 +244,7 @@ class FileUploadFlowIT {
         long id = memo(author, recipient);
         assertThat(api.upload(author, id, "a-rather-long-file-name-" + "x".repeat(80) + ".txt", "text/plain",
                 "x".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
-        Page page = signIn(author, true, 375, 740);
+        Page page = browser.signIn(author, 375, 740, true);
         page.navigate("/memos/" + id);
         assertThat(page.locator("#files-table .file-row")).hasCount(1);
         assertThat(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);

@@ -1,19 +1,17 @@
 package dev.crm.web.memo;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.crm.web.testsupport.BrowserSession.button;
+import static dev.crm.web.testsupport.BrowserSession.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.ReducedMotion;
 import dev.crm.web.testsupport.Api;
-import dev.crm.web.testsupport.BrowserSupport;
+import dev.crm.web.testsupport.BrowserSession;
 import dev.crm.web.testsupport.CrmIntegrationTest;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -35,50 +33,21 @@ class MemoReviewFlowIT {
     @LocalServerPort
     int port;
     Api api;
-    final List<BrowserContext> contexts = new ArrayList<>();
+    BrowserSession browser;
 
     @BeforeEach
     void setUp() {
         api = new Api(port);
+        browser = new BrowserSession(port);
     }
 
     @AfterEach
-    void closeContexts() {
-        contexts.forEach(BrowserContext::close);
-        contexts.clear();
+    void closeBrowser() {
+        browser.close();
     }
 
-    private Page signIn(String username, int width, int height) {
-        BrowserContext context = BrowserSupport.browser().newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://127.0.0.1:" + port).setViewportSize(width, height)
-                .setReducedMotion(ReducedMotion.REDUCE));
-        contexts.add(context);
-        Page page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if ("error".equals(m.type())) {
-                System.out.println("BROWSER " + m.type() + ": " + m.text());
-            }
-        });
-        page.onResponse(r -> {
-            if (r.status() >= 400) {
-                System.out.println("BROWSER response " + r.status() + " " + r.url());
-            }
-        });
-        page.navigate("/login");
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").fill(Api.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page.locator("#current-user")).hasText(username);
-        return page;
-    }
 
-    private static Locator link(Page page, String name) {
-        return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
 
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
 
     @Test
     void recipientReviewsAndTheAuthorLosesEditAndDeleteAndHistoryShowsIt() {
@@ -86,7 +55,7 @@ class MemoReviewFlowIT {
         String b = api.newUser("recipient");
 
         // A writes a memo to B through the form.
-        Page pageA = signIn(a, 1280, 900);
+        Page pageA = browser.signIn(a, 1280, 900, true);
         link(pageA, "Memos").first().click();
         link(pageA, "New memo").click();
         pageA.getByLabel("Title").fill("Quarterly budget");
@@ -103,7 +72,7 @@ class MemoReviewFlowIT {
         assertThat(pageA.getByRole(AriaRole.STATUS)).containsText("ID " + id);
 
         // B finds it through the search bar with ID<n>, and reviews it.
-        Page pageB = signIn(b, 1280, 900);
+        Page pageB = browser.signIn(b, 1280, 900, true);
         pageB.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search, or open an object by its ID"))
                 .fill("ID" + id);
         pageB.keyboard().press("Enter");
@@ -168,7 +137,7 @@ class MemoReviewFlowIT {
                 "A rather long memo title that must wrap on a phone instead of pushing the page sideways",
                 "to", b, "description", "Text with a very long word: " + "x".repeat(120))).body().get("id").asLong();
 
-        Page page = signIn(a, 375, 740);
+        Page page = browser.signIn(a, 375, 740, true);
         for (String path : List.of("/", "/memos", "/memos/" + id, "/objects/" + id + "/history", "/memos/new")) {
             page.navigate(path);
             assertThat(page.locator("main")).isVisible();

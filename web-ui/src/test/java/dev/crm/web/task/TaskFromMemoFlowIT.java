@@ -1,24 +1,21 @@
 package dev.crm.web.task;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.crm.web.testsupport.BrowserSession.button;
+import static dev.crm.web.testsupport.BrowserSession.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.ReducedMotion;
 import dev.crm.web.file.ContentStore;
 import dev.crm.web.testsupport.Api;
-import dev.crm.web.testsupport.BrowserSupport;
+import dev.crm.web.testsupport.BrowserSession;
 import dev.crm.web.testsupport.CrmIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -42,45 +39,21 @@ class TaskFromMemoFlowIT {
     @Autowired
     ContentStore store;
     Api api;
-    final List<BrowserContext> contexts = new ArrayList<>();
+    BrowserSession browser;
 
     @BeforeEach
     void setUp() {
         api = new Api(port);
+        browser = new BrowserSession(port);
     }
 
     @AfterEach
-    void closeContexts() {
-        contexts.forEach(BrowserContext::close);
-        contexts.clear();
+    void closeBrowser() {
+        browser.close();
     }
 
-    private Page signIn(String username) {
-        BrowserContext context = BrowserSupport.browser().newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://127.0.0.1:" + port).setViewportSize(1280, 900)
-                .setReducedMotion(ReducedMotion.REDUCE));
-        contexts.add(context);
-        Page page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if ("error".equals(m.type())) {
-                System.out.println("BROWSER " + m.type() + ": " + m.text());
-            }
-        });
-        page.navigate("/login");
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").fill("admin".equals(username) ? Api.ADMIN_PASSWORD : Api.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page.locator("#current-user")).hasText(username);
-        return page;
-    }
 
-    private static Locator link(Page page, String name) {
-        return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
 
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
 
     private JsonNode memoFiles(String user, long memo) {
         return api.as(user, "GET", "/api/files?attachedTo=" + memo, null).body();
@@ -98,7 +71,7 @@ class TaskFromMemoFlowIT {
         assertThat(api.upload(author, memo, "prices.txt", "text/plain", prices).status()).isEqualTo(201);
         String offerSha = api.as(author, "GET", "/api/files/" + offerFile, null).body().get("sha256").asText();
 
-        Page page = signIn(recipient);
+        Page page = browser.signIn(recipient);
         page.navigate("/memos/" + memo);
         link(page, "Create task").click();
         page.waitForURL("**/memos/" + memo + "/task");
