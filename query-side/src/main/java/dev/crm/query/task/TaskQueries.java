@@ -9,6 +9,7 @@ import dev.crm.query.Sql;
 import dev.crm.shared.Actor;
 import dev.crm.shared.task.TaskPriority;
 import dev.crm.shared.task.TaskStage;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -72,8 +73,12 @@ public class TaskQueries {
         return subtasks(taskId).stream().anyMatch(t -> !t.stage().closed());
     }
 
-    /** A page of the tasks the actor may see; {@code text}, {@code stage} may be null; {@code mine}: owner or responsible. */
-    public Page<TaskView> list(Actor actor, String text, TaskStage stage, boolean mine, int page, int size) {
+    /**
+     * A page of the tasks the actor may see; {@code text}, {@code stage} may be null; {@code mine}: owner
+     * or responsible; {@code overdueOn}, when not null: only open tasks due before that day.
+     */
+    public Page<TaskView> list(Actor actor, String text, TaskStage stage, boolean mine, LocalDate overdueOn, int page,
+                               int size) {
         int pageSize = Math.max(1, Math.min(size, Page.MAX_SIZE));
         int pageNumber = Math.max(0, page);
         String member = "%," + actor.username().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ",%";
@@ -88,6 +93,11 @@ public class TaskQueries {
         if (stage != null) {
             where.append(" AND stage = :stage");
             params.addValue("stage", stage.name());
+        }
+        if (overdueOn != null) {
+            // ISO dates sort as text
+            where.append(" AND due_date IS NOT NULL AND due_date < :today AND stage NOT IN ('COMPLETED', 'CANCELED')");
+            params.addValue("today", overdueOn.toString());
         }
         if (mine) {
             where.append(" AND (owner = :me OR responsible LIKE :member ESCAPE '\\')");

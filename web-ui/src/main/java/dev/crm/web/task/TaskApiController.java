@@ -43,23 +43,26 @@ class TaskApiController {
 
     private final TaskService service;
     private final TaskQueries tasks;
+    private final java.time.Clock clock;
 
-    TaskApiController(TaskService service, TaskQueries tasks) {
+    TaskApiController(TaskService service, TaskQueries tasks, java.time.Clock clock) {
         this.service = service;
         this.tasks = tasks;
+        this.clock = clock;
     }
 
     @GetMapping("/api/tasks")
-    @Operation(summary = "The tasks the caller may see; q text, stage, mine=true (owned or responsible)")
+    @Operation(summary = "The tasks the caller may see; q text, stage, mine=true (owned or responsible), overdue=true")
     Map<String, Object> list(Actor actor, @RequestParam(required = false) String q,
                              @RequestParam(required = false) String stage,
                              @RequestParam(defaultValue = "false") boolean mine,
+                             @RequestParam(defaultValue = "false") boolean overdue,
                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
             throw BadRequest.of(page < 0 ? "page" : "size", "validation.paging", Page.MAX_SIZE);
         }
         Page<TaskView> result = tasks.list(actor, q, stage == null || stage.isBlank() ? null : stage(stage), mine,
-                page, size);
+                overdue ? java.time.LocalDate.now(clock) : null, page, size);
         return Map.of("items", result.items().stream().map(TaskApiController::json).toList(), "total", result.total());
     }
 

@@ -73,10 +73,10 @@ class TaskPageController {
                 @RequestParam(defaultValue = "false") boolean mine, @RequestParam(defaultValue = "false") boolean overdue,
                 @RequestParam(defaultValue = "0") int page, Model model) {
         TaskStage stageFilter = stage(stage);
-        Page<TaskView> result = tasks.list(actor, q, stageFilter, mine, Math.max(0, page), PAGE_SIZE);
         LocalDate today = LocalDate.now(clock);
-        List<TaskView> items = overdue ? result.items().stream().filter(t -> overdue(t, today)).toList()
-                : result.items();
+        Page<TaskView> result = tasks.list(actor, q, stageFilter, mine, overdue ? today : null, Math.max(0, page),
+                PAGE_SIZE);
+        List<TaskView> items = result.items();
         model.addAttribute("result", result);
         model.addAttribute("items", items);
         model.addAttribute("overdueIds", items.stream().filter(t -> overdue(t, today)).map(TaskView::id)

@@ -186,4 +186,20 @@ class TaskApiIT {
         assertThat(last.get("event").asText()).isEqualTo("TaskStageChanged");
         assertThat(last.get("user").asText()).isEqualTo("system");
     }
+
+    @Test
+    void overdueListsOpenTasksDueBeforeTodayAcrossAllPages() {
+        String mark = "Overdue" + System.nanoTime();
+        for (int i = 0; i < 3; i++) {
+            task(owner, Map.of("title", mark + " late " + i, "dueDate", "2020-01-0" + (i + 1)));
+        }
+        long done = task(owner, Map.of("title", mark + " late but done", "dueDate", "2020-01-01")).get("id").asLong();
+        api.as(owner, "POST", "/api/tasks/" + done + "/complete", null);
+        task(owner, Map.of("title", mark + " not yet", "dueDate", "2999-01-01"));
+        task(owner, Map.of("title", mark + " no date"));
+        JsonNode page = api.as(owner, "GET", "/api/tasks?overdue=true&size=2&q=" + mark, null).body();
+        assertThat(page.get("total").asLong()).isEqualTo(3);
+        assertThat(page.get("items")).hasSize(2);
+        assertThat(page.get("items").findValuesAsText("title")).allMatch(t -> t.contains(" late "));
+    }
 }
