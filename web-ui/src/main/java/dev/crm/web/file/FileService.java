@@ -71,13 +71,17 @@ public class FileService {
     }
 
     public FileView upload(Actor actor, long attachTo, String name, String mediaType, Upload upload) {
-        // fail before storing anything when the target is wrong; the aggregate checks again, finally
-        if (!rules.canView(actor, attachTo) || !rules.acceptsFiles(attachTo)) {
-            throw new Rejected.Invalid("attachTo", "validation.file.unknown-object", attachTo);
-        }
-        if (!rules.canChange(actor, attachTo)) {
-            throw new Rejected.Forbidden("error.file.attach-forbidden");
-        }
+        // fail before storing anything when the target is wrong; under the object's lock, so the answer
+        // is about one state of it. The aggregate checks again, finally, when the file is attached.
+        tx.executeWithoutResult(status -> {
+            objects.lock(attachTo);
+            if (!rules.canView(actor, attachTo) || !rules.acceptsFiles(attachTo)) {
+                throw new Rejected.Invalid("attachTo", "validation.file.unknown-object", attachTo);
+            }
+            if (!rules.canChange(actor, attachTo)) {
+                throw new Rejected.Forbidden("error.file.attach-forbidden");
+            }
+        });
         long fileId = ids.next();
         for (int attempt = 1; ; attempt++) {
             ContentStore.Stored stored = store(upload);
