@@ -89,9 +89,9 @@ public class TaskAggregate {
     }
 
     @CommandHandler
-    public long handle(ChangeTask cmd, MetaData metaData, UserDirectory users) {
+    public long handle(ChangeTask cmd, MetaData metaData, UserDirectory users, TaskTree tasks) {
         Actor actor = Actor.fromMetaData(metaData);
-        TaskAccess access = visibleTo(actor);
+        TaskAccess access = visibleTo(actor, tasks);
         Versions.require(cmd.expectedVersion());
         if (!access.canChange(actor)) {
             throw new Rejected.Forbidden("error.task.change-forbidden");
@@ -157,7 +157,7 @@ public class TaskAggregate {
     @CommandHandler
     public long handle(ChangeTaskStage cmd, MetaData metaData, TaskTree tasks) {
         Actor actor = Actor.fromMetaData(metaData);
-        TaskAccess access = visibleTo(actor);
+        TaskAccess access = visibleTo(actor, tasks);
         Versions.require(cmd.expectedVersion());
         if (!access.canChange(actor)) {
             throw new Rejected.Forbidden("error.task.change-forbidden");
@@ -175,9 +175,9 @@ public class TaskAggregate {
     }
 
     @CommandHandler
-    public long handle(DeleteTask cmd, MetaData metaData) {
+    public long handle(DeleteTask cmd, MetaData metaData, TaskTree tasks) {
         Actor actor = Actor.fromMetaData(metaData);
-        TaskAccess access = visibleTo(actor);
+        TaskAccess access = visibleTo(actor, tasks);
         Versions.require(cmd.expectedVersion());
         if (!access.canDelete(actor)) {
             throw new Rejected.Forbidden("error.task.delete-forbidden");
@@ -186,9 +186,10 @@ public class TaskAggregate {
         return Versions.current();
     }
 
-    private TaskAccess visibleTo(Actor actor) {
+    /** The task's rules, if the actor may see it (possibly only through a related task); else 404. */
+    private TaskAccess visibleTo(Actor actor, TaskTree tasks) {
         TaskAccess access = new TaskAccess(owner, coOwner, responsible, subscribers);
-        if (owner == null || deleted || !access.canView(actor)) {
+        if (owner == null || deleted || !(access.canView(actor) || access.canView(actor, tasks.related(taskId)))) {
             throw new Rejected.NotFound(taskId);
         }
         return access;

@@ -10,6 +10,7 @@ import dev.crm.command.task.TaskCommands.DeleteTask;
 import dev.crm.shared.Actor;
 import dev.crm.shared.FieldChange;
 import dev.crm.shared.Role;
+import dev.crm.shared.task.TaskAccess;
 import dev.crm.shared.task.TaskChanged;
 import dev.crm.shared.task.TaskCreated;
 import dev.crm.shared.task.TaskDeleted;
@@ -52,6 +53,12 @@ class TaskAggregateTest {
             @Override
             public boolean hasOpenSubtasks(long taskId) {
                 return taskId == WITH_OPEN_SUBTASK;
+            }
+
+            /** Task ID's main task has dan as its owner. */
+            @Override
+            public List<TaskAccess> related(long taskId) {
+                return taskId == ID ? List.of(new TaskAccess("dan", null, List.of("dan"), List.of())) : List.of();
             }
         });
         fixture.registerInjectableResource(new ObjectRules() {
@@ -112,6 +119,12 @@ class TaskAggregateTest {
                 SUBSCRIBER).expectException(Rejected.Forbidden.class).expectNoEvents();
         fixture.given(CREATED).when(new ChangeTask(ID, null, "x", null, null, null, null, null, null, null, null, null),
                 STRANGER).expectException(Rejected.NotFound.class).expectNoEvents();
+    }
+
+    @Test
+    void thePeopleOfARelatedTaskSeeTheTaskButMayNotChangeIt() {
+        fixture.given(CREATED).when(new ChangeTask(ID, null, "x", null, null, null, null, null, null, null, null, null),
+                Actor.of("dan").toMetaData()).expectException(Rejected.Forbidden.class).expectNoEvents();
     }
 
     @Test

@@ -7,6 +7,7 @@ import static dev.crm.shared.Role.TASK_OPERATOR;
 import dev.crm.query.Page;
 import dev.crm.query.Sql;
 import dev.crm.shared.Actor;
+import dev.crm.shared.task.TaskAccess;
 import dev.crm.shared.task.TaskPriority;
 import dev.crm.shared.task.TaskStage;
 import java.time.LocalDate;
@@ -22,10 +23,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskQueries {
 
-    /** {@code TaskAccess#canView} as SQL; {@code TaskVisibilityIT} holds the two to the same answers. */
-    static final String VISIBLE = """
-            deleted = FALSE AND (:privileged = TRUE OR owner = :me OR co_owner = :me
-                 OR responsible LIKE :member ESCAPE '\\' OR subscribers LIKE :member ESCAPE '\\')""";
+    /** {@code TaskAccess#isPerson} as SQL, for the table alias {@code %1$s}. */
+    private static final String PERSON = """
+            (%1$s.owner = :me OR %1$s.co_owner = :me
+             OR %1$s.responsible LIKE :member ESCAPE '\\' OR %1$s.subscribers LIKE :member ESCAPE '\\')""";
+    /**
+     * {@code TaskAccess#canView(actor, related)} as SQL: privileged, a person of the task, of its live main
+     * task, or of one of its live subtasks. {@code TaskApiIT} holds lists and single reads to the same answers.
+     */
+    static final String VISIBLE = "t.deleted = FALSE AND (:privileged = TRUE OR " + PERSON.formatted("t")
+            + " OR EXISTS (SELECT 1 FROM task_view p WHERE p.id = t.parent AND p.deleted = FALSE AND "
+            + PERSON.formatted("p") + ")"
+            + " OR EXISTS (SELECT 1 FROM task_view s WHERE s.parent = t.id AND s.deleted = FALSE AND "
+            + PERSON.formatted("s") + "))";
 
     static final RowMapper<TaskView> ROW = (rs, n) -> new TaskView(rs.getLong("id"), rs.getLong("version"),
             rs.getString("title"), rs.getString("description"), TaskPriority.valueOf(rs.getString("priority")),
@@ -54,7 +64,21 @@ public class TaskQueries {
     }
 
     public Optional<TaskView> findVisible(long id, Actor actor) {
-        return find(id).filter(t -> !t.deleted() && t.access().canView(actor));
+        return find(id).filter(t -> !t.deleted() && mayView(t, actor));
+    }
+
+    /** The one rule, {@code TaskAccess}, with the task's related tasks looked up only when needed. */
+    public boolean mayView(TaskView task, Actor actor) {
+        return task.access().canView(actor) || task.access().canView(actor, related(task.id()));
+    }
+
+    /** The rules of the task's live main task and live subtasks. */
+    public List<TaskAccess> related(long taskId) {
+        List<TaskAccess> related = new java.util.ArrayList<>();
+        find(taskId).map(TaskView::parent).flatMap(this::find).filter(p -> !p.deleted())
+                .ifPresent(p -> related.add(p.access()));
+        subtasks(taskId).forEach(s -> related.add(s.access()));
+        return related;
     }
 
     /** Live subtasks of a task. */
@@ -87,24 +111,24 @@ public class TaskQueries {
                 .addValue("limit", pageSize).addValue("offset", (long) pageNumber * pageSize);
         StringBuilder where = new StringBuilder(" WHERE ").append(VISIBLE);
         if (text != null && !text.isBlank()) {
-            where.append(" AND (LOWER(title) LIKE :pattern ESCAPE '\\' OR LOWER(COALESCE(description, '')) LIKE :pattern ESCAPE '\\')");
+            where.append(" AND (LOWER(t.title) LIKE :pattern ESCAPE '\\' OR LOWER(COALESCE(t.description, '')) LIKE :pattern ESCAPE '\\')");
             params.addValue("pattern", Sql.containsPattern(text.strip()));
         }
         if (stage != null) {
-            where.append(" AND stage = :stage");
+            where.append(" AND t.stage = :stage");
             params.addValue("stage", stage.name());
         }
         if (overdueOn != null) {
             // ISO dates sort as text
-            where.append(" AND due_date IS NOT NULL AND due_date < :today AND stage NOT IN ('COMPLETED', 'CANCELED')");
+            where.append(" AND t.due_date IS NOT NULL AND t.due_date < :today AND t.stage NOT IN ('COMPLETED', 'CANCELED')");
             params.addValue("today", overdueOn.toString());
         }
         if (mine) {
-            where.append(" AND (owner = :me OR responsible LIKE :member ESCAPE '\\')");
+            where.append(" AND (t.owner = :me OR t.responsible LIKE :member ESCAPE '\\')");
         }
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM task_view" + where, params, Long.class);
-        List<TaskView> items = jdbc.query("SELECT * FROM task_view" + where
-                + " ORDER BY updated_at DESC, id DESC LIMIT :limit OFFSET :offset", params, ROW);
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM task_view t" + where, params, Long.class);
+        List<TaskView> items = jdbc.query("SELECT t.* FROM task_view t" + where
+                + " ORDER BY t.updated_at DESC, t.id DESC LIMIT :limit OFFSET :offset", params, ROW);
         return new Page<>(items, total == null ? 0 : total, pageNumber, pageSize);
     }
 }

@@ -8,9 +8,10 @@ import dev.crm.shared.Actor;
 import java.util.List;
 
 /**
- * The task rules, written once (like {@code MemoAccess}): a task is seen by its owner, co-owner,
- * responsible users and subscribers, and by chiefs, task operators and admins; it is changed (and
- * deleted) by its owner, its co-owner, a sole responsible user, chiefs, task operators and admins.
+ * The task rules, written once (like {@code MemoAccess}): a task is seen by its people (owner,
+ * co-owner, responsible users, subscribers), by the people of its main task and of its subtasks, and by
+ * chiefs, task operators and admins; it is changed (and deleted) by its owner, its co-owner, a sole
+ * responsible user, chiefs, task operators and admins.
  */
 public record TaskAccess(String owner, String coOwner, List<String> responsible, List<String> subscribers) {
 
@@ -19,9 +20,20 @@ public record TaskAccess(String owner, String coOwner, List<String> responsible,
         subscribers = subscribers == null ? List.of() : List.copyOf(subscribers);
     }
 
-    public boolean canView(Actor actor) {
-        return actor.hasAny(CHIEF, TASK_OPERATOR, ADMIN) || actor.is(owner) || actor.is(coOwner == null ? "" : coOwner)
+    /** Owner, co-owner, responsible user or subscriber of this very task. */
+    public boolean isPerson(Actor actor) {
+        return actor.is(owner) || actor.is(coOwner == null ? "" : coOwner)
                 || responsible.contains(actor.username()) || subscribers.contains(actor.username());
+    }
+
+    /** Seen without looking at related tasks; enough for everyone but the people of related tasks. */
+    public boolean canView(Actor actor) {
+        return actor.hasAny(CHIEF, TASK_OPERATOR, ADMIN) || isPerson(actor);
+    }
+
+    /** Seen, given the rules of its related tasks: its main task and its subtasks. */
+    public boolean canView(Actor actor, List<TaskAccess> related) {
+        return canView(actor) || related.stream().anyMatch(r -> r.isPerson(actor));
     }
 
     public boolean canChange(Actor actor) {

@@ -66,6 +66,11 @@ class AxonConfig {
             public boolean hasOpenSubtasks(long taskId) {
                 return tasks.hasOpenSubtasks(taskId);
             }
+
+            @Override
+            public java.util.List<dev.crm.shared.task.TaskAccess> related(long taskId) {
+                return tasks.related(taskId);
+            }
         };
     }
 }

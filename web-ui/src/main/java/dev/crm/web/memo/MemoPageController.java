@@ -107,7 +107,7 @@ class MemoPageController {
         model.addAttribute("files", files.attachedTo(id));
         model.addAttribute("maxUpload", fileService.maxBytes());
         model.addAttribute("maxUploadText", sizes.human(fileService.maxBytes()));
-        model.addAttribute("tasks", tasks.fromMemo(id).stream().filter(t -> t.access().canView(actor)).toList());
+        model.addAttribute("tasks", tasks.fromMemo(id).stream().filter(t -> tasks.mayView(t, actor)).toList());
         return "memo/show";
     }
 

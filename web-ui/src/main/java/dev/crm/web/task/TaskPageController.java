@@ -133,7 +133,7 @@ class TaskPageController {
         model.addAttribute("parentTask", task.parent() == null ? null
                 : tasks.findVisible(task.parent(), actor).orElse(null));
         model.addAttribute("memo", task.memo() == null ? null : memos.findVisible(task.memo(), actor).orElse(null));
-        model.addAttribute("subtasks", tasks.subtasks(id).stream().filter(t -> t.access().canView(actor)).toList());
+        model.addAttribute("subtasks", tasks.subtasks(id).stream().filter(t -> tasks.mayView(t, actor)).toList());
         model.addAttribute("files", files.attachedTo(id));
         return "task/show";
     }

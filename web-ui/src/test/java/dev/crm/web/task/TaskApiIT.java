@@ -202,4 +202,29 @@ class TaskApiIT {
         assertThat(page.get("items")).hasSize(2);
         assertThat(page.get("items").findValuesAsText("title")).allMatch(t -> t.contains(" late "));
     }
+
+    @Test
+    void thePeopleOfAMainTaskAndOfItsSubtasksSeeEachOtherButChangeOnlyTheirOwn() {
+        String watcher = api.newUser("watcher");
+        String helper = api.newUser("helper");
+        String stranger = api.newUser("stranger");
+        String mark = "Related" + System.nanoTime();
+        long main = task(owner, Map.of("title", mark + " main", "subscribers", List.of(watcher))).get("id").asLong();
+        long sub = task(owner, Map.of("title", mark + " sub", "parent", main, "responsible", List.of(helper)))
+                .get("id").asLong();
+
+        // the main task's subscriber sees the subtask, in lists and history too, but may not change it
+        assertThat(api.as(watcher, "GET", "/api/tasks/" + sub, null).status()).isEqualTo(200);
+        assertThat(api.as(watcher, "GET", "/api/objects/" + sub + "/history", null).status()).isEqualTo(200);
+        assertThat(api.as(watcher, "GET", "/api/tasks?q=" + mark, null).body().get("total").asLong()).isEqualTo(2);
+        assertThat(api.as(watcher, "PATCH", "/api/tasks/" + sub, Map.of("title", "x")).status()).isEqualTo(403);
+        // the subtask's responsible user sees the main task
+        assertThat(api.as(helper, "GET", "/api/tasks/" + main, null).status()).isEqualTo(200);
+        assertThat(api.as(helper, "GET", "/api/tasks?q=" + mark, null).body().get("total").asLong()).isEqualTo(2);
+        assertThat(api.as(helper, "PATCH", "/api/tasks/" + main, Map.of("title", "x")).status()).isEqualTo(403);
+        // nobody else
+        assertThat(api.as(stranger, "GET", "/api/tasks/" + sub, null).status()).isEqualTo(404);
+        assertThat(api.as(stranger, "PATCH", "/api/tasks/" + main, Map.of("title", "x")).status()).isEqualTo(404);
+        assertThat(api.as(stranger, "GET", "/api/tasks?q=" + mark, null).body().get("total").asLong()).isZero();
+    }
 }
