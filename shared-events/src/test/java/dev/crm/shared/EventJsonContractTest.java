@@ -14,6 +14,11 @@ import dev.crm.shared.memo.MemoEvent;
 import dev.crm.shared.memo.MemoPostponed;
 import dev.crm.shared.memo.MemoReviewed;
 import dev.crm.shared.memo.MemoStage;
+import dev.crm.shared.project.ProjectChanged;
+import dev.crm.shared.project.ProjectCreated;
+import dev.crm.shared.project.ProjectDeleted;
+import dev.crm.shared.project.ProjectEvent;
+import dev.crm.shared.project.ProjectStageChanged;
 import dev.crm.shared.task.TaskChanged;
 import dev.crm.shared.task.TaskCreated;
 import dev.crm.shared.task.TaskDeleted;
@@ -62,16 +67,26 @@ class EventJsonContractTest {
         PINNED.put(new FileDetached(43, 42, "ab12", "offer.pdf"),
                 "{\"fileId\":43,\"attachedTo\":42,\"sha256\":\"ab12\",\"name\":\"offer.pdf\"}");
         PINNED.put(new TaskCreated(44, "Call back", null, TaskPriority.HIGH, "2026-12-01", "call", null,
-                List.of("bob"), null, List.of("alice"), List.of("acme"), null, 42L, "alice"),
+                List.of("bob"), null, List.of("alice"), List.of("acme"), null, 42L, "alice", 45L),
                 "{\"taskId\":44,\"title\":\"Call back\",\"description\":null,\"priority\":\"HIGH\","
                         + "\"dueDate\":\"2026-12-01\",\"nextStep\":\"call\",\"nextStepDate\":null,\"responsible\":[\"bob\"],"
                         + "\"coOwner\":null,\"subscribers\":[\"alice\"],\"tags\":[\"acme\"],\"parent\":null,\"memo\":42,"
-                        + "\"owner\":\"alice\"}");
+                        + "\"owner\":\"alice\",\"project\":45}");
         PINNED.put(new TaskChanged(44, List.of(FieldChange.of("title", "a", "b"))),
                 "{\"taskId\":44,\"changes\":[{\"field\":\"title\",\"from\":\"a\",\"to\":\"b\"}]}");
         PINNED.put(new TaskStageChanged(44, TaskStage.PENDING, TaskStage.COMPLETED),
                 "{\"taskId\":44,\"from\":\"PENDING\",\"to\":\"COMPLETED\"}");
         PINNED.put(new TaskDeleted(44), "{\"taskId\":44}");
+        PINNED.put(new ProjectCreated(45, "Launch", "d", TaskPriority.LOW, null, null, "2026-12-02", List.of("bob"),
+                        "carol", List.of(), List.of(), 42L, "alice"),
+                "{\"projectId\":45,\"title\":\"Launch\",\"description\":\"d\",\"priority\":\"LOW\",\"dueDate\":null,"
+                        + "\"nextStep\":null,\"nextStepDate\":\"2026-12-02\",\"responsible\":[\"bob\"],\"coOwner\":\"carol\","
+                        + "\"subscribers\":[],\"tags\":[],\"memo\":42,\"owner\":\"alice\"}");
+        PINNED.put(new ProjectChanged(45, List.of(FieldChange.of("tags", null, "x"))),
+                "{\"projectId\":45,\"changes\":[{\"field\":\"tags\",\"from\":null,\"to\":\"x\"}]}");
+        PINNED.put(new ProjectStageChanged(45, TaskStage.IN_PROGRESS, TaskStage.CANCELED),
+                "{\"projectId\":45,\"from\":\"IN_PROGRESS\",\"to\":\"CANCELED\"}");
+        PINNED.put(new ProjectDeleted(45), "{\"projectId\":45}");
         PINNED.put(new UserCreated("bob", "Bob", List.of(Role.MANAGER, Role.ACCOUNTANT)),
                 "{\"username\":\"bob\",\"displayName\":\"Bob\",\"roles\":[\"MANAGER\",\"ACCOUNTANT\"]}");
         PINNED.put(new UserRolesChanged("bob", List.of(Role.MANAGER), List.of()),
@@ -96,9 +111,20 @@ class EventJsonContractTest {
 
     @Test
     void everyEventTypeHasAPin() {
-        List<Class<?>> types = Stream.of(MemoEvent.class, FileEvent.class, TaskEvent.class, UserEvent.class)
+        List<Class<?>> types = Stream.of(MemoEvent.class, FileEvent.class, TaskEvent.class, ProjectEvent.class,
+                        UserEvent.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses())).toList();
         assertThat(PINNED.keySet().stream().map(Object::getClass).distinct().toList())
                 .containsExactlyInAnyOrderElementsOf(types);
+    }
+
+    @Test
+    void aTaskStoredBeforeProjectsExistedReadsWithoutProject() throws Exception {
+        String stored = "{\"taskId\":44,\"title\":\"Call back\",\"description\":null,\"priority\":\"HIGH\","
+                + "\"dueDate\":null,\"nextStep\":null,\"nextStepDate\":null,\"responsible\":[\"bob\"],"
+                + "\"coOwner\":null,\"subscribers\":[],\"tags\":[],\"parent\":null,\"memo\":null,\"owner\":\"alice\"}";
+        assertThat(JSON.readValue(stored, TaskCreated.class)).isEqualTo(new TaskCreated(44, "Call back", null,
+                TaskPriority.HIGH, null, null, null, List.of("bob"), null, List.of(), List.of(), null, null, "alice",
+                null));
     }
 }

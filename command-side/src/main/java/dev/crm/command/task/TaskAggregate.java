@@ -12,6 +12,10 @@ import dev.crm.command.task.TaskCommands.CreateTask;
 import dev.crm.command.task.TaskCommands.DeleteTask;
 import dev.crm.shared.Actor;
 import dev.crm.shared.FieldChange;
+import dev.crm.shared.project.ProjectChanged;
+import dev.crm.shared.project.ProjectCreated;
+import dev.crm.shared.project.ProjectDeleted;
+import dev.crm.shared.project.ProjectStageChanged;
 import dev.crm.shared.task.TaskAccess;
 import dev.crm.shared.task.TaskChanged;
 import dev.crm.shared.task.TaskCreated;
@@ -19,6 +23,7 @@ import dev.crm.shared.task.TaskDeleted;
 import dev.crm.shared.task.TaskPriority;
 import dev.crm.shared.task.TaskStage;
 import dev.crm.shared.task.TaskStageChanged;
+import dev.crm.shared.task.WorkKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +35,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A task. Rules: {@link TaskAccess} (who sees and changes it), {@link TaskInput} (fields), and its
+ * A task or a project (the same fields, stages and rules; a project holds tasks and applies its own event
+ * types, see {@link WorkKind}). Rules: {@link TaskAccess} (who sees and changes it), {@link TaskInput} (fields), and its
  * stages: a task without responsible users is given its creator; completed and canceled close it; a main
  * task cannot be completed while one of its subtasks is open.
  */
@@ -39,6 +45,7 @@ public class TaskAggregate {
 
     @AggregateIdentifier
     private Long taskId;
+    private WorkKind kind;
     private String owner;
     private String title;
     private String description;
@@ -78,14 +85,26 @@ public class TaskAggregate {
         }
         List<String> newSubscribers = TaskInput.users("subscribers", orEmpty(cmd.subscribers()), users, errors);
         List<String> newTags = TaskInput.tags(orEmpty(cmd.tags()), errors);
-        if (cmd.parent() != null && !(tasks.isTask(cmd.parent()) && objects.canView(actor, cmd.parent()))) {
+        WorkKind newKind = cmd.kind() == null ? WorkKind.TASK : cmd.kind();
+        if (cmd.parent() != null && (newKind == WorkKind.PROJECT
+                || !(tasks.isLive(cmd.parent(), WorkKind.TASK) && objects.canView(actor, cmd.parent())))) {
             errors.add(TaskInput.error("parent", "validation.task.unknown-parent", cmd.parent()));
         }
+        if (cmd.project() != null && (newKind == WorkKind.PROJECT
+                || !(tasks.isLive(cmd.project(), WorkKind.PROJECT) && objects.canView(actor, cmd.project())))) {
+            errors.add(TaskInput.error("project", "validation.task.unknown-project", cmd.project()));
+        }
         TaskInput.throwIfAny(errors);
-        apply(new TaskCreated(cmd.taskId(), newTitle, newDescription,
-                cmd.priority() == null ? TaskPriority.MIDDLE : cmd.priority(), due, newNextStep, nextDate,
-                newResponsible.isEmpty() ? List.of(actor.username()) : newResponsible, newCoOwner, newSubscribers,
-                newTags, cmd.parent(), cmd.memo(), actor.username()));
+        TaskPriority newPriority = cmd.priority() == null ? TaskPriority.MIDDLE : cmd.priority();
+        List<String> people = newResponsible.isEmpty() ? List.of(actor.username()) : newResponsible;
+        if (newKind == WorkKind.PROJECT) {
+            apply(new ProjectCreated(cmd.taskId(), newTitle, newDescription, newPriority, due, newNextStep, nextDate,
+                    people, newCoOwner, newSubscribers, newTags, cmd.memo(), actor.username()));
+        } else {
+            apply(new TaskCreated(cmd.taskId(), newTitle, newDescription, newPriority, due, newNextStep, nextDate,
+                    people, newCoOwner, newSubscribers, newTags, cmd.parent(), cmd.memo(), actor.username(),
+                    cmd.project()));
+        }
     }
 
     @CommandHandler
@@ -149,7 +168,7 @@ public class TaskAggregate {
         }
         TaskInput.throwIfAny(errors);
         if (!changes.isEmpty()) {
-            apply(new TaskChanged(taskId, changes));
+            apply(kind == WorkKind.PROJECT ? new ProjectChanged(taskId, changes) : new TaskChanged(taskId, changes));
         }
         return Versions.current();
     }
@@ -166,10 +185,12 @@ public class TaskAggregate {
             throw new Rejected.Invalid("stage", "validation.required");
         }
         if (cmd.stage() == TaskStage.COMPLETED && tasks.hasOpenSubtasks(taskId)) {
-            throw new Rejected.WrongState("error.task.open-subtasks");
+            throw new Rejected.WrongState(kind == WorkKind.PROJECT ? "error.project.open-tasks"
+                    : "error.task.open-subtasks");
         }
         if (cmd.stage() != stage) {
-            apply(new TaskStageChanged(taskId, stage, cmd.stage()));
+            apply(kind == WorkKind.PROJECT ? new ProjectStageChanged(taskId, stage, cmd.stage())
+                    : new TaskStageChanged(taskId, stage, cmd.stage()));
         }
         return Versions.current();
     }
@@ -182,7 +203,7 @@ public class TaskAggregate {
         if (!access.canDelete(actor)) {
             throw new Rejected.Forbidden("error.task.delete-forbidden");
         }
-        apply(new TaskDeleted(taskId));
+        apply(kind == WorkKind.PROJECT ? new ProjectDeleted(taskId) : new TaskDeleted(taskId));
         return Versions.current();
     }
 
@@ -215,24 +236,48 @@ public class TaskAggregate {
 
     @EventSourcingHandler
     void on(TaskCreated e) {
-        taskId = e.taskId();
-        owner = e.owner();
-        title = e.title();
-        description = e.description();
-        priority = e.priority();
-        dueDate = e.dueDate();
-        nextStep = e.nextStep();
-        nextStepDate = e.nextStepDate();
-        responsible = e.responsible();
-        coOwner = e.coOwner();
-        subscribers = e.subscribers();
-        tags = e.tags();
+        created(WorkKind.TASK, e.taskId(), e.owner(), e.title(), e.description(), e.priority(), e.dueDate(),
+                e.nextStep(), e.nextStepDate(), e.responsible(), e.coOwner(), e.subscribers(), e.tags());
+    }
+
+    @EventSourcingHandler
+    void on(ProjectCreated e) {
+        created(WorkKind.PROJECT, e.projectId(), e.owner(), e.title(), e.description(), e.priority(), e.dueDate(),
+                e.nextStep(), e.nextStepDate(), e.responsible(), e.coOwner(), e.subscribers(), e.tags());
+    }
+
+    private void created(WorkKind newKind, long id, String newOwner, String newTitle, String newDescription,
+                         TaskPriority newPriority, String newDueDate, String newNextStep, String newNextStepDate,
+                         List<String> newResponsible, String newCoOwner, List<String> newSubscribers,
+                         List<String> newTags) {
+        kind = newKind;
+        taskId = id;
+        owner = newOwner;
+        title = newTitle;
+        description = newDescription;
+        priority = newPriority;
+        dueDate = newDueDate;
+        nextStep = newNextStep;
+        nextStepDate = newNextStepDate;
+        responsible = newResponsible;
+        coOwner = newCoOwner;
+        subscribers = newSubscribers;
+        tags = newTags;
         stage = TaskStage.PENDING;
     }
 
     @EventSourcingHandler
     void on(TaskChanged e) {
-        for (FieldChange c : e.changes()) {
+        changed(e.changes());
+    }
+
+    @EventSourcingHandler
+    void on(ProjectChanged e) {
+        changed(e.changes());
+    }
+
+    private void changed(List<FieldChange> changes) {
+        for (FieldChange c : changes) {
             switch (c.field()) {
                 case "title" -> title = c.to();
                 case "description" -> description = c.to();
@@ -255,7 +300,17 @@ public class TaskAggregate {
     }
 
     @EventSourcingHandler
+    void on(ProjectStageChanged e) {
+        stage = e.to();
+    }
+
+    @EventSourcingHandler
     void on(TaskDeleted e) {
+        deleted = true;
+    }
+
+    @EventSourcingHandler
+    void on(ProjectDeleted e) {
         deleted = true;
     }
 }

@@ -17,6 +17,11 @@ import dev.crm.shared.task.TaskDeleted;
 import dev.crm.shared.task.TaskPriority;
 import dev.crm.shared.task.TaskStage;
 import dev.crm.shared.task.TaskStageChanged;
+import dev.crm.shared.task.WorkKind;
+import dev.crm.shared.project.ProjectChanged;
+import dev.crm.shared.project.ProjectCreated;
+import dev.crm.shared.project.ProjectDeleted;
+import dev.crm.shared.project.ProjectStageChanged;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +34,7 @@ class TaskAggregateTest {
     static final long ID = 50;
     static final long MAIN = 49;
     static final long WITH_OPEN_SUBTASK = 48;
+    static final long PROJECT = 47;
     static final Map<String, String> OWNER = Actor.of("alice").toMetaData();
     static final Map<String, String> RESPONSIBLE = Actor.of("bob").toMetaData();
     static final Map<String, String> SUBSCRIBER = Actor.of("sue").toMetaData();
@@ -36,7 +42,7 @@ class TaskAggregateTest {
     static final Map<String, String> TASK_OPERATOR = Actor.of("tom", Role.TASK_OPERATOR).toMetaData();
 
     static final TaskCreated CREATED = new TaskCreated(ID, "Call back", null, TaskPriority.MIDDLE, null, null, null,
-            List.of("bob"), null, List.of("sue"), List.of(), null, null, "alice");
+            List.of("bob"), null, List.of("sue"), List.of(), null, null, "alice", null);
 
     AggregateTestFixture<TaskAggregate> fixture;
 
@@ -46,8 +52,8 @@ class TaskAggregateTest {
         fixture.registerInjectableResource((UserDirectory) Set.of("alice", "bob", "sue", "carol", "dan")::contains);
         fixture.registerInjectableResource(new TaskTree() {
             @Override
-            public boolean isTask(long id) {
-                return id == MAIN || id == WITH_OPEN_SUBTASK;
+            public boolean isLive(long id, WorkKind kind) {
+                return kind == WorkKind.TASK ? id == MAIN || id == WITH_OPEN_SUBTASK : id == PROJECT;
             }
 
             @Override
@@ -64,7 +70,7 @@ class TaskAggregateTest {
         fixture.registerInjectableResource(new ObjectRules() {
             @Override
             public boolean canView(Actor actor, long id) {
-                return id == MAIN && actor.is("alice");
+                return (id == MAIN || id == PROJECT) && actor.is("alice");
             }
 
             @Override
@@ -82,28 +88,28 @@ class TaskAggregateTest {
     @Test
     void aTaskWithoutResponsibleUsersIsGivenItsCreator() {
         fixture.givenNoPriorActivity()
-                .when(new CreateTask(ID, " Call back ", null, null, null, null, null, null, null, null, null, null, null),
+                .when(new CreateTask(ID, WorkKind.TASK, " Call back ", null, null, null, null, null, null, null, null, null, null, null, null),
                         OWNER)
                 .expectEvents(new TaskCreated(ID, "Call back", null, TaskPriority.MIDDLE, null, null, null,
-                        List.of("alice"), null, List.of(), List.of(), null, null, "alice"));
+                        List.of("alice"), null, List.of(), List.of(), null, null, "alice", null));
     }
 
     @Test
     void badFieldsAreAllReportedAndNothingIsStored() {
         fixture.givenNoPriorActivity()
-                .when(new CreateTask(ID, "", null, null, "tomorrow", null, null, List.of("nobody"), null, null,
-                        List.of("a,b"), 999L, null), OWNER)
+                .when(new CreateTask(ID, WorkKind.TASK, "", null, null, "tomorrow", null, null, List.of("nobody"), null, null,
+                        List.of("a,b"), 999L, 998L, null), OWNER)
                 .expectException(Rejected.Invalid.class).expectNoEvents();
     }
 
     @Test
     void aSubtaskNeedsAMainTaskTheUserMaySee() {
         fixture.givenNoPriorActivity()
-                .when(new CreateTask(ID, "Sub", null, null, null, null, null, null, null, null, null, MAIN, null),
+                .when(new CreateTask(ID, WorkKind.TASK, "Sub", null, null, null, null, null, null, null, null, null, MAIN, null, null),
                         STRANGER)
                 .expectException(Rejected.Invalid.class).expectNoEvents();
         fixture.givenNoPriorActivity()
-                .when(new CreateTask(ID, "Sub", null, null, null, null, null, null, null, null, null, MAIN, null), OWNER)
+                .when(new CreateTask(ID, WorkKind.TASK, "Sub", null, null, null, null, null, null, null, null, null, MAIN, null, null), OWNER)
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -143,7 +149,7 @@ class TaskAggregateTest {
     @Test
     void aMainTaskCannotBeCompletedWhileASubtaskIsOpen() {
         TaskCreated main = new TaskCreated(WITH_OPEN_SUBTASK, "Main", null, TaskPriority.MIDDLE, null, null, null,
-                List.of("alice"), null, List.of(), List.of(), null, null, "alice");
+                List.of("alice"), null, List.of(), List.of(), null, null, "alice", null);
         fixture.given(main).when(new ChangeTaskStage(WITH_OPEN_SUBTASK, null, TaskStage.COMPLETED), OWNER)
                 .expectException(Rejected.WrongState.class).expectNoEvents();
         fixture.given(main).when(new ChangeTaskStage(WITH_OPEN_SUBTASK, null, TaskStage.CANCELED), OWNER)
@@ -154,6 +160,68 @@ class TaskAggregateTest {
     void aDeletedTaskIsGoneForEveryCommand() {
         fixture.given(CREATED).when(new DeleteTask(ID, 1L), OWNER).expectEvents(new TaskDeleted(ID));
         fixture.given(CREATED, new TaskDeleted(ID)).when(new ChangeTaskStage(ID, null, TaskStage.COMPLETED), OWNER)
+                .expectException(Rejected.NotFound.class).expectNoEvents();
+    }
+
+    // --- projects: the same aggregate and rules, their own event types ---
+
+    static final ProjectCreated PROJECT_CREATED = new ProjectCreated(WITH_OPEN_SUBTASK, "Launch", null,
+            TaskPriority.MIDDLE, null, null, null, List.of("alice"), null, List.of(), List.of(), null, "alice");
+
+    @Test
+    void aProjectIsCreatedWithItsOwnEvent() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTask(ID, WorkKind.PROJECT, "Launch", null, TaskPriority.HIGH, null, null, null, null,
+                        null, null, List.of("q4"), null, null, null), OWNER)
+                .expectEvents(new ProjectCreated(ID, "Launch", null, TaskPriority.HIGH, null, null, null,
+                        List.of("alice"), null, List.of(), List.of("q4"), null, "alice"));
+    }
+
+    @Test
+    void aProjectHasNeitherMainTaskNorProject() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTask(ID, WorkKind.PROJECT, "Launch", null, null, null, null, null, null, null, null,
+                        null, MAIN, PROJECT, null), OWNER)
+                .expectException(Rejected.Invalid.class).expectNoEvents();
+    }
+
+    @Test
+    void aTaskBelongsToAProjectTheUserMaySee() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTask(ID, WorkKind.TASK, "Step", null, null, null, null, null, null, null, null, null,
+                        null, PROJECT, null), OWNER)
+                .expectEvents(new TaskCreated(ID, "Step", null, TaskPriority.MIDDLE, null, null, null,
+                        List.of("alice"), null, List.of(), List.of(), null, null, "alice", PROJECT));
+        fixture.givenNoPriorActivity()
+                .when(new CreateTask(ID, WorkKind.TASK, "Step", null, null, null, null, null, null, null, null, null,
+                        null, PROJECT, null), STRANGER)
+                .expectException(Rejected.Invalid.class).expectNoEvents();
+        // a task is not a project
+        fixture.givenNoPriorActivity()
+                .when(new CreateTask(ID, WorkKind.TASK, "Step", null, null, null, null, null, null, null, null, null,
+                        null, MAIN, null), OWNER)
+                .expectException(Rejected.Invalid.class).expectNoEvents();
+    }
+
+    @Test
+    void aProjectCannotBeCompletedWhileOneOfItsTasksIsOpen() {
+        fixture.given(PROJECT_CREATED).when(new ChangeTaskStage(WITH_OPEN_SUBTASK, null, TaskStage.COMPLETED), OWNER)
+                .expectException(Rejected.WrongState.class).expectNoEvents();
+        fixture.given(PROJECT_CREATED).when(new ChangeTaskStage(WITH_OPEN_SUBTASK, null, TaskStage.IN_PROGRESS), OWNER)
+                .expectEvents(new ProjectStageChanged(WITH_OPEN_SUBTASK, TaskStage.PENDING, TaskStage.IN_PROGRESS));
+    }
+
+    @Test
+    void projectsFollowTheTaskRulesWithTheirOwnEvents() {
+        fixture.given(PROJECT_CREATED).when(new ChangeTask(WITH_OPEN_SUBTASK, 1L, "Launch v2", null, null, null, null,
+                        null, null, null, null, null), OWNER)
+                .expectEvents(new ProjectChanged(WITH_OPEN_SUBTASK, List.of(FieldChange.of("title", "Launch", "Launch v2"))));
+        fixture.given(PROJECT_CREATED).when(new ChangeTask(WITH_OPEN_SUBTASK, null, "x", null, null, null, null, null,
+                null, null, null, null), STRANGER).expectException(Rejected.NotFound.class).expectNoEvents();
+        fixture.given(PROJECT_CREATED).when(new DeleteTask(WITH_OPEN_SUBTASK, 1L), TASK_OPERATOR)
+                .expectEvents(new ProjectDeleted(WITH_OPEN_SUBTASK));
+        fixture.given(PROJECT_CREATED, new ProjectDeleted(WITH_OPEN_SUBTASK))
+                .when(new ChangeTaskStage(WITH_OPEN_SUBTASK, null, TaskStage.COMPLETED), OWNER)
                 .expectException(Rejected.NotFound.class).expectNoEvents();
     }
 }

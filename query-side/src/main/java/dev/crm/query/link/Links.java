@@ -18,6 +18,10 @@ public class Links {
     public static final String FILE = "file";
     public static final String SUBTASK = "subtask";
     public static final String TASK = "task";
+    /** A project's task. */
+    public static final String PROJECT_TASK = "project-task";
+    /** The project made from a memo. */
+    public static final String PROJECT = "project";
 
     public record Linked(long id, String kind, String title, String relation) {
     }

@@ -39,7 +39,7 @@ public class ObjectAccess {
         }
         return switch (object.kind()) {
             case "memo" -> memos.find(object.id()).map(MemoView::access).map(a -> a.canView(actor)).orElse(false);
-            case "task" -> tasks.find(object.id()).map(t -> tasks.mayView(t, actor)).orElse(false);
+            case "task", "project" -> tasks.find(object.id()).map(t -> tasks.mayView(t, actor)).orElse(false);
             // a file is seen by whoever may see the object it is attached to
             case "file" -> files.find(object.id()).map(f -> findVisible(f.attachedTo(), actor).isPresent())
                     .orElse(false);

@@ -5,9 +5,14 @@ import dev.crm.query.link.Links;
 import dev.crm.query.object.ObjectIndex;
 import dev.crm.shared.Actor;
 import dev.crm.shared.FieldChange;
+import dev.crm.shared.project.ProjectChanged;
+import dev.crm.shared.project.ProjectCreated;
+import dev.crm.shared.project.ProjectDeleted;
+import dev.crm.shared.project.ProjectStageChanged;
 import dev.crm.shared.task.TaskChanged;
 import dev.crm.shared.task.TaskCreated;
 import dev.crm.shared.task.TaskDeleted;
+import dev.crm.shared.task.TaskStage;
 import dev.crm.shared.task.TaskStageChanged;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds {@code task_view} and the tasks' rows of the object index; guarded by version like every
+ * Builds {@code task_view} (tasks and projects) and their rows of the object index; guarded by version like every
  * projection. People lists are stored as {@code ,a,b,} so that "is X among them" is a plain LIKE.
  */
 @Component
@@ -33,10 +38,10 @@ public class TaskProjection {
     public static final String GROUP = "tasks";
 
     private static final String INSERT = """
-            INSERT INTO task_view (id, version, title, description, priority, due_date, next_step, next_step_date,
-                                   responsible, co_owner, subscribers, tags, stage, parent, memo, owner, deleted,
-                                   created_at, updated_at)
-            SELECT ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, FALSE, ?, ?
+            INSERT INTO task_view (id, kind, version, title, description, priority, due_date, next_step, next_step_date,
+                                   responsible, co_owner, subscribers, tags, stage, parent, project, memo, owner,
+                                   deleted, created_at, updated_at)
+            SELECT ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, FALSE, ?, ?
             WHERE NOT EXISTS (SELECT 1 FROM task_view WHERE id = ?)""";
     private static final Map<String, String> COLUMNS = Map.of("title", "title", "description", "description",
             "priority", "priority", "dueDate", "due_date", "nextStep", "next_step", "nextStepDate", "next_step_date",
@@ -58,12 +63,15 @@ public class TaskProjection {
 
     @EventHandler
     void on(TaskCreated e, @Timestamp Instant at) {
-        jdbc.update(INSERT, e.taskId(), e.title(), e.description(), e.priority().name(), e.dueDate(), e.nextStep(),
-                e.nextStepDate(), people(e.responsible()), e.coOwner(), people(e.subscribers()), people(e.tags()),
-                e.parent(), e.memo(), e.owner(), Sql.ts(at), Sql.ts(at), e.taskId());
+        jdbc.update(INSERT, e.taskId(), "task", e.title(), e.description(), e.priority().name(), e.dueDate(),
+                e.nextStep(), e.nextStepDate(), people(e.responsible()), e.coOwner(), people(e.subscribers()),
+                people(e.tags()), e.parent(), e.project(), e.memo(), e.owner(), Sql.ts(at), Sql.ts(at), e.taskId());
         objects.created(e.taskId(), "task", e.title(), e.owner(), at);
         if (e.parent() != null) {
             links.link(e.parent(), e.taskId(), Links.SUBTASK);
+        }
+        if (e.project() != null) {
+            links.link(e.project(), e.taskId(), Links.PROJECT_TASK);
         }
         if (e.memo() != null) {
             links.link(e.memo(), e.taskId(), Links.TASK);
@@ -71,12 +79,32 @@ public class TaskProjection {
     }
 
     @EventHandler
+    void on(ProjectCreated e, @Timestamp Instant at) {
+        jdbc.update(INSERT, e.projectId(), "project", e.title(), e.description(), e.priority().name(), e.dueDate(),
+                e.nextStep(), e.nextStepDate(), people(e.responsible()), e.coOwner(), people(e.subscribers()),
+                people(e.tags()), null, null, e.memo(), e.owner(), Sql.ts(at), Sql.ts(at), e.projectId());
+        objects.created(e.projectId(), "project", e.title(), e.owner(), at);
+        if (e.memo() != null) {
+            links.link(e.memo(), e.projectId(), Links.PROJECT);
+        }
+    }
+
+    @EventHandler
     void on(TaskChanged e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changed(e.taskId(), e.changes(), sequence, at);
+    }
+
+    @EventHandler
+    void on(ProjectChanged e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changed(e.projectId(), e.changes(), sequence, at);
+    }
+
+    private void changed(long id, List<FieldChange> changes, long sequence, Instant at) {
         long version = sequence + 1;
         StringBuilder sql = new StringBuilder("UPDATE task_view SET ");
         List<Object> args = new ArrayList<>();
         String newTitle = null;
-        for (FieldChange c : e.changes()) {
+        for (FieldChange c : changes) {
             String column = COLUMNS.get(c.field());
             if (column == null) {
                 throw new IllegalStateException("unknown task field in a stored event: " + c.field());
@@ -92,27 +120,46 @@ public class TaskProjection {
             }
         }
         sql.append("version = ?, updated_at = ? WHERE id = ? AND version < ?");
-        args.addAll(List.of(version, Sql.ts(at), e.taskId(), version));
+        args.addAll(List.of(version, Sql.ts(at), id, version));
         jdbc.update(sql.toString(), args.toArray());
         if (newTitle != null) {
-            objects.retitled(e.taskId(), newTitle, version, at);
+            objects.retitled(id, newTitle, version, at);
         } else {
-            objects.changed(e.taskId(), version, at);
+            objects.changed(id, version, at);
         }
     }
 
     @EventHandler
     void on(TaskStageChanged e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        staged(e.taskId(), e.to(), sequence, at);
+    }
+
+    @EventHandler
+    void on(ProjectStageChanged e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        staged(e.projectId(), e.to(), sequence, at);
+    }
+
+    private void staged(long id, TaskStage to, long sequence, Instant at) {
         jdbc.update("UPDATE task_view SET stage = ?, closed_at = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
-                e.to().name(), e.to().closed() ? Sql.ts(at) : null, sequence + 1, Sql.ts(at), e.taskId(), sequence + 1);
-        objects.changed(e.taskId(), sequence + 1, at);
+                to.name(), to.closed() ? Sql.ts(at) : null, sequence + 1, Sql.ts(at), id, sequence + 1);
+        objects.changed(id, sequence + 1, at);
     }
 
     @EventHandler
     void on(TaskDeleted e, @SequenceNumber long sequence, @Timestamp Instant at,
             @MetaDataValue(Actor.USERNAME) String by) {
+        deleted(e.taskId(), by, sequence, at);
+    }
+
+    @EventHandler
+    void on(ProjectDeleted e, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MetaDataValue(Actor.USERNAME) String by) {
+        deleted(e.projectId(), by, sequence, at);
+    }
+
+    private void deleted(long id, String by, long sequence, Instant at) {
         jdbc.update("UPDATE task_view SET deleted = TRUE, version = ?, updated_at = ? WHERE id = ? AND version < ?",
-                sequence + 1, Sql.ts(at), e.taskId(), sequence + 1);
-        objects.deleted(e.taskId(), by, sequence + 1, at);
+                sequence + 1, Sql.ts(at), id, sequence + 1);
+        objects.deleted(id, by, sequence + 1, at);
     }
 }

@@ -10,6 +10,7 @@ import dev.crm.shared.Actor;
 import dev.crm.shared.task.TaskAccess;
 import dev.crm.shared.task.TaskPriority;
 import dev.crm.shared.task.TaskStage;
+import dev.crm.shared.task.WorkKind;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reads tasks, showing each actor only what {@code TaskAccess#canView} lets them see. */
+/** Reads tasks and projects, showing each actor only what {@code TaskAccess#canView} lets them see. */
 @Component
 public class TaskQueries {
 
@@ -29,20 +30,23 @@ public class TaskQueries {
              OR %1$s.responsible LIKE :member ESCAPE '\\' OR %1$s.subscribers LIKE :member ESCAPE '\\')""";
     /**
      * {@code TaskAccess#canView(actor, related)} as SQL: privileged, a person of the task, of its live main
-     * task, or of one of its live subtasks. {@code TaskApiIT} holds lists and single reads to the same answers.
+     * task or project, or of one of its live parts (subtasks; a project's tasks). {@code TaskApiIT} holds
+     * lists and single reads to the same answers.
      */
     static final String VISIBLE = "t.deleted = FALSE AND (:privileged = TRUE OR " + PERSON.formatted("t")
-            + " OR EXISTS (SELECT 1 FROM task_view p WHERE p.id = t.parent AND p.deleted = FALSE AND "
+            + " OR EXISTS (SELECT 1 FROM task_view p WHERE (p.id = t.parent OR p.id = t.project) AND p.deleted = FALSE AND "
             + PERSON.formatted("p") + ")"
-            + " OR EXISTS (SELECT 1 FROM task_view s WHERE s.parent = t.id AND s.deleted = FALSE AND "
+            + " OR EXISTS (SELECT 1 FROM task_view s WHERE (s.parent = t.id OR s.project = t.id) AND s.deleted = FALSE AND "
             + PERSON.formatted("s") + "))";
 
-    static final RowMapper<TaskView> ROW = (rs, n) -> new TaskView(rs.getLong("id"), rs.getLong("version"),
+    static final RowMapper<TaskView> ROW = (rs, n) -> new TaskView(rs.getLong("id"),
+            WorkKind.ofKind(rs.getString("kind")), rs.getLong("version"),
             rs.getString("title"), rs.getString("description"), TaskPriority.valueOf(rs.getString("priority")),
             rs.getString("due_date"), rs.getString("next_step"), rs.getString("next_step_date"),
             list(rs.getString("responsible")), rs.getString("co_owner"), list(rs.getString("subscribers")),
             list(rs.getString("tags")), TaskStage.valueOf(rs.getString("stage")), Sql.instant(rs, "closed_at"),
-            (Long) rs.getObject("parent", Long.class), (Long) rs.getObject("memo", Long.class), rs.getString("owner"),
+            rs.getObject("parent", Long.class), rs.getObject("project", Long.class), rs.getObject("memo", Long.class),
+            rs.getString("owner"),
             rs.getBoolean("deleted"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -72,22 +76,28 @@ public class TaskQueries {
         return task.access().canView(actor) || task.access().canView(actor, related(task.id()));
     }
 
-    /** The rules of the task's live main task and live subtasks. */
+    /** The rules of the task's live main task or project and of its live parts. */
     public List<TaskAccess> related(long taskId) {
         List<TaskAccess> related = new java.util.ArrayList<>();
-        find(taskId).map(TaskView::parent).flatMap(this::find).filter(p -> !p.deleted())
-                .ifPresent(p -> related.add(p.access()));
+        find(taskId).ifPresent(t -> java.util.stream.Stream.of(t.parent(), t.project())
+                .filter(java.util.Objects::nonNull).map(this::find).flatMap(Optional::stream)
+                .filter(p -> !p.deleted()).forEach(p -> related.add(p.access())));
         subtasks(taskId).forEach(s -> related.add(s.access()));
         return related;
     }
 
-    /** Live subtasks of a task. */
+    /** Live parts: a task's subtasks, a project's tasks. */
     public List<TaskView> subtasks(long taskId) {
-        return jdbc.query("SELECT * FROM task_view WHERE parent = :id AND deleted = FALSE ORDER BY id",
+        return jdbc.query("SELECT * FROM task_view WHERE (parent = :id OR project = :id) AND deleted = FALSE ORDER BY id",
                 new MapSqlParameterSource("id", taskId), ROW);
     }
 
-    /** Live tasks made from a memo. */
+    /** Whether the object is a live task or project of that kind. */
+    public boolean isLive(long id, WorkKind kind) {
+        return find(id).filter(t -> t.kind() == kind && !t.deleted()).isPresent();
+    }
+
+    /** Live tasks and projects made from a memo. */
     public List<TaskView> fromMemo(long memoId) {
         return jdbc.query("SELECT * FROM task_view WHERE memo = :id AND deleted = FALSE ORDER BY id",
                 new MapSqlParameterSource("id", memoId), ROW);
@@ -98,18 +108,19 @@ public class TaskQueries {
     }
 
     /**
-     * A page of the tasks the actor may see; {@code text}, {@code stage} may be null; {@code mine}: owner
-     * or responsible; {@code overdueOn}, when not null: only open tasks due before that day.
+     * A page of the tasks (or projects) the actor may see; {@code text}, {@code stage} may be null;
+     * {@code mine}: owner or responsible; {@code overdueOn}, when not null: only open ones due before that day.
      */
-    public Page<TaskView> list(Actor actor, String text, TaskStage stage, boolean mine, LocalDate overdueOn, int page,
+    public Page<TaskView> list(Actor actor, WorkKind kind, String text, TaskStage stage, boolean mine, LocalDate overdueOn, int page,
                                int size) {
         int pageSize = Math.max(1, Math.min(size, Page.MAX_SIZE));
         int pageNumber = Math.max(0, page);
         String member = "%," + actor.username().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ",%";
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("me", actor.username())
                 .addValue("member", member).addValue("privileged", actor.hasAny(CHIEF, TASK_OPERATOR, ADMIN))
-                .addValue("limit", pageSize).addValue("offset", (long) pageNumber * pageSize);
-        StringBuilder where = new StringBuilder(" WHERE ").append(VISIBLE);
+                .addValue("limit", pageSize).addValue("offset", (long) pageNumber * pageSize)
+                .addValue("kind", kind.kind());
+        StringBuilder where = new StringBuilder(" WHERE t.kind = :kind AND ").append(VISIBLE);
         if (text != null && !text.isBlank()) {
             where.append(" AND (LOWER(t.title) LIKE :pattern ESCAPE '\\' OR LOWER(COALESCE(t.description, '')) LIKE :pattern ESCAPE '\\')");
             params.addValue("pattern", Sql.containsPattern(text.strip()));

@@ -6,11 +6,14 @@ import java.util.List;
 
 /**
  * A task was created. Dates are ISO dates ({@code 2026-12-01}) or null; {@code parent} is the main task,
- * {@code memo} the memo it was made from (or null). The creator owns it.
+ * {@code memo} the memo it was made from, {@code project} the project it belongs to (each may be null).
+ * The creator owns it. {@code project} was added after the first tasks were stored: their JSON lacks it and
+ * reads as null, which is what it meant.
  */
 public record TaskCreated(long taskId, String title, String description, TaskPriority priority, String dueDate,
                           String nextStep, String nextStepDate, List<String> responsible, String coOwner,
-                          List<String> subscribers, List<String> tags, Long parent, Long memo, String owner)
+                          List<String> subscribers, List<String> tags, Long parent, Long memo, String owner,
+                          Long project)
         implements TaskEvent {
 
     public TaskCreated {
@@ -34,6 +37,7 @@ public record TaskCreated(long taskId, String title, String description, TaskPri
         add(changes, "tags", tags.isEmpty() ? null : String.join(", ", tags));
         add(changes, "parent", parent);
         add(changes, "memo", memo);
+        add(changes, "project", project);
         add(changes, "stage", TaskStage.PENDING.apiName());
         add(changes, "owner", owner);
         return changes;

@@ -58,8 +58,8 @@ class AxonConfig {
     TaskTree taskTree(TaskQueries tasks) {
         return new TaskTree() {
             @Override
-            public boolean isTask(long id) {
-                return tasks.find(id).filter(t -> !t.deleted()).isPresent();
+            public boolean isLive(long id, dev.crm.shared.task.WorkKind kind) {
+                return tasks.isLive(id, kind);
             }
 
             @Override

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 class ObjectRulesAdapter implements ObjectRules {
 
     /** The kinds that accept files; tasks, deals and e-mails join as they arrive. */
-    static final Set<String> ACCEPT_FILES = Set.of("memo", "task");
+    static final Set<String> ACCEPT_FILES = Set.of("memo", "task", "project");
 
     private final ObjectAccess access;
     private final ObjectIndex index;
@@ -43,7 +43,7 @@ class ObjectRulesAdapter implements ObjectRules {
         }
         return switch (object.kind()) {
             case "memo" -> memos.find(objectId).map(m -> m.access().canChange(actor)).orElse(false);
-            case "task" -> tasks.find(objectId).map(t -> t.access().canChange(actor)).orElse(false);
+            case "task", "project" -> tasks.find(objectId).map(t -> t.access().canChange(actor)).orElse(false);
             default -> actor.isAdmin();
         };
     }

@@ -36,6 +36,7 @@ class HistoryPageController {
         return switch (object.kind()) {
             case "memo" -> "redirect:/memos/" + id;
             case "task" -> "redirect:/tasks/" + id;
+            case "project" -> "redirect:/projects/" + id;
             default -> "redirect:/objects/" + id + "/history";
         };
     }
@@ -45,7 +46,7 @@ class HistoryPageController {
         ObjectSummary object = visible(actor, id);
         model.addAttribute("object", object);
         model.addAttribute("entries", history.history(id));
-        model.addAttribute("objectLink", !object.deleted() && ("memo".equals(object.kind()) || "task".equals(object.kind())));
+        model.addAttribute("objectLink", !object.deleted() && java.util.Set.of("memo", "task", "project").contains(object.kind()));
         return "object/history";
     }
 

@@ -34,6 +34,11 @@ class HelpPageController {
         PAGES.put("task-form", 3);
         PAGES.put("task-delete", 2);
         PAGES.put("task-from-memo", 3);
+        PAGES.put("projects", 3);
+        PAGES.put("project", 4);
+        PAGES.put("project-form", 2);
+        PAGES.put("project-delete", 2);
+        PAGES.put("project-from-memo", 2);
     }
 
     @GetMapping("/help/{page}")

@@ -25,7 +25,7 @@ class HomePageController {
     @GetMapping("/")
     String home(Actor actor, Model model) {
         model.addAttribute("recent", memos.list(actor, null, null, 0, RECENT).items());
-        model.addAttribute("recentTasks", tasks.list(actor, null, null, true, null, 0, RECENT).items());
+        model.addAttribute("recentTasks", tasks.list(actor, dev.crm.shared.task.WorkKind.TASK, null, null, true, null, 0, RECENT).items());
         return "page/home";
     }
 }

@@ -9,6 +9,7 @@ import dev.crm.query.task.TaskView;
 import dev.crm.shared.Actor;
 import dev.crm.shared.task.TaskPriority;
 import dev.crm.shared.task.TaskStage;
+import dev.crm.shared.task.WorkKind;
 import dev.crm.web.problem.BadRequest;
 import dev.crm.web.problem.IfMatch;
 import dev.crm.web.problem.JsonBody;
@@ -32,9 +33,16 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * Tasks and projects under {@code /api/tasks} and {@code /api/projects}: the same fields, stages and
+ * rules; a task may name its main task ({@code parent}) and its {@code project}, a project neither.
+ */
 @RestController
-@Tag(name = "tasks", description = "Tasks: create, change, complete, delete with subtasks; tasks from memos")
+@Tag(name = "tasks and projects",
+        description = "Tasks and projects: create, change, complete, delete with their parts; both from memos")
 class TaskApiController {
+
+    private static final String KINDS = "/api/{kinds:tasks|projects}";
 
     static final Set<String> WRITABLE = Set.of("title", "description", "priority", "dueDate", "nextStep",
             "nextStepDate", "responsible", "coOwner", "subscribers", "tags");
@@ -51,9 +59,9 @@ class TaskApiController {
         this.clock = clock;
     }
 
-    @GetMapping("/api/tasks")
-    @Operation(summary = "The tasks the caller may see; q text, stage, mine=true (owned or responsible), overdue=true")
-    Map<String, Object> list(Actor actor, @RequestParam(required = false) String q,
+    @GetMapping(KINDS)
+    @Operation(summary = "The tasks (projects) the caller may see; q text, stage, mine=true (owned or responsible), overdue=true")
+    Map<String, Object> list(Actor actor, @PathVariable String kinds, @RequestParam(required = false) String q,
                              @RequestParam(required = false) String stage,
                              @RequestParam(defaultValue = "false") boolean mine,
                              @RequestParam(defaultValue = "false") boolean overdue,
@@ -61,25 +69,30 @@ class TaskApiController {
         if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
             throw BadRequest.of(page < 0 ? "page" : "size", "validation.paging", Page.MAX_SIZE);
         }
-        Page<TaskView> result = tasks.list(actor, q, stage == null || stage.isBlank() ? null : stage(stage), mine,
+        Page<TaskView> result = tasks.list(actor, WorkKind.ofPath(kinds), q, stage == null || stage.isBlank() ? null : stage(stage), mine,
                 overdue ? java.time.LocalDate.now(clock) : null, page, size);
         return Map.of("items", result.items().stream().map(TaskApiController::json).toList(), "total", result.total());
     }
 
-    @PostMapping("/api/tasks")
-    ResponseEntity<Map<String, Object>> create(Actor actor, @RequestBody JsonNode body) {
-        JsonBody in = JsonBody.of(body, with(WRITABLE, "parent"), without(READ_ONLY, "parent"));
-        CreateTask fields = createFields(in, readLong(in, "parent"));
+    @PostMapping(KINDS)
+    @Operation(summary = "Create a task (with parent and project, optional) or a project")
+    ResponseEntity<Map<String, Object>> create(Actor actor, @PathVariable String kinds, @RequestBody JsonNode body) {
+        WorkKind kind = WorkKind.ofPath(kinds);
+        JsonBody in = kind == WorkKind.TASK
+                ? JsonBody.of(body, with(WRITABLE, "parent", "project"), without(READ_ONLY, "parent", "project"))
+                : JsonBody.of(body, WRITABLE, READ_ONLY);
+        CreateTask fields = createFields(kind, in, in.number("parent"), in.number("project"));
         in.check();
         TaskView task = service.create(actor, fields);
         return created(task);
     }
 
-    @PostMapping("/api/memos/{id}/task")
-    @Operation(summary = "Create a task from the memo: { title, responsible, copyFiles }; the memo becomes reviewed")
-    ResponseEntity<Map<String, Object>> fromMemo(Actor actor, @PathVariable long id, @RequestBody JsonNode body) {
+    @PostMapping("/api/memos/{id}/{kind:task|project}")
+    @Operation(summary = "Create a task (or project) from the memo: { title, responsible, copyFiles }; the memo becomes reviewed")
+    ResponseEntity<Map<String, Object>> fromMemo(Actor actor, @PathVariable long id, @PathVariable String kind,
+                                                 @RequestBody JsonNode body) {
         JsonBody in = JsonBody.of(body, with(WRITABLE, "copyFiles"), READ_ONLY);
-        CreateTask fields = createFields(in, null);
+        CreateTask fields = createFields(WorkKind.ofKind(kind), in, null, null);
         List<Long> copy = new ArrayList<>();
         JsonNode files = body == null ? null : body.get("copyFiles");
         if (files != null && !files.isNull()) {
@@ -99,14 +112,15 @@ class TaskApiController {
         return created(service.createFromMemo(actor, id, fields, copy));
     }
 
-    @GetMapping("/api/tasks/{id}")
-    ResponseEntity<Map<String, Object>> get(Actor actor, @PathVariable long id) {
-        TaskView task = service.visible(actor, id);
+    @GetMapping(KINDS + "/{id}")
+    ResponseEntity<Map<String, Object>> get(Actor actor, @PathVariable String kinds, @PathVariable long id) {
+        TaskView task = service.visible(actor, WorkKind.ofPath(kinds), id);
         return ResponseEntity.ok().eTag("\"" + task.version() + "\"").body(json(task));
     }
 
-    @PatchMapping("/api/tasks/{id}")
-    ResponseEntity<Map<String, Object>> change(Actor actor, @PathVariable long id, @RequestBody JsonNode body,
+    @PatchMapping(KINDS + "/{id}")
+    ResponseEntity<Map<String, Object>> change(Actor actor, @PathVariable String kinds, @PathVariable long id,
+                                               @RequestBody JsonNode body,
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Long expected = IfMatch.version(ifMatch);
         JsonBody in = JsonBody.of(body, with(WRITABLE, "stage"), without(READ_ONLY, "stage"));
@@ -119,46 +133,44 @@ class TaskApiController {
         String stageName = in.text("stage");
         in.check();
         TaskStage stage = stageName == null ? null : stage(stageName);
-        TaskView task = service.change(actor, id, change);
+        WorkKind kind = WorkKind.ofPath(kinds);
+        TaskView task = service.change(actor, kind, id, change);
         if (stage != null) {
-            task = service.changeStage(actor, id, null, stage);
+            task = service.changeStage(actor, kind, id, null, stage);
         }
         return ResponseEntity.ok().eTag("\"" + task.version() + "\"").body(json(task));
     }
 
-    @PostMapping("/api/tasks/{id}/complete")
-    ResponseEntity<Map<String, Object>> complete(Actor actor, @PathVariable long id,
+    @PostMapping(KINDS + "/{id}/complete")
+    ResponseEntity<Map<String, Object>> complete(Actor actor, @PathVariable String kinds, @PathVariable long id,
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        TaskView task = service.changeStage(actor, id, IfMatch.version(ifMatch), TaskStage.COMPLETED);
+        TaskView task = service.changeStage(actor, WorkKind.ofPath(kinds), id, IfMatch.version(ifMatch),
+                TaskStage.COMPLETED);
         return ResponseEntity.ok().eTag("\"" + task.version() + "\"").body(json(task));
     }
 
-    @DeleteMapping("/api/tasks/{id}")
-    ResponseEntity<Void> delete(Actor actor, @PathVariable long id,
+    @DeleteMapping(KINDS + "/{id}")
+    ResponseEntity<Void> delete(Actor actor, @PathVariable String kinds, @PathVariable long id,
                                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        service.delete(actor, id, IfMatch.version(ifMatch));
+        service.delete(actor, WorkKind.ofPath(kinds), id, IfMatch.version(ifMatch));
         return ResponseEntity.noContent().build();
     }
 
-    @GetMapping("/api/tasks/{id}/deletion-preview")
-    Map<String, Object> deletionPreview(Actor actor, @PathVariable long id) {
-        return Map.of("objects", service.deletionPreview(actor, id).stream()
+    @GetMapping(KINDS + "/{id}/deletion-preview")
+    Map<String, Object> deletionPreview(Actor actor, @PathVariable String kinds, @PathVariable long id) {
+        return Map.of("objects", service.deletionPreview(actor, WorkKind.ofPath(kinds), id).stream()
                 .map(o -> Map.of("id", o.id(), "kind", o.kind(), "title", o.title())).toList());
     }
 
-    private static CreateTask createFields(JsonBody in, Long parent) {
-        return new CreateTask(0, in.text("title"), in.text("description"), priority(in), in.text("dueDate"),
+    private static CreateTask createFields(WorkKind kind, JsonBody in, Long parent, Long project) {
+        return new CreateTask(0, kind, in.text("title"), in.text("description"), priority(in), in.text("dueDate"),
                 in.text("nextStep"), in.text("nextStepDate"), list(in, "responsible"), in.text("coOwner"),
-                list(in, "subscribers"), list(in, "tags"), parent, null);
+                list(in, "subscribers"), list(in, "tags"), parent, project, null);
     }
 
     private ResponseEntity<Map<String, Object>> created(TaskView task) {
-        return ResponseEntity.created(URI.create("/api/tasks/" + task.id())).eTag("\"" + task.version() + "\"")
-                .body(json(task));
-    }
-
-    private static Long readLong(JsonBody in, String field) {
-        return in.number(field);
+        return ResponseEntity.created(URI.create("/api/" + task.kind().path() + "/" + task.id()))
+                .eTag("\"" + task.version() + "\"").body(json(task));
     }
 
     private static List<String> list(JsonBody in, String field) {
@@ -192,22 +204,22 @@ class TaskApiController {
                         "pending, in_progress, completed, postponed, canceled"));
     }
 
-    private static Set<String> with(Set<String> set, String extra) {
+    private static Set<String> with(Set<String> set, String... extra) {
         java.util.HashSet<String> s = new java.util.HashSet<>(set);
-        s.add(extra);
+        s.addAll(List.of(extra));
         return s;
     }
 
-    private static Set<String> without(Set<String> set, String removed) {
+    private static Set<String> without(Set<String> set, String... removed) {
         java.util.HashSet<String> s = new java.util.HashSet<>(set);
-        s.remove(removed);
+        List.of(removed).forEach(s::remove);
         return s;
     }
 
     static Map<String, Object> json(TaskView t) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", t.id());
-        json.put("kind", "task");
+        json.put("kind", t.kind().kind());
         json.put("version", t.version());
         json.put("title", t.title());
         json.put("description", t.description());
@@ -221,8 +233,10 @@ class TaskApiController {
         json.put("tags", t.tags());
         json.put("stage", t.stage().apiName());
         json.put("closedAt", t.closedAt());
-        json.put("parent", t.parent());
-        json.put("project", null);
+        if (t.kind() == WorkKind.TASK) {
+            json.put("parent", t.parent());
+            json.put("project", t.project());
+        }
         json.put("memo", t.memo());
         json.put("owner", t.owner());
         json.put("department", null);

@@ -20,6 +20,7 @@ public class TaskForm {
     private String tags = "";
     private String stage = "";
     private Long parent;
+    private Long project;
     private Long version;
 
     static TaskForm of(TaskView task) {
@@ -36,6 +37,7 @@ public class TaskForm {
         form.tags = task.tags() == null ? "" : String.join(", ", task.tags());
         form.stage = task.stage().apiName();
         form.parent = task.parent();
+        form.project = task.project();
         form.version = task.version();
         return form;
     }
@@ -143,6 +145,14 @@ public class TaskForm {
 
     public void setStage(String stage) {
         this.stage = stage;
+    }
+
+    public Long getProject() {
+        return project;
+    }
+
+    public void setProject(Long project) {
+        this.project = project;
     }
 
     public Long getParent() {

@@ -8,6 +8,7 @@ import dev.crm.query.memo.MemoView;
 import dev.crm.query.task.TaskView;
 import dev.crm.query.user.UserQueries;
 import dev.crm.shared.Actor;
+import dev.crm.shared.task.WorkKind;
 import dev.crm.web.page.HtmlPages;
 import dev.crm.web.page.Texts;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @HtmlPages
-@RequestMapping("/memos/{id}/task")
+@RequestMapping("/memos/{id}/{kind:task|project}")
 class TaskFromMemoPageController {
 
     private final TaskService service;
@@ -50,8 +51,9 @@ class TaskFromMemoPageController {
     }
 
     @GetMapping
-    String form(Actor actor, @PathVariable long id, Model model) {
+    String form(Actor actor, @PathVariable long id, @PathVariable String kind, Model model) {
         MemoView memo = visible(actor, id);
+        model.addAttribute("k", WorkKind.ofKind(kind).kind());
         TaskForm form = new TaskForm();
         form.setTitle(memo.title());
         form.getResponsible().add(actor.username());
@@ -59,17 +61,19 @@ class TaskFromMemoPageController {
     }
 
     @PostMapping
-    String create(Actor actor, @PathVariable long id, @ModelAttribute("form") TaskForm form,
+    String create(Actor actor, @PathVariable long id, @PathVariable String kind, @ModelAttribute("form") TaskForm form,
                   @RequestParam(name = "copyFiles", required = false) List<Long> copyFiles, Model model,
                   RedirectAttributes redirect, HttpServletResponse response) {
         MemoView memo = visible(actor, id);
+        WorkKind workKind = WorkKind.ofKind(kind);
+        model.addAttribute("k", workKind.kind());
         List<Long> copy = copyFiles == null ? List.of() : copyFiles;
         try {
-            TaskView task = service.createFromMemo(actor, id, new CreateTask(0, form.getTitle(), null, null,
+            TaskView task = service.createFromMemo(actor, id, new CreateTask(0, workKind, form.getTitle(), null, null,
                     TaskForm.blankToNull(form.getDueDate()), null, null, form.getResponsible(), null, List.of(),
-                    List.of(), null, null), copy);
-            texts.flash(redirect, "success", "flash.task.from-memo", task.id(), id);
-            return "redirect:/tasks/" + task.id();
+                    List.of(), null, null, null), copy);
+            texts.flash(redirect, "success", "flash." + workKind.kind() + ".from-memo", task.id(), id);
+            return "redirect:/" + workKind.path() + "/" + task.id();
         } catch (Rejected.Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return form(model, memo, form, copy, TaskPageController.errors(texts, e));

@@ -13,7 +13,10 @@ import dev.crm.shared.Actor;
 import dev.crm.shared.task.TaskAccess;
 import dev.crm.shared.task.TaskPriority;
 import dev.crm.shared.task.TaskStage;
+import dev.crm.shared.task.WorkKind;
+import dev.crm.web.file.FileService;
 import dev.crm.web.page.HtmlPages;
+import dev.crm.web.page.Sizes;
 import dev.crm.web.page.Texts;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -37,12 +40,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The task pages. Every command goes through {@link TaskService}; whether a button shows is decided by
- * {@link TaskAccess}, the same rules the aggregate enforces.
+ * The task and project pages ({@code /tasks/**}, {@code /projects/**}; one set of templates, the kind in
+ * the model as {@code k}/{@code ks}). Every command goes through {@link TaskService}; whether a button
+ * shows is decided by {@link TaskAccess}, the same rules the aggregate enforces.
  */
 @Controller
 @HtmlPages
-@RequestMapping("/tasks")
+@RequestMapping("/{kinds:tasks|projects}")
 class TaskPageController {
 
     static final int PAGE_SIZE = 20;
@@ -54,9 +58,13 @@ class TaskPageController {
     private final UserQueries users;
     private final Texts texts;
     private final Clock clock;
+    private final FileService fileService;
+    private final Sizes sizes;
 
     TaskPageController(TaskService service, TaskQueries tasks, MemoQueries memos, FileQueries files,
-                       UserQueries users, Texts texts, Clock clock) {
+                       UserQueries users, Texts texts, Clock clock, FileService fileService, Sizes sizes) {
+        this.fileService = fileService;
+        this.sizes = sizes;
         this.service = service;
         this.tasks = tasks;
         this.memos = memos;
@@ -66,15 +74,23 @@ class TaskPageController {
         this.clock = clock;
     }
 
+    /** The kind every page of this controller shows: {@code k} ("task"), {@code ks} ("tasks"). */
+    @ModelAttribute
+    void kind(@PathVariable String kinds, Model model) {
+        WorkKind kind = WorkKind.ofPath(kinds);
+        model.addAttribute("k", kind.kind());
+        model.addAttribute("ks", kind.path());
+    }
+
     // --- list ---
 
     @GetMapping
-    String list(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) String stage,
+    String list(Actor actor, @PathVariable String kinds, @RequestParam(required = false) String q, @RequestParam(required = false) String stage,
                 @RequestParam(defaultValue = "false") boolean mine, @RequestParam(defaultValue = "false") boolean overdue,
                 @RequestParam(defaultValue = "0") int page, Model model) {
         TaskStage stageFilter = stage(stage);
         LocalDate today = LocalDate.now(clock);
-        Page<TaskView> result = tasks.list(actor, q, stageFilter, mine, overdue ? today : null, Math.max(0, page),
+        Page<TaskView> result = tasks.list(actor, WorkKind.ofPath(kinds), q, stageFilter, mine, overdue ? today : null, Math.max(0, page),
                 PAGE_SIZE);
         List<TaskView> items = result.items();
         model.addAttribute("result", result);
@@ -92,28 +108,35 @@ class TaskPageController {
     // --- create ---
 
     @GetMapping("/new")
-    String newForm(Actor actor, @RequestParam(required = false) Long parent, Model model) {
+    String newForm(Actor actor, @PathVariable String kinds, @RequestParam(required = false) Long parent,
+                   @RequestParam(required = false) Long project, Model model) {
+        WorkKind kind = WorkKind.ofPath(kinds);
         TaskForm form = new TaskForm();
         form.getResponsible().add(actor.username());
-        if (parent != null) {
-            service.visible(actor, parent); // 404 for a main task the user may not see
+        if (kind == WorkKind.TASK && parent != null) {
+            service.visible(actor, WorkKind.TASK, parent); // 404 for a main task the user may not see
             form.setParent(parent);
+        }
+        if (kind == WorkKind.TASK && project != null) {
+            service.visible(actor, WorkKind.PROJECT, project);
+            form.setProject(project);
         }
         return form(model, form, Map.of(), null);
     }
 
     @PostMapping("/new")
-    String create(Actor actor, @ModelAttribute("form") TaskForm form, Model model, RedirectAttributes redirect,
-                  HttpServletResponse response) {
+    String create(Actor actor, @PathVariable String kinds, @ModelAttribute("form") TaskForm form, Model model,
+                  RedirectAttributes redirect, HttpServletResponse response) {
+        WorkKind kind = WorkKind.ofPath(kinds);
         try {
             TaskPriority priority = priority(form.getPriority());
-            TaskView task = service.create(actor, new CreateTask(0, form.getTitle(),
+            TaskView task = service.create(actor, new CreateTask(0, kind, form.getTitle(),
                     TaskForm.blankToNull(form.getDescription()), priority, TaskForm.blankToNull(form.getDueDate()),
                     TaskForm.blankToNull(form.getNextStep()), TaskForm.blankToNull(form.getNextStepDate()),
                     form.getResponsible(), TaskForm.blankToNull(form.getCoOwner()), form.getSubscribers(),
-                    form.tagList(), form.getParent(), null));
-            texts.flash(redirect, "success", "flash.task.created", task.id());
-            return "redirect:/tasks/" + task.id();
+                    form.tagList(), form.getParent(), form.getProject(), null));
+            texts.flash(redirect, "success", "flash." + kind.kind() + ".created", task.id());
+            return "redirect:/" + kinds + "/" + task.id();
         } catch (Rejected.Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return form(model, form, errors(e), null);
@@ -123,8 +146,8 @@ class TaskPageController {
     // --- one task ---
 
     @GetMapping("/{id}")
-    String show(Actor actor, @PathVariable long id, Model model) {
-        TaskView task = service.visible(actor, id);
+    String show(Actor actor, @PathVariable String kinds, @PathVariable long id, Model model) {
+        TaskView task = service.visible(actor, WorkKind.ofPath(kinds), id);
         TaskAccess access = task.access();
         model.addAttribute("task", task);
         model.addAttribute("can", Map.of("change", access.canChange(actor), "delete", access.canDelete(actor),
@@ -132,48 +155,53 @@ class TaskPageController {
         model.addAttribute("overdue", overdue(task, LocalDate.now(clock)));
         model.addAttribute("parentTask", task.parent() == null ? null
                 : tasks.findVisible(task.parent(), actor).orElse(null));
+        model.addAttribute("projectOf", task.project() == null ? null
+                : tasks.findVisible(task.project(), actor).orElse(null));
         model.addAttribute("memo", task.memo() == null ? null : memos.findVisible(task.memo(), actor).orElse(null));
         model.addAttribute("subtasks", tasks.subtasks(id).stream().filter(t -> tasks.mayView(t, actor)).toList());
         model.addAttribute("files", files.attachedTo(id));
+        model.addAttribute("maxUpload", fileService.maxBytes());
+        model.addAttribute("maxUploadText", sizes.human(fileService.maxBytes()));
         return "task/show";
     }
 
     // --- edit ---
 
     @GetMapping("/{id}/edit")
-    String editForm(Actor actor, @PathVariable long id, Model model) {
-        TaskView task = changeable(actor, id);
+    String editForm(Actor actor, @PathVariable String kinds, @PathVariable long id, Model model) {
+        TaskView task = changeable(actor, WorkKind.ofPath(kinds), id);
         return form(model, TaskForm.of(task), Map.of(), task);
     }
 
     @PostMapping("/{id}/edit")
-    String edit(Actor actor, @PathVariable long id, @ModelAttribute("form") TaskForm form, Model model,
-                RedirectAttributes redirect, HttpServletResponse response) {
-        TaskView current = changeable(actor, id);
+    String edit(Actor actor, @PathVariable String kinds, @PathVariable long id, @ModelAttribute("form") TaskForm form,
+                Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        WorkKind kind = WorkKind.ofPath(kinds);
+        TaskView current = changeable(actor, kind, id);
         TaskStage stage = stage(form.getStage());
         try {
-            TaskView task = service.change(actor, id, new ChangeTask(id, form.getVersion(), form.getTitle(),
+            TaskView task = service.change(actor, kind, id, new ChangeTask(id, form.getVersion(), form.getTitle(),
                     orEmpty(form.getDescription()), priority(form.getPriority()), orEmpty(form.getDueDate()),
                     orEmpty(form.getNextStep()), orEmpty(form.getNextStepDate()), form.getResponsible(),
                     orEmpty(form.getCoOwner()), form.getSubscribers(), form.tagList()));
             if (stage != null && stage != task.stage()) {
                 try {
-                    service.changeStage(actor, id, task.version(), stage);
+                    service.changeStage(actor, kind, id, task.version(), stage);
                 } catch (Rejected.WrongState | Rejected.StaleVersion e) {
                     texts.flashRejected(redirect, e);
-                    return "redirect:/tasks/" + id;
+                    return "redirect:/" + kinds + "/" + id;
                 }
             }
-            texts.flash(redirect, "success", "flash.task.changed", id);
-            return "redirect:/tasks/" + id;
+            texts.flash(redirect, "success", "flash." + kind.kind() + ".changed", id);
+            return "redirect:/" + kinds + "/" + id;
         } catch (Rejected.Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return form(model, form, errors(e), current);
         } catch (Rejected.StaleVersion e) {
             // Someone changed it meanwhile: show what it is now, keep what the user typed beside it.
             response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
-            TaskView now = service.visible(actor, id);
-            model.addAttribute("stale", texts.text("task.form.stale"));
+            TaskView now = service.visible(actor, kind, id);
+            model.addAttribute("stale", texts.text(kind.kind() + ".form.stale"));
             model.addAttribute("yours", form);
             return form(model, TaskForm.of(now), Map.of(), now);
         }
@@ -182,43 +210,46 @@ class TaskPageController {
     // --- complete ---
 
     @PostMapping("/{id}/complete")
-    String complete(Actor actor, @PathVariable long id, @RequestParam(required = false) Long version,
-                    RedirectAttributes redirect) {
-        service.visible(actor, id);
+    String complete(Actor actor, @PathVariable String kinds, @PathVariable long id,
+                    @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        WorkKind kind = WorkKind.ofPath(kinds);
+        service.visible(actor, kind, id);
         try {
-            service.changeStage(actor, id, version, TaskStage.COMPLETED);
-            texts.flash(redirect, "success", "flash.task.completed", id);
+            service.changeStage(actor, kind, id, version, TaskStage.COMPLETED);
+            texts.flash(redirect, "success", "flash." + kind.kind() + ".completed", id);
         } catch (Rejected.WrongState | Rejected.StaleVersion e) {
             texts.flashRejected(redirect, e);
         }
-        return "redirect:/tasks/" + id;
+        return "redirect:/" + kinds + "/" + id;
     }
 
     // --- delete ---
 
     @GetMapping("/{id}/delete")
-    String deleteConfirmation(Actor actor, @PathVariable long id, Model model) {
-        TaskView task = service.visible(actor, id);
+    String deleteConfirmation(Actor actor, @PathVariable String kinds, @PathVariable long id, Model model) {
+        WorkKind kind = WorkKind.ofPath(kinds);
+        TaskView task = service.visible(actor, kind, id);
         if (!task.access().canDelete(actor)) {
             throw new Rejected.Forbidden("error.task.delete-forbidden");
         }
         model.addAttribute("task", task);
-        model.addAttribute("objects", service.deletionPreview(actor, id));
+        model.addAttribute("objects", service.deletionPreview(actor, kind, id));
         return "task/delete";
     }
 
     @PostMapping("/{id}/delete")
-    String delete(Actor actor, @PathVariable long id, @RequestParam(required = false) Long version,
-                  RedirectAttributes redirect) {
-        TaskView task = service.visible(actor, id);
+    String delete(Actor actor, @PathVariable String kinds, @PathVariable long id,
+                  @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        WorkKind kind = WorkKind.ofPath(kinds);
+        TaskView task = service.visible(actor, kind, id);
         try {
-            service.delete(actor, id, version);
+            service.delete(actor, kind, id, version);
         } catch (Rejected.WrongState | Rejected.StaleVersion e) {
             texts.flashRejected(redirect, e);
-            return "redirect:/tasks/" + id;
+            return "redirect:/" + kinds + "/" + id;
         }
-        texts.flash(redirect, "success", "flash.task.deleted", id, task.title());
-        return "redirect:/tasks";
+        texts.flash(redirect, "success", "flash." + kind.kind() + ".deleted", id, task.title());
+        return "redirect:/" + kinds;
     }
 
     // --- helpers ---
@@ -234,8 +265,8 @@ class TaskPageController {
         }
     }
 
-    private TaskView changeable(Actor actor, long id) {
-        TaskView task = service.visible(actor, id);
+    private TaskView changeable(Actor actor, WorkKind kind, long id) {
+        TaskView task = service.visible(actor, kind, id);
         if (!task.access().canChange(actor)) {
             throw new Rejected.Forbidden("error.task.change-forbidden");
         }

@@ -20,6 +20,7 @@ import dev.crm.shared.Actor;
 import dev.crm.shared.Role;
 import dev.crm.shared.memo.MemoStage;
 import dev.crm.shared.task.TaskStage;
+import dev.crm.shared.task.WorkKind;
 import dev.crm.web.config.Cascade;
 import dev.crm.web.config.CommandSender;
 import dev.crm.web.config.ObjectIds;
@@ -31,7 +32,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** What the API does with tasks; every multi-object change is one transaction. */
+/**
+ * What the API and the pages do with tasks and projects (one aggregate, see {@link WorkKind}); every
+ * multi-object change is one transaction. Each method takes the kind the caller addressed, so a project
+ * is not found under {@code /api/tasks} and the other way round.
+ */
 @Service
 public class TaskService {
 
@@ -74,18 +79,18 @@ public class TaskService {
      */
     private void teamSubtasks(Actor actor, long id) {
         TaskView task = read(id);
-        if (task.responsible().size() < 2) {
+        if (task.kind() != WorkKind.TASK || task.responsible().size() < 2) {
             return;
         }
         for (String user : task.responsible()) {
-            commands.send(new CreateTask(ids.next(), task.title(), task.description(), task.priority(),
+            commands.send(new CreateTask(ids.next(), WorkKind.TASK, task.title(), task.description(), task.priority(),
                     task.dueDate(), task.nextStep(), task.nextStepDate(), List.of(user), null, List.of(), task.tags(),
-                    id, null), actor);
+                    id, null, null), actor);
         }
     }
 
     /**
-     * A task from a memo: linked to it, the memo's author a subscriber, the chosen memo files copied as new
+     * A task (or project, by {@code fields.kind()}) from a memo: linked to it, the memo's author a subscriber, the chosen memo files copied as new
      * file objects of the task referring to the same content, and the memo reviewed (if it is not yet) —
      * all or nothing.
      */
@@ -116,14 +121,14 @@ public class TaskService {
         return read(id);
     }
 
-    public TaskView change(Actor actor, long id, ChangeTask command) {
-        requireTask(id);
+    public TaskView change(Actor actor, WorkKind kind, long id, ChangeTask command) {
+        requireKind(id, kind);
         commands.send(command, actor);
         return read(id);
     }
 
-    public TaskView changeStage(Actor actor, long id, Long expectedVersion, TaskStage stage) {
-        requireTask(id);
+    public TaskView changeStage(Actor actor, WorkKind kind, long id, Long expectedVersion, TaskStage stage) {
+        requireKind(id, kind);
         tx.executeWithoutResult(status -> {
             commands.send(new ChangeTaskStage(id, expectedVersion, stage), actor);
             TaskView task = read(id);
@@ -138,11 +143,12 @@ public class TaskService {
         return read(id);
     }
 
-    /** Deletes the task, its subtasks (and theirs) and all their file objects, in one transaction. */
-    public void delete(Actor actor, long id, Long expectedVersion) {
-        requireTask(id);
-        visible(actor, id);
-        List<ObjectSummary> parts = deletionPreview(actor, id);
+    /**
+     * Deletes the task (its subtasks and theirs) or the project (its tasks and theirs) and all their file
+     * objects, in one transaction.
+     */
+    public void delete(Actor actor, WorkKind kind, long id, Long expectedVersion) {
+        List<ObjectSummary> parts = deletionPreview(actor, kind, id);
         tx.executeWithoutResult(status -> {
             objects.lock(id);
             Cascade cascade = Cascade.of(id);
@@ -159,9 +165,12 @@ public class TaskService {
         });
     }
 
-    /** Exactly what deleting the task removes: the task first, then its files, then each subtask with its own. */
-    public List<ObjectSummary> deletionPreview(Actor actor, long id) {
-        visible(actor, id);
+    /**
+     * Exactly what deleting the task or project removes: it first, then its files, then each of its parts
+     * (subtasks; a project's tasks) with their own.
+     */
+    public List<ObjectSummary> deletionPreview(Actor actor, WorkKind kind, long id) {
+        visible(actor, kind, id);
         List<ObjectSummary> parts = new ArrayList<>();
         collect(id, parts);
         return parts;
@@ -177,12 +186,13 @@ public class TaskService {
         }
     }
 
-    public TaskView visible(Actor actor, long id) {
-        return tasks.findVisible(id, actor).orElseThrow(() -> new Rejected.NotFound(id));
+    public TaskView visible(Actor actor, WorkKind kind, long id) {
+        return tasks.findVisible(id, actor).filter(t -> t.kind() == kind)
+                .orElseThrow(() -> new Rejected.NotFound(id));
     }
 
-    private void requireTask(long id) {
-        if (objects.find(id).filter(o -> o.kind().equals("task")).isEmpty()) {
+    private void requireKind(long id, WorkKind kind) {
+        if (objects.find(id).filter(o -> o.kind().equals(kind.kind())).isEmpty()) {
             throw new Rejected.NotFound(id);
         }
     }
@@ -192,7 +202,7 @@ public class TaskService {
     }
 
     private static CreateTask withId(CreateTask f, long id, Long memo, List<String> subscribers) {
-        return new CreateTask(id, f.title(), f.description(), f.priority(), f.dueDate(), f.nextStep(),
-                f.nextStepDate(), f.responsible(), f.coOwner(), subscribers, f.tags(), f.parent(), memo);
+        return new CreateTask(id, f.kind(), f.title(), f.description(), f.priority(), f.dueDate(), f.nextStep(),
+                f.nextStepDate(), f.responsible(), f.coOwner(), subscribers, f.tags(), f.parent(), f.project(), memo);
     }
 }

@@ -218,10 +218,19 @@ class TemplatesUseMessagesTest {
         for (dev.crm.shared.task.TaskPriority priority : dev.crm.shared.task.TaskPriority.values()) {
             keys.add("task.priority." + priority.apiName());
         }
-        for (String event : List.of("TaskCreated", "TaskChanged", "TaskStageChanged", "TaskDeleted")) {
+        for (String event : List.of("TaskCreated", "TaskChanged", "TaskStageChanged", "TaskDeleted", "ProjectCreated",
+                "ProjectChanged", "ProjectStageChanged", "ProjectDeleted")) {
             keys.add("event." + event);
         }
-        keys.add("kind.task");
+        for (dev.crm.shared.task.WorkKind kind : dev.crm.shared.task.WorkKind.values()) {
+            keys.add("kind." + kind.kind());
+            keys.add("nav." + kind.path());
+            keys.add("memo.action." + kind.kind());
+            for (String flash : List.of("created", "changed", "completed", "deleted", "from-memo")) {
+                keys.add("flash." + kind.kind() + "." + flash);
+            }
+            keys.add(kind.kind() + ".form.stale");
+        }
         keys.add("kind.memo");
         keys.add("kind.file");
         for (String unit : List.of("bytes", "kb", "mb", "gb")) {
@@ -230,7 +239,39 @@ class TemplatesUseMessagesTest {
         assertThat(keys).allSatisfy(key -> assertThat(messages).containsKey(key));
         assertThat(HelpPageController.PAGES).containsOnlyKeys("home", "memos", "memo", "memo-form", "memo-delete",
                 "history", "search", "memo-file-delete", "admin-contents", "tasks", "task", "task-form", "task-delete",
-                "task-from-memo");
+                "task-from-memo", "projects", "project", "project-form", "project-delete", "project-from-memo");
+    }
+
+    @Test
+    void largeIdsAreWrittenWithoutGroupingSoTheyCanBeSearched() {
+        assertThat(new java.text.MessageFormat(messages.getProperty("object.id"), java.util.Locale.ENGLISH)
+                .format(new Object[] {1234567L})).isEqualTo("ID 1234567");
+        assertThat(messages.stringPropertyNames().stream().filter(k -> messages.getProperty(k).matches(".*ID \\{\\d}.*")))
+                .as("messages writing an ID without {n,number,#}").isEmpty();
+    }
+
+    /** {@code k + '.x'} ("task"/"project") and {@code ks + '.x'} ("tasks"/"projects") in the task templates. */
+    private static final Pattern KIND_KEY = Pattern.compile("\\b(ks|k) \\+ '([A-Za-z0-9_.-]+)'");
+
+    @Test
+    void keysBuiltFromTheKindExistForTasksAndProjects() throws IOException {
+        Set<String> missing = new TreeSet<>();
+        int found = 0;
+        for (Path template : templates()) {
+            Matcher key = KIND_KEY.matcher(Files.readString(template));
+            while (key.find()) {
+                found++;
+                for (dev.crm.shared.task.WorkKind kind : dev.crm.shared.task.WorkKind.values()) {
+                    String prefix = key.group(1).equals("k") ? kind.kind() : kind.path();
+                    String full = prefix + key.group(2);
+                    if (key.group(2).startsWith(".") && !messages.containsKey(full)) {
+                        missing.add(TEMPLATES.relativize(template) + ": " + full);
+                    }
+                }
+            }
+        }
+        assertThat(found).isGreaterThan(20);
+        assertThat(missing).isEmpty();
     }
 
     @Test

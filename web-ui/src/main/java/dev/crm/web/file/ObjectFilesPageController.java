@@ -1,10 +1,12 @@
-package dev.crm.web.memo;
+package dev.crm.web.file;
 
+import dev.crm.command.ObjectRules;
 import dev.crm.command.Rejected;
 import dev.crm.query.file.FileView;
-import dev.crm.query.memo.MemoView;
+import dev.crm.query.object.ObjectAccess;
+import dev.crm.query.object.ObjectSummary;
 import dev.crm.shared.Actor;
-import dev.crm.web.file.FileService;
+import java.util.Map;
 import dev.crm.web.page.HtmlPages;
 import dev.crm.web.page.Sizes;
 import dev.crm.web.page.Texts;
@@ -24,31 +26,37 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.WebUtils;
 
 /**
- * A memo's files on its page: upload (a plain multipart form; files.js adds drag-and-drop and a progress
- * bar) and delete with a confirmation page. Who may do what is {@link dev.crm.shared.memo.MemoAccess}'s
- * rule; {@link FileService} and the file aggregate check it again.
+ * The files of a memo, task or project on its page: upload (a plain multipart form; files.js adds
+ * drag-and-drop and a progress bar) and delete with a confirmation page. Who may do it is the object's own
+ * rule, asked through {@link ObjectRules} exactly as the file aggregate asks it again.
  */
 @Controller
 @HtmlPages
-@RequestMapping("/memos/{id}/files")
-class MemoFilesPageController {
+@RequestMapping("/{kinds:memos|tasks|projects}/{id}/files")
+class ObjectFilesPageController {
 
-    private final MemoService memos;
+    /** The page path of each kind that has a files panel. */
+    static final Map<String, String> KINDS = Map.of("memos", "memo", "tasks", "task", "projects", "project");
+
+    private final ObjectAccess objects;
+    private final ObjectRules rules;
     private final FileService files;
     private final Texts texts;
     private final Sizes sizes;
 
-    MemoFilesPageController(MemoService memos, FileService files, Texts texts, Sizes sizes) {
-        this.memos = memos;
+    ObjectFilesPageController(ObjectAccess objects, ObjectRules rules, FileService files, Texts texts, Sizes sizes) {
+        this.objects = objects;
+        this.rules = rules;
         this.files = files;
         this.texts = texts;
         this.sizes = sizes;
     }
 
     @PostMapping
-    String upload(Actor actor, @PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
-        // who may see and change the memo is checked before the body is read
-        changeable(actor, id);
+    String upload(Actor actor, @PathVariable String kinds, @PathVariable long id, HttpServletRequest request,
+                  RedirectAttributes redirect) {
+        // who may see and change the object is checked before the body is read
+        changeable(actor, kinds, id);
         MultipartFile file;
         try {
             // uploads are parsed lazily: a too-large one fails here, not before the controller
@@ -56,75 +64,81 @@ class MemoFilesPageController {
                     MultipartHttpServletRequest.class);
             file = multipart == null ? null : multipart.getFile("file");
         } catch (MaxUploadSizeExceededException e) {
-            return tooLarge(id, redirect);
+            return tooLarge(kinds, id, redirect);
         } catch (MultipartException e) {
             if (e.getMostSpecificCause().getMessage() != null
                     && e.getMostSpecificCause().getMessage().toLowerCase().contains("exceed")) {
-                return tooLarge(id, redirect);
+                return tooLarge(kinds, id, redirect);
             }
             throw e;
         }
         if (file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()) {
             texts.flash(redirect, "warning", "files.flash.choose");
-            return back(id);
+            return back(kinds, id);
         }
         try {
             FileView created = files.upload(actor, id, file.getOriginalFilename(), file.getContentType(),
                     file::getInputStream);
             texts.flash(redirect, "success", "files.flash.uploaded", created.name(), sizes.human(created.size()));
         } catch (FileService.UploadTooLarge e) {
-            return tooLarge(id, redirect);
+            return tooLarge(kinds, id, redirect);
         } catch (Rejected.Invalid | Rejected.WrongState | Rejected.StaleVersion e) {
             texts.flashRejected(redirect, e);
         }
-        return back(id);
+        return back(kinds, id);
     }
 
     @GetMapping("/{fileId}/delete")
-    String deleteConfirmation(Actor actor, @PathVariable long id, @PathVariable long fileId, Model model) {
-        MemoView memo = changeable(actor, id);
-        model.addAttribute("memo", memo);
-        model.addAttribute("file", fileOf(actor, memo, fileId));
+    String deleteConfirmation(Actor actor, @PathVariable String kinds, @PathVariable long id,
+                              @PathVariable long fileId, Model model) {
+        ObjectSummary owner = changeable(actor, kinds, id);
+        model.addAttribute("owner", owner);
+        model.addAttribute("ks", kinds);
+        model.addAttribute("file", fileOf(actor, owner, fileId));
         return "file/delete";
     }
 
     @PostMapping("/{fileId}/delete")
-    String delete(Actor actor, @PathVariable long id, @PathVariable long fileId,
+    String delete(Actor actor, @PathVariable String kinds, @PathVariable long id, @PathVariable long fileId,
                   @RequestParam(required = false) Long version, RedirectAttributes redirect) {
-        MemoView memo = changeable(actor, id);
-        FileView file = fileOf(actor, memo, fileId);
+        ObjectSummary owner = changeable(actor, kinds, id);
+        FileView file = fileOf(actor, owner, fileId);
         try {
             files.detach(actor, fileId, version);
             texts.flash(redirect, "success", "files.flash.deleted", file.name());
         } catch (Rejected.WrongState | Rejected.StaleVersion e) {
             texts.flashRejected(redirect, e);
         }
-        return back(id);
+        return back(kinds, id);
     }
 
-    private String tooLarge(long id, RedirectAttributes redirect) {
+    private String tooLarge(String kinds, long id, RedirectAttributes redirect) {
         texts.flash(redirect, "warning", "files.flash.too-large", sizes.human(files.maxBytes()));
-        return back(id);
+        return back(kinds, id);
     }
 
-    private static String back(long id) {
-        return "redirect:/memos/" + id;
+    private static String back(String kinds, long id) {
+        return "redirect:/" + kinds + "/" + id;
     }
 
-    /** The memo, when the actor may add and delete its files; 404 when they may not see it, else 403. */
-    private MemoView changeable(Actor actor, long id) {
-        MemoView memo = memos.visible(actor, id);
-        if (!memo.access().canChange(actor)) {
-            throw new Rejected.Forbidden(memo.stage() == dev.crm.shared.memo.MemoStage.REVIEWED
-                    && actor.is(memo.owner()) ? "error.memo.reviewed-locked" : "error.file.attach-forbidden");
+    /**
+     * The object, when the actor may add and delete its files (may change it); 404 when they may not see
+     * it or it is not of the kind in the path, else 403.
+     */
+    private ObjectSummary changeable(Actor actor, String kinds, long id) {
+        ObjectSummary object = objects.findVisible(id, actor)
+                .filter(o -> !o.deleted() && o.kind().equals(KINDS.get(kinds)))
+                .orElseThrow(() -> new Rejected.NotFound(id));
+        if (!rules.canChange(actor, id)) {
+            throw new Rejected.Forbidden("error.file.attach-forbidden");
         }
-        return memo;
+        return object;
     }
 
-    /** A live file of this memo; any other ID is 404. */
-    private FileView fileOf(Actor actor, MemoView memo, long fileId) {
+    /** A live file of this object; any other ID is 404. */
+    private FileView fileOf(Actor actor, ObjectSummary owner, long fileId) {
         FileView file = files.visible(actor, fileId);
-        if (file.attachedTo() != memo.id()) {
+        if (file.attachedTo() != owner.id()) {
             throw new Rejected.NotFound(fileId);
         }
         return file;
