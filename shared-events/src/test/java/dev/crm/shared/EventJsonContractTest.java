@@ -19,6 +19,12 @@ import dev.crm.shared.project.ProjectCreated;
 import dev.crm.shared.project.ProjectDeleted;
 import dev.crm.shared.project.ProjectEvent;
 import dev.crm.shared.project.ProjectStageChanged;
+import dev.crm.shared.file.FileRestored;
+import dev.crm.shared.memo.MemoRestored;
+import dev.crm.shared.project.ProjectRestored;
+import dev.crm.shared.task.TaskRestored;
+import dev.crm.shared.task.TaskOwnerChanged;
+import dev.crm.shared.project.ProjectOwnerChanged;
 import dev.crm.shared.task.TaskChanged;
 import dev.crm.shared.task.TaskCreated;
 import dev.crm.shared.task.TaskDeleted;
@@ -77,6 +83,14 @@ class EventJsonContractTest {
         PINNED.put(new TaskStageChanged(44, TaskStage.PENDING, TaskStage.COMPLETED),
                 "{\"taskId\":44,\"from\":\"PENDING\",\"to\":\"COMPLETED\"}");
         PINNED.put(new TaskDeleted(44), "{\"taskId\":44}");
+        PINNED.put(new TaskRestored(44), "{\"taskId\":44}");
+        PINNED.put(new TaskOwnerChanged(44, "alice", "bob"), "{\"taskId\":44,\"from\":\"alice\",\"to\":\"bob\"}");
+        PINNED.put(new ProjectOwnerChanged(45, "alice", "bob"),
+                "{\"projectId\":45,\"from\":\"alice\",\"to\":\"bob\"}");
+        PINNED.put(new MemoRestored(42), "{\"memoId\":42}");
+        PINNED.put(new ProjectRestored(45), "{\"projectId\":45}");
+        PINNED.put(new FileRestored(43, 42, "ab12", "offer.pdf"),
+                "{\"fileId\":43,\"attachedTo\":42,\"sha256\":\"ab12\",\"name\":\"offer.pdf\"}");
         PINNED.put(new ProjectCreated(45, "Launch", "d", TaskPriority.LOW, null, null, "2026-12-02", List.of("bob"),
                         "carol", List.of(), List.of(), 42L, "alice"),
                 "{\"projectId\":45,\"title\":\"Launch\",\"description\":\"d\",\"priority\":\"LOW\",\"dueDate\":null,"

@@ -6,10 +6,13 @@ import dev.crm.command.ObjectRules;
 import dev.crm.command.Rejected;
 import dev.crm.command.Versions;
 import dev.crm.command.file.FileCommands.AttachFile;
+import dev.crm.command.Restoring;
 import dev.crm.command.file.FileCommands.DetachFile;
+import dev.crm.command.file.FileCommands.RestoreFile;
 import dev.crm.shared.Actor;
 import dev.crm.shared.file.FileAttached;
 import dev.crm.shared.file.FileDetached;
+import dev.crm.shared.file.FileRestored;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -70,6 +73,18 @@ public class FileAggregate {
         }
         apply(new FileDetached(fileId, attachedTo, sha256, name));
         return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(RestoreFile cmd, MetaData metaData) {
+        Restoring.require(Actor.fromMetaData(metaData), detached);
+        apply(new FileRestored(fileId, attachedTo, sha256, name));
+        return Versions.current();
+    }
+
+    @EventSourcingHandler
+    void on(FileRestored e) {
+        detached = false;
     }
 
     @EventSourcingHandler

@@ -14,4 +14,8 @@ public final class FileCommands {
 
     public record DetachFile(@TargetAggregateIdentifier long fileId, Long expectedVersion) {
     }
+
+    /** (admin) Brings a deleted file object back; the caller has checked that its content is still stored. */
+    public record RestoreFile(@TargetAggregateIdentifier long fileId) {
+    }
 }

@@ -7,7 +7,9 @@ import dev.crm.command.UserDirectory;
 import dev.crm.command.Versions;
 import dev.crm.command.memo.MemoCommands.ChangeMemo;
 import dev.crm.command.memo.MemoCommands.CreateMemo;
+import dev.crm.command.Restoring;
 import dev.crm.command.memo.MemoCommands.DeleteMemo;
+import dev.crm.command.memo.MemoCommands.RestoreMemo;
 import dev.crm.command.memo.MemoCommands.PostponeMemo;
 import dev.crm.command.memo.MemoCommands.ReviewMemo;
 import dev.crm.shared.Actor;
@@ -16,6 +18,7 @@ import dev.crm.shared.memo.MemoAccess;
 import dev.crm.shared.memo.MemoChanged;
 import dev.crm.shared.memo.MemoCreated;
 import dev.crm.shared.memo.MemoDeleted;
+import dev.crm.shared.memo.MemoRestored;
 import dev.crm.shared.memo.MemoPostponed;
 import dev.crm.shared.memo.MemoReviewed;
 import dev.crm.shared.memo.MemoStage;
@@ -147,6 +150,13 @@ public class MemoAggregate {
         return Versions.current();
     }
 
+    @CommandHandler
+    public long handle(RestoreMemo cmd, MetaData metaData) {
+        Restoring.require(Actor.fromMetaData(metaData), deleted);
+        apply(new MemoRestored(memoId));
+        return Versions.current();
+    }
+
     private MemoAccess visibleTo(Actor actor) {
         MemoAccess access = new MemoAccess(author, to, draft, stage);
         if (author == null || deleted || !access.canView(actor)) {
@@ -209,6 +219,11 @@ public class MemoAggregate {
     void on(MemoReviewed e) {
         stage = MemoStage.REVIEWED;
         conclusion = e.conclusion();
+    }
+
+    @EventSourcingHandler
+    void on(MemoRestored e) {
+        deleted = false;
     }
 
     @EventSourcingHandler

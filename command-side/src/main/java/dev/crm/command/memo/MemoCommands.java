@@ -27,4 +27,8 @@ public final class MemoCommands {
 
     public record DeleteMemo(@TargetAggregateIdentifier long memoId, Long expectedVersion) {
     }
+
+    /** (admin) Brings a deleted memo back. */
+    public record RestoreMemo(@TargetAggregateIdentifier long memoId) {
+    }
 }

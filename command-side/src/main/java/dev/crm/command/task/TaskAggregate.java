@@ -9,17 +9,24 @@ import dev.crm.command.Versions;
 import dev.crm.command.task.TaskCommands.ChangeTask;
 import dev.crm.command.task.TaskCommands.ChangeTaskStage;
 import dev.crm.command.task.TaskCommands.CreateTask;
+import dev.crm.command.Restoring;
 import dev.crm.command.task.TaskCommands.DeleteTask;
+import dev.crm.command.task.TaskCommands.RestoreTask;
+import dev.crm.command.task.TaskCommands.TransferTask;
 import dev.crm.shared.Actor;
 import dev.crm.shared.FieldChange;
 import dev.crm.shared.project.ProjectChanged;
 import dev.crm.shared.project.ProjectCreated;
 import dev.crm.shared.project.ProjectDeleted;
+import dev.crm.shared.project.ProjectRestored;
+import dev.crm.shared.project.ProjectOwnerChanged;
 import dev.crm.shared.project.ProjectStageChanged;
 import dev.crm.shared.task.TaskAccess;
 import dev.crm.shared.task.TaskChanged;
 import dev.crm.shared.task.TaskCreated;
 import dev.crm.shared.task.TaskDeleted;
+import dev.crm.shared.task.TaskRestored;
+import dev.crm.shared.task.TaskOwnerChanged;
 import dev.crm.shared.task.TaskPriority;
 import dev.crm.shared.task.TaskStage;
 import dev.crm.shared.task.TaskStageChanged;
@@ -207,6 +214,35 @@ public class TaskAggregate {
         return Versions.current();
     }
 
+    @CommandHandler
+    public long handle(TransferTask cmd, MetaData metaData, UserDirectory users, TaskTree tasks) {
+        Actor actor = Actor.fromMetaData(metaData);
+        TaskAccess access = visibleTo(actor, tasks);
+        Versions.require(cmd.expectedVersion());
+        if (!access.canTransfer(actor)) {
+            throw new Rejected.Forbidden("error.owner.transfer-forbidden");
+        }
+        String to = TaskInput.clean(cmd.owner());
+        if (to == null) {
+            throw new Rejected.Invalid("owner", "validation.required");
+        }
+        List<Rejected.FieldError> errors = new ArrayList<>();
+        TaskInput.users("owner", List.of(to), users, errors);
+        TaskInput.throwIfAny(errors);
+        if (!to.equals(owner)) {
+            apply(kind == WorkKind.PROJECT ? new ProjectOwnerChanged(taskId, owner, to)
+                    : new TaskOwnerChanged(taskId, owner, to));
+        }
+        return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(RestoreTask cmd, MetaData metaData) {
+        Restoring.require(Actor.fromMetaData(metaData), deleted);
+        apply(kind == WorkKind.PROJECT ? new ProjectRestored(taskId) : new TaskRestored(taskId));
+        return Versions.current();
+    }
+
     /** The task's rules, if the actor may see it (possibly only through a related task); else 404. */
     private TaskAccess visibleTo(Actor actor, TaskTree tasks) {
         TaskAccess access = new TaskAccess(owner, coOwner, responsible, subscribers);
@@ -312,5 +348,25 @@ public class TaskAggregate {
     @EventSourcingHandler
     void on(ProjectDeleted e) {
         deleted = true;
+    }
+
+    @EventSourcingHandler
+    void on(TaskOwnerChanged e) {
+        owner = e.to();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectOwnerChanged e) {
+        owner = e.to();
+    }
+
+    @EventSourcingHandler
+    void on(TaskRestored e) {
+        deleted = false;
+    }
+
+    @EventSourcingHandler
+    void on(ProjectRestored e) {
+        deleted = false;
     }
 }

@@ -33,4 +33,12 @@ public final class TaskCommands {
 
     public record DeleteTask(@TargetAggregateIdentifier long taskId, Long expectedVersion) {
     }
+
+    /** (admin) Brings a deleted task or project back. */
+    public record RestoreTask(@TargetAggregateIdentifier long taskId) {
+    }
+
+    /** Gives the task or project to another (active) user. */
+    public record TransferTask(@TargetAggregateIdentifier long taskId, Long expectedVersion, String owner) {
+    }
 }

@@ -1,5 +1,7 @@
 package dev.crm.command.file;
 
+import dev.crm.command.file.FileCommands.RestoreFile;
+import dev.crm.shared.file.FileRestored;
 import dev.crm.command.ObjectRules;
 import dev.crm.command.Rejected;
 import dev.crm.command.file.FileCommands.AttachFile;
@@ -95,5 +97,16 @@ class FileAggregateTest {
     void aDeletedFileCannotBeDeletedAgain() {
         fixture.given(ATTACHED, new FileDetached(FILE, MEMO, SHA, "offer.pdf")).when(new DetachFile(FILE, null), EDITOR)
                 .expectException(Rejected.NotFound.class).expectNoEvents();
+    }
+
+    @Test
+    void anAdminRestoresADeletedFileObject() {
+        FileDetached detached = new FileDetached(FILE, MEMO, SHA, "offer.pdf");
+        fixture.given(ATTACHED, detached).when(new RestoreFile(FILE), Actor.of("ada", dev.crm.shared.Role.ADMIN)
+                .toMetaData()).expectEvents(new FileRestored(FILE, MEMO, SHA, "offer.pdf"));
+        fixture.given(ATTACHED, detached).when(new RestoreFile(FILE), EDITOR)
+                .expectException(dev.crm.command.Rejected.Forbidden.class).expectNoEvents();
+        fixture.given(ATTACHED).when(new RestoreFile(FILE), Actor.of("ada", dev.crm.shared.Role.ADMIN).toMetaData())
+                .expectException(dev.crm.command.Rejected.WrongState.class).expectNoEvents();
     }
 }

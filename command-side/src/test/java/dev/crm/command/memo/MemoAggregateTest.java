@@ -1,5 +1,8 @@
 package dev.crm.command.memo;
 
+import dev.crm.command.memo.MemoCommands.RestoreMemo;
+import dev.crm.shared.memo.MemoDeleted;
+import dev.crm.shared.memo.MemoRestored;
 import dev.crm.command.Rejected;
 import dev.crm.command.UserDirectory;
 import dev.crm.command.memo.MemoCommands.ChangeMemo;
@@ -249,5 +252,18 @@ class MemoAggregateTest {
                 .expectException(Rejected.NotFound.class).expectNoEvents();
         fixture.given(SENT, new MemoDeleted(ID)).when(new DeleteMemo(ID, null), ALICE)
                 .expectException(Rejected.NotFound.class).expectNoEvents();
+    }
+
+    @Test
+    void onlyAnAdminRestoresADeletedMemoAndItsTimelineGoesOn() {
+        fixture.given(SENT, new MemoDeleted(ID)).when(new RestoreMemo(ID), ADMIN).expectEvents(new MemoRestored(ID));
+        fixture.given(SENT, new MemoDeleted(ID)).when(new RestoreMemo(ID), CHIEF)
+                .expectException(dev.crm.command.Rejected.Forbidden.class).expectNoEvents();
+        fixture.given(SENT).when(new RestoreMemo(ID), ADMIN)
+                .expectException(dev.crm.command.Rejected.WrongState.class).expectNoEvents();
+        // restored, it takes commands again
+        fixture.given(SENT, new MemoDeleted(ID), new MemoRestored(ID))
+                .when(new dev.crm.command.memo.MemoCommands.PostponeMemo(ID, 3L), BOB)
+                .expectSuccessfulHandlerExecution();
     }
 }

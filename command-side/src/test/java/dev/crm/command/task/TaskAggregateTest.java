@@ -1,5 +1,8 @@
 package dev.crm.command.task;
 
+import dev.crm.command.task.TaskCommands.RestoreTask;
+import dev.crm.shared.task.TaskRestored;
+import dev.crm.shared.project.ProjectRestored;
 import dev.crm.command.ObjectRules;
 import dev.crm.command.Rejected;
 import dev.crm.command.UserDirectory;
@@ -222,6 +225,40 @@ class TaskAggregateTest {
                 .expectEvents(new ProjectDeleted(WITH_OPEN_SUBTASK));
         fixture.given(PROJECT_CREATED, new ProjectDeleted(WITH_OPEN_SUBTASK))
                 .when(new ChangeTaskStage(WITH_OPEN_SUBTASK, null, TaskStage.COMPLETED), OWNER)
+                .expectException(Rejected.NotFound.class).expectNoEvents();
+    }
+
+    @Test
+    void anAdminRestoresADeletedTaskOrProjectWithItsOwnEvent() {
+        Map<String, String> admin = Actor.of("ada", Role.ADMIN).toMetaData();
+        fixture.given(CREATED, new TaskDeleted(ID)).when(new RestoreTask(ID), admin)
+                .expectEvents(new TaskRestored(ID));
+        fixture.given(CREATED, new TaskDeleted(ID)).when(new RestoreTask(ID), TASK_OPERATOR)
+                .expectException(Rejected.Forbidden.class).expectNoEvents();
+        fixture.given(CREATED, new TaskDeleted(ID), new TaskRestored(ID))
+                .when(new ChangeTaskStage(ID, 3L, TaskStage.COMPLETED), RESPONSIBLE)
+                .expectEvents(new TaskStageChanged(ID, TaskStage.PENDING, TaskStage.COMPLETED));
+    }
+
+    @Test
+    void aRestoredProjectGetsItsOwnEvent() {
+        fixture.given(PROJECT_CREATED, new ProjectDeleted(WITH_OPEN_SUBTASK))
+                .when(new RestoreTask(WITH_OPEN_SUBTASK), Actor.of("ada", Role.ADMIN).toMetaData())
+                .expectEvents(new ProjectRestored(WITH_OPEN_SUBTASK));
+    }
+
+    @Test
+    void theOwnerOrATaskOperatorGivesTheTaskToAnotherActiveUser() {
+        fixture.given(CREATED).when(new TaskCommands.TransferTask(ID, 1L, "carol"), OWNER)
+                .expectEvents(new dev.crm.shared.task.TaskOwnerChanged(ID, "alice", "carol"));
+        fixture.given(CREATED).when(new TaskCommands.TransferTask(ID, null, "dan"), TASK_OPERATOR)
+                .expectEvents(new dev.crm.shared.task.TaskOwnerChanged(ID, "alice", "dan"));
+        // a sole responsible user may change the task, not give it away
+        fixture.given(CREATED).when(new TaskCommands.TransferTask(ID, null, "carol"), RESPONSIBLE)
+                .expectException(Rejected.Forbidden.class).expectNoEvents();
+        fixture.given(CREATED).when(new TaskCommands.TransferTask(ID, null, "nobody"), OWNER)
+                .expectException(Rejected.Invalid.class).expectNoEvents();
+        fixture.given(CREATED).when(new TaskCommands.TransferTask(ID, null, "carol"), STRANGER)
                 .expectException(Rejected.NotFound.class).expectNoEvents();
     }
 }

@@ -5,7 +5,9 @@ import dev.crm.query.link.Links;
 import dev.crm.query.object.ObjectIndex;
 import dev.crm.shared.Actor;
 import dev.crm.shared.file.FileAttached;
+import dev.crm.shared.Deletion;
 import dev.crm.shared.file.FileDetached;
+import dev.crm.shared.file.FileRestored;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -33,6 +35,8 @@ public class FileProjection {
             SELECT ?, ?, ?, ?, ?, ?, ?, FALSE, 1, ?, ? WHERE NOT EXISTS (SELECT 1 FROM file_view WHERE id = ?)""";
     private static final String DETACH_FILE = """
             UPDATE file_view SET deleted = TRUE, version = ?, updated_at = ? WHERE id = ? AND deleted = FALSE""";
+    private static final String RESTORE_FILE = """
+            UPDATE file_view SET deleted = FALSE, version = ?, updated_at = ? WHERE id = ? AND deleted = TRUE""";
     private static final String COUNT_UP = """
             UPDATE file_content SET ref_count = ref_count + 1, zero_since = NULL WHERE sha256 = ?""";
     private static final String FIRST_REFERENCE = """
@@ -65,10 +69,22 @@ public class FileProjection {
 
     @EventHandler
     void on(FileDetached e, @SequenceNumber long sequence, @Timestamp Instant at,
-            @MetaDataValue(Actor.USERNAME) String by) {
+            @MetaDataValue(Actor.USERNAME) String by,
+            @MetaDataValue(value = Deletion.CASCADE, required = false) Object cascade,
+            @MetaDataValue(value = Deletion.DELETED_WITH, required = false) Object deletedWith) {
         if (jdbc.update(DETACH_FILE, sequence + 1, Sql.ts(at), e.fileId()) == 1) {
             jdbc.update(COUNT_DOWN, Sql.ts(at), e.sha256());
         }
-        objects.deleted(e.fileId(), by, sequence + 1, at);
+        objects.deleted(e.fileId(), by, sequence + 1, at, cascade, deletedWith);
+    }
+
+    @EventHandler
+    void on(FileRestored e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (jdbc.update(RESTORE_FILE, sequence + 1, Sql.ts(at), e.fileId()) == 1
+                && jdbc.update(COUNT_UP, e.sha256()) == 0) {
+            Long size = jdbc.queryForObject("SELECT size FROM file_view WHERE id = ?", Long.class, e.fileId());
+            jdbc.update(FIRST_REFERENCE, e.sha256(), size);
+        }
+        objects.restored(e.fileId(), sequence + 1, at);
     }
 }

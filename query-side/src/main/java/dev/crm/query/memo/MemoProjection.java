@@ -6,7 +6,9 @@ import dev.crm.shared.Actor;
 import dev.crm.shared.FieldChange;
 import dev.crm.shared.memo.MemoChanged;
 import dev.crm.shared.memo.MemoCreated;
+import dev.crm.shared.Deletion;
 import dev.crm.shared.memo.MemoDeleted;
+import dev.crm.shared.memo.MemoRestored;
 import dev.crm.shared.memo.MemoPostponed;
 import dev.crm.shared.memo.MemoReviewed;
 import dev.crm.shared.memo.MemoStage;
@@ -104,8 +106,17 @@ public class MemoProjection {
 
     @EventHandler
     void on(MemoDeleted e, @SequenceNumber long sequence, @Timestamp Instant at,
-            @MetaDataValue(Actor.USERNAME) String by) {
+            @MetaDataValue(Actor.USERNAME) String by,
+            @MetaDataValue(value = Deletion.CASCADE, required = false) Object cascade,
+            @MetaDataValue(value = Deletion.DELETED_WITH, required = false) Object deletedWith) {
         jdbc.update(DELETE, sequence + 1, Sql.ts(at), e.memoId(), sequence + 1);
-        objects.deleted(e.memoId(), by, sequence + 1, at);
+        objects.deleted(e.memoId(), by, sequence + 1, at, cascade, deletedWith);
+    }
+
+    @EventHandler
+    void on(MemoRestored e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update("UPDATE memo_view SET deleted = FALSE, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+                sequence + 1, Sql.ts(at), e.memoId(), sequence + 1);
+        objects.restored(e.memoId(), sequence + 1, at);
     }
 }

@@ -1,8 +1,5 @@
 package dev.crm.query.memo;
 
-import static dev.crm.shared.Role.ADMIN;
-import static dev.crm.shared.Role.CHIEF;
-import static dev.crm.shared.Role.TASK_OPERATOR;
 
 import dev.crm.query.Page;
 import dev.crm.query.Sql;
@@ -58,7 +55,8 @@ public class MemoQueries {
         int pageNumber = Math.max(0, page);
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("me", actor.username())
-                .addValue("privileged", actor.hasAny(CHIEF, TASK_OPERATOR, ADMIN))
+                .addValue("privileged", dev.crm.shared.access.Permissions.allowsAll(actor, dev.crm.shared.memo.MemoAccess.KIND,
+                        dev.crm.shared.access.Permissions.Action.VIEW))
                 .addValue("limit", pageSize)
                 .addValue("offset", (long) pageNumber * pageSize);
         StringBuilder where = new StringBuilder(" WHERE ").append(VISIBLE);

@@ -23,7 +23,12 @@ public class ObjectIndex {
     private static final String TOUCH_TITLE = """
             UPDATE crm_object SET title = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?""";
     private static final String DELETE = """
-            UPDATE crm_object SET deleted = TRUE, deleted_at = ?, deleted_by = ?, version = ?, updated_at = ?
+            UPDATE crm_object SET deleted = TRUE, deleted_at = ?, deleted_by = ?, deleted_cascade = ?, deleted_with = ?,
+                   version = ?, updated_at = ?
+            WHERE id = ? AND version < ?""";
+    private static final String RESTORE = """
+            UPDATE crm_object SET deleted = FALSE, deleted_at = NULL, deleted_by = NULL, deleted_cascade = NULL,
+                   deleted_with = NULL, version = ?, updated_at = ?
             WHERE id = ? AND version < ?""";
     private static final String FIND = "SELECT * FROM crm_object WHERE id = ?";
 
@@ -50,8 +55,22 @@ public class ObjectIndex {
         jdbc.update(TOUCH_TITLE, title, version, Sql.ts(at), id, version);
     }
 
-    public void deleted(long id, String by, long version, Instant at) {
-        jdbc.update(DELETE, Sql.ts(at), by, version, Sql.ts(at), id, version);
+    /**
+     * The object was deleted; {@code cascade} and {@code deletedWith} come from the event's metadata
+     * ({@code Deletion}) and are null for a delete of one object.
+     */
+    public void deleted(long id, String by, long version, Instant at, Object cascade, Object deletedWith) {
+        jdbc.update(DELETE, Sql.ts(at), by, cascade == null ? null : cascade.toString(),
+                deletedWith == null ? null : Long.valueOf(deletedWith.toString()), version, Sql.ts(at), id, version);
+    }
+
+    public void ownerChanged(long id, String owner, long version, Instant at) {
+        jdbc.update("UPDATE crm_object SET owner = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+                owner, version, Sql.ts(at), id, version);
+    }
+
+    public void restored(long id, long version, Instant at) {
+        jdbc.update(RESTORE, version, Sql.ts(at), id, version);
     }
 
     /**

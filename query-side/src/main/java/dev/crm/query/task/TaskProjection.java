@@ -7,11 +7,16 @@ import dev.crm.shared.Actor;
 import dev.crm.shared.FieldChange;
 import dev.crm.shared.project.ProjectChanged;
 import dev.crm.shared.project.ProjectCreated;
+import dev.crm.shared.Deletion;
 import dev.crm.shared.project.ProjectDeleted;
+import dev.crm.shared.project.ProjectRestored;
+import dev.crm.shared.project.ProjectOwnerChanged;
 import dev.crm.shared.project.ProjectStageChanged;
 import dev.crm.shared.task.TaskChanged;
 import dev.crm.shared.task.TaskCreated;
 import dev.crm.shared.task.TaskDeleted;
+import dev.crm.shared.task.TaskRestored;
+import dev.crm.shared.task.TaskOwnerChanged;
 import dev.crm.shared.task.TaskStage;
 import dev.crm.shared.task.TaskStageChanged;
 import java.time.Instant;
@@ -147,19 +152,55 @@ public class TaskProjection {
 
     @EventHandler
     void on(TaskDeleted e, @SequenceNumber long sequence, @Timestamp Instant at,
-            @MetaDataValue(Actor.USERNAME) String by) {
-        deleted(e.taskId(), by, sequence, at);
+            @MetaDataValue(Actor.USERNAME) String by,
+            @MetaDataValue(value = Deletion.CASCADE, required = false) Object cascade,
+            @MetaDataValue(value = Deletion.DELETED_WITH, required = false) Object deletedWith) {
+        deleted(e.taskId(), by, sequence, at, cascade, deletedWith);
     }
 
     @EventHandler
     void on(ProjectDeleted e, @SequenceNumber long sequence, @Timestamp Instant at,
-            @MetaDataValue(Actor.USERNAME) String by) {
-        deleted(e.projectId(), by, sequence, at);
+            @MetaDataValue(Actor.USERNAME) String by,
+            @MetaDataValue(value = Deletion.CASCADE, required = false) Object cascade,
+            @MetaDataValue(value = Deletion.DELETED_WITH, required = false) Object deletedWith) {
+        deleted(e.projectId(), by, sequence, at, cascade, deletedWith);
     }
 
-    private void deleted(long id, String by, long sequence, Instant at) {
+    private void deleted(long id, String by, long sequence, Instant at, Object cascade, Object deletedWith) {
         jdbc.update("UPDATE task_view SET deleted = TRUE, version = ?, updated_at = ? WHERE id = ? AND version < ?",
                 sequence + 1, Sql.ts(at), id, sequence + 1);
-        objects.deleted(id, by, sequence + 1, at);
+        objects.deleted(id, by, sequence + 1, at, cascade, deletedWith);
+    }
+
+    @EventHandler
+    void on(TaskOwnerChanged e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        ownerChanged(e.taskId(), e.to(), sequence, at);
+    }
+
+    @EventHandler
+    void on(ProjectOwnerChanged e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        ownerChanged(e.projectId(), e.to(), sequence, at);
+    }
+
+    private void ownerChanged(long id, String owner, long sequence, Instant at) {
+        jdbc.update("UPDATE task_view SET owner = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+                owner, sequence + 1, Sql.ts(at), id, sequence + 1);
+        objects.ownerChanged(id, owner, sequence + 1, at);
+    }
+
+    @EventHandler
+    void on(TaskRestored e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        restored(e.taskId(), sequence, at);
+    }
+
+    @EventHandler
+    void on(ProjectRestored e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        restored(e.projectId(), sequence, at);
+    }
+
+    private void restored(long id, long sequence, Instant at) {
+        jdbc.update("UPDATE task_view SET deleted = FALSE, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+                sequence + 1, Sql.ts(at), id, sequence + 1);
+        objects.restored(id, sequence + 1, at);
     }
 }

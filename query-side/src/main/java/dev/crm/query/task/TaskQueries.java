@@ -1,8 +1,5 @@
 package dev.crm.query.task;
 
-import static dev.crm.shared.Role.ADMIN;
-import static dev.crm.shared.Role.CHIEF;
-import static dev.crm.shared.Role.TASK_OPERATOR;
 
 import dev.crm.query.Page;
 import dev.crm.query.Sql;
@@ -117,7 +114,8 @@ public class TaskQueries {
         int pageNumber = Math.max(0, page);
         String member = "%," + actor.username().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ",%";
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("me", actor.username())
-                .addValue("member", member).addValue("privileged", actor.hasAny(CHIEF, TASK_OPERATOR, ADMIN))
+                .addValue("member", member).addValue("privileged", dev.crm.shared.access.Permissions.allowsAll(actor, TaskAccess.KIND,
+                        dev.crm.shared.access.Permissions.Action.VIEW))
                 .addValue("limit", pageSize).addValue("offset", (long) pageNumber * pageSize)
                 .addValue("kind", kind.kind());
         StringBuilder where = new StringBuilder(" WHERE t.kind = :kind AND ").append(VISIBLE);

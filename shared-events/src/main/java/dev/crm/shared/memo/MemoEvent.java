@@ -4,7 +4,7 @@ import dev.crm.shared.ObjectEvent;
 
 /** Everything that can happen to an office memo. */
 public sealed interface MemoEvent extends ObjectEvent
-        permits MemoCreated, MemoChanged, MemoPostponed, MemoReviewed, MemoDeleted {
+        permits MemoCreated, MemoChanged, MemoPostponed, MemoReviewed, MemoDeleted, MemoRestored {
 
     long memoId();
 

@@ -7,7 +7,8 @@ import dev.crm.shared.ObjectEvent;
  * {@code TaskAccess}) that holds tasks. Its own event types keep an auditor's history readable.
  */
 public sealed interface ProjectEvent extends ObjectEvent
-        permits ProjectCreated, ProjectChanged, ProjectStageChanged, ProjectDeleted {
+        permits ProjectCreated, ProjectChanged, ProjectStageChanged, ProjectDeleted, ProjectRestored,
+        ProjectOwnerChanged {
 
     long projectId();
 

@@ -1,19 +1,22 @@
 package dev.crm.shared.task;
 
-import static dev.crm.shared.Role.ADMIN;
-import static dev.crm.shared.Role.CHIEF;
-import static dev.crm.shared.Role.TASK_OPERATOR;
 
 import dev.crm.shared.Actor;
+import dev.crm.shared.access.Permissions;
+import dev.crm.shared.access.Permissions.Action;
 import java.util.List;
 
 /**
  * The task rules, written once (like {@code MemoAccess}): a task is seen by its people (owner,
  * co-owner, responsible users, subscribers), by the people of its main task and of its subtasks, and by
  * chiefs, task operators and admins; it is changed (and deleted) by its owner, its co-owner, a sole
- * responsible user, chiefs, task operators and admins.
+ * responsible user, chiefs, task operators and admins; it is given to another owner by its owner, chiefs,
+ * task operators and admins.
  */
 public record TaskAccess(String owner, String coOwner, List<String> responsible, List<String> subscribers) {
+
+    /** The row of the permission matrix; projects have the same row ({@code Permissions}). */
+    public static final String KIND = "task";
 
     public TaskAccess {
         responsible = responsible == null ? List.of() : List.copyOf(responsible);
@@ -28,7 +31,7 @@ public record TaskAccess(String owner, String coOwner, List<String> responsible,
 
     /** Seen without looking at related tasks; enough for everyone but the people of related tasks. */
     public boolean canView(Actor actor) {
-        return actor.hasAny(CHIEF, TASK_OPERATOR, ADMIN) || isPerson(actor);
+        return Permissions.allowsAll(actor, KIND, Action.VIEW) || isPerson(actor);
     }
 
     /** Seen, given the rules of its related tasks: its main task and its subtasks. */
@@ -37,11 +40,17 @@ public record TaskAccess(String owner, String coOwner, List<String> responsible,
     }
 
     public boolean canChange(Actor actor) {
-        return actor.hasAny(CHIEF, TASK_OPERATOR, ADMIN) || actor.is(owner) || actor.is(coOwner == null ? "" : coOwner)
+        return Permissions.allowsAll(actor, KIND, Action.CHANGE) || actor.is(owner) || actor.is(coOwner == null ? "" : coOwner)
                 || (responsible.size() == 1 && responsible.contains(actor.username()));
     }
 
     public boolean canDelete(Actor actor) {
-        return canChange(actor);
+        return Permissions.allowsAll(actor, KIND, Action.DELETE) || actor.is(owner)
+                || actor.is(coOwner == null ? "" : coOwner) || (responsible.size() == 1 && responsible.contains(actor.username()));
+    }
+
+    /** Who may give it to another owner: its owner, chiefs, task operators and admins. */
+    public boolean canTransfer(Actor actor) {
+        return Permissions.allowsAll(actor, KIND, Action.CHANGE) || actor.is(owner);
     }
 }

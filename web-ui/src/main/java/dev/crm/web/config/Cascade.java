@@ -10,8 +10,8 @@ import java.util.UUID;
  */
 public record Cascade(String id, long root) {
 
-    public static final String CASCADE = "cascade";
-    public static final String DELETED_WITH = "deletedWith";
+    public static final String CASCADE = dev.crm.shared.Deletion.CASCADE;
+    public static final String DELETED_WITH = dev.crm.shared.Deletion.DELETED_WITH;
 
     public static Cascade of(long root) {
         return new Cascade(UUID.randomUUID().toString(), root);

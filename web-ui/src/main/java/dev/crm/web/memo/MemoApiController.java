@@ -94,6 +94,13 @@ class MemoApiController {
         return ResponseEntity.ok().eTag(etag(memo)).body(MemoJson.of(memo));
     }
 
+    @org.springframework.web.bind.annotation.PutMapping("/{id}/owner")
+    @Operation(summary = "Memos keep their author: 403 for a memo the caller may see")
+    ResponseEntity<Void> transfer(Actor actor, @PathVariable long id) {
+        service.visible(actor, id);
+        throw new dev.crm.command.Rejected.Forbidden("error.owner.memo-not-transferable");
+    }
+
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete the memo and everything its deletion preview lists")
     ResponseEntity<Void> delete(Actor actor, @PathVariable long id,

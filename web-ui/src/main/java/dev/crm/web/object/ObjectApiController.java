@@ -23,7 +23,11 @@ class ObjectApiController {
     private final ObjectSearch search;
     private final Links links;
 
-    ObjectApiController(ObjectAccess access, HistoryReader history, ObjectSearch search, Links links) {
+    private final RestoreService restore;
+
+    ObjectApiController(ObjectAccess access, HistoryReader history, ObjectSearch search, Links links,
+                        RestoreService restore) {
+        this.restore = restore;
         this.access = access;
         this.history = history;
         this.search = search;
@@ -48,6 +52,19 @@ class ObjectApiController {
     Map<String, Object> links(Actor actor, @PathVariable long id) {
         ObjectSummary o = visible(actor, id);
         return Map.of("parts", links.parts(o.id(), actor), "partOf", links.partOf(o.id(), actor));
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/api/objects/{id}/restore")
+    @Operation(summary = "(admin) Restore a deleted object and what its delete removed with it; file objects whose "
+            + "stored content was purged stay deleted and are listed in missingContent")
+    Map<String, Object> restore(Actor actor, @PathVariable long id) {
+        RestoreService.Outcome outcome = restore.restore(actor, id);
+        return Map.of("restored", outcome.restored().stream().map(ObjectApiController::brief).toList(),
+                "missingContent", outcome.missingContent().stream().map(ObjectApiController::brief).toList());
+    }
+
+    static Map<String, Object> brief(ObjectSummary o) {
+        return Map.of("id", o.id(), "kind", o.kind(), "title", o.title());
     }
 
     @GetMapping("/api/search")

@@ -39,6 +39,8 @@ class HelpPageController {
         PAGES.put("project-form", 2);
         PAGES.put("project-delete", 2);
         PAGES.put("project-from-memo", 2);
+        PAGES.put("admin-deleted", 3);
+        PAGES.put("admin-permissions", 3);
     }
 
     @GetMapping("/help/{page}")

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -146,6 +147,22 @@ class TaskApiController {
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         TaskView task = service.changeStage(actor, WorkKind.ofPath(kinds), id, IfMatch.version(ifMatch),
                 TaskStage.COMPLETED);
+        return ResponseEntity.ok().eTag("\"" + task.version() + "\"").body(json(task));
+    }
+
+    @PutMapping(KINDS + "/{id}/owner")
+    @Operation(summary = "Give the task (project) to another user: { owner }; a project's tasks owned by the "
+            + "previous owner go with it")
+    ResponseEntity<Map<String, Object>> transfer(Actor actor, @PathVariable String kinds, @PathVariable long id,
+                                                 @RequestBody JsonNode body,
+                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        JsonBody in = JsonBody.of(body, Set.of("owner"), Set.of());
+        String owner = in.text("owner");
+        if (owner == null) {
+            in.addError("owner", "validation.required");
+        }
+        in.check();
+        TaskView task = service.transfer(actor, WorkKind.ofPath(kinds), id, IfMatch.version(ifMatch), owner);
         return ResponseEntity.ok().eTag("\"" + task.version() + "\"").body(json(task));
     }
 

@@ -151,7 +151,8 @@ class TaskPageController {
         TaskAccess access = task.access();
         model.addAttribute("task", task);
         model.addAttribute("can", Map.of("change", access.canChange(actor), "delete", access.canDelete(actor),
-                "complete", access.canChange(actor) && !task.stage().closed()));
+                "complete", access.canChange(actor) && !task.stage().closed(), "transfer", access.canTransfer(actor)));
+        model.addAttribute("users", users.active());
         model.addAttribute("overdue", overdue(task, LocalDate.now(clock)));
         model.addAttribute("parentTask", task.parent() == null ? null
                 : tasks.findVisible(task.parent(), actor).orElse(null));
@@ -218,6 +219,23 @@ class TaskPageController {
             service.changeStage(actor, kind, id, version, TaskStage.COMPLETED);
             texts.flash(redirect, "success", "flash." + kind.kind() + ".completed", id);
         } catch (Rejected.WrongState | Rejected.StaleVersion e) {
+            texts.flashRejected(redirect, e);
+        }
+        return "redirect:/" + kinds + "/" + id;
+    }
+
+    // --- owner ---
+
+    @PostMapping("/{id}/owner")
+    String transfer(Actor actor, @PathVariable String kinds, @PathVariable long id,
+                    @RequestParam(required = false) Long version, @RequestParam(required = false) String owner,
+                    RedirectAttributes redirect) {
+        WorkKind kind = WorkKind.ofPath(kinds);
+        service.visible(actor, kind, id);
+        try {
+            TaskView task = service.transfer(actor, kind, id, version, owner);
+            texts.flash(redirect, "success", "flash.task.transferred", id, task.owner());
+        } catch (Rejected.Invalid | Rejected.WrongState | Rejected.StaleVersion e) {
             texts.flashRejected(redirect, e);
         }
         return "redirect:/" + kinds + "/" + id;

@@ -8,6 +8,7 @@ import dev.crm.command.task.TaskCommands.ChangeTask;
 import dev.crm.command.task.TaskCommands.ChangeTaskStage;
 import dev.crm.command.task.TaskCommands.CreateTask;
 import dev.crm.command.task.TaskCommands.DeleteTask;
+import dev.crm.command.task.TaskCommands.TransferTask;
 import dev.crm.query.file.FileQueries;
 import dev.crm.query.file.FileView;
 import dev.crm.query.memo.MemoQueries;
@@ -138,6 +139,26 @@ public class TaskService {
                         .filter(team -> !tasks.hasOpenSubtasks(team.id()))
                         .ifPresent(team -> commands.send(new ChangeTaskStage(team.id(), null, TaskStage.COMPLETED),
                                 AUTOMATIC));
+            }
+        });
+        return read(id);
+    }
+
+    /**
+     * Gives the task or project to another user. A project's transfer carries over to its tasks that the
+     * previous owner owned (as a company's will to its contacts), all in one transaction.
+     */
+    public TaskView transfer(Actor actor, WorkKind kind, long id, Long expectedVersion, String owner) {
+        TaskView before = visible(actor, kind, id);
+        tx.executeWithoutResult(status -> {
+            objects.lock(id);
+            commands.send(new TransferTask(id, expectedVersion, owner), actor);
+            if (kind == WorkKind.PROJECT) {
+                for (TaskView task : tasks.subtasks(id)) {
+                    if (task.owner().equals(before.owner())) {
+                        commands.send(new TransferTask(task.id(), null, owner), actor);
+                    }
+                }
             }
         });
         return read(id);

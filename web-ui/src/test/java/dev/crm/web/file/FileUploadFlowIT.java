@@ -218,6 +218,7 @@ class FileUploadFlowIT {
         assertThat(api.upload(author, second, "shared-copy.txt", "text/plain", bytes).status()).isEqualTo(201);
 
         Page page = browser.signIn("admin", 1280, 900, true);
+        page.locator("#nav-admin").click();
         link(page, "Stored files").click();
         page.waitForURL("**/admin/contents");
         Locator row = page.locator("#contents-table tr[data-sha256='" + sha256(bytes) + "']");

@@ -219,8 +219,21 @@ class TemplatesUseMessagesTest {
             keys.add("task.priority." + priority.apiName());
         }
         for (String event : List.of("TaskCreated", "TaskChanged", "TaskStageChanged", "TaskDeleted", "ProjectCreated",
-                "ProjectChanged", "ProjectStageChanged", "ProjectDeleted")) {
+                "ProjectChanged", "ProjectStageChanged", "ProjectDeleted", "MemoRestored", "TaskRestored", "ProjectRestored",
+                "FileRestored")) {
             keys.add("event." + event);
+        }
+        for (dev.crm.shared.Role role : dev.crm.shared.Role.values()) {
+            keys.add("role." + role.apiName());
+        }
+        for (String kind : dev.crm.shared.access.Permissions.kinds()) {
+            keys.add("kind." + kind);
+        }
+        for (dev.crm.shared.access.Permissions.Scope scope : dev.crm.shared.access.Permissions.Scope.values()) {
+            if (scope != dev.crm.shared.access.Permissions.Scope.NONE) {
+                keys.add("permissions.scope." + scope.apiName());
+                keys.add("permissions.scope." + scope.apiName() + ".tooltip");
+            }
         }
         for (dev.crm.shared.task.WorkKind kind : dev.crm.shared.task.WorkKind.values()) {
             keys.add("kind." + kind.kind());
@@ -239,7 +252,8 @@ class TemplatesUseMessagesTest {
         assertThat(keys).allSatisfy(key -> assertThat(messages).containsKey(key));
         assertThat(HelpPageController.PAGES).containsOnlyKeys("home", "memos", "memo", "memo-form", "memo-delete",
                 "history", "search", "memo-file-delete", "admin-contents", "tasks", "task", "task-form", "task-delete",
-                "task-from-memo", "projects", "project", "project-form", "project-delete", "project-from-memo");
+                "task-from-memo", "projects", "project", "project-form", "project-delete", "project-from-memo",
+                "admin-deleted", "admin-permissions");
     }
 
     @Test

@@ -165,4 +165,42 @@ class ProjectApiIT {
         long task = create(owner, "/api/tasks", Map.of("title", "t")).get("id").asLong();
         assertThat(api.as(owner, "POST", "/api/tasks", Map.of("title", "x", "project", task)).status()).isEqualTo(400);
     }
+
+    @Test
+    void aTransferGoesIntoTheHistoryAndAProjectTakesItsOwnersTasksAlong() {
+        String heir = api.newUser("pheir");
+        long project = create(owner, "/api/projects", Map.of("title", "Handover")).get("id").asLong();
+        long mine = create(owner, "/api/tasks", Map.of("title", "Owner's task", "project", project)).get("id").asLong();
+        long theirs = create(worker, "/api/tasks", Map.of("title", "Worker's task")).get("id").asLong();
+        // the worker's task joins the project only if the worker may see it: give the worker a look first
+        api.as(owner, "PATCH", "/api/projects/" + project, Map.of("subscribers", List.of(worker)));
+        long workers = create(worker, "/api/tasks", Map.of("title", "Worker's project task", "project", project))
+                .get("id").asLong();
+
+        // a subscriber may not give it away; a stranger may not even see it
+        assertThat(api.as(worker, "PUT", "/api/projects/" + project + "/owner", Map.of("owner", heir)).status())
+                .isEqualTo(403);
+        assertThat(api.as(heir, "PUT", "/api/projects/" + project + "/owner", Map.of("owner", heir)).status())
+                .isEqualTo(404);
+        assertThat(api.as(owner, "PUT", "/api/projects/" + project + "/owner", Map.of("owner", "nobody-here"))
+                .status()).isEqualTo(400);
+        Api.Response moved = api.as(owner, "PUT", "/api/projects/" + project + "/owner", Map.of("owner", heir));
+        assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+        assertThat(moved.body().get("owner").asText()).isEqualTo(heir);
+        assertThat(api.as(heir, "GET", "/api/tasks/" + mine, null).body().get("owner").asText()).isEqualTo(heir);
+        assertThat(api.as(worker, "GET", "/api/tasks/" + workers, null).body().get("owner").asText()).isEqualTo(worker);
+        assertThat(api.as(worker, "GET", "/api/tasks/" + theirs, null).body().get("owner").asText()).isEqualTo(worker);
+        JsonNode last = api.as(heir, "GET", "/api/objects/" + project + "/history", null).body().get("entries");
+        JsonNode entry = last.get(last.size() - 1);
+        assertThat(entry.get("event").asText()).isEqualTo("ProjectOwnerChanged");
+        assertThat(entry.get("user").asText()).isEqualTo(owner);
+        assertThat(entry.get("changes").get(0).get("from").asText()).isEqualTo(owner);
+        assertThat(entry.get("changes").get(0).get("to").asText()).isEqualTo(heir);
+        // the former owner stays its responsible user, which is a separate field
+        assertThat(moved.body().get("responsible").toString()).contains(owner);
+
+        long memo = create(owner, "/api/memos", Map.of("title", "Mine", "draft", true)).get("id").asLong();
+        assertThat(api.as(owner, "PUT", "/api/memos/" + memo + "/owner", Map.of("owner", heir)).status())
+                .isEqualTo(403);
+    }
 }

@@ -59,7 +59,7 @@ class ProjectFlowIT {
         link(page, "New project").click();
         page.getByLabel("Title").fill("Website relaunch");
         button(page, "Create project").click();
-        assertThat(page.locator(".alert-success")).containsText("was created");
+        assertThat(page.locator(".alert-success[role=status]")).containsText("was created");
         assertThat(page.locator("#task-title")).hasText("Website relaunch");
         long project = Long.parseLong(page.url().replaceAll(".*/projects/", ""));
         assertThat(page.locator("#subtasks-none")).hasText("No tasks yet.");
@@ -90,7 +90,7 @@ class ProjectFlowIT {
         page.navigate("/projects/" + project);
         assertThat(page.locator(".subtask-row")).hasCount(1);
         button(page, "Complete").click();
-        assertThat(page.locator(".alert")).containsText("open tasks");
+        assertThat(page.locator(".alert[role=status]")).containsText("open tasks");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("project-phone.png")).setFullPage(true));
 
         // deleting the project lists it and its task first, then takes both
@@ -99,7 +99,7 @@ class ProjectFlowIT {
         fitsTheScreen(page);
         button(page, "Delete project").click();
         page.waitForURL("**/projects");
-        assertThat(page.locator(".alert-success")).containsText("was deleted");
+        assertThat(page.locator(".alert-success[role=status]")).containsText("was deleted");
         assertThat(api.as(user, "GET", "/api/tasks/" + task, null).status()).isEqualTo(404);
         assertThat(api.as(user, "GET", "/api/projects/" + project, null).status()).isEqualTo(404);
     }

@@ -1,0 +1,134 @@
+package dev.crm.shared.access;
+
+import dev.crm.shared.Actor;
+import dev.crm.shared.Role;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The permission matrix, in one place: for each kind of object, role and action, how far the role
+ * reaches ({@link Scope}). It is the default matrix of {@code domain.md}. Every user is a co-worker as
+ * well, so an actor's reach is the widest of co-worker's and their own roles'; admins reach everything.
+ *
+ * <p>The matrix says whether a role may act on a kind at all and whether it may act on every object of
+ * it ({@link Scope#ALL}); narrower scopes defer to the kind's dynamic rules, which are written once per kind
+ * ({@code MemoAccess}, {@code TaskAccess}, …) and ask this class for the "all" part. A kind plugs in by
+ * declaring its row here and its rules there; {@code PermissionMatrixIT} drives the API for every role ×
+ * kind × action against this table.
+ */
+public final class Permissions {
+
+    public enum Action {
+        ADD, CHANGE, DELETE, VIEW;
+
+        public char letter() {
+            return Character.toLowerCase(name().charAt(0));
+        }
+    }
+
+    /** How far a role reaches, narrowest first. */
+    public enum Scope {
+        /** not at all */
+        NONE,
+        /** the objects the kind's dynamic rules give the user (owner, recipient, responsible, …) */
+        RULES,
+        /** the objects the user owns or co-owns */
+        OWN,
+        /** the objects of the user's departments */
+        DEPT,
+        /** every object of the kind (the state rules still apply, e.g. drafts stay private) */
+        ALL;
+
+        public String apiName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** A kind's row: role → action → scope. */
+    private static final Map<String, Map<Role, Map<Action, Scope>>> MATRIX = new LinkedHashMap<>();
+    /** Kinds whose rights follow the object they belong to (files). */
+    private static final Map<String, String> FOLLOWS = new LinkedHashMap<>();
+
+    static {
+        // task, project: everyone by the rules; chiefs and task operators all
+        for (String kind : List.of("task", "project", "memo")) {
+            kind(kind).role(Role.CO_WORKER, "acdv", Scope.RULES).role(Role.MANAGER, "acdv", Scope.RULES)
+                    .role(Role.OPERATOR, "acdv", Scope.RULES).role(Role.ACCOUNTANT, "acdv", Scope.RULES);
+        }
+        kind("task").role(Role.CHIEF, "acdv", Scope.ALL).role(Role.TASK_OPERATOR, "acdv", Scope.ALL);
+        kind("project").role(Role.CHIEF, "acdv", Scope.ALL).role(Role.TASK_OPERATOR, "acdv", Scope.ALL);
+        // memo: chiefs and task operators change, delete and view all but drafts (they add as co-workers)
+        kind("memo").role(Role.CHIEF, "cdv", Scope.ALL).role(Role.TASK_OPERATOR, "cdv", Scope.ALL);
+        FOLLOWS.put("file", "the object it is attached to");
+        // users and departments: administrators only
+        kind("user");
+        kind("department");
+    }
+
+    private Permissions() {
+    }
+
+    private static Row kind(String kind) {
+        return new Row(MATRIX.computeIfAbsent(kind, k -> new EnumMap<>(Role.class)));
+    }
+
+    private record Row(Map<Role, Map<Action, Scope>> roles) {
+        Row role(Role role, String letters, Scope scope) {
+            Map<Action, Scope> actions = roles.computeIfAbsent(role, r -> new EnumMap<>(Action.class));
+            for (Action action : Action.values()) {
+                if (letters.indexOf(action.letter()) >= 0) {
+                    actions.put(action, scope);
+                }
+            }
+            return this;
+        }
+    }
+
+    /** How far one role reaches for the kind and action (admins: all). */
+    public static Scope scope(Role role, String kind, Action action) {
+        if (role == Role.ADMIN) {
+            return Scope.ALL;
+        }
+        Map<Role, Map<Action, Scope>> row = MATRIX.get(kind);
+        if (row == null) {
+            return Scope.NONE;
+        }
+        return row.getOrDefault(role, Map.of()).getOrDefault(action, Scope.NONE);
+    }
+
+    /** How far the actor reaches: the widest of co-worker's and each of their roles'. */
+    public static Scope scope(Actor actor, String kind, Action action) {
+        Scope widest = scope(Role.CO_WORKER, kind, action);
+        for (Role role : actor.roles()) {
+            Scope s = scope(role, kind, action);
+            if (s.compareTo(widest) > 0) {
+                widest = s;
+            }
+        }
+        return widest;
+    }
+
+    /** Whether the actor may do this to some objects of the kind (the kind's rules decide which). */
+    public static boolean allows(Actor actor, String kind, Action action) {
+        return scope(actor, kind, action) != Scope.NONE;
+    }
+
+    /** Whether the actor may do this to every object of the kind. */
+    public static boolean allowsAll(Actor actor, String kind, Action action) {
+        return scope(actor, kind, action) == Scope.ALL;
+    }
+
+    /** The kinds with a row of their own, in the order of the matrix. */
+    public static List<String> kinds() {
+        return Collections.unmodifiableList(new ArrayList<>(MATRIX.keySet()));
+    }
+
+    /** Kinds whose rights follow another object, with what they follow (for the matrix page). */
+    public static Map<String, String> followingKinds() {
+        return Collections.unmodifiableMap(FOLLOWS);
+    }
+}

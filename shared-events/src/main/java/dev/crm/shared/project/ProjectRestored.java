@@ -1,0 +1,16 @@
+package dev.crm.shared.project;
+
+import dev.crm.shared.FieldChange;
+import java.util.List;
+
+/**
+ * An administrator brought the deleted project back; its timeline continues (the next version after its
+ * delete), and it is as it was when deleted.
+ */
+public record ProjectRestored(long projectId) implements ProjectEvent {
+
+    @Override
+    public List<FieldChange> changes() {
+        return List.of(FieldChange.of("deleted", true, false));
+    }
+}

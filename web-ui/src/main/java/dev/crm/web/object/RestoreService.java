@@ -1,0 +1,121 @@
+package dev.crm.web.object;
+
+import dev.crm.command.Rejected;
+import dev.crm.command.file.FileCommands.RestoreFile;
+import dev.crm.command.memo.MemoCommands.RestoreMemo;
+import dev.crm.command.task.TaskCommands.RestoreTask;
+import dev.crm.query.file.FileQueries;
+import dev.crm.query.file.FileView;
+import dev.crm.query.object.DeletedObjects;
+import dev.crm.query.object.DeletedObjects.Deleted;
+import dev.crm.query.object.ObjectIndex;
+import dev.crm.query.object.ObjectSummary;
+import dev.crm.shared.Actor;
+import dev.crm.web.config.CommandSender;
+import dev.crm.web.file.ContentStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Brings a deleted object back together with the objects its delete removed (its cascade), in one
+ * transaction, each with a {@code …Restored} event so its timeline continues. A file object whose stored
+ * content was purged meanwhile cannot come back: it stays deleted, and the outcome names it, so the admin
+ * is told at once rather than meeting a missing file later. The aggregates have the final say (admins only,
+ * deleted objects only, see {@code Restoring}).
+ */
+@Service
+public class RestoreService {
+
+    /** What a restore brought back, and the file objects left deleted because their content is gone. */
+    public record Outcome(List<ObjectSummary> restored, List<ObjectSummary> missingContent) {
+    }
+
+    private final DeletedObjects deleted;
+    private final ObjectIndex objects;
+    private final FileQueries files;
+    private final ContentStore store;
+    private final CommandSender commands;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+
+    RestoreService(DeletedObjects deleted, ObjectIndex objects, FileQueries files, ContentStore store,
+                   CommandSender commands, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.deleted = deleted;
+        this.objects = objects;
+        this.files = files;
+        this.store = store;
+        this.commands = commands;
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** What restoring the object would bring back (the root first); the rules as {@link #restore}. */
+    public List<ObjectSummary> preview(Actor actor, long id) {
+        Deleted root = restorable(actor, id);
+        List<ObjectSummary> all = new ArrayList<>();
+        all.add(root.object());
+        all.addAll(deleted.partsOf(root.cascade(), id));
+        return all;
+    }
+
+    public Outcome restore(Actor actor, long id) {
+        Deleted root = restorable(actor, id);
+        List<ObjectSummary> parts = deleted.partsOf(root.cascade(), id);
+        return tx.execute(status -> {
+            objects.lock(id);
+            List<ObjectSummary> restored = new ArrayList<>();
+            List<ObjectSummary> missing = new ArrayList<>();
+            if (!restoreOne(actor, root.object())) {
+                throw new Rejected.WrongState("error.restore.content-purged", root.object().title());
+            }
+            restored.add(root.object());
+            // parts in ID order: an object is created before its parts, so containers come back first
+            for (ObjectSummary part : parts) {
+                (restoreOne(actor, part) ? restored : missing).add(part);
+            }
+            return new Outcome(restored, missing);
+        });
+    }
+
+    /** The deleted root of a delete; 404 for non-admins (deleted objects are theirs only to see). */
+    private Deleted restorable(Actor actor, long id) {
+        if (!actor.isAdmin()) {
+            throw new Rejected.NotFound(id);
+        }
+        Deleted object = deleted.find(id).orElseThrow(() -> objects.find(id).isPresent()
+                ? new Rejected.WrongState("error.restore.not-deleted") : new Rejected.NotFound(id));
+        if (object.deletedWith() != null && deleted.find(object.deletedWith()).isPresent()) {
+            throw new Rejected.WrongState("error.restore.part-of", object.deletedWith());
+        }
+        List<ObjectSummary> containers = deleted.deletedContainers(id);
+        if (!containers.isEmpty()) {
+            throw new Rejected.WrongState("error.restore.part-of", containers.get(0).id());
+        }
+        return object;
+    }
+
+    /** Restores one object; false for a file object whose content is no longer stored (nothing sent). */
+    private boolean restoreOne(Actor actor, ObjectSummary object) {
+        switch (object.kind()) {
+            case "memo" -> commands.send(new RestoreMemo(object.id()), actor);
+            case "task", "project" -> commands.send(new RestoreTask(object.id()), actor);
+            case "file" -> {
+                FileView file = files.find(object.id()).orElseThrow();
+                // the content row's lock keeps a purge from deleting the content between this check and the
+                // commit of the count going up (the purger deletes only under this lock, only at count zero)
+                List<String> row = jdbc.queryForList("SELECT sha256 FROM file_content WHERE sha256 = ? FOR UPDATE",
+                        String.class, file.sha256());
+                if (row.isEmpty() || !store.exists(file.sha256())) {
+                    return false;
+                }
+                commands.send(new RestoreFile(object.id()), actor);
+            }
+            default -> throw new Rejected.WrongState("error.restore.kind", object.kind());
+        }
+        return true;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.crm.web.object;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crm.shared.Actor;
+import dev.crm.shared.Role;
+import dev.crm.shared.access.Permissions;
+import dev.crm.shared.access.Permissions.Action;
+import dev.crm.web.testsupport.Api;
+import dev.crm.web.testsupport.CrmIntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Drives the API for every role × kind × action and compares each answer with the permission matrix
+ * ({@link Permissions}): an action a role may take at all succeeds on the user's own object; an action
+ * it may take on every object succeeds on someone else's too, and otherwise that object stays unknown
+ * (404; 400 for an upload, whose target is a field of the body). Files follow the object they are
+ * attached to; users are administered by admins only.
+ */
+@CrmIntegrationTest
+class PermissionMatrixIT {
+
+    @LocalServerPort
+    int port;
+
+    record Kind(String kind, String path, Map<String, Object> body, Map<String, Object> change) {
+    }
+
+    @Test
+    void everyRoleKindAndActionIsAnsweredAsTheMatrixSays() {
+        Api api = new Api(port);
+        String stranger = api.newUser("mstranger");
+        String recipient = api.newUser("mrecipient");
+        List<Kind> kinds = List.of(
+                new Kind("memo", "/api/memos", Map.of("title", "Matrix memo", "to", recipient), Map.of("title", "x")),
+                new Kind("task", "/api/tasks", Map.of("title", "Matrix task"), Map.of("title", "x")),
+                new Kind("project", "/api/projects", Map.of("title", "Matrix project"), Map.of("title", "x")));
+        List<String> mismatches = new ArrayList<>();
+        int checked = 0;
+        for (Role role : Role.values()) {
+            String user = role == Role.CO_WORKER ? api.newUser("mco") : api.newUser("m" + role.apiName().replace("_", ""),
+                    role.apiName());
+            Actor actor = Actor.of(user, role);
+            for (Kind k : kinds) {
+                // add
+                Api.Response added = api.as(user, "POST", k.path(), k.body());
+                checked++;
+                expect(mismatches, role, k.kind(), "add", Permissions.allows(actor, k.kind(), Action.ADD), added.status(),
+                        201, 403);
+                // someone else's object, which the rules do not give this user
+                String mark = "Theirs" + System.nanoTime();
+                Map<String, Object> body = new java.util.HashMap<>(k.body());
+                body.put("title", mark);
+                long theirs = api.as(stranger, "POST", k.path(), body).body().get("id").asLong();
+                boolean viewAll = Permissions.allowsAll(actor, k.kind(), Action.VIEW);
+                checked++;
+                long listed = api.as(user, "GET", k.path() + "?q=" + mark, null).body().get("total").asLong();
+                expect(mismatches, role, k.kind(), "list other", viewAll, listed == 1 ? 200 : 404, 200, 404);
+                checked++;
+                expect(mismatches, role, k.kind(), "view other", viewAll,
+                        api.as(user, "GET", k.path() + "/" + theirs, null).status(), 200, 404);
+                checked++;
+                expect(mismatches, role, k.kind(), "view other by ID", viewAll,
+                        api.as(user, "GET", "/api/objects/" + theirs, null).status(), 200, 404);
+                checked++;
+                long found = api.as(user, "GET", "/api/search?q=ID" + theirs, null).body().get("items").size();
+                expect(mismatches, role, k.kind(), "ID search other", viewAll, found == 1 ? 200 : 404, 200, 404);
+                checked++;
+                expect(mismatches, role, k.kind(), "history other", viewAll,
+                        api.as(user, "GET", "/api/objects/" + theirs + "/history", null).status(), 200, 404);
+                checked++;
+                expect(mismatches, role, k.kind(), "change other", Permissions.allowsAll(actor, k.kind(), Action.CHANGE),
+                        api.as(user, "PATCH", k.path() + "/" + theirs, k.change()).status(), 200, viewAll ? 403 : 404);
+                // files follow the object: add one to someone else's object if you may change it
+                checked++;
+                expect(mismatches, role, k.kind(), "file on other", Permissions.allowsAll(actor, k.kind(), Action.CHANGE),
+                        api.upload(user, theirs, "m.txt", "text/plain", "m".getBytes(StandardCharsets.UTF_8)).status(),
+                        201, viewAll ? 403 : 400); // attachTo is a body field: an unknown object is a 400
+                checked++;
+                expect(mismatches, role, k.kind(), "delete other", Permissions.allowsAll(actor, k.kind(), Action.DELETE),
+                        api.as(user, "DELETE", k.path() + "/" + theirs, null).status(), 204, viewAll ? 403 : 404);
+                if (added.status() == 201) {
+                    long own = added.body().get("id").asLong();
+                    checked++;
+                    expect(mismatches, role, k.kind(), "view own", Permissions.allows(actor, k.kind(), Action.VIEW),
+                            api.as(user, "GET", k.path() + "/" + own, null).status(), 200, 404);
+                    checked++;
+                    expect(mismatches, role, k.kind(), "change own", Permissions.allows(actor, k.kind(), Action.CHANGE),
+                            api.as(user, "PATCH", k.path() + "/" + own, k.change()).status(), 200, 403);
+                    checked++;
+                    expect(mismatches, role, k.kind(), "delete own", Permissions.allows(actor, k.kind(), Action.DELETE),
+                            api.as(user, "DELETE", k.path() + "/" + own, null).status(), 204, 403);
+                }
+            }
+            // users: administered by admins only
+            checked++;
+            expect(mismatches, role, "user", "add", Permissions.allows(actor, "user", Action.ADD),
+                    api.as(user, "POST", "/api/users", Map.of("username", "u" + System.nanoTime(),
+                            "password", Api.PASSWORD, "roles", List.of())).status(), 201, 403);
+            checked++;
+            expect(mismatches, role, "user", "change", Permissions.allows(actor, "user", Action.CHANGE),
+                    api.as(user, "PUT", "/api/users/" + recipient + "/roles", Map.of("roles", List.of())).status(),
+                    200, 403);
+        }
+        assertThat(checked).isGreaterThan(200);
+        assertThat(mismatches).isEmpty();
+    }
+
+    private static void expect(List<String> mismatches, Role role, String kind, String what, boolean allowed, int status,
+                               int success, int refusal) {
+        int expected = allowed ? success : refusal;
+        if (status != expected) {
+            mismatches.add(role.apiName() + " " + kind + " " + what + ": expected " + expected + ", got " + status);
+        }
+    }
+}
