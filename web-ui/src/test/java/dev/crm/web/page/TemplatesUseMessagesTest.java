@@ -257,6 +257,15 @@ class TemplatesUseMessagesTest {
     }
 
     @Test
+    void noMessageKeyIsDefinedTwice() throws IOException {
+        // Properties.load keeps the last of two equal keys silently; a merge can leave both
+        List<String> keys = Files.readAllLines(MESSAGES, StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#") && l.contains("="))
+                .map(l -> l.substring(0, l.indexOf('=')).strip()).toList();
+        assertThat(keys).doesNotHaveDuplicates();
+    }
+
+    @Test
     void largeIdsAreWrittenWithoutGroupingSoTheyCanBeSearched() {
         assertThat(new java.text.MessageFormat(messages.getProperty("object.id"), java.util.Locale.ENGLISH)
                 .format(new Object[] {1234567L})).isEqualTo("ID 1234567");
