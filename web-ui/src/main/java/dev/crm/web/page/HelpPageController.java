@@ -39,6 +39,13 @@ class HelpPageController {
         PAGES.put("project-form", 2);
         PAGES.put("project-delete", 2);
         PAGES.put("project-from-memo", 2);
+        // --- user administration ---
+        PAGES.put("admin-users", 3);
+        PAGES.put("admin-user-form", 2);
+        PAGES.put("admin-user", 3);
+        PAGES.put("admin-user-active", 2);
+        PAGES.put("admin-departments", 2);
+        PAGES.put("admin-department-form", 1);
     }
 
     @GetMapping("/help/{page}")
