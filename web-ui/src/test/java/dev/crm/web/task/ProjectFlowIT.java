@@ -90,7 +90,7 @@ class ProjectFlowIT {
         page.navigate("/projects/" + project);
         assertThat(page.locator(".subtask-row")).hasCount(1);
         button(page, "Complete").click();
-        assertThat(page.locator(".alert")).containsText("open tasks");
+        assertThat(page.locator(".alert[role=status]")).containsText("open tasks");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("project-phone.png")).setFullPage(true));
 
         // deleting the project lists it and its task first, then takes both
