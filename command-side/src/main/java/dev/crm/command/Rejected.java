@@ -55,6 +55,11 @@ public abstract sealed class Rejected extends RuntimeException {
         public NotFound(long id) {
             super("error.not-found", id);
         }
+
+        /** Something not named by an object ID (a user by username). */
+        public NotFound(String code, Object... args) {
+            super(code, args);
+        }
     }
 
     /** The object's state does not allow this now (a reviewed memo cannot be postponed): 409. */

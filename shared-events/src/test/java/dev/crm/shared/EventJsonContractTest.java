@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.crm.shared.department.DepartmentCreated;
+import dev.crm.shared.department.DepartmentEvent;
+import dev.crm.shared.department.DepartmentRenamed;
 import dev.crm.shared.file.FileAttached;
 import dev.crm.shared.file.FileDetached;
 import dev.crm.shared.file.FileEvent;
@@ -33,7 +36,10 @@ import dev.crm.shared.task.TaskPriority;
 import dev.crm.shared.task.TaskStage;
 import dev.crm.shared.task.TaskStageChanged;
 import dev.crm.shared.user.UserCreated;
+import dev.crm.shared.user.UserDeactivated;
+import dev.crm.shared.user.UserDepartmentsChanged;
 import dev.crm.shared.user.UserEvent;
+import dev.crm.shared.user.UserReactivated;
 import dev.crm.shared.user.UserRolesChanged;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -105,6 +111,14 @@ class EventJsonContractTest {
                 "{\"username\":\"bob\",\"displayName\":\"Bob\",\"roles\":[\"MANAGER\",\"ACCOUNTANT\"]}");
         PINNED.put(new UserRolesChanged("bob", List.of(Role.MANAGER), List.of()),
                 "{\"username\":\"bob\",\"from\":[\"MANAGER\"],\"to\":[]}");
+        // --- user administration ---
+        PINNED.put(new UserDepartmentsChanged("bob", List.of(), List.of(46L, 47L)),
+                "{\"username\":\"bob\",\"from\":[],\"to\":[46,47]}");
+        PINNED.put(new UserDeactivated("bob"), "{\"username\":\"bob\"}");
+        PINNED.put(new UserReactivated("bob"), "{\"username\":\"bob\"}");
+        PINNED.put(new DepartmentCreated(46, "Sales"), "{\"departmentId\":46,\"name\":\"Sales\"}");
+        PINNED.put(new DepartmentRenamed(46, "Sales", "Sales EU"),
+                "{\"departmentId\":46,\"from\":\"Sales\",\"to\":\"Sales EU\"}");
     }
 
     static Stream<Map.Entry<Object, String>> pinned() {
@@ -126,7 +140,7 @@ class EventJsonContractTest {
     @Test
     void everyEventTypeHasAPin() {
         List<Class<?>> types = Stream.of(MemoEvent.class, FileEvent.class, TaskEvent.class, ProjectEvent.class,
-                        UserEvent.class)
+                        UserEvent.class, DepartmentEvent.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses())).toList();
         assertThat(PINNED.keySet().stream().map(Object::getClass).distinct().toList())
                 .containsExactlyInAnyOrderElementsOf(types);

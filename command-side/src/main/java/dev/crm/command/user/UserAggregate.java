@@ -2,17 +2,25 @@ package dev.crm.command.user;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.crm.command.DepartmentDirectory;
 import dev.crm.command.Rejected;
+import dev.crm.command.user.UserCommands.ChangeUserDepartments;
 import dev.crm.command.user.UserCommands.ChangeUserRoles;
 import dev.crm.command.user.UserCommands.CreateUser;
+import dev.crm.command.user.UserCommands.DeactivateUser;
+import dev.crm.command.user.UserCommands.ReactivateUser;
 import dev.crm.shared.Actor;
 import dev.crm.shared.Role;
 import dev.crm.shared.user.UserCreated;
+import dev.crm.shared.user.UserDeactivated;
+import dev.crm.shared.user.UserDepartmentsChanged;
+import dev.crm.shared.user.UserReactivated;
 import dev.crm.shared.user.UserRolesChanged;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -34,6 +42,8 @@ public class UserAggregate {
     @AggregateIdentifier
     private String username;
     private List<Role> roles;
+    private List<Long> departments = List.of();
+    private boolean active;
 
     protected UserAggregate() {
         // for Axon
@@ -60,17 +70,61 @@ public class UserAggregate {
 
     @CommandHandler
     public void handle(ChangeUserRoles cmd, MetaData metaData) {
-        requireAdmin(metaData);
+        Actor actor = requireAdmin(metaData);
         List<Role> newRoles = ordered(cmd.roles());
+        // an administrator cannot lock themself out: some administrator always stays
+        if (actor.is(username) && !newRoles.contains(Role.ADMIN)) {
+            throw new Rejected.Forbidden("error.user.own-admin-role");
+        }
         if (!newRoles.equals(roles)) {
             apply(new UserRolesChanged(username, roles, newRoles));
         }
     }
 
-    private static void requireAdmin(MetaData metaData) {
-        if (!Actor.fromMetaData(metaData).isAdmin()) {
+    @CommandHandler
+    public void handle(ChangeUserDepartments cmd, MetaData metaData, DepartmentDirectory directory) {
+        requireAdmin(metaData);
+        TreeSet<Long> ids = new TreeSet<>(cmd.departments());
+        List<Rejected.FieldError> errors = new ArrayList<>();
+        for (long id : ids) {
+            if (!directory.exists(id)) {
+                errors.add(new Rejected.FieldError("departments", "validation.unknown-department", new Object[] {id}));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new Rejected.Invalid(errors);
+        }
+        List<Long> newDepartments = List.copyOf(ids);
+        if (!newDepartments.equals(departments)) {
+            apply(new UserDepartmentsChanged(username, departments, newDepartments));
+        }
+    }
+
+    @CommandHandler
+    public void handle(DeactivateUser cmd, MetaData metaData) {
+        Actor actor = requireAdmin(metaData);
+        if (actor.is(username)) {
+            throw new Rejected.Forbidden("error.user.deactivate-self");
+        }
+        if (active) {
+            apply(new UserDeactivated(username));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ReactivateUser cmd, MetaData metaData) {
+        requireAdmin(metaData);
+        if (!active) {
+            apply(new UserReactivated(username));
+        }
+    }
+
+    private static Actor requireAdmin(MetaData metaData) {
+        Actor actor = Actor.fromMetaData(metaData);
+        if (!actor.isAdmin()) {
             throw new Rejected.Forbidden("error.admin-only");
         }
+        return actor;
     }
 
     /** Stored roles leave out the implicit co-worker role and follow the enum's order. */
@@ -84,10 +138,26 @@ public class UserAggregate {
     void on(UserCreated e) {
         username = e.username();
         roles = e.roles();
+        active = true;
     }
 
     @EventSourcingHandler
     void on(UserRolesChanged e) {
         roles = e.to();
+    }
+
+    @EventSourcingHandler
+    void on(UserDepartmentsChanged e) {
+        departments = e.to();
+    }
+
+    @EventSourcingHandler
+    void on(UserDeactivated e) {
+        active = false;
+    }
+
+    @EventSourcingHandler
+    void on(UserReactivated e) {
+        active = true;
     }
 }

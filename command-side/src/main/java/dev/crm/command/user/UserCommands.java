@@ -15,4 +15,13 @@ public final class UserCommands {
 
     public record ChangeUserRoles(@TargetAggregateIdentifier String username, Set<Role> roles) {
     }
+
+    public record ChangeUserDepartments(@TargetAggregateIdentifier String username, Set<Long> departments) {
+    }
+
+    public record DeactivateUser(@TargetAggregateIdentifier String username) {
+    }
+
+    public record ReactivateUser(@TargetAggregateIdentifier String username) {
+    }
 }

@@ -1,13 +1,22 @@
 package dev.crm.command.user;
 
+import dev.crm.command.DepartmentDirectory;
 import dev.crm.command.Rejected;
+import dev.crm.command.user.UserCommands.ChangeUserDepartments;
 import dev.crm.command.user.UserCommands.ChangeUserRoles;
 import dev.crm.command.user.UserCommands.CreateUser;
+import dev.crm.command.user.UserCommands.DeactivateUser;
+import dev.crm.command.user.UserCommands.ReactivateUser;
 import dev.crm.shared.Actor;
 import dev.crm.shared.Role;
 import dev.crm.shared.user.UserCreated;
+import dev.crm.shared.user.UserDeactivated;
+import dev.crm.shared.user.UserDepartmentsChanged;
+import dev.crm.shared.user.UserReactivated;
 import dev.crm.shared.user.UserRolesChanged;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +29,21 @@ class UserAggregateTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(UserAggregate.class);
+        fixture.registerInjectableResource(new DepartmentDirectory() {
+            @Override
+            public boolean exists(long departmentId) {
+                return DEPARTMENTS.contains(departmentId);
+            }
+
+            @Override
+            public Optional<Long> findByName(String name) {
+                return Optional.empty();
+            }
+        });
     }
+
+    static final Set<Long> DEPARTMENTS = Set.of(7L, 8L, 9L);
+    static final Map<String, String> ADMIN = Actor.of("ada", Role.ADMIN).toMetaData();
 
     @Test
     void adminCreatesAUserAndTheImplicitCoWorkerRoleIsNotStored() {
@@ -56,5 +79,105 @@ class UserAggregateTest {
         fixture.given(new UserCreated("bob", "Bob", List.of(Role.MANAGER)))
                 .when(new ChangeUserRoles("bob", Set.of(Role.MANAGER)), Actor.of("ada", Role.ADMIN).toMetaData())
                 .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    // --- user administration ---
+
+    @Test
+    void anAdminCannotTakeTheAdminRoleFromThemself() {
+        fixture.given(new UserCreated("ada", "Ada", List.of(Role.ADMIN)))
+                .when(new ChangeUserRoles("ada", Set.of(Role.CHIEF)), ADMIN)
+                .expectException(Rejected.Forbidden.class).expectNoEvents();
+    }
+
+    @Test
+    void anAdminTakesTheAdminRoleFromAnotherAdmin() {
+        fixture.given(new UserCreated("bob", "Bob", List.of(Role.ADMIN)))
+                .when(new ChangeUserRoles("bob", Set.of()), ADMIN)
+                .expectEvents(new UserRolesChanged("bob", List.of(Role.ADMIN), List.of()));
+    }
+
+    @Test
+    void adminPutsAUserIntoDepartmentsInAscendingOrder() {
+        fixture.given(new UserCreated("bob", "Bob", List.of()))
+                .when(new ChangeUserDepartments("bob", Set.of(9L, 7L)), ADMIN)
+                .expectEvents(new UserDepartmentsChanged("bob", List.of(), List.of(7L, 9L)));
+    }
+
+    @Test
+    void departmentsChangeHoldsTheOldAndTheNewDepartments() {
+        fixture.given(new UserCreated("bob", "Bob", List.of()), new UserDepartmentsChanged("bob", List.of(), List.of(7L)))
+                .when(new ChangeUserDepartments("bob", Set.of(8L)), ADMIN)
+                .expectEvents(new UserDepartmentsChanged("bob", List.of(7L), List.of(8L)));
+    }
+
+    @Test
+    void anUnknownDepartmentIsRefused() {
+        fixture.given(new UserCreated("bob", "Bob", List.of()))
+                .when(new ChangeUserDepartments("bob", Set.of(7L, 42L)), ADMIN)
+                .expectException(Rejected.Invalid.class).expectNoEvents();
+    }
+
+    @Test
+    void theSameDepartmentsStoreNothing() {
+        fixture.given(new UserCreated("bob", "Bob", List.of()), new UserDepartmentsChanged("bob", List.of(), List.of(7L)))
+                .when(new ChangeUserDepartments("bob", Set.of(7L)), ADMIN)
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void onlyAdminsChangeDepartments() {
+        fixture.given(new UserCreated("bob", "Bob", List.of()))
+                .when(new ChangeUserDepartments("bob", Set.of(7L)), Actor.of("cora", Role.CHIEF).toMetaData())
+                .expectException(Rejected.Forbidden.class).expectNoEvents();
+    }
+
+    @Test
+    void adminDeactivatesAUser() {
+        fixture.given(new UserCreated("bob", "Bob", List.of(Role.MANAGER)))
+                .when(new DeactivateUser("bob"), ADMIN)
+                .expectEvents(new UserDeactivated("bob"));
+    }
+
+    @Test
+    void anAdminCannotDeactivateThemself() {
+        fixture.given(new UserCreated("ada", "Ada", List.of(Role.ADMIN)))
+                .when(new DeactivateUser("ada"), ADMIN)
+                .expectException(Rejected.Forbidden.class).expectNoEvents();
+    }
+
+    @Test
+    void onlyAdminsDeactivateUsers() {
+        fixture.given(new UserCreated("bob", "Bob", List.of()))
+                .when(new DeactivateUser("bob"), Actor.of("cora", Role.CHIEF).toMetaData())
+                .expectException(Rejected.Forbidden.class).expectNoEvents();
+    }
+
+    @Test
+    void deactivatingAnInactiveUserStoresNothing() {
+        fixture.given(new UserCreated("bob", "Bob", List.of()), new UserDeactivated("bob"))
+                .when(new DeactivateUser("bob"), ADMIN)
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void adminReactivatesADeactivatedUser() {
+        fixture.given(new UserCreated("bob", "Bob", List.of()), new UserDeactivated("bob"))
+                .when(new ReactivateUser("bob"), ADMIN)
+                .expectEvents(new UserReactivated("bob"));
+    }
+
+    @Test
+    void reactivatingAnActiveUserStoresNothing() {
+        fixture.given(new UserCreated("bob", "Bob", List.of()))
+                .when(new ReactivateUser("bob"), ADMIN)
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void onlyAdminsReactivateUsers() {
+        fixture.given(new UserCreated("bob", "Bob", List.of()), new UserDeactivated("bob"))
+                .when(new ReactivateUser("bob"), Actor.of("cora", Role.CHIEF).toMetaData())
+                .expectException(Rejected.Forbidden.class).expectNoEvents();
     }
 }

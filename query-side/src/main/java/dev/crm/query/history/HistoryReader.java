@@ -4,6 +4,7 @@ import dev.crm.query.file.FileQueries;
 import dev.crm.shared.Actor;
 import dev.crm.shared.ObjectEvent;
 import dev.crm.shared.file.FileEvent;
+import dev.crm.shared.user.UserEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,6 +51,17 @@ public class HistoryReader {
         return all;
     }
 
+    /** A user's history: their own stream, whose identifier is the username. Callers check who may read it. */
+    public List<HistoryEntry> userHistory(String username) {
+        List<HistoryEntry> entries = new ArrayList<>();
+        DomainEventStream stream = eventStore.readEvents(username);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> event = stream.next();
+            entries.add(entry(event, event.getSequenceNumber() + 1, null));
+        }
+        return entries;
+    }
+
     private void read(long aggregateId, java.util.function.Consumer<DomainEventMessage<?>> consumer) {
         DomainEventStream stream = eventStore.readEvents(Long.toString(aggregateId));
         while (stream.hasNext()) {
@@ -63,7 +75,8 @@ public class HistoryReader {
         Object cascade = event.getMetaData().get("cascade");
         Object deletedWith = event.getMetaData().get("deletedWith");
         return new HistoryEntry(sequence, event.getTimestamp(), user == null ? null : user.toString(),
-                event.getPayloadType().getSimpleName(), payload instanceof ObjectEvent e ? e.changes() : List.of(),
+                event.getPayloadType().getSimpleName(), payload instanceof ObjectEvent e ? e.changes()
+                        : payload instanceof UserEvent u ? u.changes() : List.of(),
                 file, cascade == null ? null : cascade.toString(),
                 deletedWith instanceof Number n ? n.longValue() : null);
     }

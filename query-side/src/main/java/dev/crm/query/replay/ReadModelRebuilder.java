@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReadModelRebuilder {
 
     /** Every table a projection writes; a new read model adds its tables here. */
-    public static final List<String> TABLES = List.of("memo_view", "task_view", "file_view", "file_content", "object_link", "crm_object", "crm_user");
+    public static final List<String> TABLES = List.of("memo_view", "task_view", "file_view", "file_content", "object_link", "crm_object", "crm_user",
+            "department_view", "user_department");
     static final int BATCH = 1_000;
     /** The row of {@code crm_maintenance} that is set while the read models are rebuilt. */
     public static final String MAINTENANCE = "read-model-rebuild";

@@ -3,6 +3,9 @@ package dev.crm.query.user;
 import dev.crm.query.Sql;
 import dev.crm.shared.Role;
 import dev.crm.shared.user.UserCreated;
+import dev.crm.shared.user.UserDeactivated;
+import dev.crm.shared.user.UserDepartmentsChanged;
+import dev.crm.shared.user.UserReactivated;
 import dev.crm.shared.user.UserRolesChanged;
 import java.time.Instant;
 import java.util.Collection;
@@ -25,6 +28,8 @@ public class UserProjection {
             INSERT INTO crm_user (username, display_name, roles, active, version, created_at)
             SELECT ?, ?, ?, TRUE, 1, ? WHERE NOT EXISTS (SELECT 1 FROM crm_user WHERE username = ?)""";
     private static final String ROLES = "UPDATE crm_user SET roles = ?, version = ? WHERE username = ? AND version < ?";
+    private static final String ACTIVE = "UPDATE crm_user SET active = ?, version = ? WHERE username = ? AND version < ?";
+    private static final String VERSION = "UPDATE crm_user SET version = ? WHERE username = ? AND version < ?";
 
     private final JdbcTemplate jdbc;
 
@@ -40,6 +45,28 @@ public class UserProjection {
     @EventHandler
     void on(UserRolesChanged e, @SequenceNumber long sequence) {
         jdbc.update(ROLES, names(e.to()), sequence + 1, e.username(), sequence + 1);
+    }
+
+    @EventHandler
+    void on(UserDepartmentsChanged e, @SequenceNumber long sequence) {
+        // the version guard decides whether this event is new; only then are the rows replaced
+        if (jdbc.update(VERSION, sequence + 1, e.username(), sequence + 1) == 1) {
+            jdbc.update("DELETE FROM user_department WHERE username = ?", e.username());
+            for (long department : e.to()) {
+                jdbc.update("INSERT INTO user_department (username, department_id) VALUES (?, ?)", e.username(),
+                        department);
+            }
+        }
+    }
+
+    @EventHandler
+    void on(UserDeactivated e, @SequenceNumber long sequence) {
+        jdbc.update(ACTIVE, false, sequence + 1, e.username(), sequence + 1);
+    }
+
+    @EventHandler
+    void on(UserReactivated e, @SequenceNumber long sequence) {
+        jdbc.update(ACTIVE, true, sequence + 1, e.username(), sequence + 1);
     }
 
     static String names(Collection<Role> roles) {

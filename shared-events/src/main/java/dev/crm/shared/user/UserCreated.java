@@ -1,5 +1,6 @@
 package dev.crm.shared.user;
 
+import dev.crm.shared.FieldChange;
 import dev.crm.shared.Role;
 import java.util.List;
 
@@ -8,5 +9,11 @@ public record UserCreated(String username, String displayName, List<Role> roles)
 
     public UserCreated {
         roles = List.copyOf(roles);
+    }
+
+    @Override
+    public List<FieldChange> changes() {
+        return List.of(FieldChange.set("displayName", displayName),
+                FieldChange.set("roles", UserEvent.join(roles.stream().map(Role::apiName).toList())));
     }
 }

@@ -1,5 +1,6 @@
 package dev.crm.shared.user;
 
+import dev.crm.shared.FieldChange;
 import dev.crm.shared.Role;
 import java.util.List;
 
@@ -8,5 +9,11 @@ public record UserRolesChanged(String username, List<Role> from, List<Role> to) 
     public UserRolesChanged {
         from = List.copyOf(from);
         to = List.copyOf(to);
+    }
+
+    @Override
+    public List<FieldChange> changes() {
+        return List.of(FieldChange.of("roles", UserEvent.join(from.stream().map(Role::apiName).toList()),
+                UserEvent.join(to.stream().map(Role::apiName).toList())));
     }
 }

@@ -41,6 +41,13 @@ class HelpPageController {
         PAGES.put("project-from-memo", 2);
         PAGES.put("admin-deleted", 3);
         PAGES.put("admin-permissions", 3);
+        // --- user administration ---
+        PAGES.put("admin-users", 3);
+        PAGES.put("admin-user-form", 2);
+        PAGES.put("admin-user", 3);
+        PAGES.put("admin-user-active", 2);
+        PAGES.put("admin-departments", 2);
+        PAGES.put("admin-department-form", 1);
     }
 
     @GetMapping("/help/{page}")

@@ -1,8 +1,11 @@
 package dev.crm.web.user;
 
 import dev.crm.command.Rejected;
+import dev.crm.command.user.UserCommands.ChangeUserDepartments;
 import dev.crm.command.user.UserCommands.ChangeUserRoles;
 import dev.crm.command.user.UserCommands.CreateUser;
+import dev.crm.command.user.UserCommands.DeactivateUser;
+import dev.crm.command.user.UserCommands.ReactivateUser;
 import dev.crm.shared.Actor;
 import dev.crm.shared.Role;
 import dev.crm.web.config.CommandSender;
@@ -59,5 +62,36 @@ public class UserAdministration {
 
     public void changeRoles(Actor actor, String username, Set<Role> roles) {
         commands.send(new ChangeUserRoles(username, roles), actor);
+    }
+
+    // --- user administration ---
+
+    /** Creates the user and puts them into their departments, in one transaction: all of it or nothing. */
+    @Transactional
+    public void create(Actor actor, String username, String password, String displayName, Set<Role> roles,
+                       Set<Long> departments) {
+        create(actor, username, password, displayName, roles);
+        if (!departments.isEmpty()) {
+            commands.send(new ChangeUserDepartments(username, departments), actor);
+        }
+    }
+
+    public void changeDepartments(Actor actor, String username, Set<Long> departments) {
+        commands.send(new ChangeUserDepartments(username, departments), actor);
+    }
+
+    /** Roles and departments together, as the user page saves them: both or neither. */
+    @Transactional
+    public void change(Actor actor, String username, Set<Role> roles, Set<Long> departments) {
+        commands.send(new ChangeUserRoles(username, roles), actor);
+        commands.send(new ChangeUserDepartments(username, departments), actor);
+    }
+
+    public void deactivate(Actor actor, String username) {
+        commands.send(new DeactivateUser(username), actor);
+    }
+
+    public void reactivate(Actor actor, String username) {
+        commands.send(new ReactivateUser(username), actor);
     }
 }

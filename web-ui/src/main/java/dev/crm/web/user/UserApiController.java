@@ -2,6 +2,7 @@ package dev.crm.web.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crm.command.Rejected;
+import dev.crm.query.history.HistoryReader;
 import dev.crm.query.user.UserQueries;
 import dev.crm.query.user.UserView;
 import dev.crm.shared.Actor;
@@ -11,6 +12,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -29,28 +33,33 @@ class UserApiController {
 
     private final UserAdministration administration;
     private final UserQueries users;
+    private final HistoryReader history;
 
-    UserApiController(UserAdministration administration, UserQueries users) {
+    UserApiController(UserAdministration administration, UserQueries users, HistoryReader history) {
         this.administration = administration;
         this.users = users;
+        this.history = history;
     }
 
     @GetMapping("/api/me")
     Map<String, Object> me(Actor actor) {
         UserView user = users.find(actor.username()).orElseThrow();
-        return Map.of("username", user.username(), "displayName", user.displayName(), "roles", roleNames(actor.roles()));
+        return Map.of("username", user.username(), "displayName", user.displayName(), "roles", roleNames(actor.roles()),
+                "departments", users.departments(user.username()));
     }
 
     @PostMapping("/api/users")
     @Operation(summary = "(admin) Create a user: username, password, displayName, roles")
     ResponseEntity<Map<String, Object>> create(Actor actor, @RequestBody JsonNode body) {
-        JsonBody in = JsonBody.of(body, Set.of("username", "password", "displayName", "roles"), Set.of());
+        JsonBody in = JsonBody.of(body, Set.of("username", "password", "displayName", "roles", "departments"),
+                Set.of("active"));
         String username = in.text("username");
         String password = in.text("password");
         String displayName = in.text("displayName");
         Set<Role> roles = roles(in);
+        Set<Long> departments = departments(in, body);
         in.check();
-        administration.create(actor, username, password, displayName, roles);
+        administration.create(actor, username, password, displayName, roles, departments == null ? Set.of() : departments);
         return ResponseEntity.created(URI.create("/api/users/" + username)).body(json(users.find(username).orElseThrow()));
     }
 
@@ -73,6 +82,97 @@ class UserApiController {
         return json(users.find(username).orElseThrow());
     }
 
+    // --- user administration ---
+
+    @GetMapping("/api/users")
+    @Operation(summary = "(admin) Every user, active or not: q in username or display name, department (ID), active")
+    Map<String, Object> list(Actor actor, @RequestParam(required = false) String q,
+                             @RequestParam(required = false) Long department,
+                             @RequestParam(required = false) Boolean active) {
+        requireAdmin(actor);
+        Map<String, List<Long>> departments = users.departmentsOfAll();
+        List<Map<String, Object>> items = users.list(q, department, active).stream()
+                .map(u -> json(u, departments.getOrDefault(u.username(), List.of()))).toList();
+        return Map.of("items", items, "total", items.size());
+    }
+
+    @GetMapping("/api/users/{username}")
+    @Operation(summary = "(admin) One user: username, displayName, roles, departments, active")
+    Map<String, Object> get(Actor actor, @PathVariable String username) {
+        return json(existing(actor, username));
+    }
+
+    @PutMapping("/api/users/{username}/departments")
+    @Operation(summary = "(admin) Replace the departments a user belongs to: { \"departments\": [ids] }")
+    Map<String, Object> changeDepartments(Actor actor, @PathVariable String username, @RequestBody JsonNode body) {
+        JsonBody in = JsonBody.of(body, Set.of("departments"), Set.of());
+        Set<Long> departments = departments(in, body);
+        if (departments == null) {
+            in.addError("departments", "validation.required");
+        }
+        in.check();
+        existing(actor, username);
+        administration.changeDepartments(actor, username, departments);
+        return json(users.find(username).orElseThrow());
+    }
+
+    @PostMapping("/api/users/{username}/deactivate")
+    @Operation(summary = "(admin) Deactivate a user: no sign-in, not to be chosen; their objects and history stay")
+    Map<String, Object> deactivate(Actor actor, @PathVariable String username) {
+        existing(actor, username);
+        administration.deactivate(actor, username);
+        return json(users.find(username).orElseThrow());
+    }
+
+    @PostMapping("/api/users/{username}/activate")
+    @Operation(summary = "(admin) Reactivate a deactivated user")
+    Map<String, Object> activate(Actor actor, @PathVariable String username) {
+        existing(actor, username);
+        administration.reactivate(actor, username);
+        return json(users.find(username).orElseThrow());
+    }
+
+    @GetMapping("/api/users/{username}/history")
+    @Operation(summary = "(admin) The user's history from their own event stream, oldest first, as object history")
+    Map<String, Object> history(Actor actor, @PathVariable String username) {
+        existing(actor, username);
+        return Map.of("entries", history.userHistory(username));
+    }
+
+    /** Admins only (403 for others); an unknown user is 404. */
+    private UserView existing(Actor actor, String username) {
+        requireAdmin(actor);
+        return users.find(username).orElseThrow(() -> new Rejected.NotFound("error.user.not-found", username));
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.isAdmin()) {
+            throw new Rejected.Forbidden("error.admin-only");
+        }
+    }
+
+    /** The department IDs of a body; null when absent or JSON null. */
+    private static Set<Long> departments(JsonBody in, JsonNode body) {
+        JsonNode value = body == null ? null : body.get("departments");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        Set<Long> ids = new LinkedHashSet<>();
+        if (!value.isArray()) {
+            in.addError("departments", "validation.type.id-list");
+            return ids;
+        }
+        for (JsonNode id : value) {
+            if (id.isIntegralNumber() && id.canConvertToLong()) {
+                ids.add(id.longValue());
+            } else {
+                in.addError("departments", "validation.type.id-list");
+                return ids;
+            }
+        }
+        return ids;
+    }
+
     private static Set<Role> roles(JsonBody in) {
         List<String> names = in.textList("roles");
         if (names == null) {
@@ -90,9 +190,18 @@ class UserApiController {
         return roles;
     }
 
-    private static Map<String, Object> json(UserView user) {
-        return Map.of("username", user.username(), "displayName", user.displayName(),
-                "roles", roleNames(user.actor().roles()), "active", user.active());
+    private Map<String, Object> json(UserView user) {
+        return json(user, users.departments(user.username()));
+    }
+
+    static Map<String, Object> json(UserView user, List<Long> departments) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("username", user.username());
+        json.put("displayName", user.displayName());
+        json.put("roles", roleNames(user.actor().roles()));
+        json.put("departments", departments);
+        json.put("active", user.active());
+        return json;
     }
 
     private static List<String> roleNames(Set<Role> roles) {

@@ -249,11 +249,34 @@ class TemplatesUseMessagesTest {
         for (String unit : List.of("bytes", "kb", "mb", "gb")) {
             keys.add("size." + unit); // Sizes.human
         }
+        // --- user administration ---
+        for (dev.crm.shared.Role role : dev.crm.shared.Role.values()) {
+            keys.add("role." + role.apiName());
+            if (role != dev.crm.shared.Role.CO_WORKER) {
+                keys.add("role." + role.apiName() + ".tooltip");
+            }
+        }
+        for (String event : List.of("UserCreated", "UserRolesChanged", "UserDepartmentsChanged", "UserDeactivated",
+                "UserReactivated", "DepartmentCreated", "DepartmentRenamed")) {
+            keys.add("event." + event);
+        }
+        for (String field : List.of("user.displayName", "user.roles", "user.departments", "user.active",
+                "department.name")) {
+            keys.add("field." + field);
+        }
+        for (String action : List.of("deactivate", "activate")) {
+            keys.add("admin.user.action." + action);
+            for (String key : List.of("title", "warning", "confirm")) {
+                keys.add("admin.user." + action + "." + key);
+            }
+        }
+        keys.add("kind.department");
         assertThat(keys).allSatisfy(key -> assertThat(messages).containsKey(key));
         assertThat(HelpPageController.PAGES).containsOnlyKeys("home", "memos", "memo", "memo-form", "memo-delete",
                 "history", "search", "memo-file-delete", "admin-contents", "tasks", "task", "task-form", "task-delete",
                 "task-from-memo", "projects", "project", "project-form", "project-delete", "project-from-memo",
-                "admin-deleted", "admin-permissions");
+                "admin-deleted", "admin-permissions", "admin-users", "admin-user-form", "admin-user",
+                "admin-user-active", "admin-departments", "admin-department-form");
     }
 
     @Test

@@ -1,0 +1,94 @@
+package dev.crm.command.department;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import dev.crm.command.DepartmentDirectory;
+import dev.crm.command.Rejected;
+import dev.crm.command.Versions;
+import dev.crm.command.department.DepartmentCommands.CreateDepartment;
+import dev.crm.command.department.DepartmentCommands.RenameDepartment;
+import dev.crm.shared.Actor;
+import dev.crm.shared.department.DepartmentCreated;
+import dev.crm.shared.department.DepartmentRenamed;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A department: an object of its own (ID, history) that administrators create and rename. Users belong
+ * to departments. Names are unique regardless of case; the read model's unique key backs this check up
+ * against two administrators racing for the same name.
+ */
+@Aggregate
+public class DepartmentAggregate {
+
+    static final int NAME_MAX = 100;
+
+    /** Boxed: Axon reads the identifier while the first event is applied. */
+    @AggregateIdentifier
+    private Long departmentId;
+    private String name;
+
+    protected DepartmentAggregate() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public DepartmentAggregate(CreateDepartment cmd, MetaData metaData, DepartmentDirectory departments) {
+        requireAdmin(metaData);
+        String newName = checkedName(cmd.name());
+        requireUnique(newName, cmd.departmentId(), departments);
+        apply(new DepartmentCreated(cmd.departmentId(), newName));
+    }
+
+    @CommandHandler
+    public long handle(RenameDepartment cmd, MetaData metaData, DepartmentDirectory departments) {
+        requireAdmin(metaData);
+        Versions.require(cmd.expectedVersion());
+        String newName = checkedName(cmd.name());
+        if (!newName.equals(name)) {
+            requireUnique(newName, departmentId, departments);
+            apply(new DepartmentRenamed(departmentId, name, newName));
+        }
+        return Versions.current();
+    }
+
+    private static void requireAdmin(MetaData metaData) {
+        if (!Actor.fromMetaData(metaData).isAdmin()) {
+            throw new Rejected.Forbidden("error.department.admin-only");
+        }
+    }
+
+    static String checkedName(String raw) {
+        String clean = raw == null ? "" : raw.strip();
+        if (clean.isEmpty()) {
+            throw new Rejected.Invalid("name", "validation.required");
+        }
+        if (clean.length() > NAME_MAX) {
+            throw new Rejected.Invalid("name", "validation.too-long", NAME_MAX);
+        }
+        if (clean.chars().anyMatch(Character::isISOControl)) {
+            throw new Rejected.Invalid("name", "validation.control-characters");
+        }
+        return clean;
+    }
+
+    private static void requireUnique(String name, long self, DepartmentDirectory departments) {
+        departments.findByName(name).filter(other -> other != self).ifPresent(other -> {
+            throw new Rejected.WrongState("error.department.exists", name);
+        });
+    }
+
+    @EventSourcingHandler
+    void on(DepartmentCreated e) {
+        departmentId = e.departmentId();
+        name = e.name();
+    }
+
+    @EventSourcingHandler
+    void on(DepartmentRenamed e) {
+        name = e.to();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.crm.command.department;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Department commands; only admins may send them. {@code expectedVersion} is the caller's If-Match (null: any). */
+public final class DepartmentCommands {
+
+    private DepartmentCommands() {
+    }
+
+    public record CreateDepartment(@TargetAggregateIdentifier long departmentId, String name) {
+    }
+
+    public record RenameDepartment(@TargetAggregateIdentifier long departmentId, Long expectedVersion, String name) {
+    }
+}

@@ -1,0 +1,54 @@
+package dev.crm.query.department;
+
+import dev.crm.query.Sql;
+import dev.crm.query.object.ObjectIndex;
+import dev.crm.shared.department.DepartmentCreated;
+import dev.crm.shared.department.DepartmentRenamed;
+import java.time.Instant;
+import java.util.Locale;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Builds {@code department_view} and the departments' rows of the object index; guarded by version. */
+@Component
+@ProcessingGroup(DepartmentProjection.GROUP)
+public class DepartmentProjection {
+
+    public static final String GROUP = "departments";
+    public static final String KIND = "department";
+
+    private static final String INSERT = """
+            INSERT INTO department_view (id, name, name_key, version, created_at, updated_at)
+            SELECT ?, ?, ?, 1, ?, ? WHERE NOT EXISTS (SELECT 1 FROM department_view WHERE id = ?)""";
+    private static final String RENAME = """
+            UPDATE department_view SET name = ?, name_key = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?""";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectIndex objects;
+
+    public DepartmentProjection(JdbcTemplate jdbc, ObjectIndex objects) {
+        this.jdbc = jdbc;
+        this.objects = objects;
+    }
+
+    @EventHandler
+    void on(DepartmentCreated e, @Timestamp Instant at) {
+        jdbc.update(INSERT, e.departmentId(), e.name(), key(e.name()), Sql.ts(at), Sql.ts(at), e.departmentId());
+        objects.created(e.departmentId(), KIND, e.name(), null, at);
+    }
+
+    @EventHandler
+    void on(DepartmentRenamed e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        long version = sequence + 1;
+        jdbc.update(RENAME, e.to(), key(e.to()), version, Sql.ts(at), e.departmentId(), version);
+        objects.retitled(e.departmentId(), e.to(), version, at);
+    }
+
+    static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

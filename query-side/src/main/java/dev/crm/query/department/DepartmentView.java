@@ -1,0 +1,6 @@
+package dev.crm.query.department;
+
+import java.time.Instant;
+
+public record DepartmentView(long id, String name, long version, Instant createdAt, Instant updatedAt) {
+}

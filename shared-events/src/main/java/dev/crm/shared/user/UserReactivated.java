@@ -1,0 +1,12 @@
+package dev.crm.shared.user;
+
+import dev.crm.shared.FieldChange;
+import java.util.List;
+
+public record UserReactivated(String username) implements UserEvent {
+
+    @Override
+    public List<FieldChange> changes() {
+        return List.of(FieldChange.of("active", false, true));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.crm.web.user;
+
+import dev.crm.command.Rejected;
+import dev.crm.command.department.DepartmentCommands.CreateDepartment;
+import dev.crm.command.department.DepartmentCommands.RenameDepartment;
+import dev.crm.query.department.DepartmentQueries;
+import dev.crm.query.department.DepartmentView;
+import dev.crm.shared.Actor;
+import dev.crm.web.config.CommandSender;
+import dev.crm.web.config.ObjectIds;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the API and the pages do with departments: send the command, then read the department back.
+ * Reading is for administrators; the department aggregate decides who may change them.
+ */
+@Service
+public class DepartmentService {
+
+    private final CommandSender commands;
+    private final ObjectIds ids;
+    private final DepartmentQueries departments;
+
+    DepartmentService(CommandSender commands, ObjectIds ids, DepartmentQueries departments) {
+        this.commands = commands;
+        this.ids = ids;
+        this.departments = departments;
+    }
+
+    public List<DepartmentView> all(Actor actor) {
+        requireAdmin(actor);
+        return departments.all();
+    }
+
+    public DepartmentView find(Actor actor, long id) {
+        requireAdmin(actor);
+        return departments.find(id).orElseThrow(() -> new Rejected.NotFound(id));
+    }
+
+    @Transactional
+    public DepartmentView create(Actor actor, String name) {
+        long id = ids.next();
+        try {
+            commands.send(new CreateDepartment(id, name), actor);
+        } catch (RuntimeException e) {
+            throw sameNameRace(e, name);
+        }
+        return departments.find(id).orElseThrow();
+    }
+
+    @Transactional
+    public DepartmentView rename(Actor actor, long id, Long expectedVersion, String name) {
+        find(actor, id);
+        try {
+            commands.send(new RenameDepartment(id, expectedVersion, name), actor);
+        } catch (RuntimeException e) {
+            throw sameNameRace(e, name);
+        }
+        return departments.find(id).orElseThrow();
+    }
+
+    /** Two administrators giving the same name at once: the read model's unique key lets one through. */
+    private static RuntimeException sameNameRace(RuntimeException e, String name) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DuplicateKeyException) {
+                return new Rejected.WrongState("error.department.exists", name == null ? "" : name.strip());
+            }
+        }
+        return e;
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.isAdmin()) {
+            throw new Rejected.Forbidden("error.department.admin-only");
+        }
+    }
+}
