@@ -4,4 +4,14 @@ package dev.crm.command;
 public interface UserDirectory {
 
     boolean isActiveUser(String username);
+
+    /** The user's departments, lowest ID first; an object a user creates belongs to the first of them. */
+    default java.util.List<Long> departmentsOf(String username) {
+        return java.util.List.of();
+    }
+
+    /** The department a new object of this user belongs to, or null if the user has none. */
+    default Long homeDepartment(String username) {
+        return departmentsOf(username).stream().findFirst().orElse(null);
+    }
 }

@@ -33,4 +33,21 @@ public final class Sql {
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return "%" + escaped + "%";
     }
+
+    /**
+     * Adds "only these departments" to a WHERE clause when {@code departments} is not null; an empty set
+     * matches nothing (a user without departments has no department's objects).
+     */
+    public static void inDepartments(StringBuilder where, org.springframework.jdbc.core.namedparam.MapSqlParameterSource params,
+                                     String column, java.util.Collection<Long> departments) {
+        if (departments == null) {
+            return;
+        }
+        if (departments.isEmpty()) {
+            where.append(" AND 1 = 0");
+            return;
+        }
+        where.append(" AND ").append(column).append(" IN (:departments)");
+        params.addValue("departments", departments);
+    }
 }

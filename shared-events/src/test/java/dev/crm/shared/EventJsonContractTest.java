@@ -63,9 +63,9 @@ class EventJsonContractTest {
     static final Map<Object, String> PINNED = new LinkedHashMap<>();
 
     static {
-        PINNED.put(new MemoCreated(42, "Call ACME", "renewal", "bob", false, "alice"),
+        PINNED.put(new MemoCreated(42, "Call ACME", "renewal", "bob", false, "alice", 7L),
                 "{\"memoId\":42,\"title\":\"Call ACME\",\"description\":\"renewal\",\"to\":\"bob\",\"draft\":false,"
-                        + "\"author\":\"alice\"}");
+                        + "\"author\":\"alice\",\"department\":7}");
         PINNED.put(new MemoChanged(42, List.of(FieldChange.of("title", "a", "b"), FieldChange.of("to", null, "bob"))),
                 "{\"memoId\":42,\"changes\":[{\"field\":\"title\",\"from\":\"a\",\"to\":\"b\"},"
                         + "{\"field\":\"to\",\"from\":null,\"to\":\"bob\"}]}");
@@ -79,11 +79,11 @@ class EventJsonContractTest {
         PINNED.put(new FileDetached(43, 42, "ab12", "offer.pdf"),
                 "{\"fileId\":43,\"attachedTo\":42,\"sha256\":\"ab12\",\"name\":\"offer.pdf\"}");
         PINNED.put(new TaskCreated(44, "Call back", null, TaskPriority.HIGH, "2026-12-01", "call", null,
-                List.of("bob"), null, List.of("alice"), List.of("acme"), null, 42L, "alice", 45L),
+                List.of("bob"), null, List.of("alice"), List.of("acme"), null, 42L, "alice", 45L, 7L),
                 "{\"taskId\":44,\"title\":\"Call back\",\"description\":null,\"priority\":\"HIGH\","
                         + "\"dueDate\":\"2026-12-01\",\"nextStep\":\"call\",\"nextStepDate\":null,\"responsible\":[\"bob\"],"
                         + "\"coOwner\":null,\"subscribers\":[\"alice\"],\"tags\":[\"acme\"],\"parent\":null,\"memo\":42,"
-                        + "\"owner\":\"alice\",\"project\":45}");
+                        + "\"owner\":\"alice\",\"project\":45,\"department\":7}");
         PINNED.put(new TaskChanged(44, List.of(FieldChange.of("title", "a", "b"))),
                 "{\"taskId\":44,\"changes\":[{\"field\":\"title\",\"from\":\"a\",\"to\":\"b\"}]}");
         PINNED.put(new TaskStageChanged(44, TaskStage.PENDING, TaskStage.COMPLETED),
@@ -98,10 +98,10 @@ class EventJsonContractTest {
         PINNED.put(new FileRestored(43, 42, "ab12", "offer.pdf"),
                 "{\"fileId\":43,\"attachedTo\":42,\"sha256\":\"ab12\",\"name\":\"offer.pdf\"}");
         PINNED.put(new ProjectCreated(45, "Launch", "d", TaskPriority.LOW, null, null, "2026-12-02", List.of("bob"),
-                        "carol", List.of(), List.of(), 42L, "alice"),
+                        "carol", List.of(), List.of(), 42L, "alice", 7L),
                 "{\"projectId\":45,\"title\":\"Launch\",\"description\":\"d\",\"priority\":\"LOW\",\"dueDate\":null,"
                         + "\"nextStep\":null,\"nextStepDate\":\"2026-12-02\",\"responsible\":[\"bob\"],\"coOwner\":\"carol\","
-                        + "\"subscribers\":[],\"tags\":[],\"memo\":42,\"owner\":\"alice\"}");
+                        + "\"subscribers\":[],\"tags\":[],\"memo\":42,\"owner\":\"alice\",\"department\":7}");
         PINNED.put(new ProjectChanged(45, List.of(FieldChange.of("tags", null, "x"))),
                 "{\"projectId\":45,\"changes\":[{\"field\":\"tags\",\"from\":null,\"to\":\"x\"}]}");
         PINNED.put(new ProjectStageChanged(45, TaskStage.IN_PROGRESS, TaskStage.CANCELED),
@@ -154,5 +154,16 @@ class EventJsonContractTest {
         assertThat(JSON.readValue(stored, TaskCreated.class)).isEqualTo(new TaskCreated(44, "Call back", null,
                 TaskPriority.HIGH, null, null, null, List.of("bob"), null, List.of(), List.of(), null, null, "alice",
                 null));
+    }
+
+    @Test
+    void memosAndProjectsStoredBeforeDepartmentsExistedReadWithoutOne() throws Exception {
+        assertThat(JSON.readValue("{\"memoId\":42,\"title\":\"t\",\"description\":null,\"to\":null,\"draft\":true,"
+                + "\"author\":\"alice\"}", MemoCreated.class))
+                .isEqualTo(new MemoCreated(42, "t", null, null, true, "alice", null));
+        assertThat(JSON.readValue("{\"projectId\":45,\"title\":\"L\",\"description\":null,\"priority\":\"LOW\","
+                + "\"dueDate\":null,\"nextStep\":null,\"nextStepDate\":null,\"responsible\":[\"bob\"],\"coOwner\":null,"
+                + "\"subscribers\":[],\"tags\":[],\"memo\":null,\"owner\":\"alice\"}", ProjectCreated.class).department())
+                .isNull();
     }
 }

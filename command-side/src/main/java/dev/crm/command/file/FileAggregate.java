@@ -6,6 +6,7 @@ import dev.crm.command.ObjectRules;
 import dev.crm.command.Rejected;
 import dev.crm.command.Versions;
 import dev.crm.command.file.FileCommands.AttachFile;
+import dev.crm.command.Cascades;
 import dev.crm.command.Restoring;
 import dev.crm.command.file.FileCommands.DetachFile;
 import dev.crm.command.file.FileCommands.RestoreFile;
@@ -63,6 +64,10 @@ public class FileAggregate {
 
     @CommandHandler
     public long handle(DetachFile cmd, MetaData metaData, ObjectRules objects) {
+        if (Cascades.isPart(metaData) && !detached) {
+            apply(new FileDetached(fileId, attachedTo, sha256, name));
+            return Versions.current();
+        }
         Actor actor = Actor.fromMetaData(metaData);
         if (detached || !objects.canView(actor, attachedTo)) {
             throw new Rejected.NotFound(fileId);

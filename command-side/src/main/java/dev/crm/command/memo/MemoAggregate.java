@@ -66,7 +66,8 @@ public class MemoAggregate {
         MemoInput.checkDescription(newDescription, errors);
         MemoInput.checkRecipient(recipient, cmd.draft(), users, errors);
         MemoInput.throwIfAny(errors);
-        apply(new MemoCreated(cmd.memoId(), newTitle, newDescription, recipient, cmd.draft(), actor.username()));
+        apply(new MemoCreated(cmd.memoId(), newTitle, newDescription, recipient, cmd.draft(), actor.username(),
+                users.homeDepartment(actor.username())));
     }
 
     @CommandHandler

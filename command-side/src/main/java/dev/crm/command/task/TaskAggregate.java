@@ -2,6 +2,7 @@ package dev.crm.command.task;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.crm.command.Cascades;
 import dev.crm.command.ObjectRules;
 import dev.crm.command.Rejected;
 import dev.crm.command.UserDirectory;
@@ -101,16 +102,21 @@ public class TaskAggregate {
                 || !(tasks.isLive(cmd.project(), WorkKind.PROJECT) && objects.canView(actor, cmd.project())))) {
             errors.add(TaskInput.error("project", "validation.task.unknown-project", cmd.project()));
         }
+        if (cmd.parent() != null && newResponsible.size() > 1) {
+            // as the reference product: a subtask is one person's part (a team task gets one per person)
+            errors.add(TaskInput.error("responsible", "validation.task.subtask-one-responsible"));
+        }
         TaskInput.throwIfAny(errors);
         TaskPriority newPriority = cmd.priority() == null ? TaskPriority.MIDDLE : cmd.priority();
         List<String> people = newResponsible.isEmpty() ? List.of(actor.username()) : newResponsible;
         if (newKind == WorkKind.PROJECT) {
             apply(new ProjectCreated(cmd.taskId(), newTitle, newDescription, newPriority, due, newNextStep, nextDate,
-                    people, newCoOwner, newSubscribers, newTags, cmd.memo(), actor.username()));
+                    people, newCoOwner, newSubscribers, newTags, cmd.memo(), actor.username(),
+                    users.homeDepartment(actor.username())));
         } else {
             apply(new TaskCreated(cmd.taskId(), newTitle, newDescription, newPriority, due, newNextStep, nextDate,
                     people, newCoOwner, newSubscribers, newTags, cmd.parent(), cmd.memo(), actor.username(),
-                    cmd.project()));
+                    cmd.project(), users.homeDepartment(actor.username())));
         }
     }
 
@@ -204,6 +210,10 @@ public class TaskAggregate {
 
     @CommandHandler
     public long handle(DeleteTask cmd, MetaData metaData, TaskTree tasks) {
+        if (Cascades.isPart(metaData) && !deleted) {
+            apply(kind == WorkKind.PROJECT ? new ProjectDeleted(taskId) : new TaskDeleted(taskId));
+            return Versions.current();
+        }
         Actor actor = Actor.fromMetaData(metaData);
         TaskAccess access = visibleTo(actor, tasks);
         Versions.require(cmd.expectedVersion());

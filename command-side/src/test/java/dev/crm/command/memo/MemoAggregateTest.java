@@ -266,4 +266,22 @@ class MemoAggregateTest {
                 .when(new dev.crm.command.memo.MemoCommands.PostponeMemo(ID, 3L), BOB)
                 .expectSuccessfulHandlerExecution();
     }
+
+    @Test
+    void aMemoBelongsToItsAuthorsFirstDepartment() {
+        AggregateTestFixture<MemoAggregate> withDepartments = new AggregateTestFixture<>(MemoAggregate.class);
+        withDepartments.registerInjectableResource(new dev.crm.command.UserDirectory() {
+            @Override
+            public boolean isActiveUser(String username) {
+                return USERS.contains(username);
+            }
+
+            @Override
+            public List<Long> departmentsOf(String username) {
+                return username.equals("alice") ? List.of(7L, 9L) : List.of();
+            }
+        });
+        withDepartments.givenNoPriorActivity().when(new CreateMemo(ID, "Call ACME", null, "bob", false), ALICE)
+                .expectEvents(new MemoCreated(ID, "Call ACME", null, "bob", false, "alice", 7L));
+    }
 }

@@ -261,4 +261,18 @@ class TaskAggregateTest {
         fixture.given(CREATED).when(new TaskCommands.TransferTask(ID, null, "carol"), STRANGER)
                 .expectException(Rejected.NotFound.class).expectNoEvents();
     }
+
+    @Test
+    void aSoleResponsibleUserChangesTheTaskButDoesNotDeleteIt() {
+        fixture.given(CREATED).when(new DeleteTask(ID, null), RESPONSIBLE)
+                .expectException(Rejected.Forbidden.class).expectNoEvents();
+    }
+
+    @Test
+    void aSubtaskHasOneResponsibleUser() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTask(ID, WorkKind.TASK, "Sub", null, null, null, null, null, List.of("alice", "bob"), null,
+                        null, null, MAIN, null, null), OWNER)
+                .expectException(Rejected.Invalid.class).expectNoEvents();
+    }
 }

@@ -37,8 +37,8 @@ public class MemoProjection {
 
     private static final String INSERT = """
             INSERT INTO memo_view (id, version, title, description, recipient, draft, stage, owner, deleted,
-                                   created_at, updated_at)
-            SELECT ?, 1, ?, ?, ?, ?, 'PENDING', ?, FALSE, ?, ? WHERE NOT EXISTS (SELECT 1 FROM memo_view WHERE id = ?)""";
+                                   created_at, updated_at, department)
+            SELECT ?, 1, ?, ?, ?, ?, 'PENDING', ?, FALSE, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM memo_view WHERE id = ?)""";
     private static final String STAGE = """
             UPDATE memo_view SET stage = ?, conclusion = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?""";
     private static final String POSTPONE = """
@@ -60,8 +60,8 @@ public class MemoProjection {
     @EventHandler
     void on(MemoCreated e, @Timestamp Instant at) {
         jdbc.update(INSERT, e.memoId(), e.title(), e.description(), e.to(), e.draft(), e.author(), Sql.ts(at),
-                Sql.ts(at), e.memoId());
-        objects.created(e.memoId(), "memo", e.title(), e.author(), at);
+                Sql.ts(at), e.department(), e.memoId());
+        objects.created(e.memoId(), "memo", e.title(), e.author(), at, e.department());
     }
 
     @EventHandler

@@ -30,7 +30,8 @@ public class MemoQueries {
     static final RowMapper<MemoView> ROW = (rs, n) -> new MemoView(rs.getLong("id"), rs.getLong("version"),
             rs.getString("title"), rs.getString("description"), rs.getString("recipient"), rs.getBoolean("draft"),
             MemoStage.valueOf(rs.getString("stage")), rs.getString("conclusion"), rs.getString("owner"),
-            rs.getBoolean("deleted"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+            rs.getBoolean("deleted"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
+            rs.getObject("department", Long.class));
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -51,6 +52,12 @@ public class MemoQueries {
 
     /** A page of the memos the actor may see, newest change first; {@code text} and {@code stage} may be null. */
     public Page<MemoView> list(Actor actor, String text, MemoStage stage, int page, int size) {
+        return list(actor, text, stage, null, page, size);
+    }
+
+    /** As above, only memos of these departments when {@code departments} is not null (empty: none). */
+    public Page<MemoView> list(Actor actor, String text, MemoStage stage, java.util.Collection<Long> departments,
+                               int page, int size) {
         int pageSize = Math.max(1, Math.min(size, Page.MAX_SIZE));
         int pageNumber = Math.max(0, page);
         MapSqlParameterSource params = new MapSqlParameterSource()
@@ -68,6 +75,7 @@ public class MemoQueries {
             where.append(STAGE);
             params.addValue("stage", stage.name());
         }
+        Sql.inDepartments(where, params, "department", departments);
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM memo_view" + where, params, Long.class);
         List<MemoView> items = jdbc.query("SELECT * FROM memo_view" + where
                 + " ORDER BY updated_at DESC, id DESC LIMIT :limit OFFSET :offset", params, ROW);

@@ -7,7 +7,7 @@ import java.time.Instant;
 /** A memo as the read model holds it; {@code owner} is its author. */
 public record MemoView(long id, long version, String title, String description, String to, boolean draft,
                        MemoStage stage, String conclusion, String owner, boolean deleted, Instant createdAt,
-                       Instant updatedAt) {
+                       Instant updatedAt, Long department) {
 
     public MemoAccess access() {
         return new MemoAccess(owner, to, draft, stage);

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 public class ObjectIndex {
 
     private static final String INSERT = """
-            INSERT INTO crm_object (id, kind, title, owner, deleted, version, created_at, updated_at)
-            SELECT ?, ?, ?, ?, FALSE, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM crm_object WHERE id = ?)""";
+            INSERT INTO crm_object (id, kind, title, owner, deleted, version, created_at, updated_at, department)
+            SELECT ?, ?, ?, ?, FALSE, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM crm_object WHERE id = ?)""";
     private static final String TOUCH = """
             UPDATE crm_object SET version = ?, updated_at = ? WHERE id = ? AND version < ?""";
     private static final String TOUCH_TITLE = """
@@ -44,7 +44,12 @@ public class ObjectIndex {
     }
 
     public void created(long id, String kind, String title, String owner, Instant at) {
-        jdbc.update(INSERT, id, kind, title, owner, 1L, Sql.ts(at), Sql.ts(at), id);
+        created(id, kind, title, owner, at, null);
+    }
+
+    /** An object of a department (null: none). */
+    public void created(long id, String kind, String title, String owner, Instant at, Long department) {
+        jdbc.update(INSERT, id, kind, title, owner, 1L, Sql.ts(at), Sql.ts(at), department, id);
     }
 
     public void changed(long id, long version, Instant at) {

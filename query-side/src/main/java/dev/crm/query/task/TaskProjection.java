@@ -45,8 +45,8 @@ public class TaskProjection {
     private static final String INSERT = """
             INSERT INTO task_view (id, kind, version, title, description, priority, due_date, next_step, next_step_date,
                                    responsible, co_owner, subscribers, tags, stage, parent, project, memo, owner,
-                                   deleted, created_at, updated_at)
-            SELECT ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, FALSE, ?, ?
+                                   deleted, created_at, updated_at, department)
+            SELECT ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, FALSE, ?, ?, ?
             WHERE NOT EXISTS (SELECT 1 FROM task_view WHERE id = ?)""";
     private static final Map<String, String> COLUMNS = Map.of("title", "title", "description", "description",
             "priority", "priority", "dueDate", "due_date", "nextStep", "next_step", "nextStepDate", "next_step_date",
@@ -70,8 +70,9 @@ public class TaskProjection {
     void on(TaskCreated e, @Timestamp Instant at) {
         jdbc.update(INSERT, e.taskId(), "task", e.title(), e.description(), e.priority().name(), e.dueDate(),
                 e.nextStep(), e.nextStepDate(), people(e.responsible()), e.coOwner(), people(e.subscribers()),
-                people(e.tags()), e.parent(), e.project(), e.memo(), e.owner(), Sql.ts(at), Sql.ts(at), e.taskId());
-        objects.created(e.taskId(), "task", e.title(), e.owner(), at);
+                people(e.tags()), e.parent(), e.project(), e.memo(), e.owner(), Sql.ts(at), Sql.ts(at), e.department(),
+                e.taskId());
+        objects.created(e.taskId(), "task", e.title(), e.owner(), at, e.department());
         if (e.parent() != null) {
             links.link(e.parent(), e.taskId(), Links.SUBTASK);
         }
@@ -87,8 +88,9 @@ public class TaskProjection {
     void on(ProjectCreated e, @Timestamp Instant at) {
         jdbc.update(INSERT, e.projectId(), "project", e.title(), e.description(), e.priority().name(), e.dueDate(),
                 e.nextStep(), e.nextStepDate(), people(e.responsible()), e.coOwner(), people(e.subscribers()),
-                people(e.tags()), null, null, e.memo(), e.owner(), Sql.ts(at), Sql.ts(at), e.projectId());
-        objects.created(e.projectId(), "project", e.title(), e.owner(), at);
+                people(e.tags()), null, null, e.memo(), e.owner(), Sql.ts(at), Sql.ts(at), e.department(),
+                e.projectId());
+        objects.created(e.projectId(), "project", e.title(), e.owner(), at, e.department());
         if (e.memo() != null) {
             links.link(e.memo(), e.projectId(), Links.PROJECT);
         }

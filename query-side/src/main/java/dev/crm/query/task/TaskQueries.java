@@ -44,7 +44,8 @@ public class TaskQueries {
             list(rs.getString("tags")), TaskStage.valueOf(rs.getString("stage")), Sql.instant(rs, "closed_at"),
             rs.getObject("parent", Long.class), rs.getObject("project", Long.class), rs.getObject("memo", Long.class),
             rs.getString("owner"),
-            rs.getBoolean("deleted"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+            rs.getBoolean("deleted"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
+            rs.getObject("department", Long.class));
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -110,6 +111,12 @@ public class TaskQueries {
      */
     public Page<TaskView> list(Actor actor, WorkKind kind, String text, TaskStage stage, boolean mine, LocalDate overdueOn, int page,
                                int size) {
+        return list(actor, kind, text, stage, mine, overdueOn, null, page, size);
+    }
+
+    /** As above, only those of these departments when {@code departments} is not null (empty: none). */
+    public Page<TaskView> list(Actor actor, WorkKind kind, String text, TaskStage stage, boolean mine, LocalDate overdueOn,
+                               java.util.Collection<Long> departments, int page, int size) {
         int pageSize = Math.max(1, Math.min(size, Page.MAX_SIZE));
         int pageNumber = Math.max(0, page);
         String member = "%," + actor.username().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ",%";
@@ -135,6 +142,7 @@ public class TaskQueries {
         if (mine) {
             where.append(" AND (t.owner = :me OR t.responsible LIKE :member ESCAPE '\\')");
         }
+        Sql.inDepartments(where, params, "t.department", departments);
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM task_view t" + where, params, Long.class);
         List<TaskView> items = jdbc.query("SELECT t.* FROM task_view t" + where
                 + " ORDER BY t.updated_at DESC, t.id DESC LIMIT :limit OFFSET :offset", params, ROW);

@@ -11,7 +11,8 @@ import java.util.List;
 public record TaskView(long id, WorkKind kind, long version, String title, String description, TaskPriority priority,
                        String dueDate, String nextStep, String nextStepDate, List<String> responsible, String coOwner,
                        List<String> subscribers, List<String> tags, TaskStage stage, Instant closedAt, Long parent,
-                       Long project, Long memo, String owner, boolean deleted, Instant createdAt, Instant updatedAt) {
+                       Long project, Long memo, String owner, boolean deleted, Instant createdAt, Instant updatedAt,
+                       Long department) {
 
     public TaskAccess access() {
         return new TaskAccess(owner, coOwner, responsible, subscribers);

@@ -6,11 +6,23 @@ import dev.crm.shared.task.TaskStage;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A project was created; its fields are a task's (see {@code TaskCreated}) without main task or project. */
+/**
+ * A project was created; its fields are a task's (see {@code TaskCreated}, {@code department} included)
+ * without main task or project.
+ */
 public record ProjectCreated(long projectId, String title, String description, TaskPriority priority,
                              String dueDate, String nextStep, String nextStepDate, List<String> responsible,
-                             String coOwner, List<String> subscribers, List<String> tags, Long memo, String owner)
+                             String coOwner, List<String> subscribers, List<String> tags, Long memo, String owner,
+                             Long department)
         implements ProjectEvent {
+
+    /** A project outside any department. */
+    public ProjectCreated(long projectId, String title, String description, TaskPriority priority, String dueDate,
+                          String nextStep, String nextStepDate, List<String> responsible, String coOwner,
+                          List<String> subscribers, List<String> tags, Long memo, String owner) {
+        this(projectId, title, description, priority, dueDate, nextStep, nextStepDate, responsible, coOwner,
+                subscribers, tags, memo, owner, null);
+    }
 
     public ProjectCreated {
         responsible = List.copyOf(responsible);
@@ -34,6 +46,7 @@ public record ProjectCreated(long projectId, String title, String description, T
         add(changes, "memo", memo);
         add(changes, "stage", TaskStage.PENDING.apiName());
         add(changes, "owner", owner);
+        add(changes, "department", department);
         return changes;
     }
 

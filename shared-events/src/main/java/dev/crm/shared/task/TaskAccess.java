@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * The task rules, written once (like {@code MemoAccess}): a task is seen by its people (owner,
  * co-owner, responsible users, subscribers), by the people of its main task and of its subtasks, and by
- * chiefs, task operators and admins; it is changed (and deleted) by its owner, its co-owner, a sole
- * responsible user, chiefs, task operators and admins; it is given to another owner by its owner, chiefs,
+ * chiefs, task operators and admins; it is changed by its owner, its co-owner, a sole responsible user,
+ * chiefs, task operators and admins, and deleted by the same but the sole responsible user; it is given to another owner by its owner, chiefs,
  * task operators and admins.
  */
 public record TaskAccess(String owner, String coOwner, List<String> responsible, List<String> subscribers) {
@@ -44,9 +44,10 @@ public record TaskAccess(String owner, String coOwner, List<String> responsible,
                 || (responsible.size() == 1 && responsible.contains(actor.username()));
     }
 
+    /** As the reference product: a sole responsible user may change a task, not delete it. */
     public boolean canDelete(Actor actor) {
         return Permissions.allowsAll(actor, KIND, Action.DELETE) || actor.is(owner)
-                || actor.is(coOwner == null ? "" : coOwner) || (responsible.size() == 1 && responsible.contains(actor.username()));
+                || actor.is(coOwner == null ? "" : coOwner);
     }
 
     /** Who may give it to another owner: its owner, chiefs, task operators and admins. */

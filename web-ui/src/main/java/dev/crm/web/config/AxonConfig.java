@@ -51,7 +51,17 @@ class AxonConfig {
 
     @Bean
     UserDirectory userDirectory(UserQueries users) {
-        return users::isActive;
+        return new UserDirectory() {
+            @Override
+            public boolean isActiveUser(String username) {
+                return users.isActive(username);
+            }
+
+            @Override
+            public java.util.List<Long> departmentsOf(String username) {
+                return users.departments(username);
+            }
+        };
     }
 
     @Bean

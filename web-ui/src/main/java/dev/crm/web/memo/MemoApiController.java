@@ -46,14 +46,17 @@ class MemoApiController {
     }
 
     @GetMapping
-    @Operation(summary = "The memos the caller may see, newest change first; q searches title and description")
+    @Operation(summary = "The memos the caller may see, newest change first; q searches title and description; "
+            + "department: only that department's")
     Map<String, Object> list(Actor actor, @RequestParam(required = false) String q,
                              @RequestParam(required = false) String stage,
+                             @RequestParam(required = false) Long department,
                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
             throw BadRequest.of(page < 0 ? "page" : "size", "validation.paging", Page.MAX_SIZE);
         }
-        Page<MemoView> result = memos.list(actor, q, stage(stage), page, size);
+        Page<MemoView> result = memos.list(actor, q, stage(stage), department == null ? null : List.of(department),
+                page, size);
         return Map.of("items", result.items().stream().map(MemoJson::of).toList(), "total", result.total());
     }
 

@@ -11,6 +11,7 @@ import dev.crm.shared.Actor;
 import dev.crm.shared.memo.MemoAccess;
 import dev.crm.shared.memo.MemoStage;
 import dev.crm.web.file.FileService;
+import dev.crm.web.page.DepartmentFilter;
 import dev.crm.web.page.HtmlPages;
 import dev.crm.web.page.Sizes;
 import dev.crm.web.page.Texts;
@@ -49,9 +50,11 @@ class MemoPageController {
     private final FileService fileService;
     private final Sizes sizes;
     private final TaskQueries tasks;
+    private final DepartmentFilter departmentFilter;
 
     MemoPageController(MemoService service, MemoQueries memos, UserQueries users, Texts texts, FileQueries files,
-                       FileService fileService, Sizes sizes, TaskQueries tasks) {
+                       FileService fileService, Sizes sizes, TaskQueries tasks, DepartmentFilter departmentFilter) {
+        this.departmentFilter = departmentFilter;
         this.sizes = sizes;
         this.tasks = tasks;
         this.service = service;
@@ -66,9 +69,12 @@ class MemoPageController {
 
     @GetMapping
     String list(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) String stage,
-                @RequestParam(defaultValue = "0") int page, Model model) {
+                @RequestParam(defaultValue = "false") boolean dept, @RequestParam(defaultValue = "0") int page,
+                Model model) {
         MemoStage stageFilter = stage(stage);
-        Page<MemoView> result = memos.list(actor, q, stageFilter, Math.max(0, page), PAGE_SIZE);
+        Page<MemoView> result = memos.list(actor, q, stageFilter, departmentFilter.of(actor, dept), Math.max(0, page),
+                PAGE_SIZE);
+        departmentFilter.describe(model, dept, result.items().stream().map(MemoView::department).toList());
         model.addAttribute("result", result);
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("stage", stageFilter == null ? "" : stageFilter.apiName());

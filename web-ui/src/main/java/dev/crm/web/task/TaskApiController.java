@@ -61,17 +61,19 @@ class TaskApiController {
     }
 
     @GetMapping(KINDS)
-    @Operation(summary = "The tasks (projects) the caller may see; q text, stage, mine=true (owned or responsible), overdue=true")
+    @Operation(summary = "The tasks (projects) the caller may see; q text, stage, mine=true (owned or responsible), overdue=true, department")
     Map<String, Object> list(Actor actor, @PathVariable String kinds, @RequestParam(required = false) String q,
                              @RequestParam(required = false) String stage,
                              @RequestParam(defaultValue = "false") boolean mine,
                              @RequestParam(defaultValue = "false") boolean overdue,
+                             @RequestParam(required = false) Long department,
                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
             throw BadRequest.of(page < 0 ? "page" : "size", "validation.paging", Page.MAX_SIZE);
         }
         Page<TaskView> result = tasks.list(actor, WorkKind.ofPath(kinds), q, stage == null || stage.isBlank() ? null : stage(stage), mine,
-                overdue ? java.time.LocalDate.now(clock) : null, page, size);
+                overdue ? java.time.LocalDate.now(clock) : null, department == null ? null : List.of(department), page,
+                size);
         return Map.of("items", result.items().stream().map(TaskApiController::json).toList(), "total", result.total());
     }
 
@@ -256,7 +258,7 @@ class TaskApiController {
         }
         json.put("memo", t.memo());
         json.put("owner", t.owner());
-        json.put("department", null);
+        json.put("department", t.department());
         json.put("createdAt", t.createdAt());
         json.put("updatedAt", t.updatedAt());
         return json;

@@ -15,6 +15,7 @@ import dev.crm.shared.task.TaskPriority;
 import dev.crm.shared.task.TaskStage;
 import dev.crm.shared.task.WorkKind;
 import dev.crm.web.file.FileService;
+import dev.crm.web.page.DepartmentFilter;
 import dev.crm.web.page.HtmlPages;
 import dev.crm.web.page.Sizes;
 import dev.crm.web.page.Texts;
@@ -59,10 +60,13 @@ class TaskPageController {
     private final Texts texts;
     private final Clock clock;
     private final FileService fileService;
+    private final DepartmentFilter departmentFilter;
     private final Sizes sizes;
 
     TaskPageController(TaskService service, TaskQueries tasks, MemoQueries memos, FileQueries files,
-                       UserQueries users, Texts texts, Clock clock, FileService fileService, Sizes sizes) {
+                       UserQueries users, Texts texts, Clock clock, FileService fileService, Sizes sizes,
+                       DepartmentFilter departmentFilter) {
+        this.departmentFilter = departmentFilter;
         this.fileService = fileService;
         this.sizes = sizes;
         this.service = service;
@@ -87,11 +91,13 @@ class TaskPageController {
     @GetMapping
     String list(Actor actor, @PathVariable String kinds, @RequestParam(required = false) String q, @RequestParam(required = false) String stage,
                 @RequestParam(defaultValue = "false") boolean mine, @RequestParam(defaultValue = "false") boolean overdue,
-                @RequestParam(defaultValue = "0") int page, Model model) {
+                @RequestParam(defaultValue = "false") boolean dept, @RequestParam(defaultValue = "0") int page,
+                Model model) {
         TaskStage stageFilter = stage(stage);
         LocalDate today = LocalDate.now(clock);
-        Page<TaskView> result = tasks.list(actor, WorkKind.ofPath(kinds), q, stageFilter, mine, overdue ? today : null, Math.max(0, page),
-                PAGE_SIZE);
+        Page<TaskView> result = tasks.list(actor, WorkKind.ofPath(kinds), q, stageFilter, mine, overdue ? today : null,
+                departmentFilter.of(actor, dept), Math.max(0, page), PAGE_SIZE);
+        departmentFilter.describe(model, dept, result.items().stream().map(TaskView::department).toList());
         List<TaskView> items = result.items();
         model.addAttribute("result", result);
         model.addAttribute("items", items);

@@ -65,13 +65,31 @@ public class TaskService {
     /** Who completes a team task when its last subtask is done; the history names it. */
     static final Actor AUTOMATIC = Actor.of("system", Role.ADMIN);
 
-    public TaskView create(Actor actor, CreateTask fields) {
+    public TaskView create(Actor actor, CreateTask requested) {
+        CreateTask fields = subtaskCoOwner(actor, requested);
         long id = ids.next();
         tx.executeWithoutResult(status -> {
             commands.send(withId(fields, id, fields.memo(), fields.subscribers()), actor);
             teamSubtasks(actor, id);
         });
         return read(id);
+    }
+
+    /**
+     * As the reference product: a subtask's co-owner is, unless chosen, the main task's owner, who so
+     * keeps the right to change it.
+     */
+    private CreateTask subtaskCoOwner(Actor actor, CreateTask f) {
+        if (f.parent() == null || (f.coOwner() != null && !f.coOwner().isBlank())) {
+            return f;
+        }
+        String mainOwner = tasks.findVisible(f.parent(), actor).map(TaskView::owner).orElse(null);
+        if (mainOwner == null || actor.is(mainOwner)) {
+            return f;
+        }
+        return new CreateTask(f.taskId(), f.kind(), f.title(), f.description(), f.priority(), f.dueDate(), f.nextStep(),
+                f.nextStepDate(), f.responsible(), mainOwner, f.subscribers(), f.tags(), f.parent(), f.project(),
+                f.memo());
     }
 
     /**

@@ -203,4 +203,24 @@ class ProjectApiIT {
         assertThat(api.as(owner, "PUT", "/api/memos/" + memo + "/owner", Map.of("owner", heir)).status())
                 .isEqualTo(403);
     }
+
+    @Test
+    void deletingAProjectTakesTheTasksOthersPutInItWithTheirFilesAndSubtasks() {
+        long project = create(owner, "/api/projects", Map.of("title", "Shared", "subscribers", List.of(worker)))
+                .get("id").asLong();
+        long theirs = create(worker, "/api/tasks", Map.of("title", "Worker's part", "project", project)).get("id").asLong();
+        long theirFile = api.upload(worker, theirs, "w.txt", "text/plain",
+                ("w " + System.nanoTime()).getBytes(StandardCharsets.UTF_8)).body().get("id").asLong();
+        long theirSub = create(worker, "/api/tasks", Map.of("title", "Worker's sub", "parent", theirs)).get("id").asLong();
+        // the project's owner may not change the worker's task, but deleting the project takes it along
+        assertThat(api.as(owner, "PATCH", "/api/tasks/" + theirs, Map.of("title", "x")).status()).isEqualTo(403);
+        assertThat(api.as(owner, "DELETE", "/api/projects/" + project, null).status()).isEqualTo(204);
+        for (long gone : List.of(theirs, theirFile, theirSub)) {
+            assertThat(api.as(worker, "GET", "/api/objects/" + gone, null).status()).as("ID" + gone).isEqualTo(404);
+        }
+        // and the worker alone may not delete the owner's project
+        long other = create(owner, "/api/projects", Map.of("title", "Not yours", "subscribers", List.of(worker)))
+                .get("id").asLong();
+        assertThat(api.as(worker, "DELETE", "/api/projects/" + other, null).status()).isEqualTo(403);
+    }
 }

@@ -1,0 +1,75 @@
+package dev.crm.web.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.crm.web.testsupport.Api;
+import dev.crm.web.testsupport.CrmIntegrationTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Objects carry a department: their creator's first one. Lists filter by department (API) and by "my
+ * departments" (pages), and show each object's department.
+ */
+@CrmIntegrationTest
+@AutoConfigureMockMvc
+class ObjectDepartmentsIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void newObjectsBelongToTheirCreatorsDepartmentAndListsFilterByIt() throws Exception {
+        Api api = new Api(port);
+        String name = "Sales " + System.nanoTime();
+        Api.Response made = api.as("admin", "POST", "/api/admin/departments", Map.of("name", name));
+        assertThat(made.status()).as(made.text()).isEqualTo(201);
+        long sales = made.body().get("id").asLong();
+        String seller = api.newUser("seller");
+        String loner = api.newUser("loner");
+        assertThat(api.as("admin", "PUT", "/api/users/" + seller + "/departments", Map.of("departments", List.of(sales)))
+                .status()).isEqualTo(200);
+
+        String mark = "Dept" + System.nanoTime();
+        JsonNode memo = api.as(seller, "POST", "/api/memos", Map.of("title", mark + " memo", "to", loner)).body();
+        JsonNode task = api.as(seller, "POST", "/api/tasks", Map.of("title", mark + " task",
+                "subscribers", List.of(loner))).body();
+        JsonNode project = api.as(seller, "POST", "/api/projects", Map.of("title", mark + " project")).body();
+        JsonNode lonerTask = api.as(loner, "POST", "/api/tasks", Map.of("title", mark + " loner task",
+                "subscribers", List.of(seller))).body();
+        assertThat(memo.get("department").asLong()).isEqualTo(sales);
+        assertThat(task.get("department").asLong()).isEqualTo(sales);
+        assertThat(project.get("department").asLong()).isEqualTo(sales);
+        assertThat(lonerTask.get("department").isNull()).isTrue();
+        JsonNode history = api.as(seller, "GET", "/api/objects/" + task.get("id").asLong() + "/history", null).body();
+        assertThat(history.toString()).contains("\"field\":\"department\"");
+
+        // the API filters by department
+        JsonNode salesTasks = api.as(loner, "GET", "/api/tasks?q=" + mark + "&department=" + sales, null).body();
+        assertThat(salesTasks.get("items").findValuesAsText("title")).containsExactly(mark + " task");
+        assertThat(api.as(loner, "GET", "/api/memos?q=" + mark + "&department=" + sales, null).body().get("total")
+                .asLong()).isEqualTo(1);
+
+        // the pages: "my departments" shows the seller the department's objects, and a user without one nothing
+        String sellers = mvc.perform(get("/tasks").param("q", mark).param("dept", "true").with(user(seller)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(sellers).contains(mark + " task").doesNotContain(mark + " loner task").contains(name);
+        String loners = mvc.perform(get("/tasks").param("q", mark).param("dept", "true").with(user(loner)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(loners).doesNotContain(mark + " task").doesNotContain(mark + " loner task");
+        String memos = mvc.perform(get("/memos").param("q", mark).with(user(loner)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(memos).contains(mark + " memo").contains(name);
+    }
+}
