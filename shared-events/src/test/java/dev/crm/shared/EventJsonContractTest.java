@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.crm.shared.department.DepartmentCreated;
 import dev.crm.shared.department.DepartmentEvent;
+import dev.crm.shared.department.DepartmentHeadChanged;
 import dev.crm.shared.department.DepartmentRenamed;
 import dev.crm.shared.file.FileAttached;
 import dev.crm.shared.file.FileDetached;
@@ -117,6 +118,7 @@ class EventJsonContractTest {
         PINNED.put(new UserDeactivated("bob"), "{\"username\":\"bob\"}");
         PINNED.put(new UserReactivated("bob"), "{\"username\":\"bob\"}");
         PINNED.put(new DepartmentCreated(46, "Sales"), "{\"departmentId\":46,\"name\":\"Sales\"}");
+        PINNED.put(new DepartmentHeadChanged(46, null, "hedda"), "{\"departmentId\":46,\"from\":null,\"to\":\"hedda\"}");
         PINNED.put(new DepartmentRenamed(46, "Sales", "Sales EU"),
                 "{\"departmentId\":46,\"from\":\"Sales\",\"to\":\"Sales EU\"}");
     }

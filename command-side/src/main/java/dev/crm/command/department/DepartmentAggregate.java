@@ -4,11 +4,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.crm.command.DepartmentDirectory;
 import dev.crm.command.Rejected;
+import dev.crm.command.UserDirectory;
 import dev.crm.command.Versions;
 import dev.crm.command.department.DepartmentCommands.CreateDepartment;
 import dev.crm.command.department.DepartmentCommands.RenameDepartment;
+import dev.crm.command.department.DepartmentCommands.SetDepartmentHead;
 import dev.crm.shared.Actor;
 import dev.crm.shared.department.DepartmentCreated;
+import dev.crm.shared.department.DepartmentHeadChanged;
 import dev.crm.shared.department.DepartmentRenamed;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -30,6 +33,7 @@ public class DepartmentAggregate {
     @AggregateIdentifier
     private Long departmentId;
     private String name;
+    private String head;
 
     protected DepartmentAggregate() {
         // for Axon
@@ -51,6 +55,20 @@ public class DepartmentAggregate {
         if (!newName.equals(name)) {
             requireUnique(newName, departmentId, departments);
             apply(new DepartmentRenamed(departmentId, name, newName));
+        }
+        return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(SetDepartmentHead cmd, MetaData metaData, UserDirectory users) {
+        requireAdmin(metaData);
+        Versions.require(cmd.expectedVersion());
+        String newHead = cmd.head() == null || cmd.head().isBlank() ? null : cmd.head().strip();
+        if (newHead != null && !(users.isActiveUser(newHead) && users.departmentsOf(newHead).contains(departmentId))) {
+            throw new Rejected.Invalid("head", "validation.department.head-not-member", newHead);
+        }
+        if (!java.util.Objects.equals(newHead, head)) {
+            apply(new DepartmentHeadChanged(departmentId, head, newHead));
         }
         return Versions.current();
     }
@@ -90,5 +108,10 @@ public class DepartmentAggregate {
     @EventSourcingHandler
     void on(DepartmentRenamed e) {
         name = e.to();
+    }
+
+    @EventSourcingHandler
+    void on(DepartmentHeadChanged e) {
+        head = e.to();
     }
 }

@@ -13,4 +13,8 @@ public final class DepartmentCommands {
 
     public record RenameDepartment(@TargetAggregateIdentifier long departmentId, Long expectedVersion, String name) {
     }
+
+    /** Makes a member of the department its head ({@code head} blank: no head). */
+    public record SetDepartmentHead(@TargetAggregateIdentifier long departmentId, Long expectedVersion, String head) {
+    }
 }

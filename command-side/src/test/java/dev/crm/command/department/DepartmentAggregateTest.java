@@ -38,6 +38,32 @@ class DepartmentAggregateTest {
                 return Optional.ofNullable(taken.get(name.toLowerCase(Locale.ROOT)));
             }
         });
+        // hedda is a member of department 7, otto an active user outside it
+        fixture.registerInjectableResource(new dev.crm.command.UserDirectory() {
+            @Override
+            public boolean isActiveUser(String username) {
+                return username.equals("hedda") || username.equals("otto");
+            }
+
+            @Override
+            public java.util.List<Long> departmentsOf(String username) {
+                return username.equals("hedda") ? java.util.List.of(7L) : java.util.List.of();
+            }
+        });
+    }
+
+    @Test
+    void anAdminMakesAMemberTheHeadAndOnlyAMember() {
+        var created = new DepartmentCreated(7, "Sales");
+        fixture.given(created).when(new dev.crm.command.department.DepartmentCommands.SetDepartmentHead(7, 1L, "hedda"), ADMIN)
+                .expectEvents(new dev.crm.shared.department.DepartmentHeadChanged(7, null, "hedda"));
+        fixture.given(created).when(new dev.crm.command.department.DepartmentCommands.SetDepartmentHead(7, null, "otto"), ADMIN)
+                .expectException(dev.crm.command.Rejected.Invalid.class).expectNoEvents();
+        fixture.given(created).when(new dev.crm.command.department.DepartmentCommands.SetDepartmentHead(7, null, "hedda"),
+                Actor.of("hedda").toMetaData()).expectException(dev.crm.command.Rejected.Forbidden.class).expectNoEvents();
+        fixture.given(created, new dev.crm.shared.department.DepartmentHeadChanged(7, null, "hedda"))
+                .when(new dev.crm.command.department.DepartmentCommands.SetDepartmentHead(7, null, ""), ADMIN)
+                .expectEvents(new dev.crm.shared.department.DepartmentHeadChanged(7, "hedda", null));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.crm.query.department;
 import dev.crm.query.Sql;
 import dev.crm.query.object.ObjectIndex;
 import dev.crm.shared.department.DepartmentCreated;
+import dev.crm.shared.department.DepartmentHeadChanged;
 import dev.crm.shared.department.DepartmentRenamed;
 import java.time.Instant;
 import java.util.Locale;
@@ -39,6 +40,13 @@ public class DepartmentProjection {
     void on(DepartmentCreated e, @Timestamp Instant at) {
         jdbc.update(INSERT, e.departmentId(), e.name(), key(e.name()), Sql.ts(at), Sql.ts(at), e.departmentId());
         objects.created(e.departmentId(), KIND, e.name(), null, at);
+    }
+
+    @EventHandler
+    void on(DepartmentHeadChanged e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update("UPDATE department_view SET head = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+                e.to(), sequence + 1, Sql.ts(at), e.departmentId(), sequence + 1);
+        objects.changed(e.departmentId(), sequence + 1, at);
     }
 
     @EventHandler

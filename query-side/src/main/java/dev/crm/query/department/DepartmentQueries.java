@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 public class DepartmentQueries {
 
     static final RowMapper<DepartmentView> ROW = (rs, n) -> new DepartmentView(rs.getLong("id"), rs.getString("name"),
-            rs.getLong("version"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+            rs.getLong("version"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), rs.getString("head"));
 
     private final JdbcTemplate jdbc;
 
@@ -43,5 +43,10 @@ public class DepartmentQueries {
             all().stream().filter(d -> ids.contains(d.id())).forEach(d -> names.put(d.id(), d.name()));
         }
         return names;
+    }
+
+    /** The head of the department, if it has one. */
+    public Optional<String> head(long id) {
+        return find(id).map(DepartmentView::head);
     }
 }

@@ -2,5 +2,5 @@ package dev.crm.query.department;
 
 import java.time.Instant;
 
-public record DepartmentView(long id, String name, long version, Instant createdAt, Instant updatedAt) {
+public record DepartmentView(long id, String name, long version, Instant createdAt, Instant updatedAt, String head) {
 }

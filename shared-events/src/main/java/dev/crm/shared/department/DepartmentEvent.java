@@ -3,7 +3,7 @@ package dev.crm.shared.department;
 import dev.crm.shared.ObjectEvent;
 
 /** Everything that can happen to a department, an object that administrators keep. */
-public sealed interface DepartmentEvent extends ObjectEvent permits DepartmentCreated, DepartmentRenamed {
+public sealed interface DepartmentEvent extends ObjectEvent permits DepartmentCreated, DepartmentRenamed, DepartmentHeadChanged {
 
     long departmentId();
 

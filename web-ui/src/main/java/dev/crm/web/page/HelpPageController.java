@@ -47,7 +47,7 @@ class HelpPageController {
         PAGES.put("admin-user", 3);
         PAGES.put("admin-user-active", 2);
         PAGES.put("admin-departments", 2);
-        PAGES.put("admin-department-form", 1);
+        PAGES.put("admin-department-form", 2);
     }
 
     @GetMapping("/help/{page}")

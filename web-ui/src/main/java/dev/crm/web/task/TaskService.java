@@ -49,9 +49,14 @@ public class TaskService {
     private final FileService fileService;
     private final ObjectIndex objects;
     private final TransactionTemplate tx;
+    private final dev.crm.query.user.UserQueries users;
+    private final dev.crm.query.department.DepartmentQueries departments;
 
     TaskService(CommandSender commands, ObjectIds ids, TaskQueries tasks, MemoQueries memos, FileQueries files,
-                FileService fileService, ObjectIndex objects, PlatformTransactionManager transactions) {
+                FileService fileService, ObjectIndex objects, PlatformTransactionManager transactions,
+                dev.crm.query.user.UserQueries users, dev.crm.query.department.DepartmentQueries departments) {
+        this.users = users;
+        this.departments = departments;
         this.commands = commands;
         this.ids = ids;
         this.tasks = tasks;
@@ -66,7 +71,7 @@ public class TaskService {
     static final Actor AUTOMATIC = Actor.of("system", Role.ADMIN);
 
     public TaskView create(Actor actor, CreateTask requested) {
-        CreateTask fields = subtaskCoOwner(actor, requested);
+        CreateTask fields = headCoOwner(actor, subtaskCoOwner(actor, requested));
         long id = ids.next();
         tx.executeWithoutResult(status -> {
             commands.send(withId(fields, id, fields.memo(), fields.subscribers()), actor);
@@ -90,6 +95,23 @@ public class TaskService {
         return new CreateTask(f.taskId(), f.kind(), f.title(), f.description(), f.priority(), f.dueDate(), f.nextStep(),
                 f.nextStepDate(), f.responsible(), mainOwner, f.subscribers(), f.tags(), f.parent(), f.project(),
                 f.memo());
+    }
+
+    /**
+     * As the reference product: a task or project (not a subtask) whose creator chose no co-owner gets the
+     * head of the creator's department as co-owner, unless the creator is that head.
+     */
+    private CreateTask headCoOwner(Actor actor, CreateTask f) {
+        if (f.parent() != null || (f.coOwner() != null && !f.coOwner().isBlank())) {
+            return f;
+        }
+        String head = users.departments(actor.username()).stream().findFirst().flatMap(departments::head)
+                .filter(h -> !actor.is(h) && users.isActive(h)).orElse(null);
+        if (head == null) {
+            return f;
+        }
+        return new CreateTask(f.taskId(), f.kind(), f.title(), f.description(), f.priority(), f.dueDate(), f.nextStep(),
+                f.nextStepDate(), f.responsible(), head, f.subscribers(), f.tags(), f.parent(), f.project(), f.memo());
     }
 
     /**
@@ -127,7 +149,7 @@ public class TaskService {
         subscribers.add(memo.owner());
         tx.executeWithoutResult(status -> {
             objects.lock(memoId);
-            commands.send(withId(fields, id, memoId, List.copyOf(subscribers)), actor);
+            commands.send(withId(headCoOwner(actor, fields), id, memoId, List.copyOf(subscribers)), actor);
             teamSubtasks(actor, id);
             for (FileView file : toCopy) {
                 fileService.attach(actor, new AttachFile(ids.next(), id, file.sha256(), file.name(), file.size(),

@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "departments", description = "(admin) Departments: users belong to one or more")
 class DepartmentApiController {
 
+    /** What PATCH may change: the name and the head. */
+    static final java.util.Set<String> CHANGEABLE = java.util.Set.of("name", "head");
     static final Set<String> WRITABLE = Set.of("name");
     static final Set<String> READ_ONLY = Set.of("id", "kind", "version", "createdAt", "updatedAt");
 
@@ -61,18 +63,23 @@ class DepartmentApiController {
     }
 
     @PatchMapping("/{id}")
-    @Operation(summary = "(admin) Rename a department: { \"name\" }; If-Match: \"<version>\" guards against lost updates")
+    @Operation(summary = "(admin) Rename a department and/or set its head: { \"name\", \"head\" } (head: a member, "
+            + "or null for none); If-Match: \"<version>\" guards against lost updates")
     ResponseEntity<Map<String, Object>> rename(Actor actor, @PathVariable long id,
                                                @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                @RequestBody JsonNode body) {
         Long expected = IfMatch.version(ifMatch);
-        JsonBody in = JsonBody.of(body, WRITABLE, READ_ONLY);
+        JsonBody in = JsonBody.of(body, CHANGEABLE, READ_ONLY);
         String name = in.text("name");
-        if (name == null) {
+        if (name == null && !in.has("head")) {
             in.addError("name", "validation.required");
         }
+        String head = in.text("head");
         in.check();
-        DepartmentView department = departments.rename(actor, id, expected, name);
+        DepartmentView department = name == null ? departments.find(actor, id) : departments.rename(actor, id, expected, name);
+        if (in.has("head")) {
+            department = departments.setHead(actor, id, name == null ? expected : null, head);
+        }
         return ResponseEntity.ok().eTag(etag(department)).body(json(department));
     }
 
@@ -81,6 +88,7 @@ class DepartmentApiController {
         json.put("id", d.id());
         json.put("kind", "department");
         json.put("name", d.name());
+        json.put("head", d.head());
         json.put("version", d.version());
         json.put("createdAt", d.createdAt());
         json.put("updatedAt", d.updatedAt());

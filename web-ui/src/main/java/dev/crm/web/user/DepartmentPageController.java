@@ -80,6 +80,21 @@ class DepartmentPageController {
         }
     }
 
+    @PostMapping("/{id}/head")
+    String head(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "") String head,
+                @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        departments.find(actor, id);
+        try {
+            DepartmentView department = departments.setHead(actor, id, version, head);
+            texts.flash(redirect, "success", "flash.department.head", department.name(),
+                    department.head() == null ? texts.text("admin.department.head.none") : department.head());
+        } catch (Rejected.Invalid | Rejected.WrongState | Rejected.StaleVersion e) {
+            texts.flashRejected(redirect, e instanceof Rejected.Invalid invalid && !invalid.errors().isEmpty()
+                    ? new Rejected.WrongState(invalid.errors().get(0).code(), invalid.errors().get(0).args()) : e);
+        }
+        return "redirect:/admin/departments/" + id + "/rename";
+    }
+
     private String list(Actor actor, Model model, String name, String error) {
         List<DepartmentView> all = departments.all(actor);
         Map<Long, Integer> members = new HashMap<>();
@@ -94,6 +109,7 @@ class DepartmentPageController {
     private String renameForm(Model model, DepartmentView department, String name, Long version, String error,
                               String stale) {
         model.addAttribute("department", department);
+        model.addAttribute("departmentMembers", users.list(null, department.id(), true));
         model.addAttribute("name", name);
         model.addAttribute("version", version);
         model.addAttribute("error", error);

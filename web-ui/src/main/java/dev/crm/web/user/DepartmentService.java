@@ -3,6 +3,7 @@ package dev.crm.web.user;
 import dev.crm.command.Rejected;
 import dev.crm.command.department.DepartmentCommands.CreateDepartment;
 import dev.crm.command.department.DepartmentCommands.RenameDepartment;
+import dev.crm.command.department.DepartmentCommands.SetDepartmentHead;
 import dev.crm.query.department.DepartmentQueries;
 import dev.crm.query.department.DepartmentView;
 import dev.crm.shared.Actor;
@@ -59,6 +60,14 @@ public class DepartmentService {
         } catch (RuntimeException e) {
             throw sameNameRace(e, name);
         }
+        return departments.find(id).orElseThrow();
+    }
+
+    /** Makes a member of the department its head (blank: none). */
+    @Transactional
+    public DepartmentView setHead(Actor actor, long id, Long expectedVersion, String head) {
+        find(actor, id);
+        commands.send(new SetDepartmentHead(id, expectedVersion, head), actor);
         return departments.find(id).orElseThrow();
     }
 

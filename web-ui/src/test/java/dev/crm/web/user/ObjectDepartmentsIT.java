@@ -72,4 +72,48 @@ class ObjectDepartmentsIT {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(memos).contains(mark + " memo").contains(name);
     }
+
+    @Test
+    void theHeadOfTheCreatorsDepartmentIsTheDefaultCoOwner() throws Exception {
+        Api api = new Api(port);
+        long dept = api.as("admin", "POST", "/api/admin/departments", Map.of("name", "Ops " + System.nanoTime())).body()
+                .get("id").asLong();
+        String head = api.newUser("head");
+        String member = api.newUser("member");
+        String outsider = api.newUser("outsider");
+        for (String u : List.of(head, member)) {
+            api.as("admin", "PUT", "/api/users/" + u + "/departments", Map.of("departments", List.of(dept)));
+        }
+        // only a member can be head
+        assertThat(api.as("admin", "PATCH", "/api/admin/departments/" + dept, Map.of("head", outsider)).status())
+                .isEqualTo(400);
+        Api.Response set = api.as("admin", "PATCH", "/api/admin/departments/" + dept, Map.of("head", head));
+        assertThat(set.status()).as(set.text()).isEqualTo(200);
+        assertThat(set.body().get("head").asText()).isEqualTo(head);
+        JsonNode history = api.as("admin", "GET", "/api/objects/" + dept + "/history", null).body().get("entries");
+        assertThat(history.findValuesAsText("event")).endsWith("DepartmentHeadChanged");
+
+        JsonNode task = api.as(member, "POST", "/api/tasks", Map.of("title", "Member's task")).body();
+        assertThat(task.get("coOwner").asText()).isEqualTo(head);
+        long id = task.get("id").asLong();
+        assertThat(api.as(head, "PATCH", "/api/tasks/" + id, Map.of("title", "Checked by the head")).status())
+                .isEqualTo(200);
+        // a chosen co-owner wins, the head's own tasks get none, outsiders get none
+        assertThat(api.as(member, "POST", "/api/tasks", Map.of("title", "t", "coOwner", outsider)).body().get("coOwner")
+                .asText()).isEqualTo(outsider);
+        assertThat(api.as(head, "POST", "/api/projects", Map.of("title", "p")).body().get("coOwner").isNull()).isTrue();
+        assertThat(api.as(outsider, "POST", "/api/tasks", Map.of("title", "t")).body().get("coOwner").isNull()).isTrue();
+
+        // the department page offers its members as head, and clears it
+        String page = mvc.perform(get("/admin/departments/" + dept + "/rename").with(user("admin").roles("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"department-head-form\"").contains("value=\"" + member + "\"")
+                .doesNotContain("value=\"" + outsider + "\"");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/admin/departments/" + dept + "/head").param("head", "")
+                        .with(user("admin").roles("admin"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(api.as("admin", "GET", "/api/admin/departments/" + dept, null).body().get("head").isNull()).isTrue();
+    }
 }
