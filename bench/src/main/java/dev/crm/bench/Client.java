@@ -71,9 +71,14 @@ public final class Client {
 
     /** Sends the body as it is, for malformed input. */
     public Response sendRaw(String method, String path, String body, Map<String, String> headers) {
+        return sendBytes(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** Sends the bytes as they are (broken UTF-8 included); the path must be a valid URI path. */
+    public Response sendBytes(String method, String path, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        : HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Authorization", authorization)
                 .header("Accept", "application/json, application/problem+json");
         if (body != null && !headers.containsKey("Content-Type")) {
