@@ -118,9 +118,26 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+        if (databaseGone(e)) {
+            // e.g. the connection broke during the commit: Spring and Axon wrap it in their own exceptions
+            return databaseUnavailable(e, request);
+        }
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                 messages.getMessage("error.internal", null, request.getLocale()), request.getLocale());
+    }
+
+    /** Somewhere in the causes: the database could not be reached (SQLState class 08: connection exception). */
+    private static boolean databaseGone(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof java.net.SocketException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
