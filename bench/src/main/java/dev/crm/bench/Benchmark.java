@@ -40,6 +40,8 @@ public final class Benchmark {
     private final List<Row> rows = new ArrayList<>();
     private final StringBuilder notes = new StringBuilder();
     private final StringBuilder profiles = new StringBuilder();
+    private final StringBuilder cpu = new StringBuilder();
+    private long lastOk;
 
     /** One line of the table: the CRM's figure, the target, and the raw limit it is compared with. */
     record Row(String figure, String crm, String target, String raw, String ratio, String verdict) {
@@ -82,12 +84,16 @@ public final class Benchmark {
             log("latency at 1 client: " + latencyCommands + " commands");
             Stats single = new Stats();
             jfrStart(crm, "latency");
+            CpuMeter.Snapshot c0 = CpuMeter.take(crm.pid());
             commands(writers.subList(0, 1), chief.username, 0, latencyCommands, single);
+            cpu("commands at 1 client", c0, crm, lastOk);
             jfrStop(crm, "latency");
             log("throughput at 16 clients for " + seconds + " s");
             Stats many = new Stats();
             jfrStart(crm, "throughput");
+            c0 = CpuMeter.take(crm.pid());
             double throughput = commands(writers, chief.username, seconds, 0, many);
+            cpu("commands at 16 clients", c0, crm, lastOk);
             jfrStop(crm, "throughput");
 
             // --- an object with 1,000 events, through the API
@@ -121,6 +127,7 @@ public final class Benchmark {
             CrmProcess rebuilding = new CrmProcess(crmDb, work, "crm-2-rebuild",
                     withJfr(jvm(), "replay"), Map.of("CRM_REBUILD_READ_MODELS", "true")).start();
             processes.add(rebuilding);
+            CpuMeter.Snapshot r0 = CpuMeter.take(rebuilding.pid());
             rebuilding.awaitReady(Duration.ofMinutes(30));
             Matcher m = Pattern.compile("Rebuilt the read models from (\\d+) events in (\\d+) ms")
                     .matcher(rebuilding.logText());
@@ -129,6 +136,7 @@ public final class Benchmark {
             }
             long replayed = Long.parseLong(m.group(1));
             double replayRate = replayed * 1000.0 / Long.parseLong(m.group(2));
+            cpu("start-up with the full replay", r0, rebuilding, replayed);
             jfrStop(rebuilding, "replay");
             jcmd(rebuilding.pid(), "GC.run");
             Client admin2 = Client.admin(rebuilding.port());
@@ -144,16 +152,20 @@ public final class Benchmark {
             Stats lookup = reads(() -> chief2.get("/api/objects/" + random(first, last)));
             Stats search = reads(() -> chief2.get("/api/search?q=ID" + random(first, last)));
             jfrStart(rebuilding, "lists");
+            c0 = CpuMeter.take(rebuilding.pid());
             Stats listChief = reads(() -> chief2.get("/api/memos?stage=pending&size=50&page="
                     + ThreadLocalRandom.current().nextInt(20)));
             Stats listTasks = reads(() -> chief2.get("/api/tasks?stage=pending&size=50&page="
                     + ThreadLocalRandom.current().nextInt(20)));
             Stats listOwn = reads(() -> writer2.get("/api/memos?size=50&page=" + ThreadLocalRandom.current().nextInt(20)));
             Stats listText = reads(() -> chief2.get("/api/memos?q=contract&size=50"));
+            cpu("list pages (4 kinds, one client)", c0, rebuilding, 4L * (samples + 50));
             jfrStop(rebuilding, "lists");
             Client author2 = new Client(rebuilding.port(), author.username, Client.PASSWORD);
             jfrStart(rebuilding, "history");
+            c0 = CpuMeter.take(rebuilding.pid());
             Stats history = reads(() -> author2.get("/api/objects/" + longHistory + "/history"));
+            cpu("history of the 1,000-event object", c0, rebuilding, samples + 50L);
             jfrStop(rebuilding, "history");
             rebuilding.stop();
 
@@ -302,6 +314,7 @@ public final class Benchmark {
         }
         pool.shutdown();
         double elapsed = (System.nanoTime() - start) / 1e9;
+        lastOk = ok.get();
         if (failed.get() > 0) {
             notes.append("- ").append(failed.get()).append(" commands failed in a run of ").append(clients.size())
                     .append(" client(s)\n");
@@ -341,7 +354,14 @@ public final class Benchmark {
                     .append(" |\n");
         }
         out.append('\n').append(notes);
+        out.append("\nWhere the CPU went (from /proc; every process shares the same cores):\n\n").append(cpu);
         return out.toString();
+    }
+
+    private void cpu(String phase, CpuMeter.Snapshot before, CrmProcess p, long operations) {
+        String line = "- " + phase + ": " + CpuMeter.between(before, CpuMeter.take(p.pid()), operations) + "\n";
+        cpu.append(line);
+        log(line.strip());
     }
 
     private void add(String figure, String crm, String target, String raw, String ratio, Boolean met) {
