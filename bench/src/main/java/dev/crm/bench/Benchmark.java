@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * its HTTP API, loads {@code bench.objects} objects, rebuilds the read models, restarts it, and in the
  * same run measures the raw limits of the same PostgreSQL; prints the table and appends it to
  * {@code docs/benchmarks.md}. Settings (system properties): {@code bench.objects} (1,000,000),
- * {@code bench.seconds} (30, each throughput run), {@code bench.latencyCommands} (2,000),
+ * {@code bench.seconds} (30, each throughput run), {@code bench.warmup} (60 s of load before the
+ * command figures), {@code bench.latencyCommands} (2,000),
  * {@code bench.docs} (where to append; empty: do not), {@code bench.keep} (keep the databases).
  */
 public final class Benchmark {
@@ -34,6 +35,7 @@ public final class Benchmark {
     private final int objects = Integer.getInteger("bench.objects", 1_000_000);
     private final int seconds = Integer.getInteger("bench.seconds", 30);
     private final int latencyCommands = Integer.getInteger("bench.latencyCommands", 2_000);
+    private final int warmup = Integer.getInteger("bench.warmup", 60);
     private final int samples = Integer.getInteger("bench.samples", 500);
     private final String docs = System.getProperty("bench.docs", "docs/benchmarks.md");
     private final Path work;
@@ -78,9 +80,13 @@ public final class Benchmark {
             Client reader = admin.newUser("reader1");
 
             // --- commands through the API
-            log("warm-up");
+            // until the JIT has compiled the hot paths: without it, half of the CRM's CPU in the measured
+            // runs went to the C2 compiler (jdk.Compilation events), not to commands
+            log("warm-up: 16 clients for " + warmup + " s");
             commands(writers.subList(0, 1), chief.username, 0, 400, null);
-            commands(writers, chief.username, 5, 0, null);
+            jfrStart(crm, "warmup");
+            commands(writers, chief.username, warmup, 0, null);
+            jfrStop(crm, "warmup");
             log("latency at 1 client: " + latencyCommands + " commands");
             Stats single = new Stats();
             jfrStart(crm, "latency");
@@ -344,7 +350,7 @@ public final class Benchmark {
         out.append("- versions: ").append(versions()).append('\n');
         out.append("- PostgreSQL ").append(Pg.serverVersion()).append(" on the same host; fresh database per run\n");
         out.append("- settings: ").append(fmt(objects)).append(" bulk objects, ").append(seconds)
-                .append(" s per throughput run, ").append(samples).append(" samples per read figure, CRM JVM ")
+                .append(" s per throughput run after ").append(warmup).append(" s of warm-up, ").append(samples).append(" samples per read figure, CRM JVM ")
                 .append(String.join(" ", jvm())).append("\n\n");
         out.append("| figure | CRM | target | raw PostgreSQL, same run | CRM / raw | met? |\n");
         out.append("|---|---|---|---|---|---|\n");

@@ -75,7 +75,7 @@ public final class CrmProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         Map<String, String> e = builder.environment();
         e.put("SPRING_PROFILES_ACTIVE", "postgres");
         e.put("CRM_DB_URL", dbUrl);

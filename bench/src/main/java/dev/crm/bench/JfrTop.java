@@ -49,7 +49,23 @@ public final class JfrTop {
             }
         }
         int total = Math.max(1, samples);
-        StringBuilder out = new StringBuilder("JFR " + recording.getFileName() + ": " + samples + " samples\n");
+        double compileMs = 0;
+        int compilations = 0;
+        double gcMs = 0;
+        int gcs = 0;
+        for (RecordedEvent e : RecordingFile.readAllEvents(recording)) {
+            String type = e.getEventType().getName();
+            if (type.equals("jdk.Compilation")) {
+                compilations++;
+                compileMs += e.getDuration().toNanos() / 1e6;
+            } else if (type.equals("jdk.GarbageCollection")) {
+                gcs++;
+                gcMs += e.getDuration().toNanos() / 1e6;
+            }
+        }
+        StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT,
+                "JFR %s: %d execution samples; JIT: %d compilations of >= 100 ms, %.0f ms in all; GC: %d collections, "
+                        + "%.0f ms in all%n", recording.getFileName(), samples, compilations, compileMs, gcs, gcMs));
         out.append("  self:\n").append(table(self, total, top));
         // inclusive, without the frames every request has (thread starts, servlet/filter plumbing)
         Map<String, Integer> interesting = inclusive.entrySet().stream()

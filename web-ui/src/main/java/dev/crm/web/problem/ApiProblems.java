@@ -126,7 +126,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             return problem(HttpStatus.BAD_REQUEST, "malformed",
                     messages.getMessage("error.multipart", null, request.getLocale()), request.getLocale());
         }
-        if (unparsableContentType(request)) {
+        if (e instanceof IllegalArgumentException && unparsableContentType(request)) {
             return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "http-415",
                     messages.getMessage("error.content-type", null, request.getLocale()), request.getLocale());
         }
