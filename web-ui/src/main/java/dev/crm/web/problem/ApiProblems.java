@@ -118,9 +118,62 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+        if (databaseGone(e)) {
+            // e.g. the connection broke during the commit: Spring and Axon wrap it in their own exceptions
+            return databaseUnavailable(e, request);
+        }
+        if (e instanceof org.springframework.web.multipart.MultipartException) {
+            return problem(HttpStatus.BAD_REQUEST, "malformed",
+                    messages.getMessage("error.multipart", null, request.getLocale()), request.getLocale());
+        }
+        if (e instanceof IllegalArgumentException && unparsableContentType(request)) {
+            return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "http-415",
+                    messages.getMessage("error.content-type", null, request.getLocale()), request.getLocale());
+        }
+        if (sqlState(e, "22021")) {
+            // PostgreSQL stores no NUL character in text; the command's transaction rolled back
+            return problem(HttpStatus.BAD_REQUEST, "validation",
+                    messages.getMessage("error.unstorable-text", null, request.getLocale()), request.getLocale());
+        }
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                 messages.getMessage("error.internal", null, request.getLocale()), request.getLocale());
+    }
+
+    /** A Content-Type that is no single media type ({@code *}{@code /*}, garbage): Spring throws a plain IllegalArgumentException. */
+    private static boolean unparsableContentType(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (header == null) {
+            return false;
+        }
+        try {
+            org.springframework.http.MediaType type = org.springframework.http.MediaType.parseMediaType(header);
+            return type.isWildcardType() || type.isWildcardSubtype();
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return true;
+        }
+    }
+
+    private static boolean sqlState(Throwable e, String state) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && state.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Somewhere in the causes: the database could not be reached (SQLState class 08: connection exception). */
+    private static boolean databaseGone(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof java.net.SocketException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -128,8 +181,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Locale locale = request.getLocale();
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "malformed",
-                messages.getMessage(e.getCause() instanceof JsonMappingException ? "error.json-types" : "error.json",
-                        null, locale), locale);
+                messages.getMessage(e.getCause() instanceof java.nio.charset.CharacterCodingException ? "error.utf8"
+                        : e.getCause() instanceof JsonMappingException ? "error.json-types" : "error.json", null, locale),
+                locale);
         return ResponseEntity.badRequest().body(body);
     }
 

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -30,6 +31,13 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof AuthenticationServiceException) {
+            // the credentials could not be checked at all (the database is gone): not the client's fault
+            response.setHeader("Retry-After", "5");
+            write(response, request.getLocale(), HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                    messages.getMessage("error.unavailable", null, request.getLocale()));
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"crm\"");
         write(response, request.getLocale(), HttpStatus.UNAUTHORIZED, "unauthenticated");
     }
@@ -42,8 +50,12 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 
     private void write(HttpServletResponse response, Locale locale, HttpStatus status, String name)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-                messages.getMessage("problem." + name + ".detail", null, locale));
+        write(response, locale, status, name, messages.getMessage("problem." + name + ".detail", null, locale));
+    }
+
+    private void write(HttpServletResponse response, Locale locale, HttpStatus status, String name, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(messages.getMessage("problem." + name + ".title", null, locale));
         problem.setType(java.net.URI.create("urn:crm:problem:" + name));
         response.setStatus(status.value());

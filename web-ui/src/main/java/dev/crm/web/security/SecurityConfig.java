@@ -26,9 +26,11 @@ class SecurityConfig {
     private static final RequestMatcher HAS_AUTHORIZATION_HEADER =
             (HttpServletRequest request) -> request.getHeader("Authorization") != null;
 
+    /** bcrypt, with verified passwords remembered for a few minutes (see {@link VerifiedPasswordCache}). */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new VerifiedPasswordCache(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                java.time.Duration.ofMinutes(5), 10_000);
     }
 
     @Bean
