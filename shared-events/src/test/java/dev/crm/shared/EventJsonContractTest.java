@@ -168,4 +168,20 @@ class EventJsonContractTest {
                 + "\"subscribers\":[],\"tags\":[],\"memo\":null,\"owner\":\"alice\"}", ProjectCreated.class).department())
                 .isNull();
     }
+
+    /** Every shape a stored event ever had reads back; a field added later reads as null. */
+    @Test
+    void everyEarlierShapeOfAnEventStillReads() throws Exception {
+        // TaskCreated with project, before department (stored between the projects and the departments)
+        assertThat(JSON.readValue("{\"taskId\":44,\"title\":\"Call back\",\"description\":null,\"priority\":\"HIGH\","
+                + "\"dueDate\":\"2026-12-01\",\"nextStep\":\"call\",\"nextStepDate\":null,\"responsible\":[\"bob\"],"
+                + "\"coOwner\":null,\"subscribers\":[\"alice\"],\"tags\":[\"acme\"],\"parent\":null,\"memo\":42,"
+                + "\"owner\":\"alice\",\"project\":45}", TaskCreated.class))
+                .isEqualTo(new TaskCreated(44, "Call back", null, TaskPriority.HIGH, "2026-12-01", "call", null,
+                        List.of("bob"), null, List.of("alice"), List.of("acme"), null, 42L, "alice", 45L, null));
+        // MemoCreated as first pinned
+        assertThat(JSON.readValue("{\"memoId\":42,\"title\":\"Call ACME\",\"description\":\"renewal\",\"to\":\"bob\","
+                + "\"draft\":false,\"author\":\"alice\"}", MemoCreated.class))
+                .isEqualTo(new MemoCreated(42, "Call ACME", "renewal", "bob", false, "alice", null));
+    }
 }

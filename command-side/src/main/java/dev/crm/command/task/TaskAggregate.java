@@ -54,6 +54,7 @@ public class TaskAggregate {
     @AggregateIdentifier
     private Long taskId;
     private WorkKind kind;
+    private Long parent;
     private String owner;
     private String title;
     private String description;
@@ -163,6 +164,9 @@ public class TaskAggregate {
             if (r.isEmpty()) {
                 errors.add(TaskInput.error("responsible", "validation.required"));
             }
+            if (parent != null && r.size() > 1) {
+                errors.add(TaskInput.error("responsible", "validation.task.subtask-one-responsible"));
+            }
             add(changes, "responsible", join(responsible), join(r));
         }
         if (cmd.coOwner() != null) {
@@ -180,6 +184,11 @@ public class TaskAggregate {
             add(changes, "tags", join(tags), join(TaskInput.tags(cmd.tags(), errors)));
         }
         TaskInput.throwIfAny(errors);
+        if (!access.canReassign(actor)
+                && changes.stream().anyMatch(c -> c.field().equals("responsible") || c.field().equals("coOwner"))) {
+            // a sole responsible user changes the task, not who is responsible for it or who co-owns it
+            throw new Rejected.Forbidden("error.task.reassign-forbidden");
+        }
         if (!changes.isEmpty()) {
             apply(kind == WorkKind.PROJECT ? new ProjectChanged(taskId, changes) : new TaskChanged(taskId, changes));
         }
@@ -255,7 +264,7 @@ public class TaskAggregate {
 
     /** The task's rules, if the actor may see it (possibly only through a related task); else 404. */
     private TaskAccess visibleTo(Actor actor, TaskTree tasks) {
-        TaskAccess access = new TaskAccess(owner, coOwner, responsible, subscribers);
+        TaskAccess access = new TaskAccess(kind.kind(), owner, coOwner, responsible, subscribers);
         if (owner == null || deleted || !(access.canView(actor) || access.canView(actor, tasks.related(taskId)))) {
             throw new Rejected.NotFound(taskId);
         }
@@ -282,6 +291,7 @@ public class TaskAggregate {
 
     @EventSourcingHandler
     void on(TaskCreated e) {
+        parent = e.parent();
         created(WorkKind.TASK, e.taskId(), e.owner(), e.title(), e.description(), e.priority(), e.dueDate(),
                 e.nextStep(), e.nextStepDate(), e.responsible(), e.coOwner(), e.subscribers(), e.tags());
     }

@@ -20,6 +20,11 @@ public final class TaskCommands {
                              TaskPriority priority, String dueDate, String nextStep, String nextStepDate,
                              List<String> responsible, String coOwner, List<String> subscribers, List<String> tags,
                              Long parent, Long project, Long memo) {
+
+        public CreateTask withCoOwner(String newCoOwner) {
+            return new CreateTask(taskId, kind, title, description, priority, dueDate, nextStep, nextStepDate,
+                    responsible, newCoOwner, subscribers, tags, parent, project, memo);
+        }
     }
 
     public record ChangeTask(@TargetAggregateIdentifier long taskId, Long expectedVersion, String title,

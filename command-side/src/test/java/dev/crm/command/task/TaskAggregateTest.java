@@ -275,4 +275,26 @@ class TaskAggregateTest {
                         null, null, MAIN, null, null), OWNER)
                 .expectException(Rejected.Invalid.class).expectNoEvents();
     }
+
+    @Test
+    void aSoleResponsibleUserDoesNotReassignTheTask() {
+        fixture.given(CREATED).when(new ChangeTask(ID, null, null, null, null, null, null, null, null, "bob", null, null),
+                RESPONSIBLE).expectException(Rejected.Forbidden.class).expectNoEvents();
+        fixture.given(CREATED).when(new ChangeTask(ID, null, null, null, null, null, null, null, List.of("carol"), null,
+                null, null), RESPONSIBLE).expectException(Rejected.Forbidden.class).expectNoEvents();
+        fixture.given(CREATED).when(new ChangeTask(ID, null, null, null, null, null, null, null, List.of("carol"), null,
+                null, null), OWNER).expectEvents(new TaskChanged(ID, List.of(FieldChange.of("responsible", "bob", "carol"))));
+        // the edit form sends every field: unchanged people are no reassignment
+        fixture.given(CREATED).when(new ChangeTask(ID, null, "Call back now", null, null, null, null, null, List.of("bob"),
+                "", null, null), RESPONSIBLE)
+                .expectEvents(new TaskChanged(ID, List.of(FieldChange.of("title", "Call back", "Call back now"))));
+    }
+
+    @Test
+    void aSubtaskKeepsOneResponsibleUserWhenChanged() {
+        TaskCreated sub = new TaskCreated(ID, "Sub", null, TaskPriority.MIDDLE, null, null, null, List.of("bob"), null,
+                List.of(), List.of(), MAIN, null, "alice", null);
+        fixture.given(sub).when(new ChangeTask(ID, null, null, null, null, null, null, null, List.of("bob", "carol"),
+                null, null, null), OWNER).expectException(Rejected.Invalid.class).expectNoEvents();
+    }
 }

@@ -34,9 +34,9 @@ public class FileProjection {
                                    created_at, updated_at)
             SELECT ?, ?, ?, ?, ?, ?, ?, FALSE, 1, ?, ? WHERE NOT EXISTS (SELECT 1 FROM file_view WHERE id = ?)""";
     private static final String DETACH_FILE = """
-            UPDATE file_view SET deleted = TRUE, version = ?, updated_at = ? WHERE id = ? AND deleted = FALSE""";
+            UPDATE file_view SET deleted = TRUE, version = ?, updated_at = ? WHERE id = ? AND deleted = FALSE AND version < ?""";
     private static final String RESTORE_FILE = """
-            UPDATE file_view SET deleted = FALSE, version = ?, updated_at = ? WHERE id = ? AND deleted = TRUE""";
+            UPDATE file_view SET deleted = FALSE, version = ?, updated_at = ? WHERE id = ? AND deleted = TRUE AND version < ?""";
     private static final String COUNT_UP = """
             UPDATE file_content SET ref_count = ref_count + 1, zero_since = NULL WHERE sha256 = ?""";
     private static final String FIRST_REFERENCE = """
@@ -72,7 +72,7 @@ public class FileProjection {
             @MetaDataValue(Actor.USERNAME) String by,
             @MetaDataValue(value = Deletion.CASCADE, required = false) Object cascade,
             @MetaDataValue(value = Deletion.DELETED_WITH, required = false) Object deletedWith) {
-        if (jdbc.update(DETACH_FILE, sequence + 1, Sql.ts(at), e.fileId()) == 1) {
+        if (jdbc.update(DETACH_FILE, sequence + 1, Sql.ts(at), e.fileId(), sequence + 1) == 1) {
             jdbc.update(COUNT_DOWN, Sql.ts(at), e.sha256());
         }
         objects.deleted(e.fileId(), by, sequence + 1, at, cascade, deletedWith);
@@ -80,7 +80,7 @@ public class FileProjection {
 
     @EventHandler
     void on(FileRestored e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (jdbc.update(RESTORE_FILE, sequence + 1, Sql.ts(at), e.fileId()) == 1
+        if (jdbc.update(RESTORE_FILE, sequence + 1, Sql.ts(at), e.fileId(), sequence + 1) == 1
                 && jdbc.update(COUNT_UP, e.sha256()) == 0) {
             Long size = jdbc.queryForObject("SELECT size FROM file_view WHERE id = ?", Long.class, e.fileId());
             jdbc.update(FIRST_REFERENCE, e.sha256(), size);

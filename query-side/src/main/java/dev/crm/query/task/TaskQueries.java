@@ -121,7 +121,7 @@ public class TaskQueries {
         int pageNumber = Math.max(0, page);
         String member = "%," + actor.username().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ",%";
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("me", actor.username())
-                .addValue("member", member).addValue("privileged", dev.crm.shared.access.Permissions.allowsAll(actor, TaskAccess.KIND,
+                .addValue("member", member).addValue("privileged", dev.crm.shared.access.Permissions.allowsAll(actor, kind.kind(),
                         dev.crm.shared.access.Permissions.Action.VIEW))
                 .addValue("limit", pageSize).addValue("offset", (long) pageNumber * pageSize)
                 .addValue("kind", kind.kind());

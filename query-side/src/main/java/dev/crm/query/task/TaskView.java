@@ -15,6 +15,6 @@ public record TaskView(long id, WorkKind kind, long version, String title, Strin
                        Long department) {
 
     public TaskAccess access() {
-        return new TaskAccess(owner, coOwner, responsible, subscribers);
+        return new TaskAccess(kind.kind(), owner, coOwner, responsible, subscribers);
     }
 }

@@ -13,12 +13,19 @@ import java.util.List;
  * chiefs, task operators and admins, and deleted by the same but the sole responsible user; it is given to another owner by its owner, chiefs,
  * task operators and admins.
  */
-public record TaskAccess(String owner, String coOwner, List<String> responsible, List<String> subscribers) {
+public record TaskAccess(String kind, String owner, String coOwner, List<String> responsible,
+                         List<String> subscribers) {
 
-    /** The row of the permission matrix; projects have the same row ({@code Permissions}). */
+    /** The task row of the permission matrix ({@code Permissions}); a project's rules read the project row. */
     public static final String KIND = "task";
 
+    /** The rules of a task. */
+    public TaskAccess(String owner, String coOwner, List<String> responsible, List<String> subscribers) {
+        this(KIND, owner, coOwner, responsible, subscribers);
+    }
+
     public TaskAccess {
+        kind = kind == null ? KIND : kind;
         responsible = responsible == null ? List.of() : List.copyOf(responsible);
         subscribers = subscribers == null ? List.of() : List.copyOf(subscribers);
     }
@@ -31,7 +38,7 @@ public record TaskAccess(String owner, String coOwner, List<String> responsible,
 
     /** Seen without looking at related tasks; enough for everyone but the people of related tasks. */
     public boolean canView(Actor actor) {
-        return Permissions.allowsAll(actor, KIND, Action.VIEW) || isPerson(actor);
+        return Permissions.allowsAll(actor, kind, Action.VIEW) || isPerson(actor);
     }
 
     /** Seen, given the rules of its related tasks: its main task and its subtasks. */
@@ -40,18 +47,23 @@ public record TaskAccess(String owner, String coOwner, List<String> responsible,
     }
 
     public boolean canChange(Actor actor) {
-        return Permissions.allowsAll(actor, KIND, Action.CHANGE) || actor.is(owner) || actor.is(coOwner == null ? "" : coOwner)
+        return Permissions.allowsAll(actor, kind, Action.CHANGE) || actor.is(owner) || actor.is(coOwner == null ? "" : coOwner)
                 || (responsible.size() == 1 && responsible.contains(actor.username()));
     }
 
     /** As the reference product: a sole responsible user may change a task, not delete it. */
     public boolean canDelete(Actor actor) {
-        return Permissions.allowsAll(actor, KIND, Action.DELETE) || actor.is(owner)
+        return Permissions.allowsAll(actor, kind, Action.DELETE) || actor.is(owner)
                 || actor.is(coOwner == null ? "" : coOwner);
+    }
+
+    /** Who may change its responsible users and co-owner: who may delete it (not a sole responsible user). */
+    public boolean canReassign(Actor actor) {
+        return canDelete(actor);
     }
 
     /** Who may give it to another owner: its owner, chiefs, task operators and admins. */
     public boolean canTransfer(Actor actor) {
-        return Permissions.allowsAll(actor, KIND, Action.CHANGE) || actor.is(owner);
+        return Permissions.allowsAll(actor, kind, Action.CHANGE) || actor.is(owner);
     }
 }

@@ -92,9 +92,7 @@ public class TaskService {
         if (mainOwner == null || actor.is(mainOwner)) {
             return f;
         }
-        return new CreateTask(f.taskId(), f.kind(), f.title(), f.description(), f.priority(), f.dueDate(), f.nextStep(),
-                f.nextStepDate(), f.responsible(), mainOwner, f.subscribers(), f.tags(), f.parent(), f.project(),
-                f.memo());
+        return f.withCoOwner(mainOwner);
     }
 
     /**
@@ -105,13 +103,13 @@ public class TaskService {
         if (f.parent() != null || (f.coOwner() != null && !f.coOwner().isBlank())) {
             return f;
         }
-        String head = users.departments(actor.username()).stream().findFirst().flatMap(departments::head)
-                .filter(h -> !actor.is(h) && users.isActive(h)).orElse(null);
+        Long home = users.departments(actor.username()).stream().findFirst().orElse(null);
+        String head = home == null ? null : departments.head(home)
+                .filter(h -> !actor.is(h) && users.isActive(h) && users.departments(h).contains(home)).orElse(null);
         if (head == null) {
             return f;
         }
-        return new CreateTask(f.taskId(), f.kind(), f.title(), f.description(), f.priority(), f.dueDate(), f.nextStep(),
-                f.nextStepDate(), f.responsible(), head, f.subscribers(), f.tags(), f.parent(), f.project(), f.memo());
+        return f.withCoOwner(head);
     }
 
     /**
@@ -209,9 +207,11 @@ public class TaskService {
      * objects, in one transaction.
      */
     public void delete(Actor actor, WorkKind kind, long id, Long expectedVersion) {
-        List<ObjectSummary> parts = deletionPreview(actor, kind, id);
+        deletionPreview(actor, kind, id);
         tx.executeWithoutResult(status -> {
             objects.lock(id);
+            // the parts as they are under the lock, so nothing added meanwhile is left behind
+            List<ObjectSummary> parts = parts(id);
             Cascade cascade = Cascade.of(id);
             // deepest first: a subtask's files go while the subtask still allows changes, the task itself last
             for (int i = parts.size() - 1; i > 0; i--) {
@@ -231,16 +231,28 @@ public class TaskService {
      * (subtasks; a project's tasks) with their own.
      */
     public List<ObjectSummary> deletionPreview(Actor actor, WorkKind kind, long id) {
-        visible(actor, kind, id);
-        List<ObjectSummary> parts = new ArrayList<>();
-        collect(id, parts);
-        return parts;
+        TaskView task = visible(actor, kind, id);
+        // only to who may delete it: the parts may include tasks the caller could not otherwise see
+        if (!task.access().canDelete(actor)) {
+            throw new Rejected.Forbidden("error.task.delete-forbidden");
+        }
+        return parts(id);
     }
 
-    private void collect(long taskId, List<ObjectSummary> parts) {
-        objects.find(taskId).ifPresent(parts::add);
+    private List<ObjectSummary> parts(long id) {
+        java.util.Map<Long, ObjectSummary> parts = new java.util.LinkedHashMap<>();
+        collect(id, parts);
+        return new ArrayList<>(parts.values());
+    }
+
+    /** A task reached twice (a subtask in its main task's project) is listed, and deleted, once. */
+    private void collect(long taskId, java.util.Map<Long, ObjectSummary> parts) {
+        if (parts.containsKey(taskId)) {
+            return;
+        }
+        objects.find(taskId).ifPresent(o -> parts.put(o.id(), o));
         for (FileView file : files.attachedTo(taskId)) {
-            objects.find(file.id()).ifPresent(parts::add);
+            objects.find(file.id()).ifPresent(o -> parts.putIfAbsent(o.id(), o));
         }
         for (TaskView sub : tasks.subtasks(taskId)) {
             collect(sub.id(), parts);

@@ -76,10 +76,7 @@ class DepartmentApiController {
         }
         String head = in.text("head");
         in.check();
-        DepartmentView department = name == null ? departments.find(actor, id) : departments.rename(actor, id, expected, name);
-        if (in.has("head")) {
-            department = departments.setHead(actor, id, name == null ? expected : null, head);
-        }
+        DepartmentView department = departments.change(actor, id, expected, name, in.has("head"), head);
         return ResponseEntity.ok().eTag(etag(department)).body(json(department));
     }
 

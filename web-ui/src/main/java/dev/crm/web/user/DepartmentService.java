@@ -63,6 +63,19 @@ public class DepartmentService {
         return departments.find(id).orElseThrow();
     }
 
+    /**
+     * Renames (when {@code name} is not null) and sets the head (when {@code setHead}) in one transaction:
+     * both or neither. {@code expectedVersion} guards the first change.
+     */
+    @Transactional
+    public DepartmentView change(Actor actor, long id, Long expectedVersion, String name, boolean setHead, String head) {
+        DepartmentView department = name == null ? find(actor, id) : rename(actor, id, expectedVersion, name);
+        if (setHead) {
+            department = setHead(actor, id, name == null ? expectedVersion : null, head);
+        }
+        return department;
+    }
+
     /** Makes a member of the department its head (blank: none). */
     @Transactional
     public DepartmentView setHead(Actor actor, long id, Long expectedVersion, String head) {

@@ -223,4 +223,20 @@ class ProjectApiIT {
                 .get("id").asLong();
         assertThat(api.as(worker, "DELETE", "/api/projects/" + other, null).status()).isEqualTo(403);
     }
+
+    @Test
+    void thePreviewIsForWhoMayDeleteAndASubtaskInItsMainTasksProjectGoesOnce() {
+        long project = create(owner, "/api/projects", Map.of("title", "Preview", "subscribers", List.of(worker)))
+                .get("id").asLong();
+        long main = create(owner, "/api/tasks", Map.of("title", "Main", "project", project)).get("id").asLong();
+        long sub = create(owner, "/api/tasks", Map.of("title", "Sub", "parent", main, "project", project)).get("id")
+                .asLong();
+        // a subscriber sees the project, not what deleting it would take
+        assertThat(api.as(worker, "GET", "/api/projects/" + project + "/deletion-preview", null).status()).isEqualTo(403);
+        JsonNode preview = api.as(owner, "GET", "/api/projects/" + project + "/deletion-preview", null).body()
+                .get("objects");
+        assertThat(ids(preview)).containsExactly(project, main, sub);
+        assertThat(api.as(owner, "DELETE", "/api/projects/" + project, null).status()).isEqualTo(204);
+        assertThat(api.as(owner, "GET", "/api/tasks/" + sub, null).status()).isEqualTo(404);
+    }
 }

@@ -115,5 +115,16 @@ class ObjectDepartmentsIT {
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(api.as("admin", "GET", "/api/admin/departments/" + dept, null).body().get("head").isNull()).isTrue();
+
+        // a rename with an invalid head changes nothing
+        String before = api.as("admin", "GET", "/api/admin/departments/" + dept, null).body().get("name").asText();
+        assertThat(api.as("admin", "PATCH", "/api/admin/departments/" + dept, Map.of("name", "Renamed " + System.nanoTime(),
+                "head", outsider)).status()).isEqualTo(400);
+        assertThat(api.as("admin", "GET", "/api/admin/departments/" + dept, null).body().get("name").asText())
+                .isEqualTo(before);
+        // a head who has left the department is no longer anyone's default co-owner
+        api.as("admin", "PATCH", "/api/admin/departments/" + dept, Map.of("head", head));
+        api.as("admin", "PUT", "/api/users/" + head + "/departments", Map.of("departments", List.of()));
+        assertThat(api.as(member, "POST", "/api/tasks", Map.of("title", "after")).body().get("coOwner").isNull()).isTrue();
     }
 }
