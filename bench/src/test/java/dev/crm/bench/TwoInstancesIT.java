@@ -123,10 +123,11 @@ class TwoInstancesIT {
             }
             return new Client(byClient[c].port(), writers.get(c), Client.PASSWORD);
         }, "chief").start();
-        Thread.sleep(4_000);
+        CrashUnderLoadIT.awaitMoreAnswers(load, 100);
         a.kill();
         int atKill = load.acknowledged.size();
-        Thread.sleep(4_000);
+        // B keeps serving: A's clients move over and get answers from it
+        CrashUnderLoadIT.awaitMoreAnswers(load, 100);
         load.stop();
         assertThat(load.acknowledged.size()).as("B kept serving").isGreaterThan(atKill + 20);
 

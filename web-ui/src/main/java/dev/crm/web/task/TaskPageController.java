@@ -158,7 +158,9 @@ class TaskPageController {
         model.addAttribute("task", task);
         model.addAttribute("can", Map.of("change", access.canChange(actor), "delete", access.canDelete(actor),
                 "complete", access.canChange(actor) && !task.stage().closed(), "transfer", access.canTransfer(actor)));
-        model.addAttribute("users", users.active());
+        if (access.canTransfer(actor)) {
+            model.addAttribute("users", users.active()); // the transfer form's choices
+        }
         model.addAttribute("overdue", overdue(task, LocalDate.now(clock)));
         model.addAttribute("parentTask", task.parent() == null ? null
                 : tasks.findVisible(task.parent(), actor).orElse(null));

@@ -127,4 +127,31 @@ class TaskPagesIT {
                 .andExpect(content().string(containsString("In progress")))
                 .andExpect(content().string(containsString("Sub")));
     }
+
+    @Test
+    void theOwnerTransfersATaskFromItsPageAndOthersAreNotOfferedTheForm() throws Exception {
+        long id = task(owner, Map.of("title", "Hand over", "responsible", List.of(worker)));
+        // the sole responsible user may change the task, not give it away: no form, and the post is refused
+        mvc.perform(get("/tasks/" + id).with(user(worker))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"transfer-form\""))));
+        mvc.perform(post("/tasks/" + id + "/owner").param("owner", worker).with(user(worker)).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/tasks/" + id).with(user(owner))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"transfer-form\"")));
+        mvc.perform(post("/tasks/" + id + "/owner").param("owner", worker).with(user(owner)).with(csrf()))
+                .andExpect(redirectedUrl("/tasks/" + id))
+                .andExpect(flash().attribute("flash", containsString("now belongs to " + worker)));
+        org.assertj.core.api.Assertions.assertThat(api.as(worker, "GET", "/api/tasks/" + id, null).body().get("owner")
+                .asText()).isEqualTo(worker);
+    }
+
+    @Test
+    void adminsReadThePermissionMatrixAsEnforced() throws Exception {
+        String page = mvc.perform(get("/admin/permissions").with(user("admin").roles("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(page).contains("id=\"permissions-table\"")
+                .contains("data-kind=\"memo\"").contains("data-kind=\"project\"").contains("data-kind=\"file\"")
+                .contains("cdv · all");
+        mvc.perform(get("/admin/permissions").with(user(owner))).andExpect(status().isForbidden());
+    }
 }
