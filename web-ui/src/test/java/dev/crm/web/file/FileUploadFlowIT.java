@@ -2,7 +2,9 @@ package dev.crm.web.file;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static dev.crm.web.testsupport.BrowserSession.button;
+import static dev.crm.web.testsupport.BrowserSession.fitsTheWindow;
 import static dev.crm.web.testsupport.BrowserSession.link;
+import static dev.crm.web.testsupport.BrowserSession.tooltipOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Download;
@@ -50,10 +52,6 @@ class FileUploadFlowIT {
     void closeBrowser() {
         browser.close();
     }
-
-
-
-
 
     private long memo(String author, String recipient) {
         return api.as(author, "POST", "/api/memos", Map.of("title", "Offer for ACME", "to", recipient))
@@ -103,9 +101,7 @@ class FileUploadFlowIT {
         assertThat(row.locator(".file-owner")).hasText(author);
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("File offer.txt");
         assertThat(page.locator("#files-count")).hasText("1");
-        page.waitForTimeout(200); // let the new tooltips be made
-        link(page, "Download offer.txt").hover();
-        assertThat(page.getByRole(AriaRole.TOOLTIP)).hasText("Download the file to your computer");
+        assertThat(tooltipOf(page, link(page, "Download offer.txt"))).hasText("Download the file to your computer");
         page.mouse().move(0, 0);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("memo-files.png")).setFullPage(true));
 
@@ -227,9 +223,7 @@ class FileUploadFlowIT {
         assertThat(row.locator(".content-file")).hasCount(2);
         assertThat(row.locator(".content-file").filter(new Locator.FilterOptions().setHasText("shared-copy.txt"))
                 .locator("a")).hasAttribute("href", "/objects/" + second);
-        page.waitForTimeout(200);
-        row.locator(".content-sha").hover();
-        assertThat(page.getByRole(AriaRole.TOOLTIP)).hasText(sha256(bytes));
+        assertThat(tooltipOf(page, row.locator(".content-sha"))).hasText(sha256(bytes));
         page.mouse().move(0, 0);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-contents.png"))
                 .setFullPage(true));
@@ -248,7 +242,7 @@ class FileUploadFlowIT {
         Page page = browser.signIn(author, 375, 740, true);
         page.navigate("/memos/" + id);
         assertThat(page.locator("#files-table .file-row")).hasCount(1);
-        assertThat(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+        fitsTheWindow(page);
         page.locator("#files-panel").screenshot(new Locator.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve("memo-files-phone.png")));
     }

@@ -2,7 +2,9 @@ package dev.crm.web.memo;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static dev.crm.web.testsupport.BrowserSession.button;
+import static dev.crm.web.testsupport.BrowserSession.fitsTheWindow;
 import static dev.crm.web.testsupport.BrowserSession.link;
+import static dev.crm.web.testsupport.BrowserSession.tooltipOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
@@ -80,8 +82,8 @@ class MemoReviewFlowIT {
         assertThat(pageB.locator("#memo-title")).hasText("Quarterly budget");
         assertThat(link(pageB, "Edit")).hasCount(0);
         assertThat(button(pageB, "Postpone")).isVisible();
-        link(pageB, "Review").hover(); // crm.js gives every [data-bs-toggle=tooltip] a Bootstrap tooltip
-        assertThat(pageB.getByRole(AriaRole.TOOLTIP)).hasText(
+        // crm.js gives every [data-bs-toggle=tooltip] a Bootstrap tooltip
+        assertThat(tooltipOf(pageB, link(pageB, "Review"))).hasText(
                 "Review the memo: write a conclusion; the memo becomes reviewed");
         link(pageB, "Review").click();
         pageB.getByLabel("Conclusion").fill("Approved, go ahead.");
@@ -141,8 +143,7 @@ class MemoReviewFlowIT {
         for (String path : List.of("/", "/memos", "/memos/" + id, "/objects/" + id + "/history", "/memos/new")) {
             page.navigate(path);
             assertThat(page.locator("main")).isVisible();
-            Object fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth");
-            assertThat(fits).as("no horizontal overflow on " + path).isEqualTo(true);
+            fitsTheWindow(page);
             if (path.equals("/memos/" + id)) {
                 page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("memo-page-phone.png"))
                         .setFullPage(true));

@@ -2,6 +2,7 @@ package dev.crm.web.task;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static dev.crm.web.testsupport.BrowserSession.button;
+import static dev.crm.web.testsupport.BrowserSession.fitsTheWindow;
 import static dev.crm.web.testsupport.BrowserSession.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,18 +45,13 @@ class ProjectFlowIT {
         browser.close();
     }
 
-    private static void fitsTheScreen(Page page) {
-        assertThat(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
-                .as("page %s is not wider than the phone", page.url()).isEqualTo(true);
-    }
-
     @Test
     void aProjectWithATaskAndItsFilesOnAPhone() {
         String user = api.newUser("phone");
         Page page = browser.signIn(user, 390, 844, true);
 
         page.navigate("/projects");
-        fitsTheScreen(page);
+        fitsTheWindow(page);
         link(page, "New project").click();
         page.getByLabel("Title").fill("Website relaunch");
         button(page, "Create project").click();
@@ -63,7 +59,7 @@ class ProjectFlowIT {
         assertThat(page.locator("#task-title")).hasText("Website relaunch");
         long project = Long.parseLong(page.url().replaceAll(".*/projects/", ""));
         assertThat(page.locator("#subtasks-none")).hasText("No tasks yet.");
-        fitsTheScreen(page);
+        fitsTheWindow(page);
 
         link(page, "Add task").click();
         assertThat(page.locator("#project-note")).containsText("ID " + project);
@@ -71,7 +67,7 @@ class ProjectFlowIT {
         button(page, "Create task").click();
         assertThat(page.locator("#task-project a")).hasText("ID " + project + " · Website relaunch");
         long task = Long.parseLong(page.url().replaceAll(".*/tasks/", ""));
-        fitsTheScreen(page);
+        fitsTheWindow(page);
 
         // a file on the task page: upload, then delete after its confirmation page
         page.locator("#file-input").setInputFiles(new FilePayload("draft.txt", "text/plain",
@@ -81,7 +77,7 @@ class ProjectFlowIT {
         assertThat(api.as(user, "GET", "/api/files?attachedTo=" + task, null).body().get("items")).hasSize(1);
         page.locator(".file-delete").click();
         page.waitForURL("**/tasks/" + task + "/files/*/delete");
-        fitsTheScreen(page);
+        fitsTheWindow(page);
         button(page, "Delete file").click();
         assertThat(page.locator("#files-none")).isVisible();
         assertThat(api.as(user, "GET", "/api/files?attachedTo=" + task, null).body().get("items")).isEmpty();
@@ -96,7 +92,7 @@ class ProjectFlowIT {
         // deleting the project lists it and its task first, then takes both
         link(page, "Delete").click();
         assertThat(page.locator("#deletion-preview tbody tr")).hasCount(2);
-        fitsTheScreen(page);
+        fitsTheWindow(page);
         button(page, "Delete project").click();
         page.waitForURL("**/projects");
         assertThat(page.locator(".alert-success[role=status]")).containsText("was deleted");

@@ -89,7 +89,6 @@ class TaskFromMemoFlowIT {
         assertThat(rows).hasCount(1);
         assertThat(rows.first().locator(".file-name")).hasText("offer.txt");
         long task = Long.parseLong(page.url().replaceAll(".*/tasks/", ""));
-        page.waitForTimeout(200);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("task-page.png")).setFullPage(true));
 
         // the memo lists the task made from it
