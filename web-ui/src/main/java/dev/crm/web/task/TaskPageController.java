@@ -259,17 +259,18 @@ class TaskPageController {
             throw new Rejected.Forbidden("error.task.delete-forbidden");
         }
         model.addAttribute("task", task);
-        model.addAttribute("objects", service.deletionPreview(actor, kind, id));
+        model.addAttribute("preview", service.deletionPreview(actor, kind, id));
         return "task/delete";
     }
 
     @PostMapping("/{id}/delete")
     String delete(Actor actor, @PathVariable String kinds, @PathVariable long id,
-                  @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+                  @RequestParam(required = false) Long version, @RequestParam(required = false) Integer objects,
+                  RedirectAttributes redirect) {
         WorkKind kind = WorkKind.ofPath(kinds);
         TaskView task = service.visible(actor, kind, id);
         try {
-            service.delete(actor, kind, id, version);
+            service.delete(actor, kind, id, version, objects);
         } catch (Rejected.WrongState | Rejected.StaleVersion e) {
             texts.flashRejected(redirect, e);
             return "redirect:/" + kinds + "/" + id;

@@ -13,6 +13,7 @@ import dev.crm.query.file.FileQueries;
 import dev.crm.query.file.FileView;
 import dev.crm.query.memo.MemoQueries;
 import dev.crm.query.memo.MemoView;
+import dev.crm.query.object.ObjectAccess;
 import dev.crm.query.object.ObjectIndex;
 import dev.crm.query.object.ObjectSummary;
 import dev.crm.query.task.TaskQueries;
@@ -26,6 +27,7 @@ import dev.crm.web.config.Cascade;
 import dev.crm.web.config.CommandSender;
 import dev.crm.web.config.ObjectIds;
 import dev.crm.web.file.FileService;
+import dev.crm.web.object.DeletionPreview;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,10 +53,13 @@ public class TaskService {
     private final TransactionTemplate tx;
     private final dev.crm.query.user.UserQueries users;
     private final dev.crm.query.department.DepartmentQueries departments;
+    private final ObjectAccess access;
 
     TaskService(CommandSender commands, ObjectIds ids, TaskQueries tasks, MemoQueries memos, FileQueries files,
                 FileService fileService, ObjectIndex objects, PlatformTransactionManager transactions,
-                dev.crm.query.user.UserQueries users, dev.crm.query.department.DepartmentQueries departments) {
+                dev.crm.query.user.UserQueries users, dev.crm.query.department.DepartmentQueries departments,
+                ObjectAccess access) {
+        this.access = access;
         this.users = users;
         this.departments = departments;
         this.commands = commands;
@@ -204,14 +209,15 @@ public class TaskService {
 
     /**
      * Deletes the task (its subtasks and theirs) or the project (its tasks and theirs) and all their file
-     * objects, in one transaction.
+     * objects, in one transaction; {@code expectedObjects} (may be null): how many objects its preview announced.
      */
-    public void delete(Actor actor, WorkKind kind, long id, Long expectedVersion) {
-        deletionPreview(actor, kind, id);
+    public void delete(Actor actor, WorkKind kind, long id, Long expectedVersion, Integer expectedObjects) {
+        deletable(actor, kind, id);
         tx.executeWithoutResult(status -> {
             objects.lock(id);
             // the parts as they are under the lock, so nothing added meanwhile is left behind
             List<ObjectSummary> parts = parts(id);
+            DeletionPreview.requireCount(expectedObjects, parts.size());
             Cascade cascade = Cascade.of(id);
             // deepest first: a subtask's files go while the subtask still allows changes, the task itself last
             for (int i = parts.size() - 1; i > 0; i--) {
@@ -228,15 +234,18 @@ public class TaskService {
 
     /**
      * Exactly what deleting the task or project removes: it first, then its files, then each of its parts
-     * (subtasks; a project's tasks) with their own.
+     * (subtasks; a project's tasks) with their own; those the caller may not view only counted.
      */
-    public List<ObjectSummary> deletionPreview(Actor actor, WorkKind kind, long id) {
-        TaskView task = visible(actor, kind, id);
-        // only to who may delete it: the parts may include tasks the caller could not otherwise see
-        if (!task.access().canDelete(actor)) {
+    public DeletionPreview deletionPreview(Actor actor, WorkKind kind, long id) {
+        // only to who may delete it: a preview says what a delete would take, not a way to look around
+        deletable(actor, kind, id);
+        return DeletionPreview.of(parts(id), actor, access);
+    }
+
+    private void deletable(Actor actor, WorkKind kind, long id) {
+        if (!visible(actor, kind, id).access().canDelete(actor)) {
             throw new Rejected.Forbidden("error.task.delete-forbidden");
         }
-        return parts(id);
     }
 
     private List<ObjectSummary> parts(long id) {
