@@ -18,9 +18,11 @@ import dev.crm.query.object.ObjectIndex;
 import dev.crm.query.object.ObjectSummary;
 import dev.crm.query.task.TaskQueries;
 import dev.crm.query.task.TaskView;
+import dev.crm.query.user.UserView;
 import dev.crm.shared.Actor;
 import dev.crm.shared.Role;
 import dev.crm.shared.memo.MemoStage;
+import dev.crm.shared.task.TaskAccess;
 import dev.crm.shared.task.TaskStage;
 import dev.crm.shared.task.WorkKind;
 import dev.crm.web.config.Cascade;
@@ -87,13 +89,15 @@ public class TaskService {
 
     /**
      * As the reference product: a subtask's co-owner is, unless chosen, the main task's owner, who so
-     * keeps the right to change it.
+     * keeps the right to change it; a project's task gets the project's owner in the same way (rather than the
+     * creator's department head, who would otherwise see the project through it without its holders' say).
      */
     private CreateTask subtaskCoOwner(Actor actor, CreateTask f) {
-        if (f.parent() == null || (f.coOwner() != null && !f.coOwner().isBlank())) {
+        Long container = f.parent() != null ? f.parent() : f.project();
+        if (container == null || (f.coOwner() != null && !f.coOwner().isBlank())) {
             return f;
         }
-        String mainOwner = tasks.findVisible(f.parent(), actor).map(TaskView::owner).orElse(null);
+        String mainOwner = tasks.findVisible(container, actor).map(TaskView::owner).orElse(null);
         if (mainOwner == null || actor.is(mainOwner)) {
             return f;
         }
@@ -101,11 +105,11 @@ public class TaskService {
     }
 
     /**
-     * As the reference product: a task or project (not a subtask) whose creator chose no co-owner gets the
-     * head of the creator's department as co-owner, unless the creator is that head.
+     * As the reference product: a task or project (not a subtask, nor a project's task) whose creator chose no
+     * co-owner gets the head of the creator's department as co-owner, unless the creator is that head.
      */
     private CreateTask headCoOwner(Actor actor, CreateTask f) {
-        if (f.parent() != null || (f.coOwner() != null && !f.coOwner().isBlank())) {
+        if (f.parent() != null || f.project() != null || (f.coOwner() != null && !f.coOwner().isBlank())) {
             return f;
         }
         Long home = users.departments(actor.username()).stream().findFirst().orElse(null);
@@ -246,6 +250,26 @@ public class TaskService {
         if (!visible(actor, kind, id).access().canDelete(actor)) {
             throw new Rejected.Forbidden("error.task.delete-forbidden");
         }
+    }
+
+    /**
+     * The active users the actor may put on a part of these containers (main task, project; IDs of live ones
+     * the actor sees): everyone where the actor may reassign the container, else themself and who already
+     * sees it ({@code TaskAccess#mayName}); {@code alreadyOn} (people on the part now) stay offered. For the
+     * forms' choices; the aggregate decides.
+     */
+    public List<UserView> nameableUsers(Actor actor, List<Long> containerIds, java.util.Collection<String> alreadyOn) {
+        List<UserView> offered = users.active();
+        for (Long id : containerIds) {
+            TaskView container = tasks.findVisible(id, actor).orElse(null);
+            if (container == null || tasks.mayReassign(container, actor)) {
+                continue;
+            }
+            List<TaskAccess> related = tasks.related(id);
+            offered = offered.stream().filter(u -> actor.is(u.username()) || alreadyOn.contains(u.username())
+                    || container.access().canView(u.actor(), related)).toList();
+        }
+        return offered;
     }
 
     private List<ObjectSummary> parts(long id) {
