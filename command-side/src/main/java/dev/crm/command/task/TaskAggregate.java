@@ -277,8 +277,6 @@ public class TaskAggregate {
         if (!to.equals(owner)) {
             // the new owner of a part sees its containers: the same rule as naming anyone on it
             requireMayNameOnContainers(actor, List.of(to), tasks);
-        }
-        if (!to.equals(owner)) {
             apply(kind == WorkKind.PROJECT ? new ProjectOwnerChanged(taskId, owner, to)
                     : new TaskOwnerChanged(taskId, owner, to));
         }
