@@ -34,6 +34,8 @@ import dev.crm.shared.task.TaskStageChanged;
 import dev.crm.shared.task.WorkKind;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
@@ -110,6 +112,21 @@ public class TaskAggregate {
         TaskInput.throwIfAny(errors);
         TaskPriority newPriority = cmd.priority() == null ? TaskPriority.MIDDLE : cmd.priority();
         List<String> people = newResponsible.isEmpty() ? List.of(actor.username()) : newResponsible;
+        LinkedHashSet<String> named = new LinkedHashSet<>(people);
+        if (newCoOwner != null) {
+            named.add(newCoOwner);
+        }
+        named.addAll(newSubscribers);
+        for (Long container : Arrays.asList(cmd.parent(), cmd.project())) {
+            if (container != null) {
+                TaskAccess rules = tasks.access(container).orElseThrow(() -> new Rejected.NotFound(container));
+                List<TaskAccess> itsContainers = containerRules(container, tasks);
+                if (!rules.canAddPart(actor, itsContainers)) {
+                    throw new Rejected.Forbidden("error.task.add-part-forbidden", container);
+                }
+                requireMayName(actor, container, rules, itsContainers, named, tasks);
+            }
+        }
         if (newKind == WorkKind.PROJECT) {
             apply(new ProjectCreated(cmd.taskId(), newTitle, newDescription, newPriority, due, newNextStep, nextDate,
                     people, newCoOwner, newSubscribers, newTags, cmd.memo(), actor.username(),
@@ -126,11 +143,14 @@ public class TaskAggregate {
         Actor actor = Actor.fromMetaData(metaData);
         TaskAccess access = visibleTo(actor, tasks);
         Versions.require(cmd.expectedVersion());
-        if (!access.canChange(actor)) {
+        List<TaskAccess> containers = containerRules(taskId, tasks);
+        if (!access.canChange(actor, containers)) {
             throw new Rejected.Forbidden("error.task.change-forbidden");
         }
         List<Rejected.FieldError> errors = new ArrayList<>();
         List<FieldChange> changes = new ArrayList<>();
+        // who is put on the task by this change: on a part, they would see its containers too
+        LinkedHashSet<String> named = new LinkedHashSet<>();
         if (cmd.title() != null) {
             String t = TaskInput.clean(cmd.title());
             TaskInput.title(t, errors);
@@ -168,6 +188,7 @@ public class TaskAggregate {
                 errors.add(TaskInput.error("responsible", "validation.task.subtask-one-responsible"));
             }
             add(changes, "responsible", join(responsible), join(r));
+            r.stream().filter(u -> !responsible.contains(u)).forEach(named::add);
         }
         if (cmd.coOwner() != null) {
             String c = TaskInput.clean(cmd.coOwner());
@@ -175,20 +196,25 @@ public class TaskAggregate {
                 TaskInput.users("coOwner", List.of(c), users, errors);
             }
             add(changes, "coOwner", coOwner, c);
+            if (c != null && !c.equals(coOwner)) {
+                named.add(c);
+            }
         }
         if (cmd.subscribers() != null) {
-            add(changes, "subscribers", join(subscribers),
-                    join(TaskInput.users("subscribers", cmd.subscribers(), users, errors)));
+            List<String> s = TaskInput.users("subscribers", cmd.subscribers(), users, errors);
+            add(changes, "subscribers", join(subscribers), join(s));
+            s.stream().filter(u -> !subscribers.contains(u)).forEach(named::add);
         }
         if (cmd.tags() != null) {
             add(changes, "tags", join(tags), join(TaskInput.tags(cmd.tags(), errors)));
         }
         TaskInput.throwIfAny(errors);
-        if (!access.canReassign(actor)
+        if (!access.canReassign(actor, containers)
                 && changes.stream().anyMatch(c -> c.field().equals("responsible") || c.field().equals("coOwner"))) {
             // a sole responsible user changes the task, not who is responsible for it or who co-owns it
             throw new Rejected.Forbidden("error.task.reassign-forbidden");
         }
+        requireMayNameOnContainers(actor, named, tasks);
         if (!changes.isEmpty()) {
             apply(kind == WorkKind.PROJECT ? new ProjectChanged(taskId, changes) : new TaskChanged(taskId, changes));
         }
@@ -200,7 +226,7 @@ public class TaskAggregate {
         Actor actor = Actor.fromMetaData(metaData);
         TaskAccess access = visibleTo(actor, tasks);
         Versions.require(cmd.expectedVersion());
-        if (!access.canChange(actor)) {
+        if (!access.canChange(actor, containerRules(taskId, tasks))) {
             throw new Rejected.Forbidden("error.task.change-forbidden");
         }
         if (cmd.stage() == null) {
@@ -249,6 +275,8 @@ public class TaskAggregate {
         TaskInput.users("owner", List.of(to), users, errors);
         TaskInput.throwIfAny(errors);
         if (!to.equals(owner)) {
+            // the new owner of a part sees its containers: the same rule as naming anyone on it
+            requireMayNameOnContainers(actor, List.of(to), tasks);
             apply(kind == WorkKind.PROJECT ? new ProjectOwnerChanged(taskId, owner, to)
                     : new TaskOwnerChanged(taskId, owner, to));
         }
@@ -269,6 +297,33 @@ public class TaskAggregate {
             throw new Rejected.NotFound(taskId);
         }
         return access;
+    }
+
+    /** The rules of the live containers (main task, project) of a task or project. */
+    private static List<TaskAccess> containerRules(long id, TaskTree tasks) {
+        return tasks.containers(id).stream().map(tasks::access).flatMap(java.util.Optional::stream).toList();
+    }
+
+    /** Refuses (403) when the actor may not put one of {@code named} on a part of each of this task's containers. */
+    private void requireMayNameOnContainers(Actor actor, Collection<String> named, TaskTree tasks) {
+        if (named.isEmpty()) {
+            return;
+        }
+        for (long container : tasks.containers(taskId)) {
+            TaskAccess rules = tasks.access(container).orElse(null);
+            if (rules != null) {
+                requireMayName(actor, container, rules, containerRules(container, tasks), named, tasks);
+            }
+        }
+    }
+
+    private static void requireMayName(Actor actor, long container, TaskAccess rules, List<TaskAccess> itsContainers,
+                                       Collection<String> named, TaskTree tasks) {
+        for (String user : named) {
+            if (!rules.mayName(actor, itsContainers, user, u -> tasks.userMayView(u, container))) {
+                throw new Rejected.Forbidden("error.task.name-forbidden", user, container);
+            }
+        }
     }
 
     private static List<String> orEmpty(List<String> list) {

@@ -47,12 +47,26 @@ class TaskAggregateTest {
     static final TaskCreated CREATED = new TaskCreated(ID, "Call back", null, TaskPriority.MIDDLE, null, null, null,
             List.of("bob"), null, List.of("sue"), List.of(), null, null, "alice", null);
 
+    /**
+     * MAIN and PROJECT, the containers the tests add to: owned by alice; vic is their sole responsible user (he
+     * may change them, not reassign them); wes subscribes (he only sees them). Who sees them: those three and
+     * sue; chiefs, task operators and admins see everything.
+     */
+    static final Map<Long, TaskAccess> CONTAINERS = Map.of(
+            MAIN, new TaskAccess("alice", null, List.of("vic"), List.of("wes")),
+            PROJECT, new TaskAccess("project", "alice", null, List.of("vic"), List.of("wes")));
+    static final Set<String> SEE_CONTAINERS = Set.of("alice", "vic", "wes", "sue");
+    static final Map<String, String> CONTAINER_RESPONSIBLE = Actor.of("vic").toMetaData();
+    static final Map<String, String> CONTAINER_SUBSCRIBER = Actor.of("wes").toMetaData();
+
     AggregateTestFixture<TaskAggregate> fixture;
+    /** The containers of task ID in the read model (none: a top-level task); a test sets them. */
+    List<Long> containersOfId = List.of();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(TaskAggregate.class);
-        fixture.registerInjectableResource((UserDirectory) Set.of("alice", "bob", "sue", "carol", "dan")::contains);
+        fixture.registerInjectableResource((UserDirectory) Set.of("alice", "bob", "sue", "carol", "dan", "vic", "wes")::contains);
         fixture.registerInjectableResource(new TaskTree() {
             @Override
             public boolean isLive(long id, WorkKind kind) {
@@ -64,16 +78,38 @@ class TaskAggregateTest {
                 return taskId == WITH_OPEN_SUBTASK;
             }
 
-            /** Task ID's main task has dan as its owner. */
+            /** Task ID is related to a task owned by dan, and to its containers. */
             @Override
             public List<TaskAccess> related(long taskId) {
-                return taskId == ID ? List.of(new TaskAccess("dan", null, List.of("dan"), List.of())) : List.of();
+                if (taskId != ID) {
+                    return List.of();
+                }
+                List<TaskAccess> related = new java.util.ArrayList<>();
+                related.add(new TaskAccess("dan", null, List.of("dan"), List.of()));
+                containersOfId.forEach(c -> related.add(CONTAINERS.get(c)));
+                return related;
+            }
+
+            @Override
+            public List<Long> containers(long taskId) {
+                return taskId == ID ? containersOfId : List.of();
+            }
+
+            @Override
+            public java.util.Optional<TaskAccess> access(long id) {
+                return java.util.Optional.ofNullable(CONTAINERS.get(id));
+            }
+
+            @Override
+            public boolean userMayView(String username, long id) {
+                return CONTAINERS.containsKey(id) && SEE_CONTAINERS.contains(username);
             }
         });
         fixture.registerInjectableResource(new ObjectRules() {
             @Override
             public boolean canView(Actor actor, long id) {
-                return (id == MAIN || id == PROJECT) && actor.is("alice");
+                return (id == MAIN || id == PROJECT)
+                        && (SEE_CONTAINERS.contains(actor.username()) || actor.has(Role.TASK_OPERATOR));
             }
 
             @Override
@@ -296,5 +332,103 @@ class TaskAggregateTest {
                 List.of(), List.of(), MAIN, null, "alice", null);
         fixture.given(sub).when(new ChangeTask(ID, null, null, null, null, null, null, null, List.of("bob", "carol"),
                 null, null, null), OWNER).expectException(Rejected.Invalid.class).expectNoEvents();
+    }
+
+    // --- parts: adding to a main task or project is changing it; naming people there is its holders' say ---
+
+    private static CreateTask part(String title, List<String> responsible, String coOwner, List<String> subscribers,
+                                   Long parent, Long project) {
+        return new CreateTask(ID, WorkKind.TASK, title, null, null, null, null, null, responsible, coOwner, subscribers,
+                null, parent, project, null);
+    }
+
+    private static TaskCreated partCreated(String owner, List<String> responsible, String coOwner,
+                                           List<String> subscribers, Long parent, Long project) {
+        return new TaskCreated(ID, "Part", null, TaskPriority.MIDDLE, null, null, null, responsible, coOwner,
+                subscribers, List.of(), parent, null, owner, project);
+    }
+
+    @Test
+    void whoOnlySeesAMainTaskOrProjectMayNotAddToIt() {
+        fixture.givenNoPriorActivity().when(part("Sub", null, null, null, MAIN, null), CONTAINER_SUBSCRIBER)
+                .expectException(Rejected.Forbidden.class).expectNoEvents();
+        fixture.givenNoPriorActivity().when(part("Step", null, null, null, null, PROJECT), CONTAINER_SUBSCRIBER)
+                .expectException(Rejected.Forbidden.class).expectNoEvents();
+    }
+
+    @Test
+    void aSoleResponsibleUserOfTheMainTaskNamesOnlyHimselfOrWhoSeesItAlready() {
+        // carol does not see MAIN: through the subtask she would
+        fixture.givenNoPriorActivity().when(part("Sub", null, null, List.of("carol"), MAIN, null),
+                CONTAINER_RESPONSIBLE).expectException(Rejected.Forbidden.class).expectNoEvents();
+        fixture.givenNoPriorActivity().when(part("Sub", List.of("carol"), null, null, MAIN, null),
+                CONTAINER_RESPONSIBLE).expectException(Rejected.Forbidden.class).expectNoEvents();
+        fixture.givenNoPriorActivity().when(part("Step", null, "carol", null, null, PROJECT),
+                CONTAINER_RESPONSIBLE).expectException(Rejected.Forbidden.class).expectNoEvents();
+        // himself, and wes and sue, who see it already
+        fixture.givenNoPriorActivity().when(part("Sub", null, null, List.of("wes", "sue"), MAIN, null),
+                CONTAINER_RESPONSIBLE).expectEvents(new TaskCreated(ID, "Sub", null, TaskPriority.MIDDLE, null, null,
+                        null, List.of("vic"), null, List.of("wes", "sue"), List.of(), MAIN, null, "vic", null));
+    }
+
+    @Test
+    void theHoldersOfAMainTaskOrProjectAndTaskOperatorsNameAnyoneOnItsParts() {
+        fixture.givenNoPriorActivity().when(part("Sub", List.of("carol"), null, List.of("dan"), MAIN, null), OWNER)
+                .expectEvents(new TaskCreated(ID, "Sub", null, TaskPriority.MIDDLE, null, null, null, List.of("carol"),
+                        null, List.of("dan"), List.of(), MAIN, null, "alice", null));
+        fixture.givenNoPriorActivity().when(part("Step", null, "carol", null, null, PROJECT), TASK_OPERATOR)
+                .expectEvents(new TaskCreated(ID, "Step", null, TaskPriority.MIDDLE, null, null, null, List.of("tom"),
+                        "carol", List.of(), List.of(), null, null, "tom", PROJECT));
+    }
+
+    @Test
+    void changingWhoIsOnAPartFollowsTheSameRuleAsCreatingIt() {
+        containersOfId = List.of(MAIN);
+        TaskCreated vicsSub = partCreated("vic", List.of("vic"), null, List.of(), MAIN, null);
+        fixture.given(vicsSub).when(new ChangeTask(ID, null, null, null, null, null, null, null, null, null,
+                List.of("carol"), null), CONTAINER_RESPONSIBLE).expectException(Rejected.Forbidden.class).expectNoEvents();
+        fixture.given(vicsSub).when(new ChangeTask(ID, null, null, null, null, null, null, null, null, "carol",
+                null, null), CONTAINER_RESPONSIBLE).expectException(Rejected.Forbidden.class).expectNoEvents();
+        fixture.given(vicsSub).when(new ChangeTask(ID, null, null, null, null, null, null, null, null, null,
+                List.of("wes"), null), CONTAINER_RESPONSIBLE)
+                .expectEvents(new TaskChanged(ID, List.of(FieldChange.of("subscribers", null, "wes"))));
+        // the main task's owner holds its parts: she may name anyone on them
+        fixture.given(vicsSub).when(new ChangeTask(ID, null, null, null, null, null, null, null, null, null,
+                List.of("carol"), null), OWNER)
+                .expectEvents(new TaskChanged(ID, List.of(FieldChange.of("subscribers", null, "carol"))));
+        // people already on it are no new naming
+        TaskCreated withCarol = partCreated("vic", List.of("vic"), null, List.of("carol"), MAIN, null);
+        fixture.given(withCarol).when(new ChangeTask(ID, null, "Renamed", null, null, null, null, null, List.of("vic"),
+                "", List.of("carol"), null), CONTAINER_RESPONSIBLE)
+                .expectEvents(new TaskChanged(ID, List.of(FieldChange.of("title", "Part", "Renamed"))));
+    }
+
+    @Test
+    void aPartGoesOnlyToAnOwnerWhoSeesItsContainersUnlessTheirHoldersGiveIt() {
+        containersOfId = List.of(PROJECT);
+        TaskCreated vicsStep = partCreated("vic", List.of("vic"), null, List.of(), null, PROJECT);
+        fixture.given(vicsStep).when(new TaskCommands.TransferTask(ID, null, "carol"), CONTAINER_RESPONSIBLE)
+                .expectException(Rejected.Forbidden.class).expectNoEvents();
+        fixture.given(vicsStep).when(new TaskCommands.TransferTask(ID, null, "sue"), CONTAINER_RESPONSIBLE)
+                .expectEvents(new dev.crm.shared.task.TaskOwnerChanged(ID, "vic", "sue"));
+        fixture.given(vicsStep).when(new TaskCommands.TransferTask(ID, null, "carol"), TASK_OPERATOR)
+                .expectEvents(new dev.crm.shared.task.TaskOwnerChanged(ID, "vic", "carol"));
+    }
+
+    @Test
+    void theHoldersOfAProjectChangeAndCancelItsTasksSoTheyCanAlwaysCloseIt() {
+        // bob's task in alice's project, in which alice is nobody
+        TaskCreated bobsStep = partCreated("bob", List.of("bob"), "bob", List.of(), null, PROJECT);
+        containersOfId = List.of(PROJECT);
+        fixture.given(bobsStep).when(new ChangeTaskStage(ID, null, TaskStage.CANCELED), OWNER)
+                .expectEvents(new TaskStageChanged(ID, TaskStage.PENDING, TaskStage.CANCELED));
+        fixture.given(bobsStep).when(new ChangeTask(ID, null, "Not needed", null, null, null, null, null, null, null,
+                null, null), OWNER).expectEvents(new TaskChanged(ID, List.of(FieldChange.of("title", "Part", "Not needed"))));
+        // the project's sole responsible user changes the project, not the tasks others put in it
+        fixture.given(bobsStep).when(new ChangeTaskStage(ID, null, TaskStage.CANCELED), CONTAINER_RESPONSIBLE)
+                .expectException(Rejected.Forbidden.class).expectNoEvents();
+        // nor does the holder delete them one by one (deleting the project takes them)
+        fixture.given(bobsStep).when(new DeleteTask(ID, null), OWNER)
+                .expectException(Rejected.Forbidden.class).expectNoEvents();
     }
 }

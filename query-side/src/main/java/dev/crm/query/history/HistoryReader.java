@@ -2,7 +2,12 @@ package dev.crm.query.history;
 
 import dev.crm.query.file.FileQueries;
 import dev.crm.shared.Actor;
+import dev.crm.shared.FieldChange;
 import dev.crm.shared.ObjectEvent;
+import dev.crm.shared.memo.MemoAccess;
+import dev.crm.shared.memo.MemoChanged;
+import dev.crm.shared.memo.MemoCreated;
+import dev.crm.shared.memo.MemoStage;
 import dev.crm.shared.file.FileEvent;
 import dev.crm.shared.user.UserEvent;
 import java.util.ArrayList;
@@ -29,9 +34,29 @@ public class HistoryReader {
         this.files = files;
     }
 
+    /** An object's history as the actor may read it, and whether the part before a memo was sent was left out. */
+    public record Visible(List<HistoryEntry> entries, boolean draftLeftOut) {
+    }
+
+    /** The whole history: for who reads every part of it (admins, the author of a memo). */
     public List<HistoryEntry> history(long objectId) {
+        return history(objectId, null).entries();
+    }
+
+    /**
+     * The history as the actor may read it. A memo that was written as a draft shows its draft part only to
+     * who {@link MemoAccess#seesDraftHistory may read it}; everyone else reads it from the event that sent it,
+     * which then carries the fields as sent (from no value) instead of what the draft said before: the draft
+     * was its author's, and the memo as sent is what they see anyway. The object's file entries before that
+     * moment are left out with it. The stored events are not touched.
+     */
+    public Visible history(long objectId, Actor actor) {
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        read(objectId, events::add);
         List<HistoryEntry> own = new ArrayList<>();
-        read(objectId, event -> own.add(entry(event, event.getSequenceNumber() + 1, null)));
+        for (DomainEventMessage<?> event : events) {
+            own.add(entry(event, event.getSequenceNumber() + 1, null));
+        }
         List<HistoryEntry> fileEntries = new ArrayList<>();
         for (long fileId : files.everAttachedTo(objectId)) {
             read(fileId, event -> {
@@ -41,14 +66,67 @@ public class HistoryReader {
                 }
             });
         }
+        Sent sent = actor == null ? null : sentDraft(events, actor);
+        if (sent != null) {
+            own.removeIf(e -> e.sequence() < sent.sequence());
+            own.replaceAll(e -> e.sequence() == sent.sequence() ? new HistoryEntry(e.sequence(), e.at(), e.user(),
+                    e.event(), sent.changes(), e.file(), e.cascade(), e.deletedWith()) : e);
+            fileEntries.removeIf(e -> e.sequence() < sent.sequence());
+        }
         if (fileEntries.isEmpty()) {
-            return own;
+            return new Visible(own, sent != null);
         }
         List<HistoryEntry> all = new ArrayList<>(own);
         all.addAll(fileEntries);
         // stable: an object's own event comes before a file event of the same instant
         all.sort(Comparator.comparing(HistoryEntry::at).thenComparing(e -> e.file() != null));
-        return all;
+        return new Visible(all, sent != null);
+    }
+
+    /** The event that sent a memo written as a draft, with the memo's fields as sent. */
+    private record Sent(long sequence, List<FieldChange> changes) {
+    }
+
+    /**
+     * For an actor who may not read a memo's draft part: where the memo was sent, and its fields then. Null
+     * when the whole history is theirs to read (not a memo, not written as a draft, or its author or an admin).
+     * A memo still a draft has nothing for them (sequence past its end).
+     */
+    private static Sent sentDraft(List<DomainEventMessage<?>> events, Actor actor) {
+        if (events.isEmpty() || !(events.get(0).getPayload() instanceof MemoCreated created) || !created.draft()) {
+            return null;
+        }
+        if (new MemoAccess(created.author(), created.to(), true, MemoStage.PENDING).seesDraftHistory(actor)) {
+            return null;
+        }
+        String title = created.title();
+        String description = created.description();
+        String to = created.to();
+        for (DomainEventMessage<?> event : events) {
+            if (event.getPayload() instanceof MemoChanged changed) {
+                boolean sends = false;
+                for (FieldChange c : changed.changes()) {
+                    switch (c.field()) {
+                        case "title" -> title = c.to();
+                        case "description" -> description = c.to();
+                        case "to" -> to = c.to();
+                        case "draft" -> sends = !Boolean.parseBoolean(c.to());
+                        default -> {
+                            // other fields say nothing about what was sent
+                        }
+                    }
+                }
+                if (sends) {
+                    List<FieldChange> asSent = new ArrayList<>();
+                    for (FieldChange c : new MemoCreated(created.memoId(), title, description, to, false,
+                            created.author(), created.department()).changes()) {
+                        asSent.add(c.field().equals("draft") ? FieldChange.of("draft", true, false) : c);
+                    }
+                    return new Sent(event.getSequenceNumber() + 1, List.copyOf(asSent));
+                }
+            }
+        }
+        return new Sent(Long.MAX_VALUE, List.of());
     }
 
     /** A user's history: their own stream, whose identifier is the username. Callers check who may read it. */

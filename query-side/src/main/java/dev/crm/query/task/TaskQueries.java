@@ -84,6 +84,30 @@ public class TaskQueries {
         return related;
     }
 
+    /** Its containers: its live main task and its live project (none for a top-level task or a project). */
+    public List<TaskView> containers(long taskId) {
+        return find(taskId).map(this::containers).orElse(List.of());
+    }
+
+    private List<TaskView> containers(TaskView task) {
+        return java.util.stream.Stream.of(task.parent(), task.project()).filter(java.util.Objects::nonNull)
+                .map(this::find).flatMap(Optional::stream).filter(p -> !p.deleted()).toList();
+    }
+
+    /** {@code TaskAccess#canChange(actor, containers)}: the task's own rule, and the holders of its containers. */
+    public boolean mayChange(TaskView task, Actor actor) {
+        return task.access().canChange(actor) || task.access().canChange(actor, containerRules(task));
+    }
+
+    /** {@code TaskAccess#canReassign(actor, containers)}. */
+    public boolean mayReassign(TaskView task, Actor actor) {
+        return task.access().canReassign(actor) || task.access().canReassign(actor, containerRules(task));
+    }
+
+    private List<TaskAccess> containerRules(TaskView task) {
+        return containers(task).stream().map(TaskView::access).toList();
+    }
+
     /** Live parts: a task's subtasks, a project's tasks. */
     public List<TaskView> subtasks(long taskId) {
         return jdbc.query("SELECT * FROM task_view WHERE (parent = :id OR project = :id) AND deleted = FALSE ORDER BY id",

@@ -48,6 +48,15 @@ public record MemoAccess(String author, String recipient, boolean draft, MemoSta
                 || (actor.is(author) && stage != MemoStage.REVIEWED);
     }
 
+    /**
+     * Whether the actor may read what the memo was while it was a draft (its history before it was sent):
+     * its author, and administrators, who read every history. Everyone else reads it from the moment it was
+     * sent, as it was sent: a draft is the author's until then.
+     */
+    public boolean seesDraftHistory(Actor actor) {
+        return actor.is(author) || actor.isAdmin();
+    }
+
     /** Whether the actor is one who reviews or postpones this memo, whatever its stage. */
     public boolean mayReview(Actor actor) {
         return canView(actor) && !draft && (actor.is(recipient) || actor.hasAny(dev.crm.shared.Role.CHIEF, dev.crm.shared.Role.ADMIN));

@@ -79,4 +79,14 @@ class MemoAccessTest {
         assertThat(actor.has(Role.CO_WORKER)).isTrue();
         assertThat(Actor.fromMetaData(actor.toMetaData())).isEqualTo(actor);
     }
+
+    @Test
+    void whatAMemoSaidWhileADraftIsReadByItsAuthorAndAdminsOnly() {
+        MemoAccess memo = sent(MemoStage.REVIEWED);
+        assertThat(memo.seesDraftHistory(AUTHOR)).isTrue();
+        assertThat(memo.seesDraftHistory(ADMIN)).isTrue();
+        for (Actor other : new Actor[] {RECIPIENT, STRANGER, CHIEF, TASK_OPERATOR}) {
+            assertThat(memo.seesDraftHistory(other)).as(other.username()).isFalse();
+        }
+    }
 }

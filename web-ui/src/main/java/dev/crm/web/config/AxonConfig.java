@@ -65,7 +65,7 @@ class AxonConfig {
     }
 
     @Bean
-    TaskTree taskTree(TaskQueries tasks) {
+    TaskTree taskTree(TaskQueries tasks, UserQueries users) {
         return new TaskTree() {
             @Override
             public boolean isLive(long id, dev.crm.shared.task.WorkKind kind) {
@@ -80,6 +80,22 @@ class AxonConfig {
             @Override
             public java.util.List<dev.crm.shared.task.TaskAccess> related(long taskId) {
                 return tasks.related(taskId);
+            }
+
+            @Override
+            public java.util.List<Long> containers(long taskId) {
+                return tasks.containers(taskId).stream().map(dev.crm.query.task.TaskView::id).toList();
+            }
+
+            @Override
+            public java.util.Optional<dev.crm.shared.task.TaskAccess> access(long id) {
+                return tasks.find(id).filter(t -> !t.deleted()).map(dev.crm.query.task.TaskView::access);
+            }
+
+            @Override
+            public boolean userMayView(String username, long id) {
+                return users.find(username).filter(dev.crm.query.user.UserView::active)
+                        .flatMap(u -> tasks.findVisible(id, u.actor())).isPresent();
             }
         };
     }

@@ -43,7 +43,7 @@ class ObjectRulesAdapter implements ObjectRules {
         }
         return switch (object.kind()) {
             case "memo" -> memos.find(objectId).map(m -> m.access().canChange(actor)).orElse(false);
-            case "task", "project" -> tasks.find(objectId).map(t -> t.access().canChange(actor)).orElse(false);
+            case "task", "project" -> tasks.find(objectId).map(t -> tasks.mayChange(t, actor)).orElse(false);
             default -> actor.isAdmin();
         };
     }

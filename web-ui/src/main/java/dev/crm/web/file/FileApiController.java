@@ -102,7 +102,8 @@ class FileApiController {
     @GetMapping("/api/files/{id}/deletion-preview")
     Map<String, Object> deletionPreview(Actor actor, @PathVariable long id) {
         FileView file = service.visible(actor, id);
-        return Map.of("objects", List.of(Map.of("id", file.id(), "kind", "file", "title", file.name())));
+        // a file object has no parts: the preview is the file alone, which the caller sees
+        return Map.of("objects", List.of(Map.of("id", file.id(), "kind", "file", "title", file.name())), "hidden", 0);
     }
 
     private boolean isVisible(Actor actor, long fileId) {

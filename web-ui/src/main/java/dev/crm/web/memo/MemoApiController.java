@@ -105,17 +105,19 @@ class MemoApiController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Delete the memo and everything its deletion preview lists")
+    @Operation(summary = "Delete the memo and everything its deletion preview lists; objects: the number the "
+            + "preview announced, 409 when it would now remove another number")
     ResponseEntity<Void> delete(Actor actor, @PathVariable long id,
-                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        service.delete(actor, id, IfMatch.version(ifMatch));
+                                @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                @org.springframework.web.bind.annotation.RequestParam(required = false) Integer objects) {
+        service.delete(actor, id, IfMatch.version(ifMatch), objects);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/deletion-preview")
+    @Operation(summary = "What a delete removes: the objects the caller may view, and how many others (hidden)")
     Map<String, Object> deletionPreview(Actor actor, @PathVariable long id) {
-        return Map.of("objects", service.deletionPreview(actor, id).stream()
-                .map(o -> Map.of("id", o.id(), "kind", o.kind(), "title", o.title())).toList());
+        return service.deletionPreview(actor, id).json();
     }
 
     @PostMapping("/{id}/review")

@@ -204,16 +204,16 @@ class MemoPageController {
             throw forbidden(memo, actor, "error.memo.delete-forbidden");
         }
         model.addAttribute("memo", memo);
-        model.addAttribute("objects", service.deletionPreview(actor, id));
+        model.addAttribute("preview", service.deletionPreview(actor, id));
         return "memo/delete";
     }
 
     @PostMapping("/{id}/delete")
     String delete(Actor actor, @PathVariable long id, @RequestParam(required = false) Long version,
-                  RedirectAttributes redirect) {
+                  @RequestParam(required = false) Integer objects, RedirectAttributes redirect) {
         MemoView memo = service.visible(actor, id);
         try {
-            service.delete(actor, id, version);
+            service.delete(actor, id, version, objects);
         } catch (Rejected.WrongState | Rejected.StaleVersion e) {
             texts.flashRejected(redirect, e);
             return "redirect:/memos/" + id;

@@ -8,6 +8,7 @@ import dev.crm.command.memo.MemoCommands.PostponeMemo;
 import dev.crm.command.memo.MemoCommands.ReviewMemo;
 import dev.crm.query.memo.MemoQueries;
 import dev.crm.query.memo.MemoView;
+import dev.crm.query.object.ObjectAccess;
 import dev.crm.query.object.ObjectIndex;
 import dev.crm.query.object.ObjectSummary;
 import dev.crm.shared.Actor;
@@ -15,6 +16,7 @@ import dev.crm.shared.memo.MemoStage;
 import dev.crm.web.config.Cascade;
 import dev.crm.web.config.CommandSender;
 import dev.crm.web.config.ObjectIds;
+import dev.crm.web.object.DeletionPreview;
 import dev.crm.command.file.FileCommands.DetachFile;
 import dev.crm.query.file.FileQueries;
 import dev.crm.query.file.FileView;
@@ -39,8 +41,11 @@ public class MemoService {
     private final FileQueries files;
     private final TransactionTemplate tx;
 
+    private final ObjectAccess access;
+
     MemoService(CommandSender commands, ObjectIds ids, MemoQueries memos, ObjectIndex objects, FileQueries files,
-                PlatformTransactionManager transactions) {
+                PlatformTransactionManager transactions, ObjectAccess access) {
+        this.access = access;
         this.commands = commands;
         this.ids = ids;
         this.memos = memos;
@@ -79,6 +84,11 @@ public class MemoService {
      * connection drops) none of it. The files go first, while the memo still allows changes.
      */
     public void delete(Actor actor, long id, Long expectedVersion) {
+        delete(actor, id, expectedVersion, null);
+    }
+
+    /** As above; {@code expectedObjects} (may be null): how many objects its preview announced. */
+    public void delete(Actor actor, long id, Long expectedVersion, Integer expectedObjects) {
         requireMemo(id);
         tx.executeWithoutResult(status -> {
             // no file can be added while the memo is being deleted (adding one takes the same lock)
@@ -90,22 +100,27 @@ public class MemoService {
                                 : "error.memo.delete-forbidden");
                     });
             Cascade cascade = Cascade.of(id);
-            for (FileView file : files.attachedTo(id)) {
+            List<FileView> parts = files.attachedTo(id);
+            DeletionPreview.requireCount(expectedObjects, parts.size() + 1);
+            for (FileView file : parts) {
                 commands.send(new DetachFile(file.id(), null), actor, cascade.forPart());
             }
             commands.send(new DeleteMemo(id, expectedVersion), actor, cascade.forRoot());
         });
     }
 
-    /** Exactly what deleting the memo removes: the memo first, then its file objects. */
-    public List<ObjectSummary> deletionPreview(Actor actor, long id) {
+    /**
+     * Exactly what deleting the memo removes: the memo first, then its file objects (whoever sees a memo sees
+     * its files, so nothing is hidden; the preview is split like every other one all the same).
+     */
+    public DeletionPreview deletionPreview(Actor actor, long id) {
         MemoView memo = visible(actor, id);
         List<ObjectSummary> deleted = new ArrayList<>();
         deleted.add(objects.find(memo.id()).orElseThrow(() -> new Rejected.NotFound(id)));
         for (FileView file : files.attachedTo(id)) {
             objects.find(file.id()).ifPresent(deleted::add);
         }
-        return deleted;
+        return DeletionPreview.of(deleted, actor, access);
     }
 
     public MemoView visible(Actor actor, long id) {

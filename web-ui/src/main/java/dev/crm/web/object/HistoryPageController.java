@@ -45,7 +45,9 @@ class HistoryPageController {
     String history(Actor actor, @PathVariable long id, Model model) {
         ObjectSummary object = visible(actor, id);
         model.addAttribute("object", object);
-        model.addAttribute("entries", history.history(id));
+        HistoryReader.Visible visible = history.history(id, actor);
+        model.addAttribute("entries", visible.entries());
+        model.addAttribute("draftLeftOut", visible.draftLeftOut());
         model.addAttribute("objectLink", !object.deleted() && java.util.Set.of("memo", "task", "project").contains(object.kind()));
         return "object/history";
     }

@@ -41,10 +41,11 @@ class ObjectApiController {
     }
 
     @GetMapping("/api/objects/{id}/history")
-    @Operation(summary = "The object's history from its event stream, oldest first; deleted objects: admins only")
+    @Operation(summary = "The object's history from its event stream, oldest first; deleted objects: admins only; "
+            + "a memo written as a draft: from the moment it was sent, except for its author and admins")
     Map<String, Object> history(Actor actor, @PathVariable long id) {
         visible(actor, id);
-        return Map.of("entries", history.history(id));
+        return Map.of("entries", history.history(id, actor).entries());
     }
 
     @GetMapping("/api/objects/{id}/links")

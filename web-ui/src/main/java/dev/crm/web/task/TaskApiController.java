@@ -169,16 +169,19 @@ class TaskApiController {
     }
 
     @DeleteMapping(KINDS + "/{id}")
+    @Operation(summary = "Delete it with its parts and files, as its deletion preview announced; objects: the number "
+            + "the preview announced (listed and hidden), 409 when it would now remove another number")
     ResponseEntity<Void> delete(Actor actor, @PathVariable String kinds, @PathVariable long id,
-                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        service.delete(actor, WorkKind.ofPath(kinds), id, IfMatch.version(ifMatch));
+                                @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                @RequestParam(required = false) Integer objects) {
+        service.delete(actor, WorkKind.ofPath(kinds), id, IfMatch.version(ifMatch), objects);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping(KINDS + "/{id}/deletion-preview")
+    @Operation(summary = "What a delete removes: the objects the caller may view, and how many others (hidden)")
     Map<String, Object> deletionPreview(Actor actor, @PathVariable String kinds, @PathVariable long id) {
-        return Map.of("objects", service.deletionPreview(actor, WorkKind.ofPath(kinds), id).stream()
-                .map(o -> Map.of("id", o.id(), "kind", o.kind(), "title", o.title())).toList());
+        return service.deletionPreview(actor, WorkKind.ofPath(kinds), id).json();
     }
 
     private static CreateTask createFields(WorkKind kind, JsonBody in, Long parent, Long project) {

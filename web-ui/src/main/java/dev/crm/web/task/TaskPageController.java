@@ -120,14 +120,21 @@ class TaskPageController {
         TaskForm form = new TaskForm();
         form.getResponsible().add(actor.username());
         if (kind == WorkKind.TASK && parent != null) {
-            service.visible(actor, WorkKind.TASK, parent); // 404 for a main task the user may not see
+            requireMayAddPart(actor, service.visible(actor, WorkKind.TASK, parent)); // 404 for one the user may not see
             form.setParent(parent);
         }
         if (kind == WorkKind.TASK && project != null) {
-            service.visible(actor, WorkKind.PROJECT, project);
+            requireMayAddPart(actor, service.visible(actor, WorkKind.PROJECT, project));
             form.setProject(project);
         }
-        return form(model, form, Map.of(), null);
+        return form(model, form, Map.of(), null, actor);
+    }
+
+    /** Adding a subtask, or a task to a project, is changing it: the aggregate's rule, asked before the form. */
+    private void requireMayAddPart(Actor actor, TaskView container) {
+        if (!tasks.mayChange(container, actor)) {
+            throw new Rejected.Forbidden("error.task.add-part-forbidden", container.id());
+        }
     }
 
     @PostMapping("/new")
@@ -145,7 +152,7 @@ class TaskPageController {
             return "redirect:/" + kinds + "/" + task.id();
         } catch (Rejected.Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return form(model, form, errors(e), null);
+            return form(model, form, errors(e), null, actor);
         }
     }
 
@@ -155,9 +162,12 @@ class TaskPageController {
     String show(Actor actor, @PathVariable String kinds, @PathVariable long id, Model model) {
         TaskView task = service.visible(actor, WorkKind.ofPath(kinds), id);
         TaskAccess access = task.access();
+        boolean change = tasks.mayChange(task, actor);
         model.addAttribute("task", task);
-        model.addAttribute("can", Map.of("change", access.canChange(actor), "delete", access.canDelete(actor),
-                "complete", access.canChange(actor) && !task.stage().closed(), "transfer", access.canTransfer(actor)));
+        // adding a part is changing the task: the same answer shows the edit and the add buttons
+        model.addAttribute("can", Map.of("change", change, "delete", access.canDelete(actor),
+                "complete", change && !task.stage().closed(), "transfer", access.canTransfer(actor),
+                "addPart", change));
         if (access.canTransfer(actor)) {
             model.addAttribute("users", users.active()); // the transfer form's choices
         }
@@ -179,7 +189,7 @@ class TaskPageController {
     @GetMapping("/{id}/edit")
     String editForm(Actor actor, @PathVariable String kinds, @PathVariable long id, Model model) {
         TaskView task = changeable(actor, WorkKind.ofPath(kinds), id);
-        return form(model, TaskForm.of(task), Map.of(), task);
+        return form(model, TaskForm.of(task), Map.of(), task, actor);
     }
 
     @PostMapping("/{id}/edit")
@@ -205,14 +215,14 @@ class TaskPageController {
             return "redirect:/" + kinds + "/" + id;
         } catch (Rejected.Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return form(model, form, errors(e), current);
+            return form(model, form, errors(e), current, actor);
         } catch (Rejected.StaleVersion e) {
             // Someone changed it meanwhile: show what it is now, keep what the user typed beside it.
             response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
             TaskView now = service.visible(actor, kind, id);
             model.addAttribute("stale", texts.text(kind.kind() + ".form.stale"));
             model.addAttribute("yours", form);
-            return form(model, TaskForm.of(now), Map.of(), now);
+            return form(model, TaskForm.of(now), Map.of(), now, actor);
         }
     }
 
@@ -259,17 +269,18 @@ class TaskPageController {
             throw new Rejected.Forbidden("error.task.delete-forbidden");
         }
         model.addAttribute("task", task);
-        model.addAttribute("objects", service.deletionPreview(actor, kind, id));
+        model.addAttribute("preview", service.deletionPreview(actor, kind, id));
         return "task/delete";
     }
 
     @PostMapping("/{id}/delete")
     String delete(Actor actor, @PathVariable String kinds, @PathVariable long id,
-                  @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+                  @RequestParam(required = false) Long version, @RequestParam(required = false) Integer objects,
+                  RedirectAttributes redirect) {
         WorkKind kind = WorkKind.ofPath(kinds);
         TaskView task = service.visible(actor, kind, id);
         try {
-            service.delete(actor, kind, id, version);
+            service.delete(actor, kind, id, version, objects);
         } catch (Rejected.WrongState | Rejected.StaleVersion e) {
             texts.flashRejected(redirect, e);
             return "redirect:/" + kinds + "/" + id;
@@ -293,17 +304,30 @@ class TaskPageController {
 
     private TaskView changeable(Actor actor, WorkKind kind, long id) {
         TaskView task = service.visible(actor, kind, id);
-        if (!task.access().canChange(actor)) {
+        if (!tasks.mayChange(task, actor)) {
             throw new Rejected.Forbidden("error.task.change-forbidden");
         }
         return task;
     }
 
-    private String form(Model model, TaskForm form, Map<String, String> errors, TaskView task) {
+    private String form(Model model, TaskForm form, Map<String, String> errors, TaskView task, Actor actor) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("task", task);
-        model.addAttribute("users", users.active());
+        // on a part, only the people the user may put on it are offered (the aggregate refuses the others)
+        List<Long> containers = task != null ? tasks.containers(task.id()).stream().map(TaskView::id).toList()
+                : java.util.stream.Stream.of(form.getParent(), form.getProject()).filter(java.util.Objects::nonNull)
+                .toList();
+        java.util.Set<String> on = new java.util.HashSet<>();
+        if (task != null) {
+            on.addAll(task.responsible());
+            on.addAll(task.subscribers());
+            if (task.coOwner() != null) {
+                on.add(task.coOwner());
+            }
+        }
+        model.addAttribute("users", containers.isEmpty() ? users.active()
+                : service.nameableUsers(actor, containers, on));
         model.addAttribute("priorities", Arrays.stream(TaskPriority.values()).map(TaskPriority::apiName).toList());
         model.addAttribute("stages", Arrays.stream(TaskStage.values()).map(TaskStage::apiName).toList());
         return "task/form";

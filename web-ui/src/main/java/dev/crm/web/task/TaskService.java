@@ -13,19 +13,23 @@ import dev.crm.query.file.FileQueries;
 import dev.crm.query.file.FileView;
 import dev.crm.query.memo.MemoQueries;
 import dev.crm.query.memo.MemoView;
+import dev.crm.query.object.ObjectAccess;
 import dev.crm.query.object.ObjectIndex;
 import dev.crm.query.object.ObjectSummary;
 import dev.crm.query.task.TaskQueries;
 import dev.crm.query.task.TaskView;
+import dev.crm.query.user.UserView;
 import dev.crm.shared.Actor;
 import dev.crm.shared.Role;
 import dev.crm.shared.memo.MemoStage;
+import dev.crm.shared.task.TaskAccess;
 import dev.crm.shared.task.TaskStage;
 import dev.crm.shared.task.WorkKind;
 import dev.crm.web.config.Cascade;
 import dev.crm.web.config.CommandSender;
 import dev.crm.web.config.ObjectIds;
 import dev.crm.web.file.FileService;
+import dev.crm.web.object.DeletionPreview;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,10 +55,13 @@ public class TaskService {
     private final TransactionTemplate tx;
     private final dev.crm.query.user.UserQueries users;
     private final dev.crm.query.department.DepartmentQueries departments;
+    private final ObjectAccess access;
 
     TaskService(CommandSender commands, ObjectIds ids, TaskQueries tasks, MemoQueries memos, FileQueries files,
                 FileService fileService, ObjectIndex objects, PlatformTransactionManager transactions,
-                dev.crm.query.user.UserQueries users, dev.crm.query.department.DepartmentQueries departments) {
+                dev.crm.query.user.UserQueries users, dev.crm.query.department.DepartmentQueries departments,
+                ObjectAccess access) {
+        this.access = access;
         this.users = users;
         this.departments = departments;
         this.commands = commands;
@@ -82,13 +89,15 @@ public class TaskService {
 
     /**
      * As the reference product: a subtask's co-owner is, unless chosen, the main task's owner, who so
-     * keeps the right to change it.
+     * keeps the right to change it; a project's task gets the project's owner in the same way (rather than the
+     * creator's department head, who would otherwise see the project through it without its holders' say).
      */
     private CreateTask subtaskCoOwner(Actor actor, CreateTask f) {
-        if (f.parent() == null || (f.coOwner() != null && !f.coOwner().isBlank())) {
+        Long container = f.parent() != null ? f.parent() : f.project();
+        if (container == null || (f.coOwner() != null && !f.coOwner().isBlank())) {
             return f;
         }
-        String mainOwner = tasks.findVisible(f.parent(), actor).map(TaskView::owner).orElse(null);
+        String mainOwner = tasks.findVisible(container, actor).map(TaskView::owner).orElse(null);
         if (mainOwner == null || actor.is(mainOwner)) {
             return f;
         }
@@ -96,11 +105,11 @@ public class TaskService {
     }
 
     /**
-     * As the reference product: a task or project (not a subtask) whose creator chose no co-owner gets the
-     * head of the creator's department as co-owner, unless the creator is that head.
+     * As the reference product: a task or project (not a subtask, nor a project's task) whose creator chose no
+     * co-owner gets the head of the creator's department as co-owner, unless the creator is that head.
      */
     private CreateTask headCoOwner(Actor actor, CreateTask f) {
-        if (f.parent() != null || (f.coOwner() != null && !f.coOwner().isBlank())) {
+        if (f.parent() != null || f.project() != null || (f.coOwner() != null && !f.coOwner().isBlank())) {
             return f;
         }
         Long home = users.departments(actor.username()).stream().findFirst().orElse(null);
@@ -204,14 +213,15 @@ public class TaskService {
 
     /**
      * Deletes the task (its subtasks and theirs) or the project (its tasks and theirs) and all their file
-     * objects, in one transaction.
+     * objects, in one transaction; {@code expectedObjects} (may be null): how many objects its preview announced.
      */
-    public void delete(Actor actor, WorkKind kind, long id, Long expectedVersion) {
-        deletionPreview(actor, kind, id);
+    public void delete(Actor actor, WorkKind kind, long id, Long expectedVersion, Integer expectedObjects) {
+        deletable(actor, kind, id);
         tx.executeWithoutResult(status -> {
             objects.lock(id);
             // the parts as they are under the lock, so nothing added meanwhile is left behind
             List<ObjectSummary> parts = parts(id);
+            DeletionPreview.requireCount(expectedObjects, parts.size());
             Cascade cascade = Cascade.of(id);
             // deepest first: a subtask's files go while the subtask still allows changes, the task itself last
             for (int i = parts.size() - 1; i > 0; i--) {
@@ -228,15 +238,38 @@ public class TaskService {
 
     /**
      * Exactly what deleting the task or project removes: it first, then its files, then each of its parts
-     * (subtasks; a project's tasks) with their own.
+     * (subtasks; a project's tasks) with their own; those the caller may not view only counted.
      */
-    public List<ObjectSummary> deletionPreview(Actor actor, WorkKind kind, long id) {
-        TaskView task = visible(actor, kind, id);
-        // only to who may delete it: the parts may include tasks the caller could not otherwise see
-        if (!task.access().canDelete(actor)) {
+    public DeletionPreview deletionPreview(Actor actor, WorkKind kind, long id) {
+        // only to who may delete it: a preview says what a delete would take, not a way to look around
+        deletable(actor, kind, id);
+        return DeletionPreview.of(parts(id), actor, access);
+    }
+
+    private void deletable(Actor actor, WorkKind kind, long id) {
+        if (!visible(actor, kind, id).access().canDelete(actor)) {
             throw new Rejected.Forbidden("error.task.delete-forbidden");
         }
-        return parts(id);
+    }
+
+    /**
+     * The active users the actor may put on a part of these containers (main task, project; IDs of live ones
+     * the actor sees): everyone where the actor may reassign the container, else themself and who already
+     * sees it ({@code TaskAccess#mayName}); {@code alreadyOn} (people on the part now) stay offered. For the
+     * forms' choices; the aggregate decides.
+     */
+    public List<UserView> nameableUsers(Actor actor, List<Long> containerIds, java.util.Collection<String> alreadyOn) {
+        List<UserView> offered = users.active();
+        for (Long id : containerIds) {
+            TaskView container = tasks.findVisible(id, actor).orElse(null);
+            if (container == null || tasks.mayReassign(container, actor)) {
+                continue;
+            }
+            List<TaskAccess> related = tasks.related(id);
+            offered = offered.stream().filter(u -> actor.is(u.username()) || alreadyOn.contains(u.username())
+                    || container.access().canView(u.actor(), related)).toList();
+        }
+        return offered;
     }
 
     private List<ObjectSummary> parts(long id) {

@@ -20,7 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * ({@link Permissions}): an action a role may take at all succeeds on the user's own object; an action
  * it may take on every object succeeds on someone else's too, and otherwise that object stays unknown
  * (404; 400 for an upload, whose target is a field of the body). Files follow the object they are
- * attached to; users are administered by admins only.
+ * attached to; adding a part to a task or project (a subtask, a project's task) is changing it; users are
+ * administered by admins only.
  */
 @CrmIntegrationTest
 class PermissionMatrixIT {
@@ -81,6 +82,15 @@ class PermissionMatrixIT {
                 expect(mismatches, role, k.kind(), "file on other", Permissions.allowsAll(actor, k.kind(), Action.CHANGE),
                         api.upload(user, theirs, "m.txt", "text/plain", "m".getBytes(StandardCharsets.UTF_8)).status(),
                         201, viewAll ? 403 : 400); // attachTo is a body field: an unknown object is a 400
+                // a part (subtask; a project's task) in someone else's task or project: adding one is changing it
+                if (!k.kind().equals("memo")) {
+                    checked++;
+                    expect(mismatches, role, k.kind(), "add part to other",
+                            Permissions.allowsAll(actor, k.kind(), Action.CHANGE),
+                            api.as(user, "POST", "/api/tasks", Map.of("title", "Matrix part",
+                                    k.kind().equals("task") ? "parent" : "project", theirs)).status(),
+                            201, viewAll ? 403 : 400); // the container is a body field: an unknown one is a 400
+                }
                 checked++;
                 expect(mismatches, role, k.kind(), "delete other", Permissions.allowsAll(actor, k.kind(), Action.DELETE),
                         api.as(user, "DELETE", k.path() + "/" + theirs, null).status(), 204, viewAll ? 403 : 404);

@@ -172,12 +172,12 @@ class ProjectApiIT {
         long project = create(owner, "/api/projects", Map.of("title", "Handover")).get("id").asLong();
         long mine = create(owner, "/api/tasks", Map.of("title", "Owner's task", "project", project)).get("id").asLong();
         long theirs = create(worker, "/api/tasks", Map.of("title", "Worker's task")).get("id").asLong();
-        // the worker's task joins the project only if the worker may see it: give the worker a look first
-        api.as(owner, "PATCH", "/api/projects/" + project, Map.of("subscribers", List.of(worker)));
+        // the worker's task joins the project only if the worker may change it: make the worker its co-owner first
+        api.as(owner, "PATCH", "/api/projects/" + project, Map.of("coOwner", worker));
         long workers = create(worker, "/api/tasks", Map.of("title", "Worker's project task", "project", project))
                 .get("id").asLong();
 
-        // a subscriber may not give it away; a stranger may not even see it
+        // a co-owner may not give it away; a stranger may not even see it
         assertThat(api.as(worker, "PUT", "/api/projects/" + project + "/owner", Map.of("owner", heir)).status())
                 .isEqualTo(403);
         assertThat(api.as(heir, "PUT", "/api/projects/" + project + "/owner", Map.of("owner", heir)).status())
@@ -206,14 +206,17 @@ class ProjectApiIT {
 
     @Test
     void deletingAProjectTakesTheTasksOthersPutInItWithTheirFilesAndSubtasks() {
-        long project = create(owner, "/api/projects", Map.of("title", "Shared", "subscribers", List.of(worker)))
+        // the worker, its sole responsible user, may add to it
+        long project = create(owner, "/api/projects", Map.of("title", "Shared", "responsible", List.of(worker)))
                 .get("id").asLong();
-        long theirs = create(worker, "/api/tasks", Map.of("title", "Worker's part", "project", project)).get("id").asLong();
+        long theirs = create(worker, "/api/tasks", Map.of("title", "Worker's part", "project", project,
+                "coOwner", worker)).get("id").asLong();
         long theirFile = api.upload(worker, theirs, "w.txt", "text/plain",
                 ("w " + System.nanoTime()).getBytes(StandardCharsets.UTF_8)).body().get("id").asLong();
         long theirSub = create(worker, "/api/tasks", Map.of("title", "Worker's sub", "parent", theirs)).get("id").asLong();
-        // the project's owner may not change the worker's task, but deleting the project takes it along
-        assertThat(api.as(owner, "PATCH", "/api/tasks/" + theirs, Map.of("title", "x")).status()).isEqualTo(403);
+        // the project's owner holds the worker's task: she may change it, not delete it alone; the project takes it
+        assertThat(api.as(owner, "PATCH", "/api/tasks/" + theirs, Map.of("title", "x")).status()).isEqualTo(200);
+        assertThat(api.as(owner, "DELETE", "/api/tasks/" + theirs, null).status()).isEqualTo(403);
         assertThat(api.as(owner, "DELETE", "/api/projects/" + project, null).status()).isEqualTo(204);
         for (long gone : List.of(theirs, theirFile, theirSub)) {
             assertThat(api.as(worker, "GET", "/api/objects/" + gone, null).status()).as("ID" + gone).isEqualTo(404);
