@@ -55,7 +55,8 @@ final class LoginThrottle {
     record Failures(int count, Instant last) {
     }
 
-    private final Clock clock;
+    /** Replaced only by tests, to move time instead of waiting for it. */
+    private volatile Clock clock;
     private final Cache<String, Failures> accounts;
     private final Cache<String, Failures> addresses;
     /** account and address: when the account last signed in from there. */
@@ -116,6 +117,11 @@ final class LoginThrottle {
     void notChecked(String username, String address) {
         uncount(accounts, account(username));
         uncount(addresses, address(address));
+    }
+
+    /** Reads time from this clock from now on (tests move it instead of waiting). */
+    void useClock(Clock newClock) {
+        this.clock = newClock;
     }
 
     /** Forgets every counter (tests that failed on purpose clean up after themselves). */
