@@ -3,6 +3,7 @@ package dev.crm.command.department;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.crm.command.DepartmentDirectory;
+import dev.crm.command.FieldRules;
 import dev.crm.command.Rejected;
 import dev.crm.command.UserDirectory;
 import dev.crm.command.Versions;
@@ -13,6 +14,8 @@ import dev.crm.shared.Actor;
 import dev.crm.shared.department.DepartmentCreated;
 import dev.crm.shared.department.DepartmentHeadChanged;
 import dev.crm.shared.department.DepartmentRenamed;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -81,14 +84,10 @@ public class DepartmentAggregate {
 
     static String checkedName(String raw) {
         String clean = raw == null ? "" : raw.strip();
-        if (clean.isEmpty()) {
-            throw new Rejected.Invalid("name", "validation.required");
-        }
-        if (clean.length() > NAME_MAX) {
-            throw new Rejected.Invalid("name", "validation.too-long", NAME_MAX);
-        }
-        if (clean.chars().anyMatch(Character::isISOControl)) {
-            throw new Rejected.Invalid("name", "validation.control-characters");
+        List<Rejected.FieldError> errors = new ArrayList<>();
+        FieldRules.name("name", clean, NAME_MAX, errors);
+        if (!errors.isEmpty()) {
+            throw new Rejected.Invalid(errors);
         }
         return clean;
     }

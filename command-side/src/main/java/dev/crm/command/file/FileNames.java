@@ -4,8 +4,9 @@ import java.text.Normalizer;
 
 /**
  * Makes an uploaded file's name safe to store and to send back: no folders (a path keeps only its last
- * part), no control or bidirectional-override characters, no quotes or characters Windows forbids, no
- * leading dots, at most {@value #MAX} characters.
+ * part), no control or bidirectional-override characters, no lone UTF-16 surrogates, no quotes or characters
+ * Windows forbids, no leading dots, at most {@value #MAX} characters (a longer name is shortened, keeping its
+ * extension: an upload is never refused for its name).
  */
 public final class FileNames {
 
@@ -25,7 +26,8 @@ public final class FileNames {
         StringBuilder out = new StringBuilder();
         n.codePoints().forEach(c -> {
             boolean bad = Character.isISOControl(c) || "<>:\"|?*".indexOf(c) >= 0
-                    || Character.getType(c) == Character.FORMAT; // bidi overrides, zero-width characters
+                    || Character.getType(c) == Character.FORMAT // bidi overrides, zero-width characters
+                    || Character.getType(c) == Character.SURROGATE; // half a character: stored as "?" otherwise
             out.appendCodePoint(bad ? '_' : c);
         });
         String cleaned = out.toString().strip().replaceFirst("^\\.+", "").strip();

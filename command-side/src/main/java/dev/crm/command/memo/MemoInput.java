@@ -1,10 +1,11 @@
 package dev.crm.command.memo;
 
+import dev.crm.command.FieldRules;
 import dev.crm.command.Rejected;
 import dev.crm.command.UserDirectory;
 import java.util.List;
 
-/** The input rules of a memo's fields, shared by create and change. */
+/** The input rules of a memo's fields, shared by create and change; the text rules are {@link FieldRules}. */
 final class MemoInput {
 
     static final int TITLE_MAX = 200;
@@ -24,25 +25,15 @@ final class MemoInput {
     }
 
     static void checkTitle(String title, List<Rejected.FieldError> errors) {
-        if (title == null || title.isEmpty()) {
-            errors.add(error("title", "validation.required"));
-        } else if (title.length() > TITLE_MAX) {
-            errors.add(error("title", "validation.too-long", TITLE_MAX));
-        } else if (hasControlCharacters(title)) {
-            errors.add(error("title", "validation.control-characters"));
-        }
+        FieldRules.name("title", title, TITLE_MAX, errors);
     }
 
     static void checkDescription(String description, List<Rejected.FieldError> errors) {
-        if (description != null && description.length() > TEXT_MAX) {
-            errors.add(error("description", "validation.too-long", TEXT_MAX));
-        }
+        FieldRules.text("description", description, TEXT_MAX, errors);
     }
 
     static void checkConclusion(String conclusion, List<Rejected.FieldError> errors) {
-        if (conclusion != null && conclusion.length() > TEXT_MAX) {
-            errors.add(error("conclusion", "validation.too-long", TEXT_MAX));
-        }
+        FieldRules.text("conclusion", conclusion, TEXT_MAX, errors);
     }
 
     static void checkRecipient(String to, boolean draft, UserDirectory users, List<Rejected.FieldError> errors) {
@@ -59,10 +50,6 @@ final class MemoInput {
         if (!errors.isEmpty()) {
             throw new Rejected.Invalid(errors);
         }
-    }
-
-    private static boolean hasControlCharacters(String text) {
-        return text.chars().anyMatch(Character::isISOControl);
     }
 
     private static Rejected.FieldError error(String field, String code, Object... args) {

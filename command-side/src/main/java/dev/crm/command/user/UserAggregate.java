@@ -3,6 +3,7 @@ package dev.crm.command.user;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.crm.command.DepartmentDirectory;
+import dev.crm.command.FieldRules;
 import dev.crm.command.Rejected;
 import dev.crm.command.user.UserCommands.ChangeUserDepartments;
 import dev.crm.command.user.UserCommands.ChangeUserRoles;
@@ -57,10 +58,7 @@ public class UserAggregate {
             errors.add(new Rejected.FieldError("username", "validation.username", new Object[0]));
         }
         String displayName = cmd.displayName() == null ? null : cmd.displayName().strip();
-        if (displayName != null && (displayName.length() > DISPLAY_NAME_MAX
-                || displayName.chars().anyMatch(Character::isISOControl))) {
-            errors.add(new Rejected.FieldError("displayName", "validation.too-long", new Object[] {DISPLAY_NAME_MAX}));
-        }
+        FieldRules.optionalName("displayName", displayName, DISPLAY_NAME_MAX, errors);
         if (!errors.isEmpty()) {
             throw new Rejected.Invalid(errors);
         }

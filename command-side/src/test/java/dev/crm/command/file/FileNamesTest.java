@@ -43,4 +43,10 @@ class FileNamesTest {
         assertThat(Character.isHighSurrogate(name.charAt(name.length() - 5))).isFalse();
         assertThat(name).endsWith("\uD83D\uDE00.txt");
     }
+
+    @Test
+    void halfCharactersBecomeUnderscoresInsteadOfQuestionMarks() {
+        assertThat(FileNames.sanitize("a\uD800b\uDC00c.txt")).isEqualTo("a_b_c.txt");
+        assertThat(FileNames.sanitize("\uD83D\uDE00.txt")).isEqualTo("\uD83D\uDE00.txt");
+    }
 }

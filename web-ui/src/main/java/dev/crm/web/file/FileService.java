@@ -51,10 +51,12 @@ public class FileService {
     private final ObjectRules rules;
     private final TransactionTemplate tx;
     private final long maxBytes;
+    private final long maxPartHeaderBytes;
 
     FileService(ContentStore store, CommandSender commands, ObjectIds ids, FileQueries files, ObjectAccess access,
                 ObjectIndex objects, ObjectRules rules, PlatformTransactionManager transactions,
-                @Value("${crm.max-upload:50MB}") DataSize maxUpload) {
+                @Value("${crm.max-upload:50MB}") DataSize maxUpload,
+                @Value("${server.tomcat.max-part-header-size:512B}") DataSize maxPartHeader) {
         this.store = store;
         this.commands = commands;
         this.ids = ids;
@@ -64,10 +66,30 @@ public class FileService {
         this.rules = rules;
         this.tx = new TransactionTemplate(transactions);
         this.maxBytes = maxUpload.toBytes();
+        this.maxPartHeaderBytes = maxPartHeader.toBytes();
     }
 
     public long maxBytes() {
         return maxBytes;
+    }
+
+    /** How many bytes the headers of one multipart part may have: the file name is one of them. */
+    public long maxPartHeaderBytes() {
+        return maxPartHeaderBytes;
+    }
+
+    /**
+     * The upload was refused while it was read because a part's headers were longer than
+     * {@link #maxPartHeaderBytes} (a file name of thousands of characters), not because the file was too
+     * large: Spring reports both as {@code MaxUploadSizeExceededException}, Tomcat's message tells them apart.
+     */
+    public static boolean partHeadersTooLong(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Header section has more than")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public FileView upload(Actor actor, long attachTo, String name, String mediaType, Upload upload) {

@@ -2,6 +2,7 @@ package dev.crm.web.file;
 
 import dev.crm.command.ObjectRules;
 import dev.crm.command.Rejected;
+import dev.crm.command.file.FileNames;
 import dev.crm.query.file.FileView;
 import dev.crm.query.object.ObjectAccess;
 import dev.crm.query.object.ObjectSummary;
@@ -64,6 +65,11 @@ class ObjectFilesPageController {
                     MultipartHttpServletRequest.class);
             file = multipart == null ? null : multipart.getFile("file");
         } catch (MaxUploadSizeExceededException e) {
+            if (FileService.partHeadersTooLong(e)) {
+                texts.flash(redirect, "warning", "files.flash.name-too-long",
+                        sizes.human(files.maxPartHeaderBytes()), FileNames.MAX);
+                return back(kinds, id);
+            }
             return tooLarge(kinds, id, redirect);
         } catch (MultipartException e) {
             if (e.getMostSpecificCause().getMessage() != null

@@ -42,7 +42,7 @@ class HelpPageController {
         PAGES.put("admin-deleted", 3);
         PAGES.put("admin-permissions", 3);
         // --- user administration ---
-        PAGES.put("admin-users", 3);
+        PAGES.put("admin-users", 4);
         PAGES.put("admin-user-form", 2);
         PAGES.put("admin-user", 3);
         PAGES.put("admin-user-active", 2);

@@ -2,8 +2,9 @@ package dev.crm.web.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.crm.command.Rejected;
+import dev.crm.command.file.FileNames;
 import dev.crm.web.file.FileService;
-import org.springframework.util.unit.DataSize;
+import dev.crm.web.page.Sizes;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -24,6 +25,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -42,9 +44,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
     private final MessageSource messages;
+    private final FileService files;
+    private final Sizes sizes;
 
-    ApiProblems(MessageSource messages) {
+    ApiProblems(MessageSource messages, FileService files, Sizes sizes) {
         this.messages = messages;
+        this.files = files;
+        this.sizes = sizes;
     }
 
     @ExceptionHandler(Rejected.class)
@@ -97,17 +103,37 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(FileService.UploadTooLarge.class)
     ProblemDetail uploadTooLarge(FileService.UploadTooLarge e, HttpServletRequest request) {
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", messages.getMessage("error.upload-too-large",
-                new Object[] {DataSize.ofBytes(e.maxBytes()).toMegabytes()}, request.getLocale()), request.getLocale());
+        return tooLarge(e.maxBytes(), request.getLocale());
     }
 
+    /**
+     * Tomcat's limits, met while the upload is read: the file's size (its limit is then not known here,
+     * so the configured one is named), or a part's headers, which only a file name of thousands of
+     * characters fills: that is a 400 for the field {@code file}. Shorter names are taken, shortened.
+     */
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Locale locale = request.getLocale();
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
-                "too-large", messages.getMessage("error.upload-too-large",
-                        new Object[] {DataSize.ofBytes(e.getMaxUploadSize()).toMegabytes()}, locale), locale));
+        if (FileService.partHeadersTooLong(e)) {
+            return ResponseEntity.badRequest().body(validation(List.of(new Rejected.FieldError("file",
+                    "validation.file.name-too-long", new Object[] {sizes.human(files.maxPartHeaderBytes()),
+                            FileNames.MAX})), locale));
+        }
+        long limit = e.getMaxUploadSize() > 0 ? e.getMaxUploadSize() : files.maxBytes();
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(limit, locale));
+    }
+
+    /** The limit in units people read (500 KB, 50 MB), never rounded down to "0 MB". */
+    private ProblemDetail tooLarge(long limit, Locale locale) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large",
+                messages.getMessage("error.upload-too-large", new Object[] {sizes.human(limit)}, locale), locale);
+    }
+
+    /** Not (or no longer) signed in: Spring Security answers it, 401 like a request without credentials. */
+    @ExceptionHandler(AuthenticationException.class)
+    void notSignedIn(AuthenticationException e) {
+        throw e;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -5,8 +5,8 @@ import dev.crm.query.user.UserView;
 import dev.crm.shared.Actor;
 import java.util.List;
 import org.springframework.core.MethodParameter;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -19,6 +19,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Gives controllers the signed-in user as an {@link Actor}, with the roles the users read model holds
  * now: a role taken away, or a user deactivated, counts from the next request, not the next sign-in.
+ * A user who is not (or no longer) signed in is an authentication failure, answered by Spring Security
+ * as 401 (API) or the sign-in page, like a request without credentials; the {@link ActiveSessionFilter}
+ * ends a deactivated user's session before it gets here, this covers the moment in between.
  */
 @Component
 public class CurrentActor implements HandlerMethodArgumentResolver, WebMvcConfigurer {
@@ -32,10 +35,10 @@ public class CurrentActor implements HandlerMethodArgumentResolver, WebMvcConfig
     public Actor get() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
-            throw new AccessDeniedException("not signed in");
+            throw new InsufficientAuthenticationException("not signed in");
         }
         return users.find(auth.getName()).filter(UserView::active).map(UserView::actor)
-                .orElseThrow(() -> new AccessDeniedException("no active user"));
+                .orElseThrow(() -> new InsufficientAuthenticationException("no active user"));
     }
 
     @Override

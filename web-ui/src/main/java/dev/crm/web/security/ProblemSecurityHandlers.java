@@ -16,7 +16,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
-/** 401 and 403 for the API as problem+json, like every other API error. */
+/**
+ * 401, 403 and 429 (sign-in attempts held back by the {@link LoginThrottle}) for the API as problem+json,
+ * like every other API error.
+ */
 @Component
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -38,8 +41,21 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
                     messages.getMessage("error.unavailable", null, request.getLocale()));
             return;
         }
+        if (e instanceof LoginThrottled throttled) {
+            long seconds = throttled.retryAfterSeconds();
+            response.setHeader("Retry-After", Long.toString(seconds));
+            write(response, request.getLocale(), HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
+                    messages.getMessage("error.login-throttled", new Object[] {seconds}, request.getLocale()));
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"crm\"");
         write(response, request.getLocale(), HttpStatus.UNAUTHORIZED, "unauthenticated");
+    }
+
+    /** The session's user has been deactivated: the session is gone, and the client must sign in again. */
+    void sessionEnded(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(response, request.getLocale(), HttpStatus.UNAUTHORIZED, "unauthenticated",
+                messages.getMessage("error.session-ended", null, request.getLocale()));
     }
 
     @Override

@@ -11,7 +11,8 @@ import dev.crm.shared.Role;
 import dev.crm.web.config.CommandSender;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,31 +27,39 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserAdministration {
 
-    static final int PASSWORD_MIN = 8;
-    /** bcrypt reads at most 72 bytes; a longer password would be silently truncated. */
-    static final int PASSWORD_MAX_BYTES = 72;
-
     private final CommandSender commands;
     private final JdbcTemplate jdbc;
     private final PasswordEncoder encoder;
+    private final PasswordPolicy passwords;
 
-    UserAdministration(CommandSender commands, JdbcTemplate jdbc, PasswordEncoder encoder) {
+    UserAdministration(CommandSender commands, JdbcTemplate jdbc, PasswordEncoder encoder, PasswordPolicy passwords) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.encoder = encoder;
+        this.passwords = passwords;
     }
 
+    /**
+     * Creates a user whose password the {@link PasswordPolicy} accepts. The API, the admin pages and the
+     * first start's admin all come through here, so the policy holds for every password that is set.
+     */
     @Transactional
     public void create(Actor actor, String username, String password, String displayName, Set<Role> roles) {
+        List<Rejected.FieldError> passwordErrors = passwords.check(username, password);
         try {
             commands.send(new CreateUser(username, displayName, roles), actor);
         } catch (AggregateStreamCreationException | ConcurrencyException e) {
             // a stream for this username exists already (or is being created right now)
             throw new Rejected.WrongState("error.user.exists", username);
+        } catch (Rejected.Invalid e) {
+            // the user's fields and the password are reported together
+            List<Rejected.FieldError> all = new ArrayList<>(e.errors());
+            all.addAll(passwordErrors);
+            throw new Rejected.Invalid(all);
         }
-        if (password == null || password.length() < PASSWORD_MIN
-                || password.getBytes(StandardCharsets.UTF_8).length > PASSWORD_MAX_BYTES) {
-            throw new Rejected.Invalid("password", "validation.password", PASSWORD_MIN, PASSWORD_MAX_BYTES);
+        if (!passwordErrors.isEmpty()) {
+            // rolls back the user just created: no user without a password
+            throw new Rejected.Invalid(passwordErrors);
         }
         try {
             jdbc.update("INSERT INTO user_credential (username, password_hash) VALUES (?, ?)", username,

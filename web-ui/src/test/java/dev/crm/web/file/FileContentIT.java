@@ -168,10 +168,34 @@ class FileContentIT {
         Api.Response tooLarge = api.upload(author, id, "big.bin", "application/octet-stream", big);
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.header("Content-Type")).startsWith("application/problem+json");
+        // the limit as people read it (the tests run with 1 MB); it used to say "0 MB"
+        assertThat(tooLarge.body().get("detail").asText()).isEqualTo("The file is larger than the limit of 1 MB.");
         assertThat(store.exists(sha256(big))).isFalse();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class)).isEqualTo(events);
 
         assertThat(api.upload(author, "abc", "a.txt", "text/plain", content).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aLongFileNameIsShortenedAndOnlyAnAbsurdOneIsRefusedNamingTheField() {
+        long id = memo("Long names");
+        // 255 characters of 3 bytes each: the longest name a file system gives (it used to be a 413, "0 MB")
+        String longest = "報".repeat(251) + ".txt";
+        Api.Response r = api.upload(author, id, longest, "text/plain", unique("longest"));
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.body().get("name").asText()).hasSize(200).endsWith("報.txt");
+        Api.Response ascii = api.upload(author, id, "n".repeat(600) + ".pdf", "application/pdf", unique("ascii"));
+        assertThat(ascii.status()).isEqualTo(201);
+        assertThat(ascii.body().get("name").asText()).isEqualTo("n".repeat(196) + ".pdf");
+
+        long events = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
+        Api.Response absurd = api.upload(author, id, "x".repeat(5_000) + ".txt", "text/plain", unique("absurd"));
+        assertThat(absurd.status()).isEqualTo(400);
+        assertThat(absurd.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(absurd.body().get("errors").get(0).get("field").asText()).isEqualTo("file");
+        assertThat(absurd.body().get("errors").get(0).get("message").asText()).contains("file name is too long")
+                .contains("4 KB");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class)).isEqualTo(events);
     }
 
     @Test

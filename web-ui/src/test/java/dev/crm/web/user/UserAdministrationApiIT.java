@@ -61,6 +61,31 @@ class UserAdministrationApiIT {
     }
 
     @Test
+    void weakPasswordsAreA400NamingThePasswordAndStoreNoUser() {
+        String name = "weak" + Long.toString(System.nanoTime() % 10_000_000, 36) + "x";
+        long events = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
+        for (String weak : List.of("        ", " ".repeat(14), "password", "password12", "Password2024!",
+                "qwertyuiop", name, name + "2024", "short")) {
+            Api.Response r = api.as("admin", "POST", "/api/users", Map.of("username", name, "password", weak,
+                    "roles", List.of()));
+            assertThat(r.status()).as("%s: %s", weak, r.text()).isEqualTo(400);
+            assertThat(r.body().get("errors").findValuesAsText("field")).containsExactly("password");
+        }
+        // a wrong username and a weak password are told together
+        Api.Response both = api.as("admin", "POST", "/api/users", Map.of("username", "Not Valid", "password",
+                "password", "roles", List.of()));
+        assertThat(both.body().get("errors").findValuesAsText("field")).containsExactly("username", "password");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class)).isEqualTo(events);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM user_credential WHERE username = ?", Long.class, name))
+                .isZero();
+
+        // the README's examples are good passwords
+        Api.Response alice = api.as("admin", "POST", "/api/users", Map.of("username", name, "password",
+                "alice-pass-1", "roles", List.of("manager")));
+        assertThat(alice.status()).as(alice.text()).isEqualTo(201);
+    }
+
+    @Test
     void aDepartmentIsAnObjectWithItsOwnIdAndHistory() {
         String name = unique("Sales");
         Api.Response created = api.as("admin", "POST", "/api/admin/departments", Map.of("name", "  " + name + " "));

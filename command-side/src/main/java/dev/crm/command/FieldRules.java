@@ -1,0 +1,170 @@
+package dev.crm.command;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The input rules every kind's fields share: names and titles, free texts, dates, tags and lists of
+ * users. Each kind's own input class ({@code MemoInput}, {@code TaskInput}, the user and department
+ * aggregates) calls these, so a kind added later gets the same rules, and the API and the page forms
+ * (both send the same commands) refuse the same input with the same field named.
+ *
+ * <p>The limits follow what the read models can store: a text PostgreSQL or the UTF-8 encoder would
+ * change (a lone UTF-16 surrogate becomes "?", a NUL character cannot be stored) is refused, never
+ * stored altered; a date is what a {@code VARCHAR(10)} column holds and sorts as text.
+ */
+public final class FieldRules {
+
+    /** At most this many tags on one object; with {@link #TAG_MAX} that bounds their total length. */
+    public static final int TAGS_MAX = 20;
+    public static final int TAG_MAX = 40;
+    /** At most this many users in one list (responsible users, subscribers). */
+    public static final int USERS_MAX = 40;
+
+    private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+    private FieldRules() {
+    }
+
+    /**
+     * A required one-line text that names or titles something: it must have a visible character (a
+     * title of only zero-width or other invisible characters is no title), at most {@code max}
+     * characters, no control characters, valid Unicode.
+     */
+    public static void name(String field, String value, int max, List<Rejected.FieldError> errors) {
+        if (value == null || value.isEmpty()) {
+            errors.add(error(field, "validation.required"));
+        } else if (value.length() > max) {
+            errors.add(error(field, "validation.too-long", max));
+        } else if (hasLoneSurrogate(value)) {
+            errors.add(error(field, "validation.unicode"));
+        } else if (value.chars().anyMatch(Character::isISOControl)) {
+            errors.add(error(field, "validation.control-characters"));
+        } else if (isInvisible(value)) {
+            errors.add(error(field, "validation.invisible"));
+        }
+    }
+
+    /** An optional one-line name: when given, the rules of {@link #name}. */
+    public static void optionalName(String field, String value, int max, List<Rejected.FieldError> errors) {
+        if (value != null && !value.isEmpty()) {
+            name(field, value, max, errors);
+        }
+    }
+
+    /** An optional free text (line breaks allowed): at most {@code max} characters, valid Unicode, no NUL. */
+    public static void text(String field, String value, int max, List<Rejected.FieldError> errors) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > max) {
+            errors.add(error(field, "validation.too-long", max));
+        } else if (hasLoneSurrogate(value)) {
+            errors.add(error(field, "validation.unicode"));
+        } else if (value.indexOf('\0') >= 0) {
+            errors.add(error(field, "validation.nul"));
+        }
+    }
+
+    /** An optional calendar date written {@code yyyy-MM-dd}, from 0001-01-01 to 9999-12-31. */
+    public static void date(String field, String value, List<Rejected.FieldError> errors) {
+        if (value == null) {
+            return;
+        }
+        boolean valid = ISO_DATE.matcher(value).matches();
+        if (valid) {
+            try {
+                valid = LocalDate.parse(value).getYear() >= 1;
+            } catch (DateTimeException e) {
+                valid = false;
+            }
+        }
+        if (!valid) {
+            errors.add(error(field, "validation.date"));
+        }
+    }
+
+    /**
+     * Tags: stripped, blanks left out, each distinct one at most {@link #TAG_MAX} characters without
+     * commas (the lists are stored comma-separated), control characters or invisible-only text; at most
+     * {@link #TAGS_MAX} of them. Each kind of error is reported once, however many tags have it.
+     */
+    public static List<String> tags(String field, Collection<String> tags, List<Rejected.FieldError> errors) {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        boolean bad = false;
+        for (String tag : tags) {
+            String t = tag == null ? "" : tag.strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            bad |= t.length() > TAG_MAX || t.contains(",") || t.chars().anyMatch(Character::isISOControl)
+                    || hasLoneSurrogate(t) || isInvisible(t);
+            out.add(t);
+        }
+        if (bad) {
+            errors.add(error(field, "validation.tag", TAG_MAX));
+        }
+        if (out.size() > TAGS_MAX) {
+            errors.add(error(field, "validation.tags.too-many", TAGS_MAX));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Usernames in a list, stripped and distinct, blanks left out. More than {@link #USERS_MAX} is an
+     * error, found before any of them is looked up.
+     */
+    public static List<String> usernames(String field, Collection<String> names, List<Rejected.FieldError> errors) {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (String name : names) {
+            String n = name == null ? "" : name.strip();
+            if (!n.isEmpty()) {
+                out.add(n);
+            }
+        }
+        if (out.size() > USERS_MAX) {
+            errors.add(error(field, "validation.users.too-many", USERS_MAX));
+        }
+        return List.copyOf(out);
+    }
+
+    /** A UTF-16 surrogate without its pair: no character at all, and stored as "?" if let through. */
+    public static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return true;
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Nothing a reader would see: white space (also no-break spaces), format characters (zero-width
+     * space and joiners, bidirectional marks, the byte order mark) and the other default-ignorable or
+     * blank-looking code points (Hangul fillers, variation selectors, the blank Braille pattern).
+     */
+    public static boolean isInvisible(String text) {
+        return text.codePoints().allMatch(FieldRules::invisible);
+    }
+
+    private static boolean invisible(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT
+                || c == 0x034F || c == 0x115F || c == 0x1160 || c == 0x17B4 || c == 0x17B5 || c == 0x2800
+                || c == 0x3164 || c == 0xFFA0 || c >= 0xFE00 && c <= 0xFE0F || c >= 0xE0100 && c <= 0xE01EF;
+    }
+
+    private static Rejected.FieldError error(String field, String code, Object... args) {
+        return new Rejected.FieldError(field, code, args);
+    }
+}

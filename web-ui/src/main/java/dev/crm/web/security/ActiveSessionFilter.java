@@ -1,0 +1,69 @@
+package dev.crm.web.security;
+
+import dev.crm.query.user.UserQueries;
+import dev.crm.query.user.UserView;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Ends the session of a user deactivated since they signed in, on their next request: the session is
+ * invalidated and the request answered by {@code ended} (401 problem for the API, the sign-in page with
+ * a message for pages). HTTP Basic needs no such check: it signs in again on every request, and inactive
+ * users cannot. Runs right after the session's security context is loaded.
+ */
+final class ActiveSessionFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(ActiveSessionFilter.class);
+
+    /** How a request of an ended session is answered. */
+    @FunctionalInterface
+    interface Ended {
+        void answer(HttpServletRequest request, HttpServletResponse response) throws IOException;
+    }
+
+    private final UserQueries users;
+    private final Ended ended;
+
+    ActiveSessionFilter(UserQueries users, Ended ended) {
+        this.users = users;
+        this.ended = ended;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        HttpSession session = request.getSession(false);
+        if (session != null && !active(SecurityContextHolder.getContext().getAuthentication())) {
+            String username = SecurityContextHolder.getContext().getAuthentication().getName();
+            log.info("Ended the session of {}: the account is no longer active", username);
+            SecurityContextHolder.clearContext();
+            session.invalidate();
+            ended.answer(request, response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** True also when nobody is signed in, and when the database cannot say (the request then fails on its own). */
+    private boolean active(Authentication auth) {
+        if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
+            return true;
+        }
+        try {
+            return users.find(auth.getName()).filter(UserView::active).isPresent();
+        } catch (DataAccessException e) {
+            return true;
+        }
+    }
+}
