@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged CRM ({@code web-ui/target/crm.jar}) as a separate process on PostgreSQL, the way it is
- * deployed: {@code SPRING_PROFILES_ACTIVE=postgres}, {@code CRM_DB_URL}, {@code CRM_ADMIN_PASSWORD}. Its
- * output goes to a log file; {@link #kill()} is a SIGKILL.
+ * deployed: {@code SPRING_PROFILES_ACTIVE=postgres}, {@code CRM_DB_URL}, {@code CRM_ADMIN_PASSWORD}; or
+ * ({@link #embedded}) on its embedded default, H2 under the data folder. Its output goes to a log file;
+ * {@link #kill()} is a SIGKILL.
  */
 public final class CrmProcess implements AutoCloseable {
 
@@ -37,10 +38,26 @@ public final class CrmProcess implements AutoCloseable {
         this.jar = jar();
         this.dbUrl = dbUrl;
         this.port = freePort();
-        this.dataDir = workDir.resolve(name + "-data");
+        // absolute: H2 refuses a database path that is implicitly relative to the working directory
+        this.dataDir = workDir.resolve(name + "-data").toAbsolutePath();
         this.log = workDir.resolve(name + ".log");
         this.jvmArgs = jvmArgs;
         this.env = env;
+    }
+
+    /** On the embedded H2 database (the default without a profile), in a fresh data folder. */
+    public static CrmProcess embedded(Path workDir, String name, List<String> jvmArgs, Map<String, String> env) {
+        Path data = workDir.resolve(name + "-data");
+        try {
+            if (Files.exists(data)) {
+                try (var files = Files.walk(data)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot empty " + data + ": " + e.getMessage(), e);
+        }
+        return new CrmProcess(null, workDir, name, jvmArgs, env);
     }
 
     public static Path jar() {
@@ -77,10 +94,12 @@ public final class CrmProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         Map<String, String> e = builder.environment();
-        e.put("SPRING_PROFILES_ACTIVE", "postgres");
-        e.put("CRM_DB_URL", dbUrl);
-        e.put("CRM_DB_USER", Pg.USER);
-        e.put("CRM_DB_PASSWORD", Pg.PASSWORD);
+        if (dbUrl != null) {
+            e.put("SPRING_PROFILES_ACTIVE", "postgres");
+            e.put("CRM_DB_URL", dbUrl);
+            e.put("CRM_DB_USER", Pg.USER);
+            e.put("CRM_DB_PASSWORD", Pg.PASSWORD);
+        }
         e.put("CRM_ADMIN_PASSWORD", ADMIN_PASSWORD);
         e.put("SERVER_PORT", Integer.toString(port));
         e.put("CRM_DATA_DIR", dataDir.toString());
@@ -134,6 +153,17 @@ public final class CrmProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             process.destroy();
             waitFor();
+        }
+    }
+
+    /** SIGTERM, then waits: true when the process ended by itself within the time (it is left running otherwise). */
+    public boolean terminate(Duration timeout) {
+        process.destroy();
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
