@@ -16,7 +16,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
-/** 401 and 403 for the API as problem+json, like every other API error. */
+/**
+ * 401 and 403 for the API as problem+json, like every other API error. The Basic challenge goes only to
+ * clients that are not browsers (see {@link Requests#fromBrowser}).
+ */
 @Component
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -38,7 +41,11 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
                     messages.getMessage("error.unavailable", null, request.getLocale()));
             return;
         }
-        response.setHeader("WWW-Authenticate", "Basic realm=\"crm\"");
+        if (!Requests.fromBrowser(request)) {
+            // Only scripts are invited to send Basic credentials: a browser would show its own sign-in dialog
+            // and then attach what was typed to every request to the CRM, also those other sites make it send.
+            response.setHeader("WWW-Authenticate", "Basic realm=\"crm\"");
+        }
         write(response, request.getLocale(), HttpStatus.UNAUTHORIZED, "unauthenticated");
     }
 
