@@ -42,9 +42,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
     private final MessageSource messages;
+    private final BodyLimit bodyLimit;
 
-    ApiProblems(MessageSource messages) {
+    ApiProblems(MessageSource messages, BodyLimit bodyLimit) {
         this.messages = messages;
+        this.bodyLimit = bodyLimit;
     }
 
     @ExceptionHandler(Rejected.class)
@@ -154,6 +156,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         }
     }
 
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean sqlState(Throwable e, String state) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof java.sql.SQLException sql && state.equals(sql.getSQLState())) {
@@ -180,6 +191,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Locale locale = request.getLocale();
+        if (causedBy(e, BodyLimit.TooLarge.class)) {
+            // a chunked body went past crm.max-json while it was read
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .body(bodyLimit.problem(bodyLimit.detail(locale), locale));
+        }
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "malformed",
                 messages.getMessage(e.getCause() instanceof java.nio.charset.CharacterCodingException ? "error.utf8"
                         : e.getCause() instanceof JsonMappingException ? "error.json-types" : "error.json", null, locale),
