@@ -114,9 +114,15 @@ public final class CrmProcess implements AutoCloseable {
         return this;
     }
 
-    /** Waits until {@code /actuator/health} answers UP; returns the milliseconds since {@link #start}. */
+    /**
+     * Waits until {@code /actuator/health} answers UP and the admin can sign in (the admin is created just
+     * after the server starts listening; a test that came in between got 401); returns the milliseconds
+     * since {@link #start}.
+     */
     public long awaitReady(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        String admin = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("admin:" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -126,7 +132,10 @@ public final class CrmProcess implements AutoCloseable {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/actuator/health")).timeout(Duration.ofSeconds(2))
                         .build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("UP")) {
+                if (r.statusCode() == 200 && r.body().contains("UP") && http.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/api/me")).header("Authorization", admin)
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
                     return (System.nanoTime() - startedAt) / 1_000_000;
                 }
             } catch (IOException e) {

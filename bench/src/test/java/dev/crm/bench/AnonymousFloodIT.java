@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 class AnonymousFloodIT {
 
     static final int REQUESTS = 10_000;
-    static final int MAX_SESSIONS = 1_500;
+    static final int MAX_SESSIONS = 1_000;
     static final int CLIENTS = 8;
     static final String HEADER = "x".repeat(6 * 1024);
     static final Pattern TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
