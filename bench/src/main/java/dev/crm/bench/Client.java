@@ -76,12 +76,23 @@ public final class Client {
 
     /** Sends the bytes as they are (broken UTF-8 included); the path must be a valid URI path. */
     public Response sendBytes(String method, String path, byte[] body, Map<String, String> headers) {
+        return exchange(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body), body != null, headers);
+    }
+
+    /** Sends the bytes chunked, without announcing their length (Transfer-Encoding: chunked). */
+    public Response sendChunked(String method, String path, byte[] body, Map<String, String> headers) {
+        return exchange(method, path, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)),
+                true, headers);
+    }
+
+    private Response exchange(String method, String path, HttpRequest.BodyPublisher publisher, boolean hasBody,
+                          Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body))
+                .method(method, publisher)
                 .header("Authorization", authorization)
                 .header("Accept", "application/json, application/problem+json");
-        if (body != null && !headers.containsKey("Content-Type")) {
+        if (hasBody && !headers.containsKey("Content-Type")) {
             b.header("Content-Type", "application/json");
         }
         headers.forEach(b::header);

@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged CRM ({@code web-ui/target/crm.jar}) as a separate process on PostgreSQL, the way it is
- * deployed: {@code SPRING_PROFILES_ACTIVE=postgres}, {@code CRM_DB_URL}, {@code CRM_ADMIN_PASSWORD}. Its
- * output goes to a log file; {@link #kill()} is a SIGKILL.
+ * deployed: {@code SPRING_PROFILES_ACTIVE=postgres}, {@code CRM_DB_URL}, {@code CRM_ADMIN_PASSWORD}; or
+ * ({@link #embedded}) on its embedded default, H2 under the data folder. Its output goes to a log file;
+ * {@link #kill()} is a SIGKILL.
  */
 public final class CrmProcess implements AutoCloseable {
 
@@ -37,10 +38,26 @@ public final class CrmProcess implements AutoCloseable {
         this.jar = jar();
         this.dbUrl = dbUrl;
         this.port = freePort();
-        this.dataDir = workDir.resolve(name + "-data");
+        // absolute: H2 refuses a database path that is implicitly relative to the working directory
+        this.dataDir = workDir.resolve(name + "-data").toAbsolutePath();
         this.log = workDir.resolve(name + ".log");
         this.jvmArgs = jvmArgs;
         this.env = env;
+    }
+
+    /** On the embedded H2 database (the default without a profile), in a fresh data folder. */
+    public static CrmProcess embedded(Path workDir, String name, List<String> jvmArgs, Map<String, String> env) {
+        Path data = workDir.resolve(name + "-data");
+        try {
+            if (Files.exists(data)) {
+                try (var files = Files.walk(data)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot empty " + data + ": " + e.getMessage(), e);
+        }
+        return new CrmProcess(null, workDir, name, jvmArgs, env);
     }
 
     public static Path jar() {
@@ -77,10 +94,12 @@ public final class CrmProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         Map<String, String> e = builder.environment();
-        e.put("SPRING_PROFILES_ACTIVE", "postgres");
-        e.put("CRM_DB_URL", dbUrl);
-        e.put("CRM_DB_USER", Pg.USER);
-        e.put("CRM_DB_PASSWORD", Pg.PASSWORD);
+        if (dbUrl != null) {
+            e.put("SPRING_PROFILES_ACTIVE", "postgres");
+            e.put("CRM_DB_URL", dbUrl);
+            e.put("CRM_DB_USER", Pg.USER);
+            e.put("CRM_DB_PASSWORD", Pg.PASSWORD);
+        }
         e.put("CRM_ADMIN_PASSWORD", ADMIN_PASSWORD);
         e.put("SERVER_PORT", Integer.toString(port));
         e.put("CRM_DATA_DIR", dataDir.toString());
@@ -95,9 +114,15 @@ public final class CrmProcess implements AutoCloseable {
         return this;
     }
 
-    /** Waits until {@code /actuator/health} answers UP; returns the milliseconds since {@link #start}. */
+    /**
+     * Waits until {@code /actuator/health} answers UP and the admin can sign in (the admin is created just
+     * after the server starts listening; a test that came in between got 401); returns the milliseconds
+     * since {@link #start}.
+     */
     public long awaitReady(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        String admin = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("admin:" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -107,7 +132,10 @@ public final class CrmProcess implements AutoCloseable {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/actuator/health")).timeout(Duration.ofSeconds(2))
                         .build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("UP")) {
+                if (r.statusCode() == 200 && r.body().contains("UP") && http.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/api/me")).header("Authorization", admin)
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
                     return (System.nanoTime() - startedAt) / 1_000_000;
                 }
             } catch (IOException e) {
@@ -134,6 +162,17 @@ public final class CrmProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             process.destroy();
             waitFor();
+        }
+    }
+
+    /** SIGTERM, then waits: true when the process ended by itself within the time (it is left running otherwise). */
+    public boolean terminate(Duration timeout) {
+        process.destroy();
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -46,11 +46,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private final MessageSource messages;
     private final FileService files;
     private final Sizes sizes;
+    private final BodyLimit bodyLimit;
 
-    ApiProblems(MessageSource messages, FileService files, Sizes sizes) {
+    ApiProblems(MessageSource messages, FileService files, Sizes sizes, BodyLimit bodyLimit) {
         this.messages = messages;
         this.files = files;
         this.sizes = sizes;
+        this.bodyLimit = bodyLimit;
     }
 
     @ExceptionHandler(Rejected.class)
@@ -180,6 +182,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         }
     }
 
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean sqlState(Throwable e, String state) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof java.sql.SQLException sql && state.equals(sql.getSQLState())) {
@@ -206,6 +217,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Locale locale = request.getLocale();
+        if (causedBy(e, BodyLimit.TooLarge.class)) {
+            // a chunked body went past crm.max-json while it was read
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .body(bodyLimit.problem(bodyLimit.detail(locale), locale));
+        }
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "malformed",
                 messages.getMessage(e.getCause() instanceof java.nio.charset.CharacterCodingException ? "error.utf8"
                         : e.getCause() instanceof JsonMappingException ? "error.json-types" : "error.json", null, locale),

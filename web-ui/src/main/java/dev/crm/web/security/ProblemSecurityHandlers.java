@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 401, 403 and 429 (sign-in attempts held back by the {@link LoginThrottle}) for the API as problem+json,
- * like every other API error.
+ * like every other API error. The Basic challenge goes only to clients that are not browsers (see
+ * {@link Requests#fromBrowser}).
  */
 @Component
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -48,7 +49,11 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
                     messages.getMessage("error.login-throttled", new Object[] {seconds}, request.getLocale()));
             return;
         }
-        response.setHeader("WWW-Authenticate", "Basic realm=\"crm\"");
+        if (!Requests.fromBrowser(request)) {
+            // Only scripts are invited to send Basic credentials: a browser would show its own sign-in dialog
+            // and then attach what was typed to every request to the CRM, also those other sites make it send.
+            response.setHeader("WWW-Authenticate", "Basic realm=\"crm\"");
+        }
         write(response, request.getLocale(), HttpStatus.UNAUTHORIZED, "unauthenticated");
     }
 

@@ -2,6 +2,7 @@ package dev.crm.web.security;
 
 import dev.crm.query.user.UserQueries;
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -9,27 +10,39 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.stereotype.Component;
 
 /**
  * Every page and endpoint needs a signed-in user; only the sign-in page, static assets and the health
- * probe are open. The API takes HTTP Basic or the browser's session; CSRF protects every request that
- * rides on the session (a request with its own Authorization header carries no ambient credentials).
- * Who may do what to an object is decided elsewhere, by the object's rules.
+ * probe are open. The API takes HTTP Basic or the browser's session. Who may do what to an object is
+ * decided elsewhere, by the object's rules.
+ *
+ * <p>A request that is not signed in leaves nothing behind on the API (no session, no saved request); on
+ * pages only the sign-in page opens a session, for its form's CSRF token (bounded by {@link SessionLimits}).
+ * CSRF protects every request that rides on the session. It is skipped only for a request that brings its
+ * own Basic credentials, and not even then when a browser sends it for another site's page: a browser that
+ * remembered Basic credentials would attach them there too.
  *
  * <p>Every password check, Basic or form, goes through the {@link LoginThrottle} first; every request of
  * a session checks that its user is still active ({@link ActiveSessionFilter}).
@@ -37,8 +50,15 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
-    private static final RequestMatcher HAS_AUTHORIZATION_HEADER =
-            (HttpServletRequest request) -> request.getHeader("Authorization") != null;
+    /**
+     * Where the API needs the CSRF token: a change that rides on the session. Not for an anonymous request
+     * (it is answered 401, and comparing tokens would open a session), nor for explicit Basic credentials
+     * from a script or the same origin.
+     */
+    private static final RequestMatcher API_CSRF = (HttpServletRequest request) ->
+            !Requests.SAFE_METHODS.contains(request.getMethod())
+                    && (Requests.sendsBasicCredentials(request) ? Requests.fromAnotherOrigin(request)
+                    : Requests.signedInBySession());
 
     /** bcrypt, with verified passwords remembered for a few minutes (see {@link VerifiedPasswordCache}). */
     @Bean
@@ -56,13 +76,8 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems, Passwords passwords,
                             UserQueries users) throws Exception {
-        return http.securityMatcher("/api/**", "/v3/api-docs/**")
-                .authenticationManager(passwords.manager())
-                .addFilterAfter(new ActiveSessionFilter(users, problems::sessionEnded), SecurityContextHolderFilter.class)
+        return stateless(http.securityMatcher("/api/**", "/v3/api-docs/**"), problems, passwords, users)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .httpBasic(b -> b.realmName("crm").authenticationEntryPoint(problems))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .csrf(c -> c.ignoringRequestMatchers(HAS_AUTHORIZATION_HEADER))
                 .build();
     }
 
@@ -70,20 +85,34 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain actuator(HttpSecurity http, ProblemSecurityHandlers problems, Passwords passwords,
                                  UserQueries users) throws Exception {
-        return http.securityMatcher("/actuator/**")
-                .authenticationManager(passwords.manager())
-                .addFilterAfter(new ActiveSessionFilter(users, problems::sessionEnded), SecurityContextHolderFilter.class)
+        return stateless(http.securityMatcher("/actuator/**"), problems, passwords, users)
                 .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().hasRole("admin"))
+                .build();
+    }
+
+    /** API and actuator: Basic or an existing session; nothing is created for a request that is neither. */
+    private static HttpSecurity stateless(HttpSecurity http, ProblemSecurityHandlers problems, Passwords passwords,
+                                          UserQueries users) throws Exception {
+        return http
+                .authenticationManager(passwords.manager())
+                .addFilterAfter(new ActiveSessionFilter(users, problems::sessionEnded), SecurityContextHolderFilter.class)
                 .httpBasic(b -> b.realmName("crm").authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .csrf(c -> c.ignoringRequestMatchers(HAS_AUTHORIZATION_HEADER))
-                .build();
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                // disabling the cache would let the exception handling fall back to a session-backed one
+                .requestCache(c -> c.requestCache(new NullRequestCache()))
+                .csrf(c -> c.csrfTokenRepository(SessionCsrfTokens.neverOpeningSessions())
+                        .requireCsrfProtectionMatcher(API_CSRF))
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
     }
 
     @Bean
     @Order(3)
     SecurityFilterChain pages(HttpSecurity http, Passwords passwords, UserQueries users) throws Exception {
+        // relative, so the Host header a client sent is never echoed into a Location
+        LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
+        signIn.setFavorRelativeUris(true);
         return http
                 .authenticationManager(passwords.manager())
                 .addFilterAfter(new ActiveSessionFilter(users, SecurityConfig::toSignInPage),
@@ -95,17 +124,39 @@ class SecurityConfig {
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler(SecurityConfig::signInFailed).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .requestCache(c -> c.requestCache(new ReturnAfterSignIn()))
+                .csrf(c -> c.csrfTokenRepository(SessionCsrfTokens.openingSessionsForPages()))
                 // htmx requests after the session expired get HX-Refresh, so the whole page goes to sign-in
                 // instead of the sign-in form being swapped into a fragment.
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(),
                                 new RequestHeaderRequestMatcher("HX-Request"))
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-                                AnyRequestMatcher.INSTANCE))
+                        .defaultAuthenticationEntryPointFor(signIn, AnyRequestMatcher.INSTANCE)
+                        .accessDeniedHandler(SecurityConfig::pageAccessDenied))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'")))
+                                + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
+    }
+
+    /**
+     * A form sent without a session has no CSRF token to match: the session ran out (a sign-in page left
+     * open longer than the sign-in timeout, or a page after the session's). That is not a refusal but
+     * "sign in again"; everything else is the usual 403 page.
+     */
+    private static void pageAccessDenied(HttpServletRequest request, HttpServletResponse response,
+                                         AccessDeniedException e) throws IOException, ServletException {
+        if (e instanceof CsrfException && !Requests.signedInBySession()) {
+            if (request.getHeader("HX-Request") != null) {
+                new HxRefreshHeaderAuthenticationEntryPoint().commence(request, response,
+                        new InsufficientAuthenticationException(e.getMessage()));
+            } else {
+                response.sendRedirect(request.getContextPath() + "/login?expired");
+            }
+            return;
+        }
+        new AccessDeniedHandlerImpl().handle(request, response, e);
     }
 
     /** The sign-in form again, saying why: a wrong password, or how long to wait after too many. */
