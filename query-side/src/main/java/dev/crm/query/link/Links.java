@@ -1,9 +1,6 @@
 package dev.crm.query.link;
 
-import dev.crm.query.object.ObjectAccess;
-import dev.crm.shared.Actor;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,15 +20,14 @@ public class Links {
     /** The project made from a memo. */
     public static final String PROJECT = "project";
 
-    public record Linked(long id, String kind, String title, String relation) {
+    /** Another object and how it is linked to the one asked about. */
+    public record Link(long other, String relation) {
     }
 
     private final JdbcTemplate jdbc;
-    private final ObjectAccess access;
 
-    public Links(JdbcTemplate jdbc, ObjectAccess access) {
+    public Links(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.access = access;
     }
 
     public void link(long from, long to, String relation) {
@@ -40,26 +36,15 @@ public class Links {
                 from, to);
     }
 
-    /** The live objects that belong to this one, which the actor may see. */
-    public List<Linked> parts(long id, Actor actor) {
-        return visible(jdbc.queryForList("SELECT to_id FROM object_link WHERE from_id = ? ORDER BY to_id", Long.class, id),
-                id, actor, true);
+    /** The objects that belong to this one (deleted ones too), in ID order. */
+    public List<Link> parts(long id) {
+        return jdbc.query("SELECT to_id, relation FROM object_link WHERE from_id = ? ORDER BY to_id",
+                (rs, n) -> new Link(rs.getLong(1), rs.getString(2)), id);
     }
 
-    /** The live objects this one belongs to, which the actor may see. */
-    public List<Linked> partOf(long id, Actor actor) {
-        return visible(jdbc.queryForList("SELECT from_id FROM object_link WHERE to_id = ? ORDER BY from_id", Long.class, id),
-                id, actor, false);
-    }
-
-    private List<Linked> visible(List<Long> ids, long self, Actor actor, boolean parts) {
-        return ids.stream().map(other -> access.findVisible(other, actor).filter(o -> !o.deleted())
-                        .map(o -> new Linked(o.id(), o.kind(), o.title(), relation(parts ? self : other, parts ? other : self))))
-                .flatMap(Optional::stream).toList();
-    }
-
-    private String relation(long from, long to) {
-        return jdbc.queryForObject("SELECT relation FROM object_link WHERE from_id = ? AND to_id = ?", String.class,
-                from, to);
+    /** The objects this one belongs to (deleted ones too), in ID order. */
+    public List<Link> partOf(long id) {
+        return jdbc.query("SELECT from_id, relation FROM object_link WHERE to_id = ? ORDER BY from_id",
+                (rs, n) -> new Link(rs.getLong(1), rs.getString(2)), id);
     }
 }

@@ -1,5 +1,7 @@
 package dev.crm.web.config;
 
+import dev.crm.app.Cascade;
+
 import dev.crm.command.UserDirectory;
 import dev.crm.query.file.FileProjection;
 import dev.crm.query.memo.MemoProjection;

@@ -1,5 +1,7 @@
 package dev.crm.web.file;
 
+import dev.crm.app.file.FileService;
+
 import dev.crm.query.file.FileQueries;
 import dev.crm.query.file.FileView;
 import dev.crm.shared.Actor;

@@ -1,10 +1,12 @@
 package dev.crm.web.file;
 
+import dev.crm.app.file.FileService;
+
 import dev.crm.command.ObjectRules;
 import dev.crm.command.Rejected;
 import dev.crm.command.file.FileNames;
 import dev.crm.query.file.FileView;
-import dev.crm.query.object.ObjectAccess;
+import dev.crm.app.object.ObjectAccess;
 import dev.crm.query.object.ObjectSummary;
 import dev.crm.shared.Actor;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.crm.web.memo;
 
+import dev.crm.app.memo.MemoService;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crm.query.Page;
 import dev.crm.query.memo.MemoQueries;

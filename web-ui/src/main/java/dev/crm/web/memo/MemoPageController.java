@@ -1,5 +1,7 @@
 package dev.crm.web.memo;
 
+import dev.crm.app.memo.MemoService;
+
 import dev.crm.command.Rejected;
 import dev.crm.query.Page;
 import dev.crm.query.file.FileQueries;
@@ -10,7 +12,7 @@ import dev.crm.query.user.UserQueries;
 import dev.crm.shared.Actor;
 import dev.crm.shared.memo.MemoAccess;
 import dev.crm.shared.memo.MemoStage;
-import dev.crm.web.file.FileService;
+import dev.crm.app.file.FileService;
 import dev.crm.web.page.DepartmentFilter;
 import dev.crm.web.page.HtmlPages;
 import dev.crm.web.page.Sizes;

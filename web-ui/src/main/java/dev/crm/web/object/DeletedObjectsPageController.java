@@ -1,5 +1,7 @@
 package dev.crm.web.object;
 
+import dev.crm.app.object.RestoreService;
+
 import dev.crm.command.Rejected;
 import dev.crm.query.Page;
 import dev.crm.query.object.DeletedObjects;

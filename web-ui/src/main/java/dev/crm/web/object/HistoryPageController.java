@@ -2,7 +2,7 @@ package dev.crm.web.object;
 
 import dev.crm.command.Rejected;
 import dev.crm.query.history.HistoryReader;
-import dev.crm.query.object.ObjectAccess;
+import dev.crm.app.object.ObjectAccess;
 import dev.crm.query.object.ObjectSummary;
 import dev.crm.shared.Actor;
 import dev.crm.web.page.HtmlPages;

@@ -1,9 +1,12 @@
 package dev.crm.web.object;
 
+import dev.crm.app.object.ObjectSearch;
+import dev.crm.app.object.RestoreService;
+
 import dev.crm.command.Rejected;
 import dev.crm.query.history.HistoryReader;
-import dev.crm.query.link.Links;
-import dev.crm.query.object.ObjectAccess;
+import dev.crm.app.object.ObjectLinks;
+import dev.crm.app.object.ObjectAccess;
 import dev.crm.query.object.ObjectSummary;
 import dev.crm.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,11 +24,11 @@ class ObjectApiController {
     private final ObjectAccess access;
     private final HistoryReader history;
     private final ObjectSearch search;
-    private final Links links;
+    private final ObjectLinks links;
 
     private final RestoreService restore;
 
-    ObjectApiController(ObjectAccess access, HistoryReader history, ObjectSearch search, Links links,
+    ObjectApiController(ObjectAccess access, HistoryReader history, ObjectSearch search, ObjectLinks links,
                         RestoreService restore) {
         this.restore = restore;
         this.access = access;

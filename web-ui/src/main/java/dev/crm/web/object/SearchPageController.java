@@ -1,6 +1,8 @@
 package dev.crm.web.object;
 
-import dev.crm.query.object.ObjectAccess;
+import dev.crm.app.object.ObjectSearch;
+
+import dev.crm.app.object.ObjectAccess;
 import dev.crm.shared.Actor;
 import dev.crm.web.page.HtmlPages;
 import java.util.OptionalLong;

@@ -3,7 +3,7 @@ package dev.crm.web.problem;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.crm.command.Rejected;
 import dev.crm.command.file.FileNames;
-import dev.crm.web.file.FileService;
+import dev.crm.app.file.FileService;
 import dev.crm.web.page.Sizes;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import jakarta.servlet.http.HttpServletRequest;

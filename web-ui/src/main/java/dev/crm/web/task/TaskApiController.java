@@ -1,5 +1,7 @@
 package dev.crm.web.task;
 
+import dev.crm.app.task.TaskService;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crm.command.task.TaskCommands.ChangeTask;
 import dev.crm.command.task.TaskCommands.CreateTask;

@@ -1,5 +1,7 @@
 package dev.crm.web.task;
 
+import dev.crm.app.task.TaskService;
+
 import dev.crm.command.Rejected;
 import dev.crm.command.task.TaskCommands.CreateTask;
 import dev.crm.query.file.FileQueries;

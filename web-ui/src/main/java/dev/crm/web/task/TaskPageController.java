@@ -1,5 +1,7 @@
 package dev.crm.web.task;
 
+import dev.crm.app.task.TaskService;
+
 import dev.crm.command.Rejected;
 import dev.crm.command.task.TaskCommands.ChangeTask;
 import dev.crm.command.task.TaskCommands.CreateTask;
@@ -14,7 +16,7 @@ import dev.crm.shared.task.TaskAccess;
 import dev.crm.shared.task.TaskPriority;
 import dev.crm.shared.task.TaskStage;
 import dev.crm.shared.task.WorkKind;
-import dev.crm.web.file.FileService;
+import dev.crm.app.file.FileService;
 import dev.crm.web.page.DepartmentFilter;
 import dev.crm.web.page.HtmlPages;
 import dev.crm.web.page.Sizes;

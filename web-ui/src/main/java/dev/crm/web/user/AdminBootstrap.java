@@ -1,5 +1,8 @@
 package dev.crm.web.user;
 
+import dev.crm.app.user.PasswordPolicy;
+import dev.crm.app.user.UserAdministration;
+
 import dev.crm.command.Rejected;
 import dev.crm.query.user.UserQueries;
 import dev.crm.shared.Actor;

@@ -1,5 +1,7 @@
 package dev.crm.web.user;
 
+import dev.crm.app.user.DepartmentService;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crm.query.department.DepartmentView;
 import dev.crm.shared.Actor;

@@ -1,5 +1,7 @@
 package dev.crm.web.user;
 
+import dev.crm.app.user.DepartmentService;
+
 import dev.crm.command.Rejected;
 import dev.crm.query.department.DepartmentView;
 import dev.crm.query.user.UserQueries;

@@ -1,5 +1,7 @@
 package dev.crm.web.user;
 
+import dev.crm.app.user.UserAdministration;
+
 import dev.crm.command.Rejected;
 import dev.crm.query.department.DepartmentQueries;
 import dev.crm.query.department.DepartmentView;

@@ -1,5 +1,7 @@
 package dev.crm.web.user;
 
+import dev.crm.app.user.UserAdministration;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crm.command.Rejected;
 import dev.crm.query.history.HistoryReader;

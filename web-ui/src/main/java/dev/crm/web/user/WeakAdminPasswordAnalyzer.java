@@ -1,5 +1,7 @@
 package dev.crm.web.user;
 
+import dev.crm.app.user.PasswordPolicy;
+
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

@@ -1,5 +1,8 @@
 package dev.crm.web.file;
 
+import dev.crm.app.file.ContentPurger;
+import dev.crm.app.file.ContentStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crm.query.file.FileQueries;
-import dev.crm.web.file.ContentStore;
+import dev.crm.app.file.ContentStore;
 import dev.crm.web.testsupport.Api;
 import dev.crm.web.testsupport.CrmIntegrationTest;
 import java.nio.charset.StandardCharsets;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.crm.web.file.ContentStore;
+import dev.crm.app.file.ContentStore;
 import dev.crm.web.testsupport.Api;
 import dev.crm.web.testsupport.BrowserSession;
 import dev.crm.web.testsupport.CrmIntegrationTest;

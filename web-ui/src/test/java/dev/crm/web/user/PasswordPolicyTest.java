@@ -1,5 +1,9 @@
 package dev.crm.web.user;
 
+import dev.crm.app.user.PasswordPolicy;
+
+import dev.crm.app.user.UserAdministration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;

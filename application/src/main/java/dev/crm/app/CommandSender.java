@@ -1,4 +1,4 @@
-package dev.crm.web.config;
+package dev.crm.app;
 
 import dev.crm.shared.Actor;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.crm.web.file;
+package dev.crm.app.file;
 
 import dev.crm.command.ObjectRules;
 import dev.crm.command.Rejected;
@@ -6,11 +6,11 @@ import dev.crm.command.file.FileCommands.AttachFile;
 import dev.crm.command.file.FileCommands.DetachFile;
 import dev.crm.query.file.FileQueries;
 import dev.crm.query.file.FileView;
-import dev.crm.query.object.ObjectAccess;
+import dev.crm.app.object.ObjectAccess;
 import dev.crm.query.object.ObjectIndex;
 import dev.crm.shared.Actor;
-import dev.crm.web.config.CommandSender;
-import dev.crm.web.config.ObjectIds;
+import dev.crm.app.CommandSender;
+import dev.crm.app.ObjectIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,7 +40,7 @@ public class FileService {
         InputStream open() throws IOException;
     }
 
-    static final int ATTEMPTS = 3;
+    public static final int ATTEMPTS = 3;
 
     private final ContentStore store;
     private final CommandSender commands;
@@ -159,7 +159,7 @@ public class FileService {
     }
 
     /** The content was purged between storing it and attaching it. */
-    static final class ContentGone extends RuntimeException {
+    public static final class ContentGone extends RuntimeException {
         ContentGone(String sha256) {
             super("content " + sha256 + " was purged while it was being attached");
         }

@@ -1,4 +1,4 @@
-package dev.crm.web.file;
+package dev.crm.app.file;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * or absent.
  */
 @Component
-class FileSystemContentStore implements ContentStore {
+public class FileSystemContentStore implements ContentStore {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 

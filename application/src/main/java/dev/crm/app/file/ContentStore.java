@@ -1,4 +1,4 @@
-package dev.crm.web.file;
+package dev.crm.app.file;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,30 +12,30 @@ import java.util.List;
 public interface ContentStore {
 
     /** The result of storing: the content's hash and size. */
-    record Stored(String sha256, long size) {
+    public record Stored(String sha256, long size) {
     }
 
     /** A content in the store, with when it was last written or re-uploaded. */
-    record Entry(String sha256, Instant touchedAt) {
+    public record Entry(String sha256, Instant touchedAt) {
     }
 
     /**
      * Stores the stream's bytes, at most {@code maxBytes}; atomically: a failed or oversized upload leaves
      * nothing behind. Storing content that is there already keeps one copy and renews its timestamp.
      */
-    Stored put(InputStream content, long maxBytes) throws IOException;
+    public Stored put(InputStream content, long maxBytes) throws IOException;
 
-    boolean exists(String sha256);
+    public boolean exists(String sha256);
 
-    InputStream open(String sha256) throws IOException;
+    public InputStream open(String sha256) throws IOException;
 
     /** Deletes the content if present. */
-    void delete(String sha256) throws IOException;
+    public void delete(String sha256) throws IOException;
 
-    List<Entry> list() throws IOException;
+    public List<Entry> list() throws IOException;
 
     /** Thrown by {@link #put} when the content is larger than allowed. */
-    class TooLarge extends IOException {
+    public class TooLarge extends IOException {
         public TooLarge(long maxBytes) {
             super("content larger than " + maxBytes + " bytes");
         }

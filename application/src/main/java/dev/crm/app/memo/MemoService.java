@@ -1,4 +1,4 @@
-package dev.crm.web.memo;
+package dev.crm.app.memo;
 
 import dev.crm.command.Rejected;
 import dev.crm.command.memo.MemoCommands.ChangeMemo;
@@ -8,15 +8,15 @@ import dev.crm.command.memo.MemoCommands.PostponeMemo;
 import dev.crm.command.memo.MemoCommands.ReviewMemo;
 import dev.crm.query.memo.MemoQueries;
 import dev.crm.query.memo.MemoView;
-import dev.crm.query.object.ObjectAccess;
+import dev.crm.app.object.ObjectAccess;
 import dev.crm.query.object.ObjectIndex;
 import dev.crm.query.object.ObjectSummary;
 import dev.crm.shared.Actor;
 import dev.crm.shared.memo.MemoStage;
-import dev.crm.web.config.Cascade;
-import dev.crm.web.config.CommandSender;
-import dev.crm.web.config.ObjectIds;
-import dev.crm.web.object.DeletionPreview;
+import dev.crm.app.Cascade;
+import dev.crm.app.CommandSender;
+import dev.crm.app.ObjectIds;
+import dev.crm.app.object.DeletionPreview;
 import dev.crm.command.file.FileCommands.DetachFile;
 import dev.crm.query.file.FileQueries;
 import dev.crm.query.file.FileView;

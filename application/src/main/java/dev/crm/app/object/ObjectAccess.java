@@ -1,6 +1,8 @@
-package dev.crm.query.object;
+package dev.crm.app.object;
 
 import dev.crm.query.file.FileQueries;
+import dev.crm.query.object.ObjectIndex;
+import dev.crm.query.object.ObjectSummary;
 import dev.crm.query.memo.MemoQueries;
 import dev.crm.query.task.TaskQueries;
 import dev.crm.query.memo.MemoView;

@@ -1,4 +1,4 @@
-package dev.crm.web.config;
+package dev.crm.app;
 
 import java.util.Map;
 import java.util.UUID;

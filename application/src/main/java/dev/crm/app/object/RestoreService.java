@@ -1,4 +1,4 @@
-package dev.crm.web.object;
+package dev.crm.app.object;
 
 import dev.crm.command.Rejected;
 import dev.crm.command.file.FileCommands.RestoreFile;
@@ -11,8 +11,8 @@ import dev.crm.query.object.DeletedObjects.Deleted;
 import dev.crm.query.object.ObjectIndex;
 import dev.crm.query.object.ObjectSummary;
 import dev.crm.shared.Actor;
-import dev.crm.web.config.CommandSender;
-import dev.crm.web.file.ContentStore;
+import dev.crm.app.CommandSender;
+import dev.crm.app.file.ContentStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,4 +1,4 @@
-package dev.crm.web.config;
+package dev.crm.app;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

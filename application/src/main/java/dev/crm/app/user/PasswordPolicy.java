@@ -1,4 +1,4 @@
-package dev.crm.web.user;
+package dev.crm.app.user;
 
 import dev.crm.command.FieldRules;
 import dev.crm.command.Rejected;
@@ -24,21 +24,21 @@ import org.springframework.stereotype.Component;
  * are refused as well.
  */
 @Component
-class PasswordPolicy {
+public class PasswordPolicy {
 
-    static final int MIN = 10;
+    public static final int MIN = 10;
     /** bcrypt reads at most 72 bytes; a longer password would be silently truncated. */
-    static final int MAX_BYTES = 72;
+    public static final int MAX_BYTES = 72;
     static final String COMMON_LIST = "/security/common-passwords.txt";
 
     private final Set<String> common;
 
-    PasswordPolicy() {
+    public PasswordPolicy() {
         this.common = load();
     }
 
     /** The password's errors, each for the field {@code password}; empty when it may be used. */
-    List<Rejected.FieldError> check(String username, String password) {
+    public List<Rejected.FieldError> check(String username, String password) {
         List<Rejected.FieldError> errors = new ArrayList<>();
         if (password == null || password.codePointCount(0, password.length()) < MIN
                 || password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
@@ -61,14 +61,14 @@ class PasswordPolicy {
     }
 
     /** Throws the password's errors as a 400 for the field {@code password}. */
-    void require(String username, String password) {
+    public void require(String username, String password) {
         List<Rejected.FieldError> errors = check(username, password);
         if (!errors.isEmpty()) {
             throw new Rejected.Invalid(errors);
         }
     }
 
-    int commonCount() {
+    public int commonCount() {
         return common.size();
     }
 

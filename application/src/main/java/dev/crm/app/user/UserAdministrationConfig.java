@@ -1,4 +1,4 @@
-package dev.crm.web.user;
+package dev.crm.app.user;
 
 import dev.crm.command.DepartmentDirectory;
 import dev.crm.query.department.DepartmentProjection;
@@ -15,15 +15,15 @@ import org.springframework.context.annotation.Configuration;
  * users read model (see docs/architecture.md), so a department is listed the moment it is created.
  */
 @Configuration(proxyBeanMethods = false)
-class UserAdministrationConfig {
+public class UserAdministrationConfig {
 
     @Autowired
-    void configureProcessors(EventProcessingConfigurer processing) {
+    public void configureProcessors(EventProcessingConfigurer processing) {
         processing.registerSubscribingEventProcessor(DepartmentProjection.GROUP);
     }
 
     @Bean
-    DepartmentDirectory departmentDirectory(DepartmentQueries departments) {
+    public DepartmentDirectory departmentDirectory(DepartmentQueries departments) {
         return new DepartmentDirectory() {
             @Override
             public boolean exists(long departmentId) {

@@ -1,4 +1,4 @@
-package dev.crm.web.file;
+package dev.crm.app.file;
 
 import dev.crm.query.replay.ReadModelRebuilder;
 import java.io.IOException;
@@ -25,10 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * row after a grace period and goes the same way. Nothing runs while the read models are rebuilt.
  */
 @Component
-class ContentPurger {
+public class ContentPurger {
 
     private static final Logger log = LoggerFactory.getLogger(ContentPurger.class);
-    static final int BATCH = 100;
+    public static final int BATCH = 100;
 
     private final JdbcTemplate jdbc;
     private final ContentStore store;
@@ -36,7 +36,7 @@ class ContentPurger {
     private final Clock clock;
     private final Duration orphanGrace;
 
-    ContentPurger(JdbcTemplate jdbc, ContentStore store, PlatformTransactionManager transactions, Clock clock,
+    public ContentPurger(JdbcTemplate jdbc, ContentStore store, PlatformTransactionManager transactions, Clock clock,
                   @Value("${crm.content.orphan-grace:1h}") Duration orphanGrace) {
         this.jdbc = jdbc;
         this.store = store;
@@ -47,7 +47,7 @@ class ContentPurger {
 
     /** Purges every content whose count is zero; returns how many were purged. */
     @Scheduled(fixedDelayString = "${crm.content.purge-interval:2s}", initialDelayString = "5s")
-    int purge() {
+    public int purge() {
         int purged = 0;
         for (int n; (n = purgeBatch()) > 0; ) {
             purged += n;
@@ -80,7 +80,7 @@ class ContentPurger {
 
     /** Gives contents that were uploaded but never attached, older than the grace period, a zero count. */
     @Scheduled(fixedDelayString = "${crm.content.orphan-sweep-interval:5m}", initialDelayString = "30s")
-    int sweepOrphans() {
+    public int sweepOrphans() {
         Instant cutoff = clock.instant().minus(orphanGrace);
         List<ContentStore.Entry> old;
         try {

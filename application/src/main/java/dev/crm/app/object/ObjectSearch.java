@@ -1,7 +1,7 @@
-package dev.crm.web.object;
+package dev.crm.app.object;
 
 import dev.crm.query.memo.MemoQueries;
-import dev.crm.query.object.ObjectAccess;
+import dev.crm.app.object.ObjectAccess;
 import dev.crm.query.object.ObjectSummary;
 import dev.crm.shared.Actor;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 public class ObjectSearch {
 
     private static final Pattern ID = Pattern.compile("^\\s*id\\s*(\\d{1,18})\\s*$", Pattern.CASE_INSENSITIVE);
-    static final int MAX_RESULTS = 50;
+    public static final int MAX_RESULTS = 50;
 
     private final ObjectAccess access;
     private final MemoQueries memos;

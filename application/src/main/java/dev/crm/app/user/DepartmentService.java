@@ -1,4 +1,4 @@
-package dev.crm.web.user;
+package dev.crm.app.user;
 
 import dev.crm.command.Rejected;
 import dev.crm.command.department.DepartmentCommands.CreateDepartment;
@@ -7,8 +7,8 @@ import dev.crm.command.department.DepartmentCommands.SetDepartmentHead;
 import dev.crm.query.department.DepartmentQueries;
 import dev.crm.query.department.DepartmentView;
 import dev.crm.shared.Actor;
-import dev.crm.web.config.CommandSender;
-import dev.crm.web.config.ObjectIds;
+import dev.crm.app.CommandSender;
+import dev.crm.app.ObjectIds;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;

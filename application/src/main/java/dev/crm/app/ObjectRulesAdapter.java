@@ -1,9 +1,9 @@
-package dev.crm.web.config;
+package dev.crm.app;
 
 import dev.crm.command.ObjectRules;
 import dev.crm.query.memo.MemoQueries;
 import dev.crm.query.task.TaskQueries;
-import dev.crm.query.object.ObjectAccess;
+import dev.crm.app.object.ObjectAccess;
 import dev.crm.query.object.ObjectIndex;
 import dev.crm.query.object.ObjectSummary;
 import dev.crm.shared.Actor;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Answers the command side's questions about other objects from the read models (same transaction). */
 @Component
-class ObjectRulesAdapter implements ObjectRules {
+public class ObjectRulesAdapter implements ObjectRules {
 
     /** The kinds that accept files; tasks, deals and e-mails join as they arrive. */
     static final Set<String> ACCEPT_FILES = Set.of("memo", "task", "project");

@@ -1,7 +1,7 @@
-package dev.crm.web.object;
+package dev.crm.app.object;
 
 import dev.crm.command.Rejected;
-import dev.crm.query.object.ObjectAccess;
+import dev.crm.app.object.ObjectAccess;
 import dev.crm.query.object.ObjectSummary;
 import dev.crm.shared.Actor;
 import java.util.ArrayList;

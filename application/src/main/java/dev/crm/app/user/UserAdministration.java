@@ -1,4 +1,4 @@
-package dev.crm.web.user;
+package dev.crm.app.user;
 
 import dev.crm.command.Rejected;
 import dev.crm.command.user.UserCommands.ChangeUserDepartments;
@@ -8,7 +8,7 @@ import dev.crm.command.user.UserCommands.DeactivateUser;
 import dev.crm.command.user.UserCommands.ReactivateUser;
 import dev.crm.shared.Actor;
 import dev.crm.shared.Role;
-import dev.crm.web.config.CommandSender;
+import dev.crm.app.CommandSender;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import java.util.ArrayList;
