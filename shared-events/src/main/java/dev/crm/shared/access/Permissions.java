@@ -2,11 +2,11 @@ package dev.crm.shared.access;
 
 import dev.crm.shared.Actor;
 import dev.crm.shared.Role;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import dev.crm.shared.kind.Kind;
+import dev.crm.shared.kind.Kinds;
 import java.util.Map;
 
 /**
@@ -16,8 +16,8 @@ import java.util.Map;
  *
  * <p>The matrix says whether a role may act on a kind at all and whether it may act on every object of
  * it ({@link Scope#ALL}); narrower scopes defer to the kind's dynamic rules, which are written once per kind
- * ({@code MemoAccess}, {@code TaskAccess}, …) and ask this class for the "all" part. A kind plugs in by
- * declaring its row here and its rules there; {@code PermissionMatrixIT} drives the API for every role ×
+ * ({@code MemoAccess}, {@code TaskAccess}, …) and ask this class for the "all" part. A kind's row is part of
+ * its declaration ({@link Kind}, listed in {@link Kinds}); {@code PermissionMatrixIT} drives the API for every role ×
  * kind × action against this table.
  */
 public final class Permissions {
@@ -48,44 +48,7 @@ public final class Permissions {
         }
     }
 
-    /** A kind's row: role → action → scope. */
-    private static final Map<String, Map<Role, Map<Action, Scope>>> MATRIX = new LinkedHashMap<>();
-    /** Kinds whose rights follow the object they belong to (files). */
-    private static final Map<String, String> FOLLOWS = new LinkedHashMap<>();
-
-    static {
-        // task, project: everyone by the rules; chiefs and task operators all
-        for (String kind : List.of("task", "project", "memo")) {
-            kind(kind).role(Role.CO_WORKER, "acdv", Scope.RULES).role(Role.MANAGER, "acdv", Scope.RULES)
-                    .role(Role.OPERATOR, "acdv", Scope.RULES).role(Role.ACCOUNTANT, "acdv", Scope.RULES);
-        }
-        kind("task").role(Role.CHIEF, "acdv", Scope.ALL).role(Role.TASK_OPERATOR, "acdv", Scope.ALL);
-        kind("project").role(Role.CHIEF, "acdv", Scope.ALL).role(Role.TASK_OPERATOR, "acdv", Scope.ALL);
-        // memo: chiefs and task operators change, delete and view all but drafts (they add as co-workers)
-        kind("memo").role(Role.CHIEF, "cdv", Scope.ALL).role(Role.TASK_OPERATOR, "cdv", Scope.ALL);
-        FOLLOWS.put("file", "the object it is attached to");
-        // users and departments: administrators only
-        kind("user");
-        kind("department");
-    }
-
     private Permissions() {
-    }
-
-    private static Row kind(String kind) {
-        return new Row(MATRIX.computeIfAbsent(kind, k -> new EnumMap<>(Role.class)));
-    }
-
-    private record Row(Map<Role, Map<Action, Scope>> roles) {
-        Row role(Role role, String letters, Scope scope) {
-            Map<Action, Scope> actions = roles.computeIfAbsent(role, r -> new EnumMap<>(Action.class));
-            for (Action action : Action.values()) {
-                if (letters.indexOf(action.letter()) >= 0) {
-                    actions.put(action, scope);
-                }
-            }
-            return this;
-        }
     }
 
     /** How far one role reaches for the kind and action (admins: all). */
@@ -93,11 +56,7 @@ public final class Permissions {
         if (role == Role.ADMIN) {
             return Scope.ALL;
         }
-        Map<Role, Map<Action, Scope>> row = MATRIX.get(kind);
-        if (row == null) {
-            return Scope.NONE;
-        }
-        return row.getOrDefault(role, Map.of()).getOrDefault(action, Scope.NONE);
+        return Kinds.named(kind).map(k -> k.scope(role, action)).orElse(Scope.NONE);
     }
 
     /** How far the actor reaches: the widest of co-worker's and each of their roles'. */
@@ -124,11 +83,13 @@ public final class Permissions {
 
     /** The kinds with a row of their own, in the order of the matrix. */
     public static List<String> kinds() {
-        return Collections.unmodifiableList(new ArrayList<>(MATRIX.keySet()));
+        return Kinds.ALL.stream().filter(k -> k.follows() == null).map(Kind::name).toList();
     }
 
     /** Kinds whose rights follow another object, with what they follow (for the matrix page). */
     public static Map<String, String> followingKinds() {
-        return Collections.unmodifiableMap(FOLLOWS);
+        Map<String, String> following = new LinkedHashMap<>();
+        Kinds.ALL.stream().filter(k -> k.follows() != null).forEach(k -> following.put(k.name(), k.follows()));
+        return Collections.unmodifiableMap(following);
     }
 }

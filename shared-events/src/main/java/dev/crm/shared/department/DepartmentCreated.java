@@ -8,6 +8,6 @@ public record DepartmentCreated(long departmentId, String name) implements Depar
 
     @Override
     public List<FieldChange> changes() {
-        return List.of(FieldChange.set("name", name));
+        return List.of(DepartmentKind.DEPARTMENT_NAME.set(name));
     }
 }

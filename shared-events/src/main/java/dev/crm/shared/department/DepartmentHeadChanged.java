@@ -11,6 +11,6 @@ public record DepartmentHeadChanged(long departmentId, String from, String to) i
 
     @Override
     public List<FieldChange> changes() {
-        return List.of(FieldChange.of("head", from, to));
+        return List.of(DepartmentKind.HEAD.change(from, to));
     }
 }

@@ -7,6 +7,6 @@ public record DepartmentRenamed(long departmentId, String from, String to) imple
 
     @Override
     public List<FieldChange> changes() {
-        return List.of(FieldChange.of("name", from, to));
+        return List.of(DepartmentKind.DEPARTMENT_NAME.change(from, to));
     }
 }

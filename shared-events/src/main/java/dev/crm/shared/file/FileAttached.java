@@ -9,8 +9,8 @@ public record FileAttached(long fileId, long attachedTo, String sha256, String n
 
     @Override
     public List<FieldChange> changes() {
-        return List.of(FieldChange.set("name", name), FieldChange.set("size", size),
-                FieldChange.set("mediaType", mediaType), FieldChange.set("sha256", sha256),
-                FieldChange.set("attachedTo", attachedTo));
+        return List.of(FileKind.FILE_NAME.set(name), FileKind.SIZE.set(size),
+                FileKind.MEDIA_TYPE.set(mediaType), FileKind.SHA256.set(sha256),
+                FileKind.ATTACHED_TO.set(attachedTo));
     }
 }

@@ -1,5 +1,7 @@
 package dev.crm.shared.file;
 
+import dev.crm.shared.kind.ObjectFields;
+
 import dev.crm.shared.FieldChange;
 import java.util.List;
 
@@ -8,6 +10,6 @@ public record FileDetached(long fileId, long attachedTo, String sha256, String n
 
     @Override
     public List<FieldChange> changes() {
-        return List.of(FieldChange.of("deleted", false, true));
+        return List.of(ObjectFields.DELETED.change(false, true));
     }
 }

@@ -1,5 +1,7 @@
 package dev.crm.shared.memo;
 
+import dev.crm.shared.kind.ObjectFields;
+
 import dev.crm.shared.FieldChange;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,18 +22,18 @@ public record MemoCreated(long memoId, String title, String description, String 
     @Override
     public List<FieldChange> changes() {
         List<FieldChange> changes = new ArrayList<>();
-        changes.add(FieldChange.set("title", title));
+        changes.add(MemoKind.TITLE.set(title));
         if (description != null) {
-            changes.add(FieldChange.set("description", description));
+            changes.add(MemoKind.DESCRIPTION.set(description));
         }
         if (to != null) {
-            changes.add(FieldChange.set("to", to));
+            changes.add(MemoKind.TO.set(to));
         }
-        changes.add(FieldChange.set("draft", draft));
-        changes.add(FieldChange.set("stage", MemoStage.PENDING.apiName()));
-        changes.add(FieldChange.set("owner", author));
+        changes.add(MemoKind.DRAFT.set(draft));
+        changes.add(ObjectFields.STAGE.set(MemoStage.PENDING.apiName()));
+        changes.add(ObjectFields.OWNER.set(author));
         if (department != null) {
-            changes.add(FieldChange.set("department", department));
+            changes.add(ObjectFields.DEPARTMENT.set(department));
         }
         return changes;
     }

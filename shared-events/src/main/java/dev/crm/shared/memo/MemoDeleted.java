@@ -1,5 +1,7 @@
 package dev.crm.shared.memo;
 
+import dev.crm.shared.kind.ObjectFields;
+
 import dev.crm.shared.FieldChange;
 import java.util.List;
 
@@ -7,6 +9,6 @@ public record MemoDeleted(long memoId) implements MemoEvent {
 
     @Override
     public List<FieldChange> changes() {
-        return List.of(FieldChange.of("deleted", false, true));
+        return List.of(ObjectFields.DELETED.change(false, true));
     }
 }

@@ -1,5 +1,7 @@
 package dev.crm.shared.memo;
 
+import dev.crm.shared.kind.ObjectFields;
+
 import dev.crm.shared.FieldChange;
 import java.util.List;
 
@@ -7,6 +9,6 @@ public record MemoPostponed(long memoId, MemoStage previousStage) implements Mem
 
     @Override
     public List<FieldChange> changes() {
-        return List.of(FieldChange.of("stage", previousStage.apiName(), MemoStage.POSTPONED.apiName()));
+        return List.of(ObjectFields.STAGE.change(previousStage.apiName(), MemoStage.POSTPONED.apiName()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.crm.shared.memo;
 
+import dev.crm.shared.kind.ObjectFields;
+
 import dev.crm.shared.FieldChange;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +12,9 @@ public record MemoReviewed(long memoId, String conclusion, MemoStage previousSta
     @Override
     public List<FieldChange> changes() {
         List<FieldChange> changes = new ArrayList<>();
-        changes.add(FieldChange.of("stage", previousStage.apiName(), MemoStage.REVIEWED.apiName()));
+        changes.add(ObjectFields.STAGE.change(previousStage.apiName(), MemoStage.REVIEWED.apiName()));
         if (conclusion != null || previousConclusion != null) {
-            changes.add(FieldChange.of("conclusion", previousConclusion, conclusion));
+            changes.add(MemoKind.CONCLUSION.change(previousConclusion, conclusion));
         }
         return changes;
     }

@@ -1,5 +1,7 @@
 package dev.crm.shared.project;
 
+import dev.crm.shared.kind.ObjectFields;
+
 import dev.crm.shared.FieldChange;
 import java.util.List;
 
@@ -8,6 +10,6 @@ public record ProjectOwnerChanged(long projectId, String from, String to) implem
 
     @Override
     public List<FieldChange> changes() {
-        return List.of(FieldChange.of("owner", from, to));
+        return List.of(ObjectFields.OWNER.change(from, to));
     }
 }

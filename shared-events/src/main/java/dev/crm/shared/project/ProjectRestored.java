@@ -1,5 +1,7 @@
 package dev.crm.shared.project;
 
+import dev.crm.shared.kind.ObjectFields;
+
 import dev.crm.shared.FieldChange;
 import java.util.List;
 
@@ -11,6 +13,6 @@ public record ProjectRestored(long projectId) implements ProjectEvent {
 
     @Override
     public List<FieldChange> changes() {
-        return List.of(FieldChange.of("deleted", true, false));
+        return List.of(ObjectFields.DELETED.change(true, false));
     }
 }

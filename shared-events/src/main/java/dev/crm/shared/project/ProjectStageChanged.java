@@ -1,5 +1,7 @@
 package dev.crm.shared.project;
 
+import dev.crm.shared.kind.ObjectFields;
+
 import dev.crm.shared.FieldChange;
 import dev.crm.shared.task.TaskStage;
 import java.util.List;
@@ -9,6 +11,6 @@ public record ProjectStageChanged(long projectId, TaskStage from, TaskStage to) 
 
     @Override
     public List<FieldChange> changes() {
-        return List.of(FieldChange.of("stage", from.apiName(), to.apiName()));
+        return List.of(ObjectFields.STAGE.change(from.apiName(), to.apiName()));
     }
 }

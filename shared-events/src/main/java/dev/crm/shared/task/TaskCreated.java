@@ -1,5 +1,8 @@
 package dev.crm.shared.task;
 
+import dev.crm.shared.kind.ObjectFields;
+import dev.crm.shared.kind.Field;
+
 import dev.crm.shared.FieldChange;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,28 +37,28 @@ public record TaskCreated(long taskId, String title, String description, TaskPri
     @Override
     public List<FieldChange> changes() {
         List<FieldChange> changes = new ArrayList<>();
-        add(changes, "title", title);
-        add(changes, "description", description);
-        add(changes, "priority", priority.apiName());
-        add(changes, "dueDate", dueDate);
-        add(changes, "nextStep", nextStep);
-        add(changes, "nextStepDate", nextStepDate);
-        add(changes, "responsible", responsible.isEmpty() ? null : String.join(", ", responsible));
-        add(changes, "coOwner", coOwner);
-        add(changes, "subscribers", subscribers.isEmpty() ? null : String.join(", ", subscribers));
-        add(changes, "tags", tags.isEmpty() ? null : String.join(", ", tags));
-        add(changes, "parent", parent);
-        add(changes, "memo", memo);
-        add(changes, "project", project);
-        add(changes, "stage", TaskStage.PENDING.apiName());
-        add(changes, "owner", owner);
-        add(changes, "department", department);
+        add(changes, TaskKind.TITLE, title);
+        add(changes, TaskKind.DESCRIPTION, description);
+        add(changes, TaskKind.PRIORITY, priority.apiName());
+        add(changes, TaskKind.DUE_DATE, dueDate);
+        add(changes, TaskKind.NEXT_STEP, nextStep);
+        add(changes, TaskKind.NEXT_STEP_DATE, nextStepDate);
+        add(changes, TaskKind.RESPONSIBLE, responsible.isEmpty() ? null : String.join(", ", responsible));
+        add(changes, TaskKind.CO_OWNER, coOwner);
+        add(changes, TaskKind.SUBSCRIBERS, subscribers.isEmpty() ? null : String.join(", ", subscribers));
+        add(changes, TaskKind.TAGS, tags.isEmpty() ? null : String.join(", ", tags));
+        add(changes, TaskKind.PARENT, parent);
+        add(changes, TaskKind.MEMO, memo);
+        add(changes, TaskKind.PROJECT, project);
+        add(changes, ObjectFields.STAGE, TaskStage.PENDING.apiName());
+        add(changes, ObjectFields.OWNER, owner);
+        add(changes, ObjectFields.DEPARTMENT, department);
         return changes;
     }
 
-    private static void add(List<FieldChange> changes, String field, Object value) {
+    private static void add(List<FieldChange> changes, Field field, Object value) {
         if (value != null) {
-            changes.add(FieldChange.set(field, value));
+            changes.add(field.set(value));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.crm.shared.task;
 
+import dev.crm.shared.kind.ObjectFields;
+
 import dev.crm.shared.FieldChange;
 import java.util.List;
 
@@ -8,6 +10,6 @@ public record TaskStageChanged(long taskId, TaskStage from, TaskStage to) implem
 
     @Override
     public List<FieldChange> changes() {
-        return List.of(FieldChange.of("stage", from.apiName(), to.apiName()));
+        return List.of(ObjectFields.STAGE.change(from.apiName(), to.apiName()));
     }
 }

@@ -13,7 +13,7 @@ public record UserCreated(String username, String displayName, List<Role> roles)
 
     @Override
     public List<FieldChange> changes() {
-        return List.of(FieldChange.set("displayName", displayName),
-                FieldChange.set("roles", UserEvent.join(roles.stream().map(Role::apiName).toList())));
+        return List.of(UserKind.DISPLAY_NAME.set(displayName),
+                UserKind.ROLES.set(UserEvent.join(roles.stream().map(Role::apiName).toList())));
     }
 }

@@ -8,6 +8,6 @@ public record UserDeactivated(String username) implements UserEvent {
 
     @Override
     public List<FieldChange> changes() {
-        return List.of(FieldChange.of("active", true, false));
+        return List.of(UserKind.ACTIVE.change(true, false));
     }
 }

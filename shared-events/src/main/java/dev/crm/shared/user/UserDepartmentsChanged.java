@@ -13,6 +13,6 @@ public record UserDepartmentsChanged(String username, List<Long> from, List<Long
 
     @Override
     public List<FieldChange> changes() {
-        return List.of(FieldChange.of("departments", UserEvent.join(from), UserEvent.join(to)));
+        return List.of(UserKind.DEPARTMENTS.change(UserEvent.join(from), UserEvent.join(to)));
     }
 }

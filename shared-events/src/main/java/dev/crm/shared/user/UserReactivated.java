@@ -7,6 +7,6 @@ public record UserReactivated(String username) implements UserEvent {
 
     @Override
     public List<FieldChange> changes() {
-        return List.of(FieldChange.of("active", false, true));
+        return List.of(UserKind.ACTIVE.change(false, true));
     }
 }

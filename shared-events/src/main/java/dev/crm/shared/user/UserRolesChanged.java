@@ -13,7 +13,7 @@ public record UserRolesChanged(String username, List<Role> from, List<Role> to) 
 
     @Override
     public List<FieldChange> changes() {
-        return List.of(FieldChange.of("roles", UserEvent.join(from.stream().map(Role::apiName).toList()),
+        return List.of(UserKind.ROLES.change(UserEvent.join(from.stream().map(Role::apiName).toList()),
                 UserEvent.join(to.stream().map(Role::apiName).toList())));
     }
 }

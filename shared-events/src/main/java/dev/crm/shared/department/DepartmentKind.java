@@ -1,0 +1,19 @@
+package dev.crm.shared.department;
+
+import dev.crm.shared.kind.Field;
+import dev.crm.shared.kind.FieldType;
+import dev.crm.shared.kind.Kind;
+
+/** Departments: administrators only; users belong to one or more, objects carry one. */
+public final class DepartmentKind {
+
+    public static final String NAME = "department";
+
+    public static final Field DEPARTMENT_NAME = Field.of("name", FieldType.NAME).labelled("field.department.name");
+    public static final Field HEAD = Field.of("head", FieldType.USER).labelled("field.department.head");
+
+    public static final Kind KIND = Kind.named(NAME, "departments").fields(DEPARTMENT_NAME, HEAD).build();
+
+    private DepartmentKind() {
+    }
+}

@@ -1,0 +1,108 @@
+package dev.crm.shared.kind;
+
+import dev.crm.shared.Role;
+import dev.crm.shared.access.Permissions.Action;
+import dev.crm.shared.access.Permissions.Scope;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A kind of object, declared once in the kind's own package ({@code MemoKind}, {@code TaskKind}, …) and listed
+ * in {@link Kinds}: its name (as the object index, the API's {@code kind} field and the permission matrix spell
+ * it), its path ({@code /api/memos}, {@code /memos}), its own fields, its row of the permission matrix, and its
+ * traits. Everything that used to ask "which kind is this?" asks its declaration instead.
+ *
+ * @param follows      for a kind whose rights follow another object (files), what they follow; else null
+ * @param pages        whether it has pages of its own ({@code /memos/42}); else its history page shows it
+ * @param acceptsFiles whether files can be attached to its objects
+ */
+public record Kind(String name, String path, List<Field> fields, Map<Role, Map<Action, Scope>> grants, String follows,
+                   boolean pages, boolean acceptsFiles) {
+
+    public Kind {
+        fields = List.copyOf(fields);
+        Map<Role, Map<Action, Scope>> copy = new EnumMap<>(Role.class);
+        grants.forEach((role, actions) -> copy.put(role, Collections.unmodifiableMap(new EnumMap<>(actions))));
+        grants = Collections.unmodifiableMap(copy);
+    }
+
+    public static Builder named(String name, String path) {
+        return new Builder(name, path);
+    }
+
+    /** Its own field of that name, or one every object has. */
+    public Optional<Field> field(String fieldName) {
+        return fields.stream().filter(f -> f.is(fieldName)).findFirst()
+                .or(() -> ObjectFields.ALL.stream().filter(f -> f.is(fieldName)).findFirst());
+    }
+
+    /** The message key of the field's label (its own, or {@code field.<name>} for a field it does not declare). */
+    public String label(String fieldName) {
+        return field(fieldName).map(Field::label).orElse("field." + fieldName);
+    }
+
+    /** How far one role reaches for an action on this kind (admins are not in a row: they reach everything). */
+    public Scope scope(Role role, Action action) {
+        return grants.getOrDefault(role, Map.of()).getOrDefault(action, Scope.NONE);
+    }
+
+    public static final class Builder {
+        private final String name;
+        private final String path;
+        private final List<Field> fields = new ArrayList<>();
+        private final Map<Role, Map<Action, Scope>> grants = new EnumMap<>(Role.class);
+        private String follows;
+        private boolean pages;
+        private boolean acceptsFiles;
+
+        private Builder(String name, String path) {
+            this.name = name;
+            this.path = path;
+        }
+
+        public Builder fields(Field... declared) {
+            fields.addAll(List.of(declared));
+            return this;
+        }
+
+        /** A cell of the permission matrix: the actions ({@code "acdv"}: add, change, delete, view) the role has. */
+        public Builder grant(Role role, String letters, Scope scope) {
+            Map<Action, Scope> actions = grants.computeIfAbsent(role, r -> new EnumMap<>(Action.class));
+            for (Action action : Action.values()) {
+                if (letters.indexOf(action.letter()) >= 0) {
+                    actions.put(action, scope);
+                }
+            }
+            return this;
+        }
+
+        /** The same cell for several roles. */
+        public Builder grant(List<Role> roles, String letters, Scope scope) {
+            roles.forEach(r -> grant(r, letters, scope));
+            return this;
+        }
+
+        public Builder follows(String what) {
+            this.follows = what;
+            return this;
+        }
+
+        public Builder pages() {
+            this.pages = true;
+            return this;
+        }
+
+        public Builder acceptsFiles() {
+            this.acceptsFiles = true;
+            return this;
+        }
+
+        public Kind build() {
+            return new Kind(name, path, fields, grants, follows, pages, acceptsFiles);
+        }
+    }
+}

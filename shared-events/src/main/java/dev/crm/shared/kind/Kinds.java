@@ -1,0 +1,36 @@
+package dev.crm.shared.kind;
+
+import dev.crm.shared.department.DepartmentKind;
+import dev.crm.shared.file.FileKind;
+import dev.crm.shared.memo.MemoKind;
+import dev.crm.shared.project.ProjectKind;
+import dev.crm.shared.task.TaskKind;
+import dev.crm.shared.user.UserKind;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every kind of object, one entry each, in the order of the permission matrix. A new kind is declared in its
+ * own package and gets its line here; the application layer finds its behaviour by the kind's name.
+ */
+public final class Kinds {
+
+    public static final List<Kind> ALL = List.of(TaskKind.KIND, ProjectKind.KIND, MemoKind.KIND, FileKind.KIND,
+            UserKind.KIND, DepartmentKind.KIND);
+
+    private Kinds() {
+    }
+
+    public static Optional<Kind> named(String name) {
+        return ALL.stream().filter(k -> k.name().equals(name)).findFirst();
+    }
+
+    public static Kind of(String name) {
+        return named(name).orElseThrow(() -> new IllegalArgumentException("no such kind: " + name));
+    }
+
+    /** The kind whose objects live under {@code /api/<path>} and {@code /<path>}. */
+    public static Optional<Kind> byPath(String path) {
+        return ALL.stream().filter(k -> k.path().equals(path)).findFirst();
+    }
+}

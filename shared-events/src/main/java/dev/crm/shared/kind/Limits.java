@@ -1,0 +1,22 @@
+package dev.crm.shared.kind;
+
+/**
+ * The size limits of fields, written once: the input rules refuse what exceeds them and the forms' {@code
+ * maxlength} attributes come from them, so no limit is written twice.
+ */
+public final class Limits {
+
+    /** A one-line name or title. */
+    public static final int TITLE = 200;
+    /** A free text. */
+    public static final int TEXT = 10_000;
+    /** One tag; with {@link #TAGS} that bounds the total length of an object's tags. */
+    public static final int TAG = 40;
+    /** Tags on one object. */
+    public static final int TAGS = 20;
+    /** Users in one list (responsible users, subscribers). */
+    public static final int USERS = 40;
+
+    private Limits() {
+    }
+}

@@ -1,0 +1,22 @@
+package dev.crm.shared.user;
+
+import dev.crm.shared.kind.Field;
+import dev.crm.shared.kind.FieldType;
+import dev.crm.shared.kind.Kind;
+
+/** Users: administrators only (every user reads their own profile through {@code /api/me}). */
+public final class UserKind {
+
+    public static final String NAME = "user";
+
+    public static final Field DISPLAY_NAME = Field.of("displayName", FieldType.NAME).labelled("field.user.displayName");
+    public static final Field ROLES = Field.of("roles", FieldType.CHOICE).labelled("field.user.roles");
+    public static final Field DEPARTMENTS = Field.of("departments", FieldType.REFERENCE)
+            .labelled("field.user.departments");
+    public static final Field ACTIVE = Field.of("active", FieldType.FLAG).labelled("field.user.active");
+
+    public static final Kind KIND = Kind.named(NAME, "users").fields(DISPLAY_NAME, ROLES, DEPARTMENTS, ACTIVE).build();
+
+    private UserKind() {
+    }
+}
