@@ -1,33 +1,25 @@
 package dev.crm.app;
 
-import dev.crm.command.ObjectRules;
-import dev.crm.query.memo.MemoQueries;
-import dev.crm.query.task.TaskQueries;
+import dev.crm.app.kind.KindModel;
 import dev.crm.app.object.ObjectAccess;
+import dev.crm.command.ObjectRules;
 import dev.crm.query.object.ObjectIndex;
-import dev.crm.query.object.ObjectSummary;
 import dev.crm.shared.Actor;
-import java.util.Set;
+import dev.crm.shared.kind.Kind;
 import org.springframework.stereotype.Component;
 
 /** Answers the command side's questions about other objects from the read models (same transaction). */
 @Component
 public class ObjectRulesAdapter implements ObjectRules {
 
-    /** The kinds that accept files; tasks, deals and e-mails join as they arrive. */
-    static final Set<String> ACCEPT_FILES = Set.of("memo", "task", "project");
-
     private final ObjectAccess access;
     private final ObjectIndex index;
-    private final MemoQueries memos;
+    private final KindModel kinds;
 
-    private final TaskQueries tasks;
-
-    ObjectRulesAdapter(ObjectAccess access, ObjectIndex index, MemoQueries memos, TaskQueries tasks) {
+    ObjectRulesAdapter(ObjectAccess access, ObjectIndex index, KindModel kinds) {
         this.access = access;
         this.index = index;
-        this.memos = memos;
-        this.tasks = tasks;
+        this.kinds = kinds;
     }
 
     @Override
@@ -37,19 +29,12 @@ public class ObjectRulesAdapter implements ObjectRules {
 
     @Override
     public boolean canChange(Actor actor, long objectId) {
-        ObjectSummary object = access.findVisible(objectId, actor).filter(o -> !o.deleted()).orElse(null);
-        if (object == null) {
-            return false;
-        }
-        return switch (object.kind()) {
-            case "memo" -> memos.find(objectId).map(m -> m.access().canChange(actor)).orElse(false);
-            case "task", "project" -> tasks.find(objectId).map(t -> tasks.mayChange(t, actor)).orElse(false);
-            default -> actor.isAdmin();
-        };
+        return access.findVisible(objectId, actor).filter(o -> !o.deleted())
+                .map(o -> kinds.of(o.kind()).mayChange(actor, objectId)).orElse(false);
     }
 
     @Override
     public boolean acceptsFiles(long objectId) {
-        return index.find(objectId).map(o -> ACCEPT_FILES.contains(o.kind())).orElse(false);
+        return index.find(objectId).flatMap(o -> kinds.named(o.kind())).map(Kind::acceptsFiles).orElse(false);
     }
 }

@@ -1,5 +1,7 @@
 package dev.crm.app.file;
 
+import dev.crm.shared.file.FileKind;
+
 import dev.crm.command.ObjectRules;
 import dev.crm.command.Rejected;
 import dev.crm.command.file.FileCommands.AttachFile;
@@ -140,7 +142,7 @@ public class FileService {
     }
 
     public FileView visible(Actor actor, long fileId) {
-        return access.findVisible(fileId, actor).filter(o -> o.kind().equals("file") && !o.deleted())
+        return access.findVisible(fileId, actor).filter(o -> o.kind().equals(FileKind.NAME) && !o.deleted())
                 .flatMap(o -> files.find(fileId)).orElseThrow(() -> new Rejected.NotFound(fileId));
     }
 

@@ -1,5 +1,7 @@
 package dev.crm.app.memo;
 
+import dev.crm.shared.memo.MemoKind;
+
 import dev.crm.command.Rejected;
 import dev.crm.command.memo.MemoCommands.ChangeMemo;
 import dev.crm.command.memo.MemoCommands.CreateMemo;
@@ -129,7 +131,7 @@ public class MemoService {
 
     /** A memo command must never reach another kind's stream. */
     private void requireMemo(long id) {
-        if (objects.find(id).filter(o -> o.kind().equals("memo")).isEmpty()) {
+        if (objects.find(id).filter(o -> o.kind().equals(MemoKind.NAME)).isEmpty()) {
             throw new Rejected.NotFound(id);
         }
     }

@@ -1,34 +1,26 @@
 package dev.crm.app.object;
 
-import dev.crm.query.file.FileQueries;
+import dev.crm.app.kind.KindModel;
 import dev.crm.query.object.ObjectIndex;
 import dev.crm.query.object.ObjectSummary;
-import dev.crm.query.memo.MemoQueries;
-import dev.crm.query.task.TaskQueries;
-import dev.crm.query.memo.MemoView;
 import dev.crm.shared.Actor;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether an actor may see an object, whatever its kind: the one gate for {@code ID} lookup, search and
- * history. A deleted object is seen by admins only (its history stays theirs to read); a live one by
- * its kind's own rule. A kind without a rule here is seen by admins only, so a new kind is hidden until
- * its rule is written.
+ * Whether an actor may see an object, whatever its kind: the one gate for {@code ID} lookup, search, links and
+ * history. A deleted object is seen by admins only (its history stays theirs to read); a live one by its kind's
+ * own rule ({@code KindSupport#mayView}).
  */
 @Component
 public class ObjectAccess {
 
     private final ObjectIndex index;
-    private final MemoQueries memos;
-    private final FileQueries files;
-    private final TaskQueries tasks;
+    private final KindModel kinds;
 
-    public ObjectAccess(ObjectIndex index, MemoQueries memos, FileQueries files, TaskQueries tasks) {
+    public ObjectAccess(ObjectIndex index, KindModel kinds) {
         this.index = index;
-        this.memos = memos;
-        this.files = files;
-        this.tasks = tasks;
+        this.kinds = kinds;
     }
 
     public Optional<ObjectSummary> findVisible(long id, Actor actor) {
@@ -39,13 +31,6 @@ public class ObjectAccess {
         if (object.deleted()) {
             return actor.isAdmin();
         }
-        return switch (object.kind()) {
-            case "memo" -> memos.find(object.id()).map(MemoView::access).map(a -> a.canView(actor)).orElse(false);
-            case "task", "project" -> tasks.find(object.id()).map(t -> tasks.mayView(t, actor)).orElse(false);
-            // a file is seen by whoever may see the object it is attached to
-            case "file" -> files.find(object.id()).map(f -> findVisible(f.attachedTo(), actor).isPresent())
-                    .orElse(false);
-            default -> actor.isAdmin();
-        };
+        return kinds.of(object.kind()).mayView(actor, object.id());
     }
 }

@@ -1,5 +1,7 @@
 package dev.crm.app.object;
 
+import dev.crm.shared.memo.MemoKind;
+
 import dev.crm.query.memo.MemoQueries;
 import dev.crm.app.object.ObjectAccess;
 import dev.crm.query.object.ObjectSummary;
@@ -50,6 +52,6 @@ public class ObjectSearch {
             return object.map(o -> List.of(new Hit(o.id(), o.kind(), o.title()))).orElse(List.of());
         }
         return memos.list(actor, q, null, 0, MAX_RESULTS).items().stream()
-                .map(m -> new Hit(m.id(), "memo", m.title())).toList();
+                .map(m -> new Hit(m.id(), MemoKind.NAME, m.title())).toList();
     }
 }

@@ -1,21 +1,14 @@
 package dev.crm.app.object;
 
+import dev.crm.app.kind.KindModel;
 import dev.crm.command.Rejected;
-import dev.crm.command.file.FileCommands.RestoreFile;
-import dev.crm.command.memo.MemoCommands.RestoreMemo;
-import dev.crm.command.task.TaskCommands.RestoreTask;
-import dev.crm.query.file.FileQueries;
-import dev.crm.query.file.FileView;
 import dev.crm.query.object.DeletedObjects;
 import dev.crm.query.object.DeletedObjects.Deleted;
 import dev.crm.query.object.ObjectIndex;
 import dev.crm.query.object.ObjectSummary;
 import dev.crm.shared.Actor;
-import dev.crm.app.CommandSender;
-import dev.crm.app.file.ContentStore;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction, each with a {@code …Restored} event so its timeline continues. A file object whose stored
  * content was purged meanwhile cannot come back: it stays deleted, and the outcome names it, so the admin
  * is told at once rather than meeting a missing file later. The aggregates have the final say (admins only,
- * deleted objects only, see {@code Restoring}).
+ * deleted objects only, see {@code Restoring}); each kind restores its own ({@code KindSupport#restore}).
  */
 @Service
 public class RestoreService {
@@ -36,20 +29,13 @@ public class RestoreService {
 
     private final DeletedObjects deleted;
     private final ObjectIndex objects;
-    private final FileQueries files;
-    private final ContentStore store;
-    private final CommandSender commands;
-    private final JdbcTemplate jdbc;
+    private final KindModel kinds;
     private final TransactionTemplate tx;
 
-    RestoreService(DeletedObjects deleted, ObjectIndex objects, FileQueries files, ContentStore store,
-                   CommandSender commands, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    RestoreService(DeletedObjects deleted, ObjectIndex objects, KindModel kinds, PlatformTransactionManager transactions) {
         this.deleted = deleted;
         this.objects = objects;
-        this.files = files;
-        this.store = store;
-        this.commands = commands;
-        this.jdbc = jdbc;
+        this.kinds = kinds;
         this.tx = new TransactionTemplate(transactions);
     }
 
@@ -98,24 +84,8 @@ public class RestoreService {
         return object;
     }
 
-    /** Restores one object; false for a file object whose content is no longer stored (nothing sent). */
+    /** Restores one object; false for one that cannot come back (a file object whose content is gone). */
     private boolean restoreOne(Actor actor, ObjectSummary object) {
-        switch (object.kind()) {
-            case "memo" -> commands.send(new RestoreMemo(object.id()), actor);
-            case "task", "project" -> commands.send(new RestoreTask(object.id()), actor);
-            case "file" -> {
-                FileView file = files.find(object.id()).orElseThrow();
-                // the content row's lock keeps a purge from deleting the content between this check and the
-                // commit of the count going up (the purger deletes only under this lock, only at count zero)
-                List<String> row = jdbc.queryForList("SELECT sha256 FROM file_content WHERE sha256 = ? FOR UPDATE",
-                        String.class, file.sha256());
-                if (row.isEmpty() || !store.exists(file.sha256())) {
-                    return false;
-                }
-                commands.send(new RestoreFile(object.id()), actor);
-            }
-            default -> throw new Rejected.WrongState("error.restore.kind", object.kind());
-        }
-        return true;
+        return kinds.of(object.kind()).restore(actor, object.id());
     }
 }

@@ -1,5 +1,7 @@
 package dev.crm.app.task;
 
+import dev.crm.shared.file.FileKind;
+
 import dev.crm.command.Rejected;
 import dev.crm.command.file.FileCommands.AttachFile;
 import dev.crm.command.file.FileCommands.DetachFile;
@@ -226,7 +228,7 @@ public class TaskService {
             // deepest first: a subtask's files go while the subtask still allows changes, the task itself last
             for (int i = parts.size() - 1; i > 0; i--) {
                 ObjectSummary part = parts.get(i);
-                if (part.kind().equals("file")) {
+                if (part.kind().equals(FileKind.NAME)) {
                     commands.send(new DetachFile(part.id(), null), actor, cascade.forPart());
                 } else {
                     commands.send(new DeleteTask(part.id(), null), actor, cascade.forPart());

@@ -12,7 +12,8 @@ public final class DepartmentKind {
     public static final Field DEPARTMENT_NAME = Field.of("name", FieldType.NAME).labelled("field.department.name");
     public static final Field HEAD = Field.of("head", FieldType.USER).labelled("field.department.head");
 
-    public static final Kind KIND = Kind.named(NAME, "departments").fields(DEPARTMENT_NAME, HEAD).build();
+    public static final Kind KIND = Kind.named(NAME, "departments").fields(DEPARTMENT_NAME, HEAD)
+            .listedAt("/admin/departments").build();
 
     private DepartmentKind() {
     }

@@ -19,9 +19,10 @@ import java.util.Optional;
  * @param follows      for a kind whose rights follow another object (files), what they follow; else null
  * @param pages        whether it has pages of its own ({@code /memos/42}); else its history page shows it
  * @param acceptsFiles whether files can be attached to its objects
+ * @param listPath     the page that lists its objects ({@code /memos}, {@code /admin/departments}), or null
  */
 public record Kind(String name, String path, List<Field> fields, Map<Role, Map<Action, Scope>> grants, String follows,
-                   boolean pages, boolean acceptsFiles) {
+                   boolean pages, boolean acceptsFiles, String listPath) {
 
     public Kind {
         fields = List.copyOf(fields);
@@ -45,6 +46,11 @@ public record Kind(String name, String path, List<Field> fields, Map<Role, Map<A
         return field(fieldName).map(Field::label).orElse("field." + fieldName);
     }
 
+    /** The message key of its list page's name in the menu ({@code nav.memos}, {@code nav.admin.departments}). */
+    public String listLabel() {
+        return listPath == null ? null : "nav" + listPath.replace('/', '.');
+    }
+
     /** How far one role reaches for an action on this kind (admins are not in a row: they reach everything). */
     public Scope scope(Role role, Action action) {
         return grants.getOrDefault(role, Map.of()).getOrDefault(action, Scope.NONE);
@@ -58,6 +64,7 @@ public record Kind(String name, String path, List<Field> fields, Map<Role, Map<A
         private String follows;
         private boolean pages;
         private boolean acceptsFiles;
+        private String listPath;
 
         private Builder(String name, String path) {
             this.name = name;
@@ -91,8 +98,16 @@ public record Kind(String name, String path, List<Field> fields, Map<Role, Map<A
             return this;
         }
 
+        /** It has pages of its own, under {@code /<path>}, the list at {@code /<path>}. */
         public Builder pages() {
             this.pages = true;
+            this.listPath = "/" + path;
+            return this;
+        }
+
+        /** Its objects are listed on that page (when it has no pages of its own). */
+        public Builder listedAt(String page) {
+            this.listPath = page;
             return this;
         }
 
@@ -102,7 +117,7 @@ public record Kind(String name, String path, List<Field> fields, Map<Role, Map<A
         }
 
         public Kind build() {
-            return new Kind(name, path, fields, grants, follows, pages, acceptsFiles);
+            return new Kind(name, path, fields, grants, follows, pages, acceptsFiles, listPath);
         }
     }
 }

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every kind of object, one entry each, in the order of the permission matrix. A new kind is declared in its
+ * Every kind of object, one entry each, in the order of the main menu and the permission matrix. A new kind is declared in its
  * own package and gets its line here; the application layer finds its behaviour by the kind's name.
  */
 public final class Kinds {
 
-    public static final List<Kind> ALL = List.of(TaskKind.KIND, ProjectKind.KIND, MemoKind.KIND, FileKind.KIND,
+    public static final List<Kind> ALL = List.of(MemoKind.KIND, TaskKind.KIND, ProjectKind.KIND, FileKind.KIND,
             UserKind.KIND, DepartmentKind.KIND);
 
     private Kinds() {
@@ -27,6 +27,11 @@ public final class Kinds {
 
     public static Kind of(String name) {
         return named(name).orElseThrow(() -> new IllegalArgumentException("no such kind: " + name));
+    }
+
+    /** The kinds with pages of their own, in menu order. */
+    public static List<Kind> withPages() {
+        return ALL.stream().filter(Kind::pages).toList();
     }
 
     /** The kind whose objects live under {@code /api/<path>} and {@code /<path>}. */

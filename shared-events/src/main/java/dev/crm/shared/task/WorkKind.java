@@ -1,19 +1,29 @@
 package dev.crm.shared.task;
 
+import dev.crm.shared.kind.Kind;
+import dev.crm.shared.project.ProjectKind;
+
 /**
  * The two task-shaped kinds: a task, and a project that holds tasks. They share fields, stages and rules
  * ({@link TaskAccess}); a task may have a main task and a project, a project has neither.
  */
 public enum WorkKind {
-    TASK("task", "tasks"),
-    PROJECT("project", "projects");
+    TASK(TaskKind.KIND),
+    PROJECT(ProjectKind.KIND);
 
+    private final Kind declaration;
     private final String kind;
     private final String path;
 
-    WorkKind(String kind, String path) {
-        this.kind = kind;
-        this.path = path;
+    WorkKind(Kind declaration) {
+        this.declaration = declaration;
+        this.kind = declaration.name();
+        this.path = declaration.path();
+    }
+
+    /** Its declaration in the kind model. */
+    public Kind declaration() {
+        return declaration;
     }
 
     /** The kind as the API and the object index spell it. */

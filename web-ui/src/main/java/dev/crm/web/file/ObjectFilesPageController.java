@@ -1,5 +1,9 @@
 package dev.crm.web.file;
 
+import dev.crm.shared.kind.Kinds;
+
+import dev.crm.shared.kind.Kind;
+
 import dev.crm.app.file.FileService;
 
 import dev.crm.command.ObjectRules;
@@ -9,7 +13,6 @@ import dev.crm.query.file.FileView;
 import dev.crm.app.object.ObjectAccess;
 import dev.crm.query.object.ObjectSummary;
 import dev.crm.shared.Actor;
-import java.util.Map;
 import dev.crm.web.page.HtmlPages;
 import dev.crm.web.page.Sizes;
 import dev.crm.web.page.Texts;
@@ -35,11 +38,8 @@ import org.springframework.web.util.WebUtils;
  */
 @Controller
 @HtmlPages
-@RequestMapping("/{kinds:memos|tasks|projects}/{id}/files")
+@RequestMapping("/{kinds}/{id}/files")
 class ObjectFilesPageController {
-
-    /** The page path of each kind that has a files panel. */
-    static final Map<String, String> KINDS = Map.of("memos", "memo", "tasks", "task", "projects", "project");
 
     private final ObjectAccess objects;
     private final ObjectRules rules;
@@ -135,7 +135,8 @@ class ObjectFilesPageController {
      */
     private ObjectSummary changeable(Actor actor, String kinds, long id) {
         ObjectSummary object = objects.findVisible(id, actor)
-                .filter(o -> !o.deleted() && o.kind().equals(KINDS.get(kinds)))
+                .filter(o -> !o.deleted() && Kinds.byPath(kinds).filter(k -> k.pages() && k.acceptsFiles())
+                        .map(Kind::name).filter(o.kind()::equals).isPresent())
                 .orElseThrow(() -> new Rejected.NotFound(id));
         if (!rules.canChange(actor, id)) {
             throw new Rejected.Forbidden("error.file.attach-forbidden");

@@ -5,6 +5,9 @@ import dev.crm.query.history.HistoryReader;
 import dev.crm.app.object.ObjectAccess;
 import dev.crm.query.object.ObjectSummary;
 import dev.crm.shared.Actor;
+import dev.crm.shared.kind.Kind;
+import dev.crm.shared.kind.Kinds;
+import java.util.Optional;
 import dev.crm.web.page.HtmlPages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,12 +36,8 @@ class HistoryPageController {
         if (object.deleted()) {
             return "redirect:/objects/" + id + "/history";
         }
-        return switch (object.kind()) {
-            case "memo" -> "redirect:/memos/" + id;
-            case "task" -> "redirect:/tasks/" + id;
-            case "project" -> "redirect:/projects/" + id;
-            default -> "redirect:/objects/" + id + "/history";
-        };
+        return pagePath(object).map(path -> "redirect:" + path)
+                .orElse("redirect:/objects/" + id + "/history");
     }
 
     @GetMapping("/objects/{id}/history")
@@ -48,8 +47,14 @@ class HistoryPageController {
         HistoryReader.Visible visible = history.history(id, actor);
         model.addAttribute("entries", visible.entries());
         model.addAttribute("draftLeftOut", visible.draftLeftOut());
-        model.addAttribute("objectLink", !object.deleted() && java.util.Set.of("memo", "task", "project").contains(object.kind()));
+        model.addAttribute("kind", Kinds.named(object.kind()).orElse(null));
+        model.addAttribute("objectLink", !object.deleted() && pagePath(object).isPresent());
         return "object/history";
+    }
+
+    /** The page of a kind with pages of its own ({@code /memos/42}). */
+    private static Optional<String> pagePath(ObjectSummary object) {
+        return Kinds.named(object.kind()).filter(Kind::pages).map(k -> "/" + k.path() + "/" + object.id());
     }
 
     private ObjectSummary visible(Actor actor, long id) {

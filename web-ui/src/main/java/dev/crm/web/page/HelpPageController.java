@@ -1,53 +1,66 @@
 package dev.crm.web.page;
 
 import dev.crm.command.Rejected;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * Help for each page: {@code help.<page>.title} and paragraphs {@code help.<page>.1 … n} from the
- * messages. Unknown pages: 404.
+ * Help for each page: {@code help.<page>.title} and paragraphs {@code help.<page>.1 … n} from the messages.
+ * The pages with help are the ones the message bundle has a title for, in the bundle's order, so a new kind's
+ * help is written in the bundle only. Unknown pages: 404.
  */
 @Controller
 @HtmlPages
 class HelpPageController {
 
-    /** Each page with help, and how many paragraphs its help has. */
-    static final Map<String, Integer> PAGES = new LinkedHashMap<>();
+    private static final Pattern TITLE = Pattern.compile("^help\\.([a-z0-9-]+)\\.title\\s*=");
 
-    static {
-        PAGES.put("home", 3);
-        PAGES.put("memos", 4);
-        PAGES.put("memo", 7);
-        PAGES.put("memo-form", 4);
-        PAGES.put("memo-delete", 3);
-        PAGES.put("history", 3);
-        PAGES.put("search", 3);
-        PAGES.put("memo-file-delete", 2);
-        PAGES.put("admin-contents", 4);
-        PAGES.put("tasks", 3);
-        PAGES.put("task", 6);
-        PAGES.put("task-form", 3);
-        PAGES.put("task-delete", 2);
-        PAGES.put("task-from-memo", 3);
-        PAGES.put("projects", 3);
-        PAGES.put("project", 4);
-        PAGES.put("project-form", 2);
-        PAGES.put("project-delete", 2);
-        PAGES.put("project-from-memo", 2);
-        PAGES.put("admin-deleted", 3);
-        PAGES.put("admin-permissions", 3);
-        // --- user administration ---
-        PAGES.put("admin-users", 4);
-        PAGES.put("admin-user-form", 2);
-        PAGES.put("admin-user", 3);
-        PAGES.put("admin-user-active", 2);
-        PAGES.put("admin-departments", 2);
-        PAGES.put("admin-department-form", 2);
+    /** Each page with help, and how many paragraphs its help has, read once from the message bundle. */
+    private static final Map<String, Integer> PAGES = read();
+
+    /** The pages with help and their paragraph counts, in the bundle's order. */
+    static Map<String, Integer> pages() {
+        return Collections.unmodifiableMap(PAGES);
+    }
+
+    private static Map<String, Integer> read() {
+        Properties messages = new Properties();
+        List<String> lines;
+        try (InputStream in = HelpPageController.class.getResourceAsStream("/messages.properties")) {
+            byte[] bytes = Objects.requireNonNull(in, "messages.properties").readAllBytes();
+            messages.load(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
+            lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Integer> pages = new LinkedHashMap<>();
+        for (String line : lines) {
+            Matcher m = TITLE.matcher(line);
+            if (m.find()) {
+                String page = m.group(1);
+                int n = 0;
+                while (messages.containsKey("help." + page + "." + (n + 1))) {
+                    n++;
+                }
+                pages.put(page, n);
+            }
+        }
+        return pages;
     }
 
     @GetMapping("/help/{page}")

@@ -195,7 +195,7 @@ class TemplatesUseMessagesTest {
     @Test
     void keysTemplatesBuildAtRuntimeExist() {
         List<String> keys = new ArrayList<>();
-        HelpPageController.PAGES.forEach((page, paragraphs) -> {
+        HelpPageController.pages().forEach((page, paragraphs) -> {
             keys.add("help." + page + ".title");
             for (int i = 1; i <= paragraphs; i++) {
                 keys.add("help." + page + "." + i);
@@ -208,10 +208,13 @@ class TemplatesUseMessagesTest {
                 MemoDeleted.class, FileAttached.class, FileDetached.class)) {
             keys.add("event." + event.getSimpleName());
         }
-        for (String field : List.of("title", "description", "to", "draft", "stage", "owner", "conclusion", "name",
-                "size", "mediaType", "sha256", "attachedTo", "deleted")) {
-            keys.add("field." + field);
+        // every kind's fields and the ones every object has: their labels, as history and the pages show them
+        for (dev.crm.shared.kind.Kind kind : dev.crm.shared.kind.Kinds.ALL) {
+            keys.add("kind." + kind.name());
+            kind.fields().forEach(field -> keys.add(field.label()));
         }
+        dev.crm.shared.kind.ObjectFields.ALL.stream().filter(f -> !List.of("id", "kind", "version").contains(f.name()))
+                .forEach(field -> keys.add(field.label()));
         for (dev.crm.shared.task.TaskStage stage : dev.crm.shared.task.TaskStage.values()) {
             keys.add("task.stage." + stage.apiName());
         }
@@ -272,7 +275,7 @@ class TemplatesUseMessagesTest {
         }
         keys.add("kind.department");
         assertThat(keys).allSatisfy(key -> assertThat(messages).containsKey(key));
-        assertThat(HelpPageController.PAGES).containsOnlyKeys("home", "memos", "memo", "memo-form", "memo-delete",
+        assertThat(HelpPageController.pages()).containsOnlyKeys("home", "memos", "memo", "memo-form", "memo-delete",
                 "history", "search", "memo-file-delete", "admin-contents", "tasks", "task", "task-form", "task-delete",
                 "task-from-memo", "projects", "project", "project-form", "project-delete", "project-from-memo",
                 "admin-deleted", "admin-permissions", "admin-users", "admin-user-form", "admin-user",

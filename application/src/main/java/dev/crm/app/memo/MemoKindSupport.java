@@ -1,0 +1,49 @@
+package dev.crm.app.memo;
+
+import dev.crm.app.CommandSender;
+import dev.crm.app.kind.KindSupport;
+import dev.crm.command.memo.MemoCommands.RestoreMemo;
+import dev.crm.query.memo.MemoQueries;
+import dev.crm.shared.Actor;
+import dev.crm.shared.kind.Kind;
+import dev.crm.shared.memo.MemoKind;
+import org.springframework.stereotype.Component;
+
+/** Memos in the kind model: {@code MemoAccess} decides who sees and changes one. */
+@Component
+class MemoKindSupport implements KindSupport {
+
+    private final MemoQueries memos;
+    private final CommandSender commands;
+
+    MemoKindSupport(MemoQueries memos, CommandSender commands) {
+        this.memos = memos;
+        this.commands = commands;
+    }
+
+    @Override
+    public Kind kind() {
+        return MemoKind.KIND;
+    }
+
+    @Override
+    public boolean mayView(Actor actor, long id) {
+        return memos.find(id).map(m -> m.access().canView(actor)).orElse(false);
+    }
+
+    @Override
+    public boolean mayChange(Actor actor, long id) {
+        return memos.find(id).map(m -> m.access().canChange(actor)).orElse(false);
+    }
+
+    @Override
+    public boolean restorable() {
+        return true;
+    }
+
+    @Override
+    public boolean restore(Actor actor, long id) {
+        commands.send(new RestoreMemo(id), actor);
+        return true;
+    }
+}
