@@ -2,7 +2,7 @@ package dev.crm.web.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.crm.web.testsupport.TestPostgres;
+import dev.crm.testsupport.TestPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

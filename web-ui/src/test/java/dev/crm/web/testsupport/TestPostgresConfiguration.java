@@ -1,5 +1,6 @@
 package dev.crm.web.testsupport;
 
+import dev.crm.testsupport.TestPostgres;
 import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;

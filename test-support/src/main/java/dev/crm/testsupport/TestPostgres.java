@@ -1,4 +1,4 @@
-package dev.crm.web.testsupport;
+package dev.crm.testsupport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

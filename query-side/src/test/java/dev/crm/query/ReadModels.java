@@ -1,0 +1,28 @@
+package dev.crm.query;
+
+import dev.crm.query.department.DepartmentProjection;
+import dev.crm.query.file.FileProjection;
+import dev.crm.query.link.Links;
+import dev.crm.query.memo.MemoProjection;
+import dev.crm.query.object.ObjectIndex;
+import dev.crm.query.task.TaskProjection;
+import dev.crm.query.user.UserProjection;
+
+/** Every projection of the query side, wired by hand on one schema as the Spring context would wire them. */
+public record ReadModels(ObjectIndex objects, Links links, MemoProjection memos, TaskProjection tasks,
+                         FileProjection files, DepartmentProjection departments, UserProjection users) {
+
+    public static ReadModels on(PostgresSchema db) {
+        ObjectIndex objects = new ObjectIndex(db.jdbc);
+        // projections only record links (Links.link); reading them needs the object access rules, not wired here
+        Links links = new Links(db.jdbc, null);
+        return new ReadModels(objects, links, new MemoProjection(db.jdbc, objects),
+                new TaskProjection(db.jdbc, objects, links), new FileProjection(db.jdbc, objects, links),
+                new DepartmentProjection(db.jdbc, objects), new UserProjection(db.jdbc));
+    }
+
+    /** The beans a rebuild finds by their {@code @ProcessingGroup}. */
+    public Object[] projections() {
+        return new Object[] {memos, tasks, files, departments, users};
+    }
+}

@@ -1,0 +1,112 @@
+package dev.crm.query;
+
+import dev.crm.shared.Deletion;
+import dev.crm.shared.FieldChange;
+import dev.crm.shared.Role;
+import dev.crm.shared.department.DepartmentCreated;
+import dev.crm.shared.department.DepartmentHeadChanged;
+import dev.crm.shared.file.FileAttached;
+import dev.crm.shared.file.FileDetached;
+import dev.crm.shared.file.FileRestored;
+import dev.crm.shared.memo.MemoChanged;
+import dev.crm.shared.memo.MemoCreated;
+import dev.crm.shared.memo.MemoDeleted;
+import dev.crm.shared.memo.MemoPostponed;
+import dev.crm.shared.memo.MemoReviewed;
+import dev.crm.shared.memo.MemoStage;
+import dev.crm.shared.project.ProjectCreated;
+import dev.crm.shared.project.ProjectDeleted;
+import dev.crm.shared.project.ProjectRestored;
+import dev.crm.shared.project.ProjectStageChanged;
+import dev.crm.shared.task.TaskChanged;
+import dev.crm.shared.task.TaskCreated;
+import dev.crm.shared.task.TaskDeleted;
+import dev.crm.shared.task.TaskOwnerChanged;
+import dev.crm.shared.task.TaskPriority;
+import dev.crm.shared.task.TaskRestored;
+import dev.crm.shared.task.TaskStage;
+import dev.crm.shared.task.TaskStageChanged;
+import dev.crm.shared.user.UserCreated;
+import dev.crm.shared.user.UserDeactivated;
+import dev.crm.shared.user.UserDepartmentsChanged;
+import dev.crm.shared.user.UserRolesChanged;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small company's week as the command side would have stored it, every kind of event in it:
+ * departments 7 (Sales) and 8 (Support); users admin, alice (manager, Sales), bob (operator, Sales),
+ * carol (chief, Support), dave (task operator), erin (co-worker, deactivated);
+ * memo 1 (alice → bob, written as a draft, sent, reviewed), memo 2 (bob → carol, postponed), memo 3 (alice's
+ * draft, deleted with its file 102 in cascade "k1"); project 10 from memo 1 with task 11 (subtask 12), all
+ * deleted in cascade "k2" and restored; task 13 from memo 2, deleted alone; file 100 on memo 1 and file 101
+ * on task 11 (the same content), file 102 on memo 3.
+ */
+public final class Scenario {
+
+    public static final String PLAN = "a".repeat(64);
+    public static final String PHOTO = "b".repeat(64);
+
+    private Scenario() {
+    }
+
+    public static void publish(EventFeed feed) {
+        feed.publish(7, new DepartmentCreated(7, "Sales"), "admin");
+        feed.publish(8, new DepartmentCreated(8, "Support"), "admin");
+        feed.publish("admin", new UserCreated("admin", "Administrator", List.of(Role.ADMIN)), "admin");
+        feed.publish("alice", new UserCreated("alice", "Alice Archer", List.of(Role.MANAGER)), "admin");
+        feed.publish("alice", new UserDepartmentsChanged("alice", List.of(), List.of(7L)), "admin");
+        feed.publish("bob", new UserCreated("bob", "Bob Baker", List.of(Role.OPERATOR)), "admin");
+        feed.publish("bob", new UserDepartmentsChanged("bob", List.of(), List.of(7L)), "admin");
+        feed.publish("carol", new UserCreated("carol", "Carol Clark", List.of(Role.MANAGER)), "admin");
+        feed.publish("carol", new UserRolesChanged("carol", List.of(Role.MANAGER), List.of(Role.CHIEF)), "admin");
+        feed.publish("carol", new UserDepartmentsChanged("carol", List.of(), List.of(8L)), "admin");
+        feed.publish(8, new DepartmentHeadChanged(8, null, "carol"), "admin");
+        feed.publish("dave", new UserCreated("dave", "Dave Dunn", List.of(Role.TASK_OPERATOR)), "admin");
+        feed.publish("erin", new UserCreated("erin", "Erin Evans", List.of()), "admin");
+        feed.publish("erin", new UserDeactivated("erin"), "admin");
+
+        feed.publish(1, new MemoCreated(1, "Budget 2027", "first numbers", null, true, "alice", 7L), "alice");
+        feed.publish(100, new FileAttached(100, 1, PLAN, "plan.pdf", 2048, "application/pdf"), "alice");
+        feed.publish(1, new MemoChanged(1, List.of(FieldChange.of("to", null, "bob"),
+                FieldChange.of("description", "first numbers", "final numbers"), FieldChange.of("draft", true, false))),
+                "alice");
+        feed.publish(1, new MemoReviewed(1, "Agreed", MemoStage.PENDING, null), "bob");
+        feed.publish(2, new MemoCreated(2, "Printer on floor 2", "It jams", "carol", false, "bob", 7L), "bob");
+        feed.publish(2, new MemoPostponed(2, MemoStage.PENDING), "carol");
+        feed.publish(3, new MemoCreated(3, "Idea", "not yet", null, true, "alice", 7L), "alice");
+        feed.publish(102, new FileAttached(102, 3, PHOTO, "sketch.jpg", 500, "image/jpeg"), "alice");
+
+        feed.publish(10, new ProjectCreated(10, "Budget rollout", null, TaskPriority.HIGH, "2026-06-30", null, null,
+                List.of("bob"), null, List.of(), List.of("budget"), 1L, "alice", 7L), "alice");
+        feed.publish(11, new TaskCreated(11, "Collect invoices", null, TaskPriority.MIDDLE, "2026-04-01", null, null,
+                List.of("bob"), null, List.of("dave"), List.of(), null, null, "alice", 10L, 7L), "alice");
+        feed.publish(12, new TaskCreated(12, "Scan invoices", null, TaskPriority.LOW, null, null, null,
+                List.of("carol"), null, List.of(), List.of(), 11L, null, "alice", null, 7L), "alice");
+        feed.publish(101, new FileAttached(101, 11, PLAN, "plan.pdf", 2048, "application/pdf"), "bob");
+        feed.publish(11, new TaskChanged(11, List.of(FieldChange.of("title", "Collect invoices", "Collect all invoices"),
+                FieldChange.of("tags", null, "q2"))), "alice");
+        feed.publish(11, new TaskStageChanged(11, TaskStage.PENDING, TaskStage.IN_PROGRESS), "bob");
+        feed.publish(10, new ProjectStageChanged(10, TaskStage.PENDING, TaskStage.IN_PROGRESS), "alice");
+        feed.publish(13, new TaskCreated(13, "Call the printer service", null, TaskPriority.MIDDLE, null, null, null,
+                List.of("dave"), "carol", List.of(), List.of(), null, 2L, "carol", null, 8L), "carol");
+        feed.publish(13, new TaskOwnerChanged(13, "carol", "dave"), "carol");
+
+        Map<String, Object> k2 = Map.of(Deletion.CASCADE, "k2");
+        Map<String, Object> k2part = Map.of(Deletion.CASCADE, "k2", Deletion.DELETED_WITH, 10L);
+        feed.publish(10, new ProjectDeleted(10), "alice", k2);
+        feed.publish(11, new TaskDeleted(11), "alice", k2part);
+        feed.publish(12, new TaskDeleted(12), "alice", k2part);
+        feed.publish(101, new FileDetached(101, 11, PLAN, "plan.pdf"), "alice", k2part);
+        feed.publish(10, new ProjectRestored(10), "admin");
+        feed.publish(11, new TaskRestored(11), "admin");
+        feed.publish(12, new TaskRestored(12), "admin");
+        feed.publish(101, new FileRestored(101, 11, PLAN, "plan.pdf"), "admin");
+
+        feed.publish(13, new TaskDeleted(13), "dave");
+        Map<String, Object> k1 = Map.of(Deletion.CASCADE, "k1");
+        feed.publish(3, new MemoDeleted(3), "alice", k1);
+        feed.publish(102, new FileDetached(102, 3, PHOTO, "sketch.jpg"), "alice",
+                Map.of(Deletion.CASCADE, "k1", Deletion.DELETED_WITH, 3L));
+    }
+}

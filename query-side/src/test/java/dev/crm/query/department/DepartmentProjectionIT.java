@@ -1,0 +1,130 @@
+package dev.crm.query.department;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crm.query.PostgresSchema;
+import dev.crm.query.object.ObjectIndex;
+import dev.crm.shared.department.DepartmentCreated;
+import dev.crm.shared.department.DepartmentHeadChanged;
+import dev.crm.shared.department.DepartmentRenamed;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link DepartmentProjection} through its handlers and again, and {@link DepartmentQueries} on its rows. */
+class DepartmentProjectionIT {
+
+    static final Instant T0 = Instant.parse("2026-03-02T09:00:00.123456Z");
+    static PostgresSchema db;
+
+    DepartmentProjection departments;
+    ObjectIndex objects;
+    DepartmentQueries queries;
+    int deliveries = 1;
+
+    @BeforeAll
+    static void schema() {
+        db = PostgresSchema.fresh();
+    }
+
+    @AfterAll
+    static void drop() {
+        db.close();
+    }
+
+    @BeforeEach
+    void empty() {
+        db.clearReadModels();
+        objects = new ObjectIndex(db.jdbc);
+        departments = new DepartmentProjection(db.jdbc, objects);
+        queries = new DepartmentQueries(db.jdbc);
+    }
+
+    static Instant at(int minute) {
+        return T0.plusSeconds(60L * minute);
+    }
+
+    void deliver(Runnable event) {
+        for (int i = 0; i < deliveries; i++) {
+            event.run();
+        }
+    }
+
+    /**
+     * Sales (7) gets a head, is renamed Marketing, and its head changes and goes; a new Sales (8) takes the
+     * freed name; Accounting (9) keeps its name and gets a head.
+     */
+    void events() {
+        deliver(() -> departments.on(new DepartmentCreated(7, "Sales"), at(0)));
+        deliver(() -> departments.on(new DepartmentHeadChanged(7, null, "alice"), 1, at(1)));
+        deliver(() -> departments.on(new DepartmentRenamed(7, "Sales", "Marketing"), 2, at(2)));
+        deliver(() -> departments.on(new DepartmentCreated(8, "Sales"), at(3)));
+        deliver(() -> departments.on(new DepartmentCreated(9, "accounting"), at(4)));
+        deliver(() -> departments.on(new DepartmentHeadChanged(7, "alice", "bob"), 3, at(5)));
+        deliver(() -> departments.on(new DepartmentHeadChanged(9, null, "carol"), 1, at(6)));
+        deliver(() -> departments.on(new DepartmentHeadChanged(7, "bob", null), 4, at(7)));
+    }
+
+    @Test
+    void theEventsBuildTheRowsTheyDescribe() {
+        events();
+
+        assertThat(queries.all()).extracting(DepartmentView::name).containsExactly("accounting", "Marketing", "Sales");
+        assertThat(queries.find(7).orElseThrow()).isEqualTo(new DepartmentView(7, "Marketing", 5,
+                at(0).truncatedTo(ChronoUnit.MILLIS), at(7).truncatedTo(ChronoUnit.MILLIS), null));
+        assertThat(queries.find(70)).isEmpty();
+        assertThat(queries.head(9)).contains("carol");
+        assertThat(queries.head(7)).isEmpty();
+        assertThat(queries.head(70)).isEmpty();
+        assertThat(queries.findByName("  SALES ")).contains(8L);
+        assertThat(queries.findByName("marketing")).contains(7L);
+        assertThat(queries.findByName("Support")).isEmpty();
+        assertThat(queries.names(List.of(8L, 9L, 70L))).containsExactly(Map.entry(9L, "accounting"),
+                Map.entry(8L, "Sales"));
+        assertThat(queries.names(List.of())).isEmpty();
+
+        assertThat(objects.find(7).orElseThrow().kind()).isEqualTo(DepartmentProjection.KIND);
+        assertThat(objects.find(7).orElseThrow().title()).isEqualTo("Marketing");
+        assertThat(objects.find(7).orElseThrow().version()).isEqualTo(5);
+        assertThat(objects.find(7).orElseThrow().owner()).isNull();
+    }
+
+    @Test
+    void theSameEventsAppliedAgainChangeNothing() {
+        events();
+        Map<String, List<String>> once = db.snapshot();
+
+        events();
+
+        assertThat(once.get("department_view")).hasSize(3);
+        assertThat(db.snapshot()).isEqualTo(once);
+    }
+
+    @Test
+    void aRebuildFromEmptyTablesWritesTheSameRows() {
+        events();
+        Map<String, List<String>> live = db.snapshot();
+
+        db.clearReadModels();
+        events();
+
+        assertThat(db.snapshot()).isEqualTo(live);
+    }
+
+    @Test
+    void everyEventDeliveredTwiceInARowWritesWhatOneDeliveryWrites() {
+        events();
+        Map<String, List<String>> once = db.snapshot();
+
+        db.clearReadModels();
+        deliveries = 2;
+        events();
+
+        assertThat(db.snapshot()).isEqualTo(once);
+    }
+}

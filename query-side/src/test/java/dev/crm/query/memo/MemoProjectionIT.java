@@ -1,0 +1,161 @@
+package dev.crm.query.memo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crm.query.PostgresSchema;
+import dev.crm.query.object.ObjectIndex;
+import dev.crm.query.object.ObjectSummary;
+import dev.crm.shared.FieldChange;
+import dev.crm.shared.memo.MemoChanged;
+import dev.crm.shared.memo.MemoCreated;
+import dev.crm.shared.memo.MemoDeleted;
+import dev.crm.shared.memo.MemoPostponed;
+import dev.crm.shared.memo.MemoRestored;
+import dev.crm.shared.memo.MemoReviewed;
+import dev.crm.shared.memo.MemoStage;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link MemoProjection} fed a memo's life through its handlers, then the same events again. */
+class MemoProjectionIT {
+
+    static final Instant T0 = Instant.parse("2026-03-02T09:00:00.123456Z");
+    static PostgresSchema db;
+
+    MemoProjection memos;
+    ObjectIndex objects;
+    MemoQueries queries;
+    /** How many times each event is handed to the projection in a row (an at-least-once delivery). */
+    int deliveries = 1;
+
+    @BeforeAll
+    static void schema() {
+        db = PostgresSchema.fresh();
+    }
+
+    @AfterAll
+    static void drop() {
+        db.close();
+    }
+
+    @BeforeEach
+    void empty() {
+        db.clearReadModels();
+        objects = new ObjectIndex(db.jdbc);
+        memos = new MemoProjection(db.jdbc, objects);
+        queries = new MemoQueries(db.named);
+    }
+
+    static Instant at(int minute) {
+        return T0.plusSeconds(60L * minute);
+    }
+
+    static Instant stored(int minute) {
+        return at(minute).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    void deliver(Runnable event) {
+        for (int i = 0; i < deliveries; i++) {
+            event.run();
+        }
+    }
+
+    /** Three memos: a draft sent, postponed and reviewed; one deleted by a cascade and restored; one deleted. */
+    void events() {
+        deliver(() -> memos.on(new MemoCreated(1, "Budget 2027", "first draft", null, true, "alice", 7L), at(0)));
+        deliver(() -> memos.on(new MemoChanged(1, List.of(FieldChange.of("to", null, "bob"),
+                FieldChange.of("description", "first draft", "Numbers attached"))), 1, at(1)));
+        deliver(() -> memos.on(new MemoChanged(1, List.of(FieldChange.of("draft", true, false),
+                FieldChange.of("title", "Budget 2027", "Budget 2027 (final)"))), 2, at(2)));
+        deliver(() -> memos.on(new MemoPostponed(1, MemoStage.PENDING), 3, at(3)));
+        deliver(() -> memos.on(new MemoReviewed(1, "Approved", MemoStage.POSTPONED, null), 4, at(4)));
+
+        deliver(() -> memos.on(new MemoCreated(2, "Printer broken", null, "carol", false, "bob"), at(5)));
+        deliver(() -> memos.on(new MemoDeleted(2), 1, at(6), "bob", "cascade-1", null));
+        deliver(() -> memos.on(new MemoRestored(2), 2, at(7)));
+
+        deliver(() -> memos.on(new MemoCreated(3, "Old note", "obsolete", "alice", false, "carol", 8L), at(8)));
+        deliver(() -> memos.on(new MemoDeleted(3), 1, at(9), "admin", null, null));
+    }
+
+    @Test
+    void theEventsBuildTheRowsTheyDescribe() {
+        events();
+
+        MemoView budget = queries.find(1).orElseThrow();
+        assertThat(budget).isEqualTo(new MemoView(1, 5, "Budget 2027 (final)", "Numbers attached", "bob", false,
+                MemoStage.REVIEWED, "Approved", "alice", false, stored(0), stored(4), 7L));
+        MemoView printer = queries.find(2).orElseThrow();
+        assertThat(printer.deleted()).isFalse();
+        assertThat(printer.version()).isEqualTo(3);
+        assertThat(printer.stage()).isEqualTo(MemoStage.PENDING);
+        assertThat(printer.department()).isNull();
+        assertThat(queries.find(3).orElseThrow().deleted()).isTrue();
+
+        ObjectSummary indexed = objects.find(1).orElseThrow();
+        assertThat(indexed).isEqualTo(new ObjectSummary(1, "memo", "Budget 2027 (final)", "alice", false, 5,
+                stored(0), stored(4), null, null));
+        assertThat(db.jdbc.queryForObject("SELECT department FROM crm_object WHERE id = 1", Long.class)).isEqualTo(7L);
+        Map<String, Object> restored = db.jdbc.queryForMap("SELECT * FROM crm_object WHERE id = 2");
+        assertThat(restored).containsEntry("deleted", false).containsEntry("version", 3L)
+                .containsEntry("deleted_at", null).containsEntry("deleted_by", null)
+                .containsEntry("deleted_cascade", null).containsEntry("deleted_with", null);
+        ObjectSummary deleted = objects.find(3).orElseThrow();
+        assertThat(deleted.deleted()).isTrue();
+        assertThat(deleted.deletedBy()).isEqualTo("admin");
+        assertThat(deleted.deletedAt()).isEqualTo(stored(9));
+        assertThat(db.count("memo_view")).isEqualTo(3);
+        assertThat(db.count("crm_object")).isEqualTo(3);
+    }
+
+    @Test
+    void theSameEventsAppliedAgainChangeNothing() {
+        events();
+        Map<String, List<String>> once = db.snapshot();
+
+        events();
+
+        assertThat(once.get("memo_view")).hasSize(3);
+        assertThat(db.snapshot()).isEqualTo(once);
+    }
+
+    @Test
+    void aRebuildFromEmptyTablesWritesTheSameRows() {
+        events();
+        Map<String, List<String>> live = db.snapshot();
+
+        db.clearReadModels();
+        events();
+
+        assertThat(db.snapshot()).isEqualTo(live);
+    }
+
+    @Test
+    void everyEventDeliveredTwiceInARowWritesWhatOneDeliveryWrites() {
+        events();
+        Map<String, List<String>> once = db.snapshot();
+
+        db.clearReadModels();
+        deliveries = 2;
+        events();
+
+        assertThat(db.snapshot()).isEqualTo(once);
+    }
+
+    @Test
+    void anOlderEventArrivingLateIsIgnored() {
+        events();
+        Map<String, List<String>> done = db.snapshot();
+
+        memos.on(new MemoChanged(1, List.of(FieldChange.of("title", "x", "A stale title"))), 1, at(20));
+        memos.on(new MemoPostponed(1, MemoStage.PENDING), 3, at(21));
+
+        assertThat(db.snapshot()).isEqualTo(done);
+    }
+}

@@ -1,0 +1,208 @@
+package dev.crm.query.memo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crm.query.Page;
+import dev.crm.query.PostgresSchema;
+import dev.crm.query.object.ObjectIndex;
+import dev.crm.shared.Actor;
+import dev.crm.shared.FieldChange;
+import dev.crm.shared.Role;
+import dev.crm.shared.memo.MemoChanged;
+import dev.crm.shared.memo.MemoCreated;
+import dev.crm.shared.memo.MemoDeleted;
+import dev.crm.shared.memo.MemoPostponed;
+import dev.crm.shared.memo.MemoReviewed;
+import dev.crm.shared.memo.MemoStage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@link MemoQueries} on PostgreSQL: who sees what, the filters, the order and the pages. */
+class MemoQueriesIT {
+
+    static final Instant T0 = Instant.parse("2026-03-02T09:00:00.123456Z");
+    static final List<String> PEOPLE = List.of("alice", "bob", "carol");
+    static final List<Actor> ACTORS = List.of(Actor.of("alice", Role.MANAGER), Actor.of("bob", Role.OPERATOR),
+            Actor.of("carol"), Actor.of("zed", Role.ACCOUNTANT), Actor.of("chief", Role.CHIEF),
+            Actor.of("taskop", Role.TASK_OPERATOR), Actor.of("admin", Role.ADMIN));
+
+    static PostgresSchema db;
+    static MemoQueries memos;
+    /** Every memo written, as the rules see them. */
+    static final List<MemoView> ALL = new ArrayList<>();
+
+    @BeforeAll
+    static void memos() {
+        db = PostgresSchema.fresh();
+        MemoProjection projection = new MemoProjection(db.jdbc, new ObjectIndex(db.jdbc));
+        memos = new MemoQueries(db.named);
+        long id = 1;
+        int minute = 0;
+        // every author × recipient (or none) × draft × stage, in departments 7, 8 or none
+        for (String author : PEOPLE) {
+            for (String to : new String[] {null, "alice", "bob", "carol"}) {
+                for (boolean draft : new boolean[] {true, false}) {
+                    for (MemoStage stage : MemoStage.values()) {
+                        if (draft && stage != MemoStage.PENDING) {
+                            continue;
+                        }
+                        Long department = id % 3 == 0 ? null : 7L + id % 3 - 1;
+                        projection.on(new MemoCreated(id, "Memo " + id, "about " + author, to, draft, author,
+                                department), T0.plusSeconds(60L * minute++));
+                        if (stage == MemoStage.POSTPONED) {
+                            projection.on(new MemoPostponed(id, MemoStage.PENDING), 1, T0.plusSeconds(60L * minute++));
+                        } else if (stage == MemoStage.REVIEWED) {
+                            projection.on(new MemoReviewed(id, "ok", MemoStage.PENDING, null), 1,
+                                    T0.plusSeconds(60L * minute++));
+                        }
+                        id++;
+                    }
+                }
+            }
+        }
+        // texts to search, a deleted memo, and two memos changed at the same instant (the order falls back on IDs)
+        projection.on(new MemoCreated(100, "Quarterly REPORT", "100% done_now", "bob", false, "alice", 7L),
+                T0.plusSeconds(60L * minute++));
+        projection.on(new MemoCreated(101, "Lunch", "The report is late", "bob", false, "alice", 8L),
+                T0.plusSeconds(60L * minute++));
+        projection.on(new MemoCreated(102, "Deleted report", "gone", "bob", false, "alice", 7L),
+                T0.plusSeconds(60L * minute++));
+        projection.on(new MemoDeleted(102), 1, T0.plusSeconds(60L * minute++), "alice", null, null);
+        Instant same = T0.plusSeconds(60L * minute++);
+        projection.on(new MemoChanged(10, List.of(FieldChange.of("title", "Memo 10", "Memo 10 again"))), 5, same);
+        projection.on(new MemoChanged(11, List.of(FieldChange.of("title", "Memo 11", "Memo 11 again"))), 5, same);
+        ALL.addAll(db.jdbc.query("SELECT * FROM memo_view", MemoQueries.ROW));
+    }
+
+    @AfterAll
+    static void drop() {
+        db.close();
+    }
+
+    static List<Long> ids(Page<MemoView> page) {
+        return page.items().stream().map(MemoView::id).toList();
+    }
+
+    /** The memos the rule {@code MemoAccess#canView} lets the actor see, newest change first. */
+    static List<Long> visibleByTheRule(Actor actor) {
+        return ALL.stream().filter(m -> !m.deleted() && m.access().canView(actor))
+                .sorted(Comparator.comparing(MemoView::updatedAt).thenComparing(MemoView::id).reversed())
+                .map(MemoView::id).toList();
+    }
+
+    @Test
+    void listsShowEachActorWhatTheRuleLetsThemSee() {
+        assertThat(ALL).hasSize(3 * 4 * 4 + 3);
+        for (Actor actor : ACTORS) {
+            Page<MemoView> page = memos.list(actor, null, null, 0, Page.MAX_SIZE);
+            assertThat(ids(page)).as(actor.username()).isEqualTo(visibleByTheRule(actor));
+            assertThat(page.total()).as(actor.username()).isEqualTo(visibleByTheRule(actor).size());
+            for (MemoView memo : ALL) {
+                assertThat(memos.findVisible(memo.id(), actor).isPresent()).as(actor.username() + " memo " + memo.id())
+                        .isEqualTo(visibleByTheRule(actor).contains(memo.id()));
+            }
+        }
+    }
+
+    @Test
+    void draftsAreTheirAuthorsAlone() {
+        Set<Long> drafts = Set.copyOf(ALL.stream().filter(MemoView::draft).map(MemoView::id).toList());
+        assertThat(drafts).hasSize(12);
+        for (Actor actor : ACTORS) {
+            List<Long> seen = ids(memos.list(actor, null, null, 0, Page.MAX_SIZE));
+            List<Long> ownDrafts = ALL.stream().filter(m -> m.draft() && m.owner().equals(actor.username()))
+                    .map(MemoView::id).toList();
+            assertThat(seen.stream().filter(drafts::contains).toList()).as(actor.username())
+                    .containsExactlyInAnyOrderElementsOf(ownDrafts);
+        }
+        // an admin reaches all sent memos but no one's drafts
+        assertThat(ids(memos.list(Actor.of("admin", Role.ADMIN), null, null, 0, Page.MAX_SIZE))).hasSize(3 * 4 * 3 + 2);
+        // carol, a co-worker: her own 16, and the sent ones to her by others (2 authors × 3 stages)
+        assertThat(memos.list(Actor.of("carol"), null, null, 0, Page.MAX_SIZE).total()).isEqualTo(16 + 6);
+    }
+
+    @Test
+    void deletedMemosAreFoundButNeverShown() {
+        MemoView deleted = memos.find(102).orElseThrow();
+        assertThat(deleted.deleted()).isTrue();
+        assertThat(memos.findVisible(102, Actor.of("alice"))).isEmpty();
+        assertThat(memos.findVisible(102, Actor.of("admin", Role.ADMIN))).isEmpty();
+        assertThat(memos.find(9999)).isEmpty();
+        assertThat(memos.findVisible(9999, Actor.of("admin", Role.ADMIN))).isEmpty();
+    }
+
+    @Test
+    void textSearchLooksInTitleAndDescriptionWhateverTheCase() {
+        Actor admin = Actor.of("admin", Role.ADMIN);
+        assertThat(ids(memos.list(admin, "report", null, 0, 50))).containsExactly(101L, 100L);
+        assertThat(ids(memos.list(admin, "  REPORT  ", null, 0, 50))).containsExactly(101L, 100L);
+        // carol's sent memos (4 recipients × 3 stages); her drafts are hers alone
+        assertThat(ids(memos.list(admin, "about carol", null, 0, 200))).hasSize(12);
+        // the user's % and _ are plain characters
+        assertThat(ids(memos.list(admin, "100%", null, 0, 50))).containsExactly(100L);
+        assertThat(ids(memos.list(admin, "%", null, 0, 50))).containsExactly(100L);
+        assertThat(ids(memos.list(admin, "e_n", null, 0, 50))).containsExactly(100L);
+        assertThat(ids(memos.list(admin, "nothing like it", null, 0, 50))).isEmpty();
+        // blank text is no filter
+        assertThat(memos.list(admin, " ", null, 0, 50).total()).isEqualTo(memos.list(admin, null, null, 0, 50).total());
+        // what the actor may not see is not found by searching either
+        assertThat(ids(memos.list(Actor.of("carol"), "report", null, 0, 50))).isEmpty();
+    }
+
+    @Test
+    void theStageFilterKeepsOneStage() {
+        Actor chief = Actor.of("chief", Role.CHIEF);
+        for (MemoStage stage : MemoStage.values()) {
+            List<Long> expected = ALL.stream().filter(m -> !m.deleted() && m.access().canView(chief)
+                    && m.stage() == stage).map(MemoView::id).sorted().toList();
+            assertThat(ids(memos.list(chief, null, stage, 0, 200)).stream().sorted().toList()).as(stage.name())
+                    .isEqualTo(expected).isNotEmpty();
+        }
+        assertThat(ids(memos.list(chief, "report", MemoStage.REVIEWED, 0, 50))).isEmpty();
+    }
+
+    @Test
+    void theDepartmentFilterKeepsTheGivenDepartments() {
+        Actor admin = Actor.of("admin", Role.ADMIN);
+        List<Long> all = ids(memos.list(admin, null, null, null, 0, 200));
+        List<Long> sales = ids(memos.list(admin, null, null, List.of(7L), 0, 200));
+        List<Long> both = ids(memos.list(admin, null, null, List.of(7L, 8L), 0, 200));
+        assertThat(sales).isNotEmpty().allSatisfy(id -> assertThat(memos.find(id).orElseThrow().department()).isEqualTo(7L));
+        assertThat(both).hasSizeGreaterThan(sales.size()).hasSizeLessThan(all.size())
+                .allSatisfy(id -> assertThat(memos.find(id).orElseThrow().department()).isIn(7L, 8L));
+        assertThat(memos.list(admin, null, null, List.of(), 0, 200).items()).isEmpty();
+        assertThat(memos.list(admin, null, null, List.of(), 0, 200).total()).isZero();
+        assertThat(ids(memos.list(admin, "report", null, List.of(8L), 0, 50))).containsExactly(101L);
+    }
+
+    @Test
+    void pagesFollowTheNewestChangeFirstThenTheHigherId() {
+        Actor admin = Actor.of("admin", Role.ADMIN);
+        List<Long> everything = visibleByTheRule(admin);
+        assertThat(everything.subList(0, 4)).containsExactly(11L, 10L, 101L, 100L);
+
+        Page<MemoView> second = memos.list(admin, null, null, 1, 10);
+        assertThat(ids(second)).isEqualTo(everything.subList(10, 20));
+        assertThat(second.total()).isEqualTo(everything.size());
+        assertThat(second.page()).isEqualTo(1);
+        assertThat(second.size()).isEqualTo(10);
+        assertThat(second.pages()).isEqualTo((everything.size() + 9) / 10);
+
+        Page<MemoView> last = memos.list(admin, null, null, second.pages() - 1, 10);
+        assertThat(ids(last)).isEqualTo(everything.subList((second.pages() - 1) * 10, everything.size()));
+        assertThat(memos.list(admin, null, null, second.pages(), 10).items()).isEmpty();
+
+        // out-of-range page numbers and sizes are clamped
+        Page<MemoView> clamped = memos.list(admin, null, null, -3, 0);
+        assertThat(clamped.page()).isZero();
+        assertThat(clamped.size()).isEqualTo(1);
+        assertThat(ids(clamped)).containsExactly(11L);
+        assertThat(memos.list(admin, null, null, 0, 10_000).size()).isEqualTo(Page.MAX_SIZE);
+    }
+}

@@ -1,0 +1,153 @@
+package dev.crm.query.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crm.query.PostgresSchema;
+import dev.crm.shared.Actor;
+import dev.crm.shared.Role;
+import dev.crm.shared.user.UserCreated;
+import dev.crm.shared.user.UserDeactivated;
+import dev.crm.shared.user.UserDepartmentsChanged;
+import dev.crm.shared.user.UserReactivated;
+import dev.crm.shared.user.UserRolesChanged;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link UserProjection} (users and their departments) through its handlers and again, and {@link UserQueries}. */
+class UserProjectionIT {
+
+    static final Instant T0 = Instant.parse("2026-03-02T09:00:00.123456Z");
+    static PostgresSchema db;
+
+    UserProjection users;
+    UserQueries queries;
+    int deliveries = 1;
+
+    @BeforeAll
+    static void schema() {
+        db = PostgresSchema.fresh();
+    }
+
+    @AfterAll
+    static void drop() {
+        db.close();
+    }
+
+    @BeforeEach
+    void empty() {
+        db.clearReadModels();
+        users = new UserProjection(db.jdbc);
+        queries = new UserQueries(db.jdbc);
+    }
+
+    static Instant at(int minute) {
+        return T0.plusSeconds(60L * minute);
+    }
+
+    void deliver(Runnable event) {
+        for (int i = 0; i < deliveries; i++) {
+            event.run();
+        }
+    }
+
+    /**
+     * admin; alice (manager, then chief and manager) in Sales and Support, then only Support; bob
+     * (operator) in Sales, deactivated; carol (accountant) deactivated and reactivated, without departments.
+     */
+    void events() {
+        deliver(() -> users.on(new UserCreated("admin", "The Administrator", List.of(Role.ADMIN)), at(0)));
+        deliver(() -> users.on(new UserCreated("alice", "Alice Archer", List.of(Role.MANAGER)), at(1)));
+        deliver(() -> users.on(new UserDepartmentsChanged("alice", List.of(), List.of(7L, 8L)), 1));
+        deliver(() -> users.on(new UserRolesChanged("alice", List.of(Role.MANAGER), List.of(Role.CHIEF, Role.MANAGER)), 2));
+        deliver(() -> users.on(new UserDepartmentsChanged("alice", List.of(7L, 8L), List.of(8L)), 3));
+        deliver(() -> users.on(new UserCreated("bob", "Bob Baker", List.of(Role.OPERATOR)), at(2)));
+        deliver(() -> users.on(new UserDepartmentsChanged("bob", List.of(), List.of(7L)), 1));
+        deliver(() -> users.on(new UserDeactivated("bob"), 2));
+        deliver(() -> users.on(new UserCreated("carol", "Carol Clark", List.of(Role.ACCOUNTANT)), at(3)));
+        deliver(() -> users.on(new UserDeactivated("carol"), 1));
+        deliver(() -> users.on(new UserReactivated("carol"), 2));
+    }
+
+    @Test
+    void theEventsBuildTheRowsTheyDescribe() {
+        events();
+
+        assertThat(queries.find("alice").orElseThrow()).isEqualTo(new UserView("alice", "Alice Archer",
+                Set.of(Role.CHIEF, Role.MANAGER), true, 4, at(1).truncatedTo(ChronoUnit.MILLIS)));
+        assertThat(queries.find("alice").orElseThrow().actor()).isEqualTo(Actor.of("alice", Role.CHIEF, Role.MANAGER));
+        assertThat(queries.find("nobody")).isEmpty();
+        assertThat(queries.isActive("bob")).isFalse();
+        assertThat(queries.isActive("carol")).isTrue();
+        assertThat(queries.isActive("nobody")).isFalse();
+        assertThat(queries.find("carol").orElseThrow().version()).isEqualTo(3);
+        assertThat(queries.active()).extracting(UserView::username).containsExactly("admin", "alice", "carol");
+        assertThat(queries.count()).isEqualTo(4);
+        assertThat(queries.departments("alice")).containsExactly(8L);
+        assertThat(queries.departments("carol")).isEmpty();
+        assertThat(queries.departmentsOfAll()).isEqualTo(Map.of("alice", List.of(8L), "bob", List.of(7L)));
+    }
+
+    @Test
+    void theAdministratorsListFiltersByTextDepartmentAndState() {
+        events();
+        users.on(new UserDepartmentsChanged("carol", List.of(), List.of(8L, 9L)), 3);
+
+        assertThat(names(queries.list(null, null, null))).containsExactly("admin", "alice", "bob", "carol");
+        assertThat(names(queries.list("  ARCH ", null, null))).containsExactly("alice");
+        assertThat(names(queries.list("b", null, null))).containsExactly("bob");
+        assertThat(names(queries.list("a", 8L, null))).containsExactly("alice", "carol");
+        assertThat(names(queries.list(null, 7L, null))).containsExactly("bob");
+        assertThat(names(queries.list(null, 7L, true))).isEmpty();
+        assertThat(names(queries.list(null, null, false))).containsExactly("bob");
+        assertThat(names(queries.list(null, null, true))).containsExactly("admin", "alice", "carol");
+        // the user's wildcards are text, not patterns
+        assertThat(names(queries.list("%", null, null))).isEmpty();
+        assertThat(names(queries.list("_", null, null))).isEmpty();
+    }
+
+    static List<String> names(List<UserView> users) {
+        return users.stream().map(UserView::username).toList();
+    }
+
+    @Test
+    void theSameEventsAppliedAgainChangeNothing() {
+        events();
+        Map<String, List<String>> once = db.snapshot();
+
+        events();
+
+        assertThat(once.get("crm_user")).hasSize(4);
+        assertThat(once.get("user_department")).hasSize(2);
+        assertThat(db.snapshot()).isEqualTo(once);
+    }
+
+    @Test
+    void aRebuildFromEmptyTablesWritesTheSameRows() {
+        events();
+        Map<String, List<String>> live = db.snapshot();
+
+        db.clearReadModels();
+        events();
+
+        assertThat(db.snapshot()).isEqualTo(live);
+    }
+
+    @Test
+    void everyEventDeliveredTwiceInARowWritesWhatOneDeliveryWrites() {
+        events();
+        Map<String, List<String>> once = db.snapshot();
+
+        db.clearReadModels();
+        deliveries = 2;
+        events();
+
+        assertThat(db.snapshot()).isEqualTo(once);
+    }
+}
