@@ -15,7 +15,7 @@ public record ReadModels(ObjectIndex objects, Links links, MemoProjection memos,
     public static ReadModels on(PostgresSchema db) {
         ObjectIndex objects = new ObjectIndex(db.jdbc);
         // projections only record links (Links.link); reading them needs the object access rules, not wired here
-        Links links = new Links(db.jdbc, null);
+        Links links = new Links(db.jdbc);
         return new ReadModels(objects, links, new MemoProjection(db.jdbc, objects),
                 new TaskProjection(db.jdbc, objects, links), new FileProjection(db.jdbc, objects, links),
                 new DepartmentProjection(db.jdbc, objects), new UserProjection(db.jdbc));

@@ -47,7 +47,7 @@ class FileProjectionIT {
     void empty() {
         db.clearReadModels();
         objects = new ObjectIndex(db.jdbc);
-        files = new FileProjection(db.jdbc, objects, new Links(db.jdbc, null));
+        files = new FileProjection(db.jdbc, objects, new Links(db.jdbc));
         queries = new FileQueries(db.jdbc);
     }
 

@@ -58,7 +58,7 @@ class TaskProjectionIT {
     void empty() {
         db.clearReadModels();
         objects = new ObjectIndex(db.jdbc);
-        tasks = new TaskProjection(db.jdbc, objects, new Links(db.jdbc, null));
+        tasks = new TaskProjection(db.jdbc, objects, new Links(db.jdbc));
         queries = new TaskQueries(db.named);
     }
 
