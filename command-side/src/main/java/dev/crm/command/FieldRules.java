@@ -6,11 +6,12 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
+import dev.crm.shared.kind.Limits;
 
 /**
  * The input rules every kind's fields share: names and titles, free texts, dates, tags and lists of
- * users. Each kind's own input class ({@code MemoInput}, {@code TaskInput}, the user and department
- * aggregates) calls these, so a kind added later gets the same rules, and the API and the page forms
+ * users. {@link Input} applies them by a field's declared type (the user and department aggregates call them
+ * directly), so a kind added later gets the same rules, and the API and the page forms
  * (both send the same commands) refuse the same input with the same field named.
  *
  * <p>The limits follow what the read models can store: a text PostgreSQL or the UTF-8 encoder would
@@ -20,10 +21,10 @@ import java.util.regex.Pattern;
 public final class FieldRules {
 
     /** At most this many tags on one object; with {@link #TAG_MAX} that bounds their total length. */
-    public static final int TAGS_MAX = 20;
-    public static final int TAG_MAX = 40;
+    public static final int TAGS_MAX = Limits.TAGS;
+    public static final int TAG_MAX = Limits.TAG;
     /** At most this many users in one list (responsible users, subscribers). */
-    public static final int USERS_MAX = 40;
+    public static final int USERS_MAX = Limits.USERS;
 
     private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 

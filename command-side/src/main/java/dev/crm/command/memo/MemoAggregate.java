@@ -1,5 +1,9 @@
 package dev.crm.command.memo;
 
+import dev.crm.command.Input;
+import dev.crm.shared.kind.Field;
+import dev.crm.shared.memo.MemoKind;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.crm.command.Rejected;
@@ -58,14 +62,14 @@ public class MemoAggregate {
     @CommandHandler
     public MemoAggregate(CreateMemo cmd, MetaData metaData, UserDirectory users) {
         Actor actor = Actor.fromMetaData(metaData);
-        String newTitle = MemoInput.clean(cmd.title());
-        String newDescription = MemoInput.cleanOptional(cmd.description());
-        String recipient = MemoInput.cleanOptional(cmd.to());
+        String newTitle = Input.clean(cmd.title());
+        String newDescription = Input.clean(cmd.description());
+        String recipient = Input.clean(cmd.to());
         List<Rejected.FieldError> errors = new ArrayList<>();
-        MemoInput.checkTitle(newTitle, errors);
-        MemoInput.checkDescription(newDescription, errors);
-        MemoInput.checkRecipient(recipient, cmd.draft(), users, errors);
-        MemoInput.throwIfAny(errors);
+        Input.check(MemoKind.TITLE, newTitle, errors);
+        Input.check(MemoKind.DESCRIPTION, newDescription, errors);
+        checkRecipient(recipient, cmd.draft(), users, errors);
+        Input.throwIfAny(errors);
         apply(new MemoCreated(cmd.memoId(), newTitle, newDescription, recipient, cmd.draft(), actor.username(),
                 users.homeDepartment(actor.username())));
     }
@@ -81,27 +85,27 @@ public class MemoAggregate {
         List<FieldChange> changes = new ArrayList<>();
         List<Rejected.FieldError> errors = new ArrayList<>();
         if (cmd.title() != null) {
-            String newTitle = MemoInput.clean(cmd.title());
-            MemoInput.checkTitle(newTitle, errors);
-            addIfDifferent(changes, "title", title, newTitle);
+            String newTitle = Input.clean(cmd.title());
+            Input.check(MemoKind.TITLE, newTitle, errors);
+            addIfDifferent(changes, MemoKind.TITLE, title, newTitle);
         }
         if (cmd.description() != null) {
-            String newDescription = MemoInput.cleanOptional(cmd.description());
-            MemoInput.checkDescription(newDescription, errors);
-            addIfDifferent(changes, "description", description, newDescription);
+            String newDescription = Input.clean(cmd.description());
+            Input.check(MemoKind.DESCRIPTION, newDescription, errors);
+            addIfDifferent(changes, MemoKind.DESCRIPTION, description, newDescription);
         }
         boolean newDraft = cmd.draft() == null ? draft : cmd.draft();
         if (!draft && newDraft) {
             errors.add(new Rejected.FieldError("draft", "validation.memo.cannot-unsend", new Object[0]));
         }
-        String newTo = cmd.to() == null ? to : MemoInput.cleanOptional(cmd.to());
+        String newTo = cmd.to() == null ? to : Input.clean(cmd.to());
         if (cmd.to() != null || newDraft != draft) {
-            MemoInput.checkRecipient(newTo, newDraft, users, errors);
+            checkRecipient(newTo, newDraft, users, errors);
         }
-        MemoInput.throwIfAny(errors);
-        addIfDifferent(changes, "to", to, newTo);
+        Input.throwIfAny(errors);
+        addIfDifferent(changes, MemoKind.TO, to, newTo);
         if (newDraft != draft) {
-            changes.add(FieldChange.of("draft", draft, newDraft));
+            changes.add(MemoKind.DRAFT.change(draft, newDraft));
         }
         if (!changes.isEmpty()) {
             apply(new MemoChanged(memoId, changes));
@@ -131,10 +135,10 @@ public class MemoAggregate {
         if (stage == MemoStage.REVIEWED) {
             throw new Rejected.WrongState("error.memo.already-reviewed");
         }
-        String newConclusion = MemoInput.cleanOptional(cmd.conclusion());
+        String newConclusion = Input.clean(cmd.conclusion());
         List<Rejected.FieldError> errors = new ArrayList<>();
-        MemoInput.checkConclusion(newConclusion, errors);
-        MemoInput.throwIfAny(errors);
+        Input.check(MemoKind.CONCLUSION, newConclusion, errors);
+        Input.throwIfAny(errors);
         apply(new MemoReviewed(memoId, newConclusion, stage, conclusion));
         return Versions.current();
     }
@@ -181,9 +185,20 @@ public class MemoAggregate {
                 : new Rejected.Forbidden(code);
     }
 
-    private static void addIfDifferent(List<FieldChange> changes, String field, String from, String to) {
+    private static void addIfDifferent(List<FieldChange> changes, Field field, String from, String to) {
         if (!Objects.equals(from, to)) {
-            changes.add(FieldChange.of(field, from, to));
+            changes.add(field.change(from, to));
+        }
+    }
+
+    /** A sent memo has a recipient, an active user; a draft may have none yet. */
+    private static void checkRecipient(String to, boolean draft, UserDirectory users, List<Rejected.FieldError> errors) {
+        if (to == null) {
+            if (!draft) {
+                errors.add(Input.error(MemoKind.TO, "validation.memo.recipient-required"));
+            }
+        } else if (!users.isActiveUser(to)) {
+            errors.add(Input.error(MemoKind.TO, "validation.unknown-user", to));
         }
     }
 
@@ -201,12 +216,16 @@ public class MemoAggregate {
     @EventSourcingHandler
     void on(MemoChanged e) {
         for (FieldChange c : e.changes()) {
-            switch (c.field()) {
-                case "title" -> title = c.to();
-                case "description" -> description = c.to();
-                case "to" -> to = c.to();
-                case "draft" -> draft = Boolean.parseBoolean(c.to());
-                default -> throw new IllegalStateException("unknown memo field in a stored event: " + c.field());
+            if (MemoKind.TITLE.is(c.field())) {
+                title = c.to();
+            } else if (MemoKind.DESCRIPTION.is(c.field())) {
+                description = c.to();
+            } else if (MemoKind.TO.is(c.field())) {
+                to = c.to();
+            } else if (MemoKind.DRAFT.is(c.field())) {
+                draft = Boolean.parseBoolean(c.to());
+            } else {
+                throw new IllegalStateException("unknown memo field in a stored event: " + c.field());
             }
         }
     }

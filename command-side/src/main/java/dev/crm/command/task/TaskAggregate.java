@@ -1,5 +1,15 @@
 package dev.crm.command.task;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+import dev.crm.command.Input;
+import dev.crm.shared.kind.Field;
+import dev.crm.shared.kind.ObjectFields;
+
+import dev.crm.shared.task.TaskKind;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.crm.command.Cascades;
@@ -31,6 +41,7 @@ import dev.crm.shared.task.TaskOwnerChanged;
 import dev.crm.shared.task.TaskPriority;
 import dev.crm.shared.task.TaskStage;
 import dev.crm.shared.task.TaskStageChanged;
+import dev.crm.shared.task.WorkCreated;
 import dev.crm.shared.task.WorkKind;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,7 +57,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A task or a project (the same fields, stages and rules; a project holds tasks and applies its own event
- * types, see {@link WorkKind}). Rules: {@link TaskAccess} (who sees and changes it), {@link TaskInput} (fields), and its
+ * types, see {@link WorkKind}). Rules: {@link TaskAccess} (who sees and changes it), {@link Input} (fields, by their declaration in {@link TaskKind}), and its
  * stages: a task without responsible users is given its creator; completed and canceled close it; a main
  * task cannot be completed while one of its subtasks is open.
  */
@@ -79,37 +90,37 @@ public class TaskAggregate {
     public TaskAggregate(CreateTask cmd, MetaData metaData, UserDirectory users, TaskTree tasks, ObjectRules objects) {
         Actor actor = Actor.fromMetaData(metaData);
         List<Rejected.FieldError> errors = new ArrayList<>();
-        String newTitle = TaskInput.clean(cmd.title());
-        TaskInput.title(newTitle, errors);
-        String newDescription = TaskInput.clean(cmd.description());
-        TaskInput.text("description", newDescription, TaskInput.TEXT_MAX, errors);
-        String newNextStep = TaskInput.clean(cmd.nextStep());
-        TaskInput.text("nextStep", newNextStep, TaskInput.TITLE_MAX, errors);
-        String due = TaskInput.clean(cmd.dueDate());
-        TaskInput.date("dueDate", due, errors);
-        String nextDate = TaskInput.clean(cmd.nextStepDate());
-        TaskInput.date("nextStepDate", nextDate, errors);
-        List<String> newResponsible = TaskInput.users("responsible", orEmpty(cmd.responsible()), users, errors);
-        String newCoOwner = TaskInput.clean(cmd.coOwner());
+        String newTitle = Input.clean(cmd.title());
+        Input.check(TaskKind.TITLE, newTitle, errors);
+        String newDescription = Input.clean(cmd.description());
+        Input.check(TaskKind.DESCRIPTION, newDescription, errors);
+        String newNextStep = Input.clean(cmd.nextStep());
+        Input.check(TaskKind.NEXT_STEP, newNextStep, errors);
+        String due = Input.clean(cmd.dueDate());
+        Input.check(TaskKind.DUE_DATE, due, errors);
+        String nextDate = Input.clean(cmd.nextStepDate());
+        Input.check(TaskKind.NEXT_STEP_DATE, nextDate, errors);
+        List<String> newResponsible = Input.users(TaskKind.RESPONSIBLE, orEmpty(cmd.responsible()), users, errors);
+        String newCoOwner = Input.clean(cmd.coOwner());
         if (newCoOwner != null) {
-            TaskInput.users("coOwner", List.of(newCoOwner), users, errors);
+            Input.users(TaskKind.CO_OWNER, List.of(newCoOwner), users, errors);
         }
-        List<String> newSubscribers = TaskInput.users("subscribers", orEmpty(cmd.subscribers()), users, errors);
-        List<String> newTags = TaskInput.tags(orEmpty(cmd.tags()), errors);
+        List<String> newSubscribers = Input.users(TaskKind.SUBSCRIBERS, orEmpty(cmd.subscribers()), users, errors);
+        List<String> newTags = Input.tags(TaskKind.TAGS, orEmpty(cmd.tags()), errors);
         WorkKind newKind = cmd.kind() == null ? WorkKind.TASK : cmd.kind();
-        if (cmd.parent() != null && (newKind == WorkKind.PROJECT
-                || !(tasks.isLive(cmd.parent(), WorkKind.TASK) && objects.canView(actor, cmd.parent())))) {
-            errors.add(TaskInput.error("parent", "validation.task.unknown-parent", cmd.parent()));
+        if (cmd.parent() != null && (!newKind.canBePart()
+                || !(tasks.isLive(cmd.parent(), newKind) && objects.canView(actor, cmd.parent())))) {
+            errors.add(Input.error(TaskKind.PARENT, "validation.task.unknown-parent", cmd.parent()));
         }
-        if (cmd.project() != null && (newKind == WorkKind.PROJECT
+        if (cmd.project() != null && (!newKind.canBePart()
                 || !(tasks.isLive(cmd.project(), WorkKind.PROJECT) && objects.canView(actor, cmd.project())))) {
-            errors.add(TaskInput.error("project", "validation.task.unknown-project", cmd.project()));
+            errors.add(Input.error(TaskKind.PROJECT, "validation.task.unknown-project", cmd.project()));
         }
         if (cmd.parent() != null && newResponsible.size() > 1) {
             // as the reference product: a subtask is one person's part (a team task gets one per person)
-            errors.add(TaskInput.error("responsible", "validation.task.subtask-one-responsible"));
+            errors.add(Input.error(TaskKind.RESPONSIBLE, "validation.task.subtask-one-responsible"));
         }
-        TaskInput.throwIfAny(errors);
+        Input.throwIfAny(errors);
         TaskPriority newPriority = cmd.priority() == null ? TaskPriority.MIDDLE : cmd.priority();
         List<String> people = newResponsible.isEmpty() ? List.of(actor.username()) : newResponsible;
         LinkedHashSet<String> named = new LinkedHashSet<>(people);
@@ -127,15 +138,9 @@ public class TaskAggregate {
                 requireMayName(actor, container, rules, itsContainers, named, tasks);
             }
         }
-        if (newKind == WorkKind.PROJECT) {
-            apply(new ProjectCreated(cmd.taskId(), newTitle, newDescription, newPriority, due, newNextStep, nextDate,
-                    people, newCoOwner, newSubscribers, newTags, cmd.memo(), actor.username(),
-                    users.homeDepartment(actor.username())));
-        } else {
-            apply(new TaskCreated(cmd.taskId(), newTitle, newDescription, newPriority, due, newNextStep, nextDate,
-                    people, newCoOwner, newSubscribers, newTags, cmd.parent(), cmd.memo(), actor.username(),
-                    cmd.project(), users.homeDepartment(actor.username())));
-        }
+        apply(newKind.created(new WorkKind.NewWork(cmd.taskId(), newTitle, newDescription, newPriority, due,
+                newNextStep, nextDate, people, newCoOwner, newSubscribers, newTags, cmd.parent(), cmd.project(),
+                cmd.memo(), actor.username(), users.homeDepartment(actor.username()))));
     }
 
     @CommandHandler
@@ -152,71 +157,71 @@ public class TaskAggregate {
         // who is put on the task by this change: on a part, they would see its containers too
         LinkedHashSet<String> named = new LinkedHashSet<>();
         if (cmd.title() != null) {
-            String t = TaskInput.clean(cmd.title());
-            TaskInput.title(t, errors);
-            add(changes, "title", title, t);
+            String t = Input.clean(cmd.title());
+            Input.check(TaskKind.TITLE, t, errors);
+            add(changes, TaskKind.TITLE, title, t);
         }
         if (cmd.description() != null) {
-            String d = TaskInput.clean(cmd.description());
-            TaskInput.text("description", d, TaskInput.TEXT_MAX, errors);
-            add(changes, "description", description, d);
+            String d = Input.clean(cmd.description());
+            Input.check(TaskKind.DESCRIPTION, d, errors);
+            add(changes, TaskKind.DESCRIPTION, description, d);
         }
         if (cmd.priority() != null) {
-            add(changes, "priority", priority.apiName(), cmd.priority().apiName());
+            add(changes, TaskKind.PRIORITY, priority.apiName(), cmd.priority().apiName());
         }
         if (cmd.dueDate() != null) {
-            String d = TaskInput.clean(cmd.dueDate());
-            TaskInput.date("dueDate", d, errors);
-            add(changes, "dueDate", dueDate, d);
+            String d = Input.clean(cmd.dueDate());
+            Input.check(TaskKind.DUE_DATE, d, errors);
+            add(changes, TaskKind.DUE_DATE, dueDate, d);
         }
         if (cmd.nextStep() != null) {
-            String n = TaskInput.clean(cmd.nextStep());
-            TaskInput.text("nextStep", n, TaskInput.TITLE_MAX, errors);
-            add(changes, "nextStep", nextStep, n);
+            String n = Input.clean(cmd.nextStep());
+            Input.check(TaskKind.NEXT_STEP, n, errors);
+            add(changes, TaskKind.NEXT_STEP, nextStep, n);
         }
         if (cmd.nextStepDate() != null) {
-            String d = TaskInput.clean(cmd.nextStepDate());
-            TaskInput.date("nextStepDate", d, errors);
-            add(changes, "nextStepDate", nextStepDate, d);
+            String d = Input.clean(cmd.nextStepDate());
+            Input.check(TaskKind.NEXT_STEP_DATE, d, errors);
+            add(changes, TaskKind.NEXT_STEP_DATE, nextStepDate, d);
         }
         if (cmd.responsible() != null) {
-            List<String> r = TaskInput.users("responsible", cmd.responsible(), users, errors);
+            List<String> r = Input.users(TaskKind.RESPONSIBLE, cmd.responsible(), users, errors);
             if (r.isEmpty()) {
-                errors.add(TaskInput.error("responsible", "validation.required"));
+                errors.add(Input.error(TaskKind.RESPONSIBLE, "validation.required"));
             }
             if (parent != null && r.size() > 1) {
-                errors.add(TaskInput.error("responsible", "validation.task.subtask-one-responsible"));
+                errors.add(Input.error(TaskKind.RESPONSIBLE, "validation.task.subtask-one-responsible"));
             }
-            add(changes, "responsible", join(responsible), join(r));
+            add(changes, TaskKind.RESPONSIBLE, join(responsible), join(r));
             r.stream().filter(u -> !responsible.contains(u)).forEach(named::add);
         }
         if (cmd.coOwner() != null) {
-            String c = TaskInput.clean(cmd.coOwner());
+            String c = Input.clean(cmd.coOwner());
             if (c != null) {
-                TaskInput.users("coOwner", List.of(c), users, errors);
+                Input.users(TaskKind.CO_OWNER, List.of(c), users, errors);
             }
-            add(changes, "coOwner", coOwner, c);
+            add(changes, TaskKind.CO_OWNER, coOwner, c);
             if (c != null && !c.equals(coOwner)) {
                 named.add(c);
             }
         }
         if (cmd.subscribers() != null) {
-            List<String> s = TaskInput.users("subscribers", cmd.subscribers(), users, errors);
-            add(changes, "subscribers", join(subscribers), join(s));
+            List<String> s = Input.users(TaskKind.SUBSCRIBERS, cmd.subscribers(), users, errors);
+            add(changes, TaskKind.SUBSCRIBERS, join(subscribers), join(s));
             s.stream().filter(u -> !subscribers.contains(u)).forEach(named::add);
         }
         if (cmd.tags() != null) {
-            add(changes, "tags", join(tags), join(TaskInput.tags(cmd.tags(), errors)));
+            add(changes, TaskKind.TAGS, join(tags), join(Input.tags(TaskKind.TAGS, cmd.tags(), errors)));
         }
-        TaskInput.throwIfAny(errors);
+        Input.throwIfAny(errors);
         if (!access.canReassign(actor, containers)
-                && changes.stream().anyMatch(c -> c.field().equals("responsible") || c.field().equals("coOwner"))) {
+                && changes.stream().anyMatch(c -> TaskKind.RESPONSIBLE.is(c.field()) || TaskKind.CO_OWNER.is(c.field()))) {
             // a sole responsible user changes the task, not who is responsible for it or who co-owns it
             throw new Rejected.Forbidden("error.task.reassign-forbidden");
         }
         requireMayNameOnContainers(actor, named, tasks);
         if (!changes.isEmpty()) {
-            apply(kind == WorkKind.PROJECT ? new ProjectChanged(taskId, changes) : new TaskChanged(taskId, changes));
+            apply(kind.changed(taskId, changes));
         }
         return Versions.current();
     }
@@ -230,15 +235,13 @@ public class TaskAggregate {
             throw new Rejected.Forbidden("error.task.change-forbidden");
         }
         if (cmd.stage() == null) {
-            throw new Rejected.Invalid("stage", "validation.required");
+            throw new Rejected.Invalid(ObjectFields.STAGE.name(), "validation.required");
         }
         if (cmd.stage() == TaskStage.COMPLETED && tasks.hasOpenSubtasks(taskId)) {
-            throw new Rejected.WrongState(kind == WorkKind.PROJECT ? "error.project.open-tasks"
-                    : "error.task.open-subtasks");
+            throw new Rejected.WrongState(kind.openPartsError());
         }
         if (cmd.stage() != stage) {
-            apply(kind == WorkKind.PROJECT ? new ProjectStageChanged(taskId, stage, cmd.stage())
-                    : new TaskStageChanged(taskId, stage, cmd.stage()));
+            apply(kind.stageChanged(taskId, stage, cmd.stage()));
         }
         return Versions.current();
     }
@@ -246,7 +249,7 @@ public class TaskAggregate {
     @CommandHandler
     public long handle(DeleteTask cmd, MetaData metaData, TaskTree tasks) {
         if (Cascades.isPart(metaData) && !deleted) {
-            apply(kind == WorkKind.PROJECT ? new ProjectDeleted(taskId) : new TaskDeleted(taskId));
+            apply(kind.deleted(taskId));
             return Versions.current();
         }
         Actor actor = Actor.fromMetaData(metaData);
@@ -255,7 +258,7 @@ public class TaskAggregate {
         if (!access.canDelete(actor)) {
             throw new Rejected.Forbidden("error.task.delete-forbidden");
         }
-        apply(kind == WorkKind.PROJECT ? new ProjectDeleted(taskId) : new TaskDeleted(taskId));
+        apply(kind.deleted(taskId));
         return Versions.current();
     }
 
@@ -267,18 +270,17 @@ public class TaskAggregate {
         if (!access.canTransfer(actor)) {
             throw new Rejected.Forbidden("error.owner.transfer-forbidden");
         }
-        String to = TaskInput.clean(cmd.owner());
+        String to = Input.clean(cmd.owner());
         if (to == null) {
-            throw new Rejected.Invalid("owner", "validation.required");
+            throw new Rejected.Invalid(ObjectFields.OWNER.name(), "validation.required");
         }
         List<Rejected.FieldError> errors = new ArrayList<>();
-        TaskInput.users("owner", List.of(to), users, errors);
-        TaskInput.throwIfAny(errors);
+        Input.users(ObjectFields.OWNER, List.of(to), users, errors);
+        Input.throwIfAny(errors);
         if (!to.equals(owner)) {
             // the new owner of a part sees its containers: the same rule as naming anyone on it
             requireMayNameOnContainers(actor, List.of(to), tasks);
-            apply(kind == WorkKind.PROJECT ? new ProjectOwnerChanged(taskId, owner, to)
-                    : new TaskOwnerChanged(taskId, owner, to));
+            apply(kind.ownerChanged(taskId, owner, to));
         }
         return Versions.current();
     }
@@ -286,7 +288,7 @@ public class TaskAggregate {
     @CommandHandler
     public long handle(RestoreTask cmd, MetaData metaData) {
         Restoring.require(Actor.fromMetaData(metaData), deleted);
-        apply(kind == WorkKind.PROJECT ? new ProjectRestored(taskId) : new TaskRestored(taskId));
+        apply(kind.restored(taskId));
         return Versions.current();
     }
 
@@ -338,42 +340,37 @@ public class TaskAggregate {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(", "));
     }
 
-    private static void add(List<FieldChange> changes, String field, String from, String to) {
+    private static void add(List<FieldChange> changes, Field field, String from, String to) {
         if (!Objects.equals(from, to)) {
-            changes.add(FieldChange.of(field, from, to));
+            changes.add(field.change(from, to));
         }
     }
 
     @EventSourcingHandler
     void on(TaskCreated e) {
-        parent = e.parent();
-        created(WorkKind.TASK, e.taskId(), e.owner(), e.title(), e.description(), e.priority(), e.dueDate(),
-                e.nextStep(), e.nextStepDate(), e.responsible(), e.coOwner(), e.subscribers(), e.tags());
+        created(e);
     }
 
     @EventSourcingHandler
     void on(ProjectCreated e) {
-        created(WorkKind.PROJECT, e.projectId(), e.owner(), e.title(), e.description(), e.priority(), e.dueDate(),
-                e.nextStep(), e.nextStepDate(), e.responsible(), e.coOwner(), e.subscribers(), e.tags());
+        created(e);
     }
 
-    private void created(WorkKind newKind, long id, String newOwner, String newTitle, String newDescription,
-                         TaskPriority newPriority, String newDueDate, String newNextStep, String newNextStepDate,
-                         List<String> newResponsible, String newCoOwner, List<String> newSubscribers,
-                         List<String> newTags) {
-        kind = newKind;
-        taskId = id;
-        owner = newOwner;
-        title = newTitle;
-        description = newDescription;
-        priority = newPriority;
-        dueDate = newDueDate;
-        nextStep = newNextStep;
-        nextStepDate = newNextStepDate;
-        responsible = newResponsible;
-        coOwner = newCoOwner;
-        subscribers = newSubscribers;
-        tags = newTags;
+    private void created(WorkCreated e) {
+        kind = e.work();
+        taskId = e.objectId();
+        parent = e.parent();
+        owner = e.owner();
+        title = e.title();
+        description = e.description();
+        priority = e.priority();
+        dueDate = e.dueDate();
+        nextStep = e.nextStep();
+        nextStepDate = e.nextStepDate();
+        responsible = e.responsible();
+        coOwner = e.coOwner();
+        subscribers = e.subscribers();
+        tags = e.tags();
         stage = TaskStage.PENDING;
     }
 
@@ -387,21 +384,26 @@ public class TaskAggregate {
         changed(e.changes());
     }
 
+    /** The declared fields a change event may carry, and how each sets this aggregate's state. */
+    private static final Map<String, BiConsumer<TaskAggregate, String>> CHANGEABLE = Map.ofEntries(
+            Map.entry(TaskKind.TITLE.name(), (t, v) -> t.title = v),
+            Map.entry(TaskKind.DESCRIPTION.name(), (t, v) -> t.description = v),
+            Map.entry(TaskKind.PRIORITY.name(), (t, v) -> t.priority = TaskPriority.valueOf(v.toUpperCase(Locale.ROOT))),
+            Map.entry(TaskKind.DUE_DATE.name(), (t, v) -> t.dueDate = v),
+            Map.entry(TaskKind.NEXT_STEP.name(), (t, v) -> t.nextStep = v),
+            Map.entry(TaskKind.NEXT_STEP_DATE.name(), (t, v) -> t.nextStepDate = v),
+            Map.entry(TaskKind.RESPONSIBLE.name(), (t, v) -> t.responsible = split(v)),
+            Map.entry(TaskKind.CO_OWNER.name(), (t, v) -> t.coOwner = v),
+            Map.entry(TaskKind.SUBSCRIBERS.name(), (t, v) -> t.subscribers = split(v)),
+            Map.entry(TaskKind.TAGS.name(), (t, v) -> t.tags = split(v)));
+
     private void changed(List<FieldChange> changes) {
         for (FieldChange c : changes) {
-            switch (c.field()) {
-                case "title" -> title = c.to();
-                case "description" -> description = c.to();
-                case "priority" -> priority = TaskPriority.valueOf(c.to().toUpperCase(java.util.Locale.ROOT));
-                case "dueDate" -> dueDate = c.to();
-                case "nextStep" -> nextStep = c.to();
-                case "nextStepDate" -> nextStepDate = c.to();
-                case "responsible" -> responsible = split(c.to());
-                case "coOwner" -> coOwner = c.to();
-                case "subscribers" -> subscribers = split(c.to());
-                case "tags" -> tags = split(c.to());
-                default -> throw new IllegalStateException("unknown task field in a stored event: " + c.field());
+            BiConsumer<TaskAggregate, String> field = CHANGEABLE.get(c.field());
+            if (field == null) {
+                throw new IllegalStateException("unknown task field in a stored event: " + c.field());
             }
+            field.accept(this, c.to());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.crm.query.department;
 
+import dev.crm.shared.department.DepartmentKind;
+
 import dev.crm.query.Sql;
 import dev.crm.query.object.ObjectIndex;
 import dev.crm.shared.department.DepartmentCreated;
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
 public class DepartmentProjection {
 
     public static final String GROUP = "departments";
-    public static final String KIND = "department";
+    public static final String KIND = DepartmentKind.NAME;
 
     private static final String INSERT = """
             INSERT INTO department_view (id, name, name_key, version, created_at, updated_at)

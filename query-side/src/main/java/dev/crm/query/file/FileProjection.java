@@ -1,5 +1,7 @@
 package dev.crm.query.file;
 
+import dev.crm.shared.file.FileKind;
+
 import dev.crm.query.Sql;
 import dev.crm.query.link.Links;
 import dev.crm.query.object.ObjectIndex;
@@ -63,7 +65,7 @@ public class FileProjection {
         if (inserted == 1 && jdbc.update(COUNT_UP, e.sha256()) == 0) {
             jdbc.update(FIRST_REFERENCE, e.sha256(), e.size());
         }
-        objects.created(e.fileId(), "file", e.name(), by, at);
+        objects.created(e.fileId(), FileKind.NAME, e.name(), by, at);
         links.link(e.attachedTo(), e.fileId(), Links.FILE);
     }
 

@@ -1,5 +1,7 @@
 package dev.crm.query.history;
 
+import dev.crm.shared.memo.MemoKind;
+
 import dev.crm.query.file.FileQueries;
 import dev.crm.shared.Actor;
 import dev.crm.shared.FieldChange;
@@ -106,21 +108,22 @@ public class HistoryReader {
             if (event.getPayload() instanceof MemoChanged changed) {
                 boolean sends = false;
                 for (FieldChange c : changed.changes()) {
-                    switch (c.field()) {
-                        case "title" -> title = c.to();
-                        case "description" -> description = c.to();
-                        case "to" -> to = c.to();
-                        case "draft" -> sends = !Boolean.parseBoolean(c.to());
-                        default -> {
-                            // other fields say nothing about what was sent
-                        }
+                    // other fields say nothing about what was sent
+                    if (MemoKind.TITLE.is(c.field())) {
+                        title = c.to();
+                    } else if (MemoKind.DESCRIPTION.is(c.field())) {
+                        description = c.to();
+                    } else if (MemoKind.TO.is(c.field())) {
+                        to = c.to();
+                    } else if (MemoKind.DRAFT.is(c.field())) {
+                        sends = !Boolean.parseBoolean(c.to());
                     }
                 }
                 if (sends) {
                     List<FieldChange> asSent = new ArrayList<>();
                     for (FieldChange c : new MemoCreated(created.memoId(), title, description, to, false,
                             created.author(), created.department()).changes()) {
-                        asSent.add(c.field().equals("draft") ? FieldChange.of("draft", true, false) : c);
+                        asSent.add(MemoKind.DRAFT.is(c.field()) ? MemoKind.DRAFT.change(true, false) : c);
                     }
                     return new Sent(event.getSequenceNumber() + 1, List.copyOf(asSent));
                 }

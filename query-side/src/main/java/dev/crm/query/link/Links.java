@@ -1,5 +1,11 @@
 package dev.crm.query.link;
 
+import dev.crm.shared.task.TaskKind;
+
+import dev.crm.shared.project.ProjectKind;
+
+import dev.crm.shared.file.FileKind;
+
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -12,13 +18,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class Links {
 
-    public static final String FILE = "file";
+    public static final String FILE = FileKind.NAME;
     public static final String SUBTASK = "subtask";
-    public static final String TASK = "task";
+    public static final String TASK = TaskKind.NAME;
     /** A project's task. */
     public static final String PROJECT_TASK = "project-task";
     /** The project made from a memo. */
-    public static final String PROJECT = "project";
+    public static final String PROJECT = ProjectKind.NAME;
 
     /** Another object and how it is linked to the one asked about. */
     public record Link(long other, String relation) {

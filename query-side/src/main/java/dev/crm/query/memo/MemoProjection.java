@@ -1,5 +1,7 @@
 package dev.crm.query.memo;
 
+import dev.crm.shared.memo.MemoKind;
+
 import dev.crm.query.Sql;
 import dev.crm.query.object.ObjectIndex;
 import dev.crm.shared.Actor;
@@ -46,8 +48,8 @@ public class MemoProjection {
     private static final String DELETE = """
             UPDATE memo_view SET deleted = TRUE, version = ?, updated_at = ? WHERE id = ? AND version < ?""";
     /** The only memo fields a change can name, with their columns; nothing else reaches the SQL. */
-    private static final Map<String, String> CHANGEABLE = Map.of(
-            "title", "title", "description", "description", "to", "recipient", "draft", "draft");
+    private static final Map<String, String> CHANGEABLE = Map.of(MemoKind.TITLE.name(), "title",
+            MemoKind.DESCRIPTION.name(), "description", MemoKind.TO.name(), "recipient", MemoKind.DRAFT.name(), "draft");
 
     private final JdbcTemplate jdbc;
     private final ObjectIndex objects;
@@ -61,7 +63,7 @@ public class MemoProjection {
     void on(MemoCreated e, @Timestamp Instant at) {
         jdbc.update(INSERT, e.memoId(), e.title(), e.description(), e.to(), e.draft(), e.author(), Sql.ts(at),
                 Sql.ts(at), e.department(), e.memoId());
-        objects.created(e.memoId(), "memo", e.title(), e.author(), at, e.department());
+        objects.created(e.memoId(), MemoKind.NAME, e.title(), e.author(), at, e.department());
     }
 
     @EventHandler
@@ -76,8 +78,8 @@ public class MemoProjection {
                 throw new IllegalStateException("unknown memo field in a stored event: " + change.field());
             }
             sql.append(column).append(" = ?, ");
-            args.add("draft".equals(column) ? Boolean.valueOf(change.to()) : change.to());
-            if ("title".equals(column)) {
+            args.add(MemoKind.DRAFT.is(change.field()) ? Boolean.valueOf(change.to()) : change.to());
+            if (MemoKind.TITLE.is(change.field())) {
                 newTitle = change.to();
             }
         }

@@ -1,5 +1,7 @@
 package dev.crm.query.memo;
 
+import dev.crm.shared.kind.ObjectFields;
+
 
 import dev.crm.query.Page;
 import dev.crm.query.Sql;
@@ -31,7 +33,7 @@ public class MemoQueries {
             rs.getString("title"), rs.getString("description"), rs.getString("recipient"), rs.getBoolean("draft"),
             MemoStage.valueOf(rs.getString("stage")), rs.getString("conclusion"), rs.getString("owner"),
             rs.getBoolean("deleted"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
-            rs.getObject("department", Long.class));
+            rs.getObject(ObjectFields.DEPARTMENT.name(), Long.class));
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -75,7 +77,7 @@ public class MemoQueries {
             where.append(STAGE);
             params.addValue("stage", stage.name());
         }
-        Sql.inDepartments(where, params, "department", departments);
+        Sql.inDepartments(where, params, ObjectFields.DEPARTMENT.name(), departments);
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM memo_view" + where, params, Long.class);
         List<MemoView> items = jdbc.query("SELECT * FROM memo_view" + where
                 + " ORDER BY updated_at DESC, id DESC LIMIT :limit OFFSET :offset", params, ROW);

@@ -1,5 +1,7 @@
 package dev.crm.query.object;
 
+import dev.crm.query.link.Links;
+
 import dev.crm.query.Page;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +24,7 @@ public class DeletedObjects {
     }
 
     /** Relations whose target is deleted with its source (a task made from a memo is not). */
-    static final String PART_RELATIONS = "('file', 'subtask', 'project-task')";
+    static final String PART_RELATIONS = "('" + Links.FILE + "', '" + Links.SUBTASK + "', '" + Links.PROJECT_TASK + "')";
 
     private final JdbcTemplate jdbc;
 

@@ -1,5 +1,11 @@
 package dev.crm.query.task;
 
+import dev.crm.shared.kind.Field;
+
+import dev.crm.shared.task.TaskKind;
+
+import dev.crm.shared.project.ProjectKind;
+
 import dev.crm.query.Sql;
 import dev.crm.query.link.Links;
 import dev.crm.query.object.ObjectIndex;
@@ -14,6 +20,7 @@ import dev.crm.shared.project.ProjectOwnerChanged;
 import dev.crm.shared.project.ProjectStageChanged;
 import dev.crm.shared.task.TaskChanged;
 import dev.crm.shared.task.TaskCreated;
+import dev.crm.shared.task.WorkCreated;
 import dev.crm.shared.task.TaskDeleted;
 import dev.crm.shared.task.TaskRestored;
 import dev.crm.shared.task.TaskOwnerChanged;
@@ -48,9 +55,13 @@ public class TaskProjection {
                                    deleted, created_at, updated_at, department)
             SELECT ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, FALSE, ?, ?, ?
             WHERE NOT EXISTS (SELECT 1 FROM task_view WHERE id = ?)""";
-    private static final Map<String, String> COLUMNS = Map.of("title", "title", "description", "description",
-            "priority", "priority", "dueDate", "due_date", "nextStep", "next_step", "nextStepDate", "next_step_date",
-            "responsible", "responsible", "coOwner", "co_owner", "subscribers", "subscribers", "tags", "tags");
+    /** The declared fields a change can name, with their columns; nothing else reaches the SQL. */
+    private static final Map<String, String> COLUMNS = Map.of(TaskKind.TITLE.name(), "title",
+            TaskKind.DESCRIPTION.name(), "description", TaskKind.PRIORITY.name(), "priority",
+            TaskKind.DUE_DATE.name(), "due_date", TaskKind.NEXT_STEP.name(), "next_step",
+            TaskKind.NEXT_STEP_DATE.name(), "next_step_date", TaskKind.RESPONSIBLE.name(), "responsible",
+            TaskKind.CO_OWNER.name(), "co_owner", TaskKind.SUBSCRIBERS.name(), "subscribers",
+            TaskKind.TAGS.name(), "tags");
 
     private final JdbcTemplate jdbc;
     private final ObjectIndex objects;
@@ -68,31 +79,29 @@ public class TaskProjection {
 
     @EventHandler
     void on(TaskCreated e, @Timestamp Instant at) {
-        jdbc.update(INSERT, e.taskId(), "task", e.title(), e.description(), e.priority().name(), e.dueDate(),
-                e.nextStep(), e.nextStepDate(), people(e.responsible()), e.coOwner(), people(e.subscribers()),
-                people(e.tags()), e.parent(), e.project(), e.memo(), e.owner(), Sql.ts(at), Sql.ts(at), e.department(),
-                e.taskId());
-        objects.created(e.taskId(), "task", e.title(), e.owner(), at, e.department());
-        if (e.parent() != null) {
-            links.link(e.parent(), e.taskId(), Links.SUBTASK);
-        }
-        if (e.project() != null) {
-            links.link(e.project(), e.taskId(), Links.PROJECT_TASK);
-        }
-        if (e.memo() != null) {
-            links.link(e.memo(), e.taskId(), Links.TASK);
-        }
+        created(e, at);
     }
 
     @EventHandler
     void on(ProjectCreated e, @Timestamp Instant at) {
-        jdbc.update(INSERT, e.projectId(), "project", e.title(), e.description(), e.priority().name(), e.dueDate(),
-                e.nextStep(), e.nextStepDate(), people(e.responsible()), e.coOwner(), people(e.subscribers()),
-                people(e.tags()), null, null, e.memo(), e.owner(), Sql.ts(at), Sql.ts(at), e.department(),
-                e.projectId());
-        objects.created(e.projectId(), "project", e.title(), e.owner(), at, e.department());
+        created(e, at);
+    }
+
+    private void created(WorkCreated e, Instant at) {
+        long id = e.objectId();
+        String kind = e.work().kind();
+        jdbc.update(INSERT, id, kind, e.title(), e.description(), e.priority().name(), e.dueDate(), e.nextStep(),
+                e.nextStepDate(), people(e.responsible()), e.coOwner(), people(e.subscribers()), people(e.tags()),
+                e.parent(), e.project(), e.memo(), e.owner(), Sql.ts(at), Sql.ts(at), e.department(), id);
+        objects.created(id, kind, e.title(), e.owner(), at, e.department());
+        if (e.parent() != null) {
+            links.link(e.parent(), id, Links.SUBTASK);
+        }
+        if (e.project() != null) {
+            links.link(e.project(), id, Links.PROJECT_TASK);
+        }
         if (e.memo() != null) {
-            links.link(e.memo(), e.projectId(), Links.PROJECT);
+            links.link(e.memo(), id, e.work().kind());
         }
     }
 
@@ -117,12 +126,13 @@ public class TaskProjection {
                 throw new IllegalStateException("unknown task field in a stored event: " + c.field());
             }
             sql.append(column).append(" = ?, ");
-            args.add(switch (c.field()) {
-                case "responsible", "subscribers", "tags" -> c.to() == null ? "" : people(List.of(c.to().split(", ")));
-                case "priority" -> c.to().toUpperCase(Locale.ROOT);
+            Field field = TaskKind.KIND.field(c.field()).orElseThrow();
+            args.add(switch (field.type()) {
+                case USERS, TAGS -> c.to() == null ? "" : people(List.of(c.to().split(", ")));
+                case CHOICE -> c.to().toUpperCase(Locale.ROOT);
                 default -> c.to();
             });
-            if (c.field().equals("title")) {
+            if (TaskKind.TITLE.equals(field)) {
                 newTitle = c.to();
             }
         }

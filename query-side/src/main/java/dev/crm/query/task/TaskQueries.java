@@ -1,5 +1,9 @@
 package dev.crm.query.task;
 
+import dev.crm.shared.task.TaskKind;
+
+import dev.crm.shared.kind.ObjectFields;
+
 
 import dev.crm.query.Page;
 import dev.crm.query.Sql;
@@ -42,10 +46,10 @@ public class TaskQueries {
             rs.getString("due_date"), rs.getString("next_step"), rs.getString("next_step_date"),
             list(rs.getString("responsible")), rs.getString("co_owner"), list(rs.getString("subscribers")),
             list(rs.getString("tags")), TaskStage.valueOf(rs.getString("stage")), Sql.instant(rs, "closed_at"),
-            rs.getObject("parent", Long.class), rs.getObject("project", Long.class), rs.getObject("memo", Long.class),
+            rs.getObject("parent", Long.class), rs.getObject(TaskKind.PROJECT.name(), Long.class), rs.getObject(TaskKind.MEMO.name(), Long.class),
             rs.getString("owner"),
             rs.getBoolean("deleted"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
-            rs.getObject("department", Long.class));
+            rs.getObject(ObjectFields.DEPARTMENT.name(), Long.class));
 
     private final NamedParameterJdbcTemplate jdbc;
 

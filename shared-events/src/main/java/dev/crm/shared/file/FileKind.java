@@ -8,6 +8,8 @@ import dev.crm.shared.kind.Kind;
 public final class FileKind {
 
     public static final String NAME = "file";
+    /** The multipart part that carries an upload's content (API and pages). */
+    public static final String UPLOAD_PART = "file";
 
     public static final Field FILE_NAME = Field.of("name", FieldType.NAME);
     public static final Field SIZE = Field.of("size", FieldType.NUMBER);

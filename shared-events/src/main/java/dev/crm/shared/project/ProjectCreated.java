@@ -1,13 +1,9 @@
 package dev.crm.shared.project;
 
-import dev.crm.shared.kind.ObjectFields;
-import dev.crm.shared.kind.Field;
-import dev.crm.shared.task.TaskKind;
 
-import dev.crm.shared.FieldChange;
 import dev.crm.shared.task.TaskPriority;
-import dev.crm.shared.task.TaskStage;
-import java.util.ArrayList;
+import dev.crm.shared.task.WorkCreated;
+import dev.crm.shared.task.WorkKind;
 import java.util.List;
 
 /**
@@ -18,7 +14,7 @@ public record ProjectCreated(long projectId, String title, String description, T
                              String dueDate, String nextStep, String nextStepDate, List<String> responsible,
                              String coOwner, List<String> subscribers, List<String> tags, Long memo, String owner,
                              Long department)
-        implements ProjectEvent {
+        implements ProjectEvent, WorkCreated {
 
     /** A project outside any department. */
     public ProjectCreated(long projectId, String title, String description, TaskPriority priority, String dueDate,
@@ -35,28 +31,7 @@ public record ProjectCreated(long projectId, String title, String description, T
     }
 
     @Override
-    public List<FieldChange> changes() {
-        List<FieldChange> changes = new ArrayList<>();
-        add(changes, TaskKind.TITLE, title);
-        add(changes, TaskKind.DESCRIPTION, description);
-        add(changes, TaskKind.PRIORITY, priority.apiName());
-        add(changes, TaskKind.DUE_DATE, dueDate);
-        add(changes, TaskKind.NEXT_STEP, nextStep);
-        add(changes, TaskKind.NEXT_STEP_DATE, nextStepDate);
-        add(changes, TaskKind.RESPONSIBLE, responsible.isEmpty() ? null : String.join(", ", responsible));
-        add(changes, TaskKind.CO_OWNER, coOwner);
-        add(changes, TaskKind.SUBSCRIBERS, subscribers.isEmpty() ? null : String.join(", ", subscribers));
-        add(changes, TaskKind.TAGS, tags.isEmpty() ? null : String.join(", ", tags));
-        add(changes, TaskKind.MEMO, memo);
-        add(changes, ObjectFields.STAGE, TaskStage.PENDING.apiName());
-        add(changes, ObjectFields.OWNER, owner);
-        add(changes, ObjectFields.DEPARTMENT, department);
-        return changes;
-    }
-
-    private static void add(List<FieldChange> changes, Field field, Object value) {
-        if (value != null) {
-            changes.add(field.set(value));
-        }
+    public WorkKind work() {
+        return WorkKind.PROJECT;
     }
 }

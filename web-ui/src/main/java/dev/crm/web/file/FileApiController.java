@@ -1,5 +1,7 @@
 package dev.crm.web.file;
 
+import dev.crm.shared.file.FileKind;
+
 import dev.crm.app.file.FileService;
 
 import dev.crm.query.file.FileQueries;
@@ -50,7 +52,7 @@ class FileApiController {
 
     @PostMapping(path = "/api/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload a file and attach it to an object: multipart 'file' and 'attachTo' (object ID)")
-    ResponseEntity<Map<String, Object>> upload(Actor actor, @RequestPart("file") MultipartFile file,
+    ResponseEntity<Map<String, Object>> upload(Actor actor, @RequestPart(FileKind.UPLOAD_PART) MultipartFile file,
                                                @RequestParam("attachTo") long attachTo) {
         FileView created = service.upload(actor, attachTo, file.getOriginalFilename(), file.getContentType(),
                 file::getInputStream);
@@ -105,7 +107,7 @@ class FileApiController {
     Map<String, Object> deletionPreview(Actor actor, @PathVariable long id) {
         FileView file = service.visible(actor, id);
         // a file object has no parts: the preview is the file alone, which the caller sees
-        return Map.of("objects", List.of(Map.of("id", file.id(), "kind", "file", "title", file.name())), "hidden", 0);
+        return Map.of("objects", List.of(Map.of("id", file.id(), "kind", FileKind.NAME, "title", file.name())), "hidden", 0);
     }
 
     private boolean isVisible(Actor actor, long fileId) {
@@ -120,7 +122,7 @@ class FileApiController {
     static Map<String, Object> json(FileView f) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", f.id());
-        json.put("kind", "file");
+        json.put("kind", FileKind.NAME);
         json.put("version", f.version());
         json.put("name", f.name());
         json.put("size", f.size());

@@ -1,5 +1,7 @@
 package dev.crm.web.file;
 
+import dev.crm.shared.file.FileKind;
+
 import dev.crm.shared.kind.Kinds;
 
 import dev.crm.shared.kind.Kind;
@@ -65,7 +67,7 @@ class ObjectFilesPageController {
             // uploads are parsed lazily: a too-large one fails here, not before the controller
             MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request,
                     MultipartHttpServletRequest.class);
-            file = multipart == null ? null : multipart.getFile("file");
+            file = multipart == null ? null : multipart.getFile(FileKind.UPLOAD_PART);
         } catch (MaxUploadSizeExceededException e) {
             if (FileService.partHeadersTooLong(e)) {
                 texts.flash(redirect, "warning", "files.flash.name-too-long",

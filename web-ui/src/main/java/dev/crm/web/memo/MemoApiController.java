@@ -1,5 +1,7 @@
 package dev.crm.web.memo;
 
+import dev.crm.shared.kind.ObjectFields;
+
 import dev.crm.app.memo.MemoService;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 class MemoApiController {
 
     static final Set<String> READ_ONLY = Set.of("id", "kind", "version", "stage", "conclusion", "owner",
-            "department", "createdAt", "updatedAt");
+            ObjectFields.DEPARTMENT.name(), "createdAt", "updatedAt");
     static final Set<String> WRITABLE = Set.of("title", "to", "description", "draft");
 
     private final MemoService service;

@@ -1,5 +1,7 @@
 package dev.crm.web.problem;
 
+import dev.crm.shared.file.FileKind;
+
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.crm.command.Rejected;
 import dev.crm.command.file.FileNames;
@@ -118,7 +120,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Locale locale = request.getLocale();
         if (FileService.partHeadersTooLong(e)) {
-            return ResponseEntity.badRequest().body(validation(List.of(new Rejected.FieldError("file",
+            return ResponseEntity.badRequest().body(validation(List.of(new Rejected.FieldError(FileKind.UPLOAD_PART,
                     "validation.file.name-too-long", new Object[] {sizes.human(files.maxPartHeaderBytes()),
                             FileNames.MAX})), locale));
         }

@@ -1,5 +1,8 @@
 package dev.crm.web.task;
 
+import dev.crm.shared.kind.ObjectFields;
+import dev.crm.shared.task.TaskKind;
+
 import dev.crm.app.task.TaskService;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,8 +52,8 @@ class TaskApiController {
 
     static final Set<String> WRITABLE = Set.of("title", "description", "priority", "dueDate", "nextStep",
             "nextStepDate", "responsible", "coOwner", "subscribers", "tags");
-    static final Set<String> READ_ONLY = Set.of("id", "kind", "version", "stage", "closedAt", "owner", "department",
-            "project", "memo", "createdAt", "updatedAt");
+    static final Set<String> READ_ONLY = Set.of("id", "kind", "version", "stage", "closedAt", "owner",
+            ObjectFields.DEPARTMENT.name(), TaskKind.PROJECT.name(), TaskKind.MEMO.name(), "createdAt", "updatedAt");
 
     private final TaskService service;
     private final TaskQueries tasks;
@@ -257,13 +260,13 @@ class TaskApiController {
         json.put("tags", t.tags());
         json.put("stage", t.stage().apiName());
         json.put("closedAt", t.closedAt());
-        if (t.kind() == WorkKind.TASK) {
-            json.put("parent", t.parent());
-            json.put("project", t.project());
+        if (t.kind().declaration().fields().contains(TaskKind.PARENT)) {
+            json.put(TaskKind.PARENT.name(), t.parent());
+            json.put(TaskKind.PROJECT.name(), t.project());
         }
-        json.put("memo", t.memo());
+        json.put(TaskKind.MEMO.name(), t.memo());
         json.put("owner", t.owner());
-        json.put("department", t.department());
+        json.put(ObjectFields.DEPARTMENT.name(), t.department());
         json.put("createdAt", t.createdAt());
         json.put("updatedAt", t.updatedAt());
         return json;

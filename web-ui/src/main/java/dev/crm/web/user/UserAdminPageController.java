@@ -1,5 +1,9 @@
 package dev.crm.web.user;
 
+import dev.crm.shared.kind.ObjectFields;
+
+import dev.crm.shared.user.UserKind;
+
 import dev.crm.app.user.UserAdministration;
 
 import dev.crm.command.Rejected;
@@ -72,7 +76,7 @@ class UserAdminPageController {
         model.addAttribute("departmentNames", names());
         model.addAttribute("departments", departments.all());
         model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("department", department);
+        model.addAttribute(ObjectFields.DEPARTMENT.name(), department);
         model.addAttribute("state", active == null ? "" : state);
         return "admin/users";
     }
@@ -181,6 +185,7 @@ class UserAdminPageController {
         model.addAttribute("departments", departments.all());
         model.addAttribute("entries", history.userHistory(user.username()).stream()
                 .map(e -> readable(e, names)).toList());
+        model.addAttribute("kind", UserKind.KIND);
         return "admin/user";
     }
 

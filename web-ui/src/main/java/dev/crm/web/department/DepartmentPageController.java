@@ -1,4 +1,4 @@
-package dev.crm.web.user;
+package dev.crm.web.department;
 
 import dev.crm.app.user.DepartmentService;
 

@@ -1,4 +1,6 @@
-package dev.crm.web.user;
+package dev.crm.web.department;
+
+import dev.crm.shared.department.DepartmentKind;
 
 import dev.crm.app.user.DepartmentService;
 
@@ -85,7 +87,7 @@ class DepartmentApiController {
     static Map<String, Object> json(DepartmentView d) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", d.id());
-        json.put("kind", "department");
+        json.put("kind", DepartmentKind.NAME);
         json.put("name", d.name());
         json.put("head", d.head());
         json.put("version", d.version());
