@@ -17,7 +17,7 @@ import java.util.TreeMap;
 /** What the tests read straight from the database: the stored events and the read models. */
 final class Store {
 
-    /** The read-model tables, as {@code ReadModelRebuilder.TABLES} lists them. */
+    /** The read-model tables the bench compares (the rebuilder lists them all: {@code ReadModelRebuilder#tables()}). */
     static final List<String> READ_MODELS = List.of("memo_view", "task_view", "file_view", "file_content",
             "object_link", "crm_object", "crm_user");
 

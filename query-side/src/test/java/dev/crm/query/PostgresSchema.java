@@ -47,7 +47,7 @@ public final class PostgresSchema implements AutoCloseable {
 
     /** Empties every read-model table, as {@link ReadModelRebuilder#rebuild()} does before it replays. */
     public void clearReadModels() {
-        ReadModelRebuilder.TABLES.forEach(table -> jdbc.update("DELETE FROM " + table));
+        ReadModels.on(this).tables().forEach(table -> jdbc.update("DELETE FROM " + table));
     }
 
     /**
@@ -56,7 +56,7 @@ public final class PostgresSchema implements AutoCloseable {
      */
     public Map<String, List<String>> snapshot() {
         Map<String, List<String>> tables = new TreeMap<>();
-        for (String table : ReadModelRebuilder.TABLES) {
+        for (String table : ReadModels.on(this).tables()) {
             List<String> rows = new ArrayList<>();
             for (Map<String, Object> row : jdbc.queryForList("SELECT * FROM " + table)) {
                 Map<String, Object> ordered = new LinkedHashMap<>(new TreeMap<>(row));

@@ -21,6 +21,12 @@ public record ReadModels(ObjectIndex objects, Links links, MemoProjection memos,
                 new DepartmentProjection(db.jdbc, objects), new UserProjection(db.jdbc));
     }
 
+    /** Every read-model table, as a rebuild finds them ({@link ReadModel#tables()}), in name order. */
+    public java.util.List<String> tables() {
+        return java.util.stream.Stream.of(objects, links, memos, tasks, files, departments, users)
+                .flatMap(m -> m.tables().stream()).distinct().sorted().toList();
+    }
+
     /** The beans a rebuild finds by their {@code @ProcessingGroup}. */
     public Object[] projections() {
         return new Object[] {memos, tasks, files, departments, users};

@@ -1,11 +1,8 @@
 package dev.crm.app.user;
 
 import dev.crm.command.DepartmentDirectory;
-import dev.crm.query.department.DepartmentProjection;
 import dev.crm.query.department.DepartmentQueries;
 import java.util.Optional;
-import org.axonframework.config.EventProcessingConfigurer;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,11 +13,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class UserAdministrationConfig {
-
-    @Autowired
-    public void configureProcessors(EventProcessingConfigurer processing) {
-        processing.registerSubscribingEventProcessor(DepartmentProjection.GROUP);
-    }
 
     @Bean
     public DepartmentDirectory departmentDirectory(DepartmentQueries departments) {

@@ -1,5 +1,8 @@
 package dev.crm.query.department;
 
+import dev.crm.query.ReadModel;
+import java.util.List;
+
 import dev.crm.shared.department.DepartmentKind;
 
 import dev.crm.query.Sql;
@@ -19,7 +22,13 @@ import org.springframework.stereotype.Component;
 /** Builds {@code department_view} and the departments' rows of the object index; guarded by version. */
 @Component
 @ProcessingGroup(DepartmentProjection.GROUP)
-public class DepartmentProjection {
+public class DepartmentProjection implements ReadModel {
+
+    @Override
+    public List<String> tables() {
+        return List.of("department_view");
+    }
+
 
     public static final String GROUP = "departments";
     public static final String KIND = DepartmentKind.NAME;

@@ -1,5 +1,8 @@
 package dev.crm.query.file;
 
+import dev.crm.query.ReadModel;
+import java.util.List;
+
 import dev.crm.shared.file.FileKind;
 
 import dev.crm.query.Sql;
@@ -27,7 +30,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(FileProjection.GROUP)
-public class FileProjection {
+public class FileProjection implements ReadModel {
+
+    @Override
+    public List<String> tables() {
+        return List.of("file_view", "file_content");
+    }
+
 
     public static final String GROUP = "files";
 

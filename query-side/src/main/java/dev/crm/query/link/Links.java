@@ -1,5 +1,7 @@
 package dev.crm.query.link;
 
+import dev.crm.query.ReadModel;
+
 import dev.crm.shared.task.TaskKind;
 
 import dev.crm.shared.project.ProjectKind;
@@ -16,7 +18,13 @@ import org.springframework.stereotype.Component;
  * link when the part is created (idempotent); links stay when objects are deleted, as history does.
  */
 @Component
-public class Links {
+public class Links implements ReadModel {
+
+    @Override
+    public List<String> tables() {
+        return List.of("object_link");
+    }
+
 
     public static final String FILE = FileKind.NAME;
     public static final String SUBTASK = "subtask";

@@ -1,5 +1,7 @@
 package dev.crm.query.memo;
 
+import dev.crm.query.ReadModel;
+
 import dev.crm.shared.memo.MemoKind;
 
 import dev.crm.query.Sql;
@@ -33,7 +35,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(MemoProjection.GROUP)
-public class MemoProjection {
+public class MemoProjection implements ReadModel {
+
+    @Override
+    public List<String> tables() {
+        return List.of("memo_view");
+    }
+
 
     public static final String GROUP = "memos";
 

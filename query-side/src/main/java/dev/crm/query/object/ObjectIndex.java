@@ -1,5 +1,8 @@
 package dev.crm.query.object;
 
+import dev.crm.query.ReadModel;
+import java.util.List;
+
 import dev.crm.query.Sql;
 import java.time.Instant;
 import java.util.Optional;
@@ -13,7 +16,13 @@ import org.springframework.stereotype.Component;
  * changes nothing.
  */
 @Component
-public class ObjectIndex {
+public class ObjectIndex implements ReadModel {
+
+    @Override
+    public List<String> tables() {
+        return List.of("crm_object");
+    }
+
 
     private static final String INSERT = """
             INSERT INTO crm_object (id, kind, title, owner, deleted, version, created_at, updated_at, department)

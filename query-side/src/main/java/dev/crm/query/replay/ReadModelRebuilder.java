@@ -2,6 +2,7 @@ package dev.crm.query.replay;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.crm.query.ReadModel;
 import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -28,9 +29,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ReadModelRebuilder {
 
-    /** Every table a projection writes; a new read model adds its tables here. */
-    public static final List<String> TABLES = List.of("memo_view", "task_view", "file_view", "file_content", "object_link", "crm_object", "crm_user",
-            "department_view", "user_department");
     static final int BATCH = 1_000;
     /** The row of {@code crm_maintenance} that is set while the read models are rebuilt. */
     public static final String MAINTENANCE = "read-model-rebuild";
@@ -49,6 +47,12 @@ public class ReadModelRebuilder {
         this.tx = new TransactionTemplate(transactions);
     }
 
+    /** Every table a read model writes ({@link ReadModel#tables()} of each one), in name order. */
+    public List<String> tables() {
+        return context.getBeansOfType(ReadModel.class).values().stream().flatMap(m -> m.tables().stream())
+                .distinct().sorted().toList();
+    }
+
     /** Empties the read models and replays every stored event; returns how many events were replayed. */
     public long rebuild() {
         // Content purging reads the reference counts; it must not see them half rebuilt. Setting the flag
@@ -56,7 +60,8 @@ public class ReadModelRebuilder {
         tx.executeWithoutResult(s -> jdbc.update(
                 "UPDATE crm_maintenance SET active = TRUE WHERE name = '" + MAINTENANCE + "'"));
         try {
-            tx.executeWithoutResult(s -> TABLES.forEach(table -> jdbc.update("DELETE FROM " + table)));
+            List<String> tables = tables();
+            tx.executeWithoutResult(s -> tables.forEach(table -> jdbc.update("DELETE FROM " + table)));
             return replay();
         } finally {
             tx.executeWithoutResult(s -> jdbc.update(
@@ -80,7 +85,7 @@ public class ReadModelRebuilder {
             }
         }
         count += apply(handlers, batch);
-        log.info("replayed {} events into the read models {}", count, TABLES);
+        log.info("replayed {} events into the read models {}", count, tables());
         return count;
     }
 

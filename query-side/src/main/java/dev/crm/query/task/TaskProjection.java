@@ -1,5 +1,7 @@
 package dev.crm.query.task;
 
+import dev.crm.query.ReadModel;
+
 import dev.crm.shared.kind.Field;
 
 import dev.crm.shared.task.TaskKind;
@@ -45,7 +47,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(TaskProjection.GROUP)
-public class TaskProjection {
+public class TaskProjection implements ReadModel {
+
+    @Override
+    public List<String> tables() {
+        return List.of("task_view");
+    }
+
 
     public static final String GROUP = "tasks";
 

@@ -1,5 +1,8 @@
 package dev.crm.query.user;
 
+import dev.crm.query.ReadModel;
+import java.util.List;
+
 import dev.crm.query.Sql;
 import dev.crm.shared.Role;
 import dev.crm.shared.user.UserCreated;
@@ -20,7 +23,13 @@ import org.springframework.stereotype.Component;
 /** Builds {@code crm_user}; idempotent by version like every projection. */
 @Component
 @ProcessingGroup(UserProjection.GROUP)
-public class UserProjection {
+public class UserProjection implements ReadModel {
+
+    @Override
+    public List<String> tables() {
+        return List.of("crm_user", "user_department");
+    }
+
 
     public static final String GROUP = "users";
 

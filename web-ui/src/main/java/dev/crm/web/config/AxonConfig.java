@@ -3,12 +3,8 @@ package dev.crm.web.config;
 import dev.crm.app.Cascade;
 
 import dev.crm.command.UserDirectory;
-import dev.crm.query.file.FileProjection;
-import dev.crm.query.memo.MemoProjection;
-import dev.crm.query.task.TaskProjection;
 import dev.crm.query.task.TaskQueries;
 import dev.crm.command.task.TaskTree;
-import dev.crm.query.user.UserProjection;
 import dev.crm.query.user.UserQueries;
 import dev.crm.shared.Actor;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -22,7 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Axon wiring. The read models the API reads objects from ({@code memos}, {@code tasks}, {@code files}, {@code users}) are updated by
+ * Axon wiring. The read models the API reads objects from (every {@code @ProcessingGroup} of the query side) are updated by
  * subscribing processors, in the command's own transaction: a client that got 201 can read the object
  * at once, and a projection that fails rolls the command back instead of drifting from the store.
  * See docs/architecture.md.
@@ -44,10 +40,8 @@ class AxonConfig {
 
     @Autowired
     void configureProcessors(EventProcessingConfigurer processing) {
-        processing.registerSubscribingEventProcessor(MemoProjection.GROUP)
-                .registerSubscribingEventProcessor(FileProjection.GROUP)
-                .registerSubscribingEventProcessor(TaskProjection.GROUP)
-                .registerSubscribingEventProcessor(UserProjection.GROUP)
+        // every read model's processing group, a new kind's too, is a subscribing processor by default
+        processing.usingSubscribingEventProcessors()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 

@@ -29,7 +29,7 @@ class ReadModelReplayIT {
      */
     private Map<String, java.util.Set<Map<String, Object>>> tables() {
         Map<String, java.util.Set<Map<String, Object>>> tables = new java.util.TreeMap<>();
-        for (String table : ReadModelRebuilder.TABLES) {
+        for (String table : rebuilder.tables()) {
             String where = table.equals("file_content") ? " WHERE ref_count > 0" : "";
             tables.put(table, new java.util.HashSet<>(jdbc.queryForList("SELECT * FROM " + table + where)));
         }
