@@ -2,10 +2,6 @@ package dev.crm.web.config;
 
 import dev.crm.app.Cascade;
 
-import dev.crm.command.UserDirectory;
-import dev.crm.query.task.TaskQueries;
-import dev.crm.command.task.TaskTree;
-import dev.crm.query.user.UserQueries;
 import dev.crm.shared.Actor;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -43,56 +39,5 @@ class AxonConfig {
         // every read model's processing group, a new kind's too, is a subscribing processor by default
         processing.usingSubscribingEventProcessors()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
-    }
-
-    @Bean
-    UserDirectory userDirectory(UserQueries users) {
-        return new UserDirectory() {
-            @Override
-            public boolean isActiveUser(String username) {
-                return users.isActive(username);
-            }
-
-            @Override
-            public java.util.List<Long> departmentsOf(String username) {
-                return users.departments(username);
-            }
-        };
-    }
-
-    @Bean
-    TaskTree taskTree(TaskQueries tasks, UserQueries users) {
-        return new TaskTree() {
-            @Override
-            public boolean isLive(long id, dev.crm.shared.task.WorkKind kind) {
-                return tasks.isLive(id, kind);
-            }
-
-            @Override
-            public boolean hasOpenSubtasks(long taskId) {
-                return tasks.hasOpenSubtasks(taskId);
-            }
-
-            @Override
-            public java.util.List<dev.crm.shared.task.TaskAccess> related(long taskId) {
-                return tasks.related(taskId);
-            }
-
-            @Override
-            public java.util.List<Long> containers(long taskId) {
-                return tasks.containers(taskId).stream().map(dev.crm.query.task.TaskView::id).toList();
-            }
-
-            @Override
-            public java.util.Optional<dev.crm.shared.task.TaskAccess> access(long id) {
-                return tasks.find(id).filter(t -> !t.deleted()).map(dev.crm.query.task.TaskView::access);
-            }
-
-            @Override
-            public boolean userMayView(String username, long id) {
-                return users.find(username).filter(dev.crm.query.user.UserView::active)
-                        .flatMap(u -> tasks.findVisible(id, u.actor())).isPresent();
-            }
-        };
     }
 }
