@@ -2,64 +2,37 @@ package dev.crm.query.department;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.crm.query.PostgresSchema;
+import dev.crm.query.ProjectionContract;
 import dev.crm.query.object.ObjectIndex;
 import dev.crm.shared.department.DepartmentCreated;
 import dev.crm.shared.department.DepartmentHeadChanged;
 import dev.crm.shared.department.DepartmentRenamed;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link DepartmentProjection} through its handlers and again, and {@link DepartmentQueries} on its rows. */
-class DepartmentProjectionIT {
-
-    static final Instant T0 = Instant.parse("2026-03-02T09:00:00.123456Z");
-    static PostgresSchema db;
+class DepartmentProjectionIT extends ProjectionContract {
 
     DepartmentProjection departments;
     ObjectIndex objects;
     DepartmentQueries queries;
-    int deliveries = 1;
-
-    @BeforeAll
-    static void schema() {
-        db = PostgresSchema.fresh();
-    }
-
-    @AfterAll
-    static void drop() {
-        db.close();
-    }
 
     @BeforeEach
     void empty() {
-        db.clearReadModels();
         objects = new ObjectIndex(db.jdbc);
         departments = new DepartmentProjection(db.jdbc, objects);
         queries = new DepartmentQueries(db.jdbc);
-    }
-
-    static Instant at(int minute) {
-        return T0.plusSeconds(60L * minute);
-    }
-
-    void deliver(Runnable event) {
-        for (int i = 0; i < deliveries; i++) {
-            event.run();
-        }
     }
 
     /**
      * Sales (7) gets a head, is renamed Marketing, and its head changes and goes; a new Sales (8) takes the
      * freed name; Accounting (9) keeps its name and gets a head.
      */
-    void events() {
+    @Override
+    protected void events() {
         deliver(() -> departments.on(new DepartmentCreated(7, "Sales"), at(0)));
         deliver(() -> departments.on(new DepartmentHeadChanged(7, null, "alice"), 1, at(1)));
         deliver(() -> departments.on(new DepartmentRenamed(7, "Sales", "Marketing"), 2, at(2)));
@@ -68,6 +41,11 @@ class DepartmentProjectionIT {
         deliver(() -> departments.on(new DepartmentHeadChanged(7, "alice", "bob"), 3, at(5)));
         deliver(() -> departments.on(new DepartmentHeadChanged(9, null, "carol"), 1, at(6)));
         deliver(() -> departments.on(new DepartmentHeadChanged(7, "bob", null), 4, at(7)));
+    }
+
+    @Override
+    protected void oneRunWrote(Map<String, List<String>> once) {
+        assertThat(once.get("department_view")).hasSize(3);
     }
 
     @Test
@@ -92,39 +70,5 @@ class DepartmentProjectionIT {
         assertThat(objects.find(7).orElseThrow().title()).isEqualTo("Marketing");
         assertThat(objects.find(7).orElseThrow().version()).isEqualTo(5);
         assertThat(objects.find(7).orElseThrow().owner()).isNull();
-    }
-
-    @Test
-    void theSameEventsAppliedAgainChangeNothing() {
-        events();
-        Map<String, List<String>> once = db.snapshot();
-
-        events();
-
-        assertThat(once.get("department_view")).hasSize(3);
-        assertThat(db.snapshot()).isEqualTo(once);
-    }
-
-    @Test
-    void aRebuildFromEmptyTablesWritesTheSameRows() {
-        events();
-        Map<String, List<String>> live = db.snapshot();
-
-        db.clearReadModels();
-        events();
-
-        assertThat(db.snapshot()).isEqualTo(live);
-    }
-
-    @Test
-    void everyEventDeliveredTwiceInARowWritesWhatOneDeliveryWrites() {
-        events();
-        Map<String, List<String>> once = db.snapshot();
-
-        db.clearReadModels();
-        deliveries = 2;
-        events();
-
-        assertThat(db.snapshot()).isEqualTo(once);
     }
 }

@@ -2,18 +2,14 @@ package dev.crm.query.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.crm.query.PostgresSchema;
+import dev.crm.query.ProjectionContract;
 import dev.crm.query.link.Links;
 import dev.crm.query.object.ObjectIndex;
 import dev.crm.shared.file.FileAttached;
 import dev.crm.shared.file.FileDetached;
 import dev.crm.shared.file.FileRestored;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,48 +17,20 @@ import org.junit.jupiter.api.Test;
  * {@link FileProjection}: file objects, the reference counts of their contents, their object index rows and
  * links, fed through its handlers and then again; and {@link FileQueries} on what it wrote.
  */
-class FileProjectionIT {
+class FileProjectionIT extends ProjectionContract {
 
-    static final Instant T0 = Instant.parse("2026-03-02T09:00:00.123456Z");
     static final String PLAN = "a".repeat(64);
     static final String PHOTO = "b".repeat(64);
-    static PostgresSchema db;
 
     FileProjection files;
     ObjectIndex objects;
     FileQueries queries;
-    int deliveries = 1;
-
-    @BeforeAll
-    static void schema() {
-        db = PostgresSchema.fresh();
-    }
-
-    @AfterAll
-    static void drop() {
-        db.close();
-    }
 
     @BeforeEach
     void empty() {
-        db.clearReadModels();
         objects = new ObjectIndex(db.jdbc);
         files = new FileProjection(db.jdbc, objects, new Links(db.jdbc));
         queries = new FileQueries(db.jdbc);
-    }
-
-    static Instant at(int minute) {
-        return T0.plusSeconds(60L * minute);
-    }
-
-    static Instant stored(int minute) {
-        return at(minute).truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    void deliver(Runnable event) {
-        for (int i = 0; i < deliveries; i++) {
-            event.run();
-        }
     }
 
     /**
@@ -70,7 +38,8 @@ class FileProjectionIT {
      * the photo is detached with its task (a cascade) and restored, detached and restored again; the plan
      * is detached, so its content is referred to by nothing.
      */
-    void events() {
+    @Override
+    protected void events() {
         deliver(() -> files.on(new FileAttached(100, 1, PLAN, "plan.pdf", 2048, "application/pdf"), at(0), "alice"));
         deliver(() -> files.on(new FileAttached(101, 1, PLAN, "plan-copy.pdf", 2048, "application/pdf"), at(1), "bob"));
         deliver(() -> files.on(new FileAttached(102, 11, PHOTO, "photo.jpg", 500, "image/jpeg"), at(2), "carol"));
@@ -80,6 +49,11 @@ class FileProjectionIT {
         deliver(() -> files.on(new FileDetached(100, 1, PLAN, "plan.pdf"), 1, at(6), "alice", null, null));
         deliver(() -> files.on(new FileDetached(102, 11, PHOTO, "photo.jpg"), 3, at(7), "carol", null, null));
         deliver(() -> files.on(new FileRestored(102, 11, PHOTO, "photo.jpg"), 4, at(8)));
+    }
+
+    @Override
+    protected void oneRunWrote(Map<String, List<String>> once) {
+        assertThat(once.get("file_content")).hasSize(2);
     }
 
     @Test
@@ -134,39 +108,5 @@ class FileProjectionIT {
 
         assertThat(db.jdbc.queryForMap("SELECT size, ref_count, zero_since FROM file_content WHERE sha256 = ?", PLAN))
                 .containsEntry("size", 2048L).containsEntry("ref_count", 1L).containsEntry("zero_since", null);
-    }
-
-    @Test
-    void theSameEventsAppliedAgainChangeNothing() {
-        events();
-        Map<String, List<String>> once = db.snapshot();
-
-        events();
-
-        assertThat(once.get("file_content")).hasSize(2);
-        assertThat(db.snapshot()).isEqualTo(once);
-    }
-
-    @Test
-    void aRebuildFromEmptyTablesWritesTheSameRows() {
-        events();
-        Map<String, List<String>> live = db.snapshot();
-
-        db.clearReadModels();
-        events();
-
-        assertThat(db.snapshot()).isEqualTo(live);
-    }
-
-    @Test
-    void everyEventDeliveredTwiceInARowWritesWhatOneDeliveryWrites() {
-        events();
-        Map<String, List<String>> once = db.snapshot();
-
-        db.clearReadModels();
-        deliveries = 2;
-        events();
-
-        assertThat(db.snapshot()).isEqualTo(once);
     }
 }

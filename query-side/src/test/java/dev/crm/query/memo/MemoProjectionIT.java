@@ -2,7 +2,7 @@ package dev.crm.query.memo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.crm.query.PostgresSchema;
+import dev.crm.query.ProjectionContract;
 import dev.crm.query.object.ObjectIndex;
 import dev.crm.query.object.ObjectSummary;
 import dev.crm.shared.FieldChange;
@@ -13,61 +13,28 @@ import dev.crm.shared.memo.MemoPostponed;
 import dev.crm.shared.memo.MemoRestored;
 import dev.crm.shared.memo.MemoReviewed;
 import dev.crm.shared.memo.MemoStage;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link MemoProjection} fed a memo's life through its handlers, then the same events again. */
-class MemoProjectionIT {
-
-    static final Instant T0 = Instant.parse("2026-03-02T09:00:00.123456Z");
-    static PostgresSchema db;
+class MemoProjectionIT extends ProjectionContract {
 
     MemoProjection memos;
     ObjectIndex objects;
     MemoQueries queries;
-    /** How many times each event is handed to the projection in a row (an at-least-once delivery). */
-    int deliveries = 1;
-
-    @BeforeAll
-    static void schema() {
-        db = PostgresSchema.fresh();
-    }
-
-    @AfterAll
-    static void drop() {
-        db.close();
-    }
 
     @BeforeEach
     void empty() {
-        db.clearReadModels();
         objects = new ObjectIndex(db.jdbc);
         memos = new MemoProjection(db.jdbc, objects);
         queries = new MemoQueries(db.named);
     }
 
-    static Instant at(int minute) {
-        return T0.plusSeconds(60L * minute);
-    }
-
-    static Instant stored(int minute) {
-        return at(minute).truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    void deliver(Runnable event) {
-        for (int i = 0; i < deliveries; i++) {
-            event.run();
-        }
-    }
-
     /** Three memos: a draft sent, postponed and reviewed; one deleted by a cascade and restored; one deleted. */
-    void events() {
+    @Override
+    protected void events() {
         deliver(() -> memos.on(new MemoCreated(1, "Budget 2027", "first draft", null, true, "alice", 7L), at(0)));
         deliver(() -> memos.on(new MemoChanged(1, List.of(FieldChange.of("to", null, "bob"),
                 FieldChange.of("description", "first draft", "Numbers attached"))), 1, at(1)));
@@ -82,6 +49,11 @@ class MemoProjectionIT {
 
         deliver(() -> memos.on(new MemoCreated(3, "Old note", "obsolete", "alice", false, "carol", 8L), at(8)));
         deliver(() -> memos.on(new MemoDeleted(3), 1, at(9), "admin", null, null));
+    }
+
+    @Override
+    protected void oneRunWrote(Map<String, List<String>> once) {
+        assertThat(once.get("memo_view")).hasSize(3);
     }
 
     @Test
@@ -112,40 +84,6 @@ class MemoProjectionIT {
         assertThat(deleted.deletedAt()).isEqualTo(stored(9));
         assertThat(db.count("memo_view")).isEqualTo(3);
         assertThat(db.count("crm_object")).isEqualTo(3);
-    }
-
-    @Test
-    void theSameEventsAppliedAgainChangeNothing() {
-        events();
-        Map<String, List<String>> once = db.snapshot();
-
-        events();
-
-        assertThat(once.get("memo_view")).hasSize(3);
-        assertThat(db.snapshot()).isEqualTo(once);
-    }
-
-    @Test
-    void aRebuildFromEmptyTablesWritesTheSameRows() {
-        events();
-        Map<String, List<String>> live = db.snapshot();
-
-        db.clearReadModels();
-        events();
-
-        assertThat(db.snapshot()).isEqualTo(live);
-    }
-
-    @Test
-    void everyEventDeliveredTwiceInARowWritesWhatOneDeliveryWrites() {
-        events();
-        Map<String, List<String>> once = db.snapshot();
-
-        db.clearReadModels();
-        deliveries = 2;
-        events();
-
-        assertThat(db.snapshot()).isEqualTo(once);
     }
 
     @Test

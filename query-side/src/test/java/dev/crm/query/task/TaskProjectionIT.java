@@ -2,7 +2,7 @@ package dev.crm.query.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.crm.query.PostgresSchema;
+import dev.crm.query.ProjectionContract;
 import dev.crm.query.link.Links;
 import dev.crm.query.object.ObjectIndex;
 import dev.crm.shared.FieldChange;
@@ -21,12 +21,8 @@ import dev.crm.shared.task.TaskRestored;
 import dev.crm.shared.task.TaskStage;
 import dev.crm.shared.task.TaskStageChanged;
 import dev.crm.shared.task.WorkKind;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,46 +30,17 @@ import org.junit.jupiter.api.Test;
  * {@link TaskProjection} (tasks and projects, their object index rows and links) fed a project's life through
  * its handlers, then the same events again.
  */
-class TaskProjectionIT {
-
-    static final Instant T0 = Instant.parse("2026-03-02T09:00:00.123456Z");
-    static PostgresSchema db;
+class TaskProjectionIT extends ProjectionContract {
 
     TaskProjection tasks;
     ObjectIndex objects;
     TaskQueries queries;
-    int deliveries = 1;
-
-    @BeforeAll
-    static void schema() {
-        db = PostgresSchema.fresh();
-    }
-
-    @AfterAll
-    static void drop() {
-        db.close();
-    }
 
     @BeforeEach
     void empty() {
-        db.clearReadModels();
         objects = new ObjectIndex(db.jdbc);
         tasks = new TaskProjection(db.jdbc, objects, new Links(db.jdbc));
         queries = new TaskQueries(db.named);
-    }
-
-    static Instant at(int minute) {
-        return T0.plusSeconds(60L * minute);
-    }
-
-    static Instant stored(int minute) {
-        return at(minute).truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    void deliver(Runnable event) {
-        for (int i = 0; i < deliveries; i++) {
-            event.run();
-        }
     }
 
     /**
@@ -81,7 +48,8 @@ class TaskProjectionIT {
      * started, completed and handed over; the project is changed, started, handed over, deleted with its tasks
      * in one cascade and restored with them; task 13 is deleted alone.
      */
-    void events() {
+    @Override
+    protected void events() {
         deliver(() -> tasks.on(new ProjectCreated(10, "Office move", "Move to the new floor", TaskPriority.HIGH,
                 "2026-04-01", "Book a van", "2026-03-10", List.of("bob", "carol"), "dave", List.of("erin"),
                 List.of("move", "q2"), 1L, "alice", 7L), at(0)));
@@ -113,6 +81,12 @@ class TaskProjectionIT {
         deliver(() -> tasks.on(new TaskRestored(12), 2, at(12)));
 
         deliver(() -> tasks.on(new TaskDeleted(13), 1, at(13), "bob", null, null));
+    }
+
+    @Override
+    protected void oneRunWrote(Map<String, List<String>> once) {
+        assertThat(once.get("task_view")).hasSize(4);
+        assertThat(once.get("object_link")).hasSize(4);
     }
 
     @Test
@@ -171,40 +145,5 @@ class TaskProjectionIT {
 
         assertThat(db.jdbc.queryForList("SELECT id || ' ' || deleted_cascade || ' ' || COALESCE(deleted_with::text, '-')"
                 + " FROM crm_object ORDER BY id", String.class)).containsExactly("10 cascade-9 -", "11 cascade-9 10");
-    }
-
-    @Test
-    void theSameEventsAppliedAgainChangeNothing() {
-        events();
-        Map<String, List<String>> once = db.snapshot();
-
-        events();
-
-        assertThat(once.get("task_view")).hasSize(4);
-        assertThat(once.get("object_link")).hasSize(4);
-        assertThat(db.snapshot()).isEqualTo(once);
-    }
-
-    @Test
-    void aRebuildFromEmptyTablesWritesTheSameRows() {
-        events();
-        Map<String, List<String>> live = db.snapshot();
-
-        db.clearReadModels();
-        events();
-
-        assertThat(db.snapshot()).isEqualTo(live);
-    }
-
-    @Test
-    void everyEventDeliveredTwiceInARowWritesWhatOneDeliveryWrites() {
-        events();
-        Map<String, List<String>> once = db.snapshot();
-
-        db.clearReadModels();
-        deliveries = 2;
-        events();
-
-        assertThat(db.snapshot()).isEqualTo(once);
     }
 }

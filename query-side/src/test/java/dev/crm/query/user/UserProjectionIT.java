@@ -2,7 +2,7 @@ package dev.crm.query.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.crm.query.PostgresSchema;
+import dev.crm.query.ProjectionContract;
 import dev.crm.shared.Actor;
 import dev.crm.shared.Role;
 import dev.crm.shared.user.UserCreated;
@@ -10,58 +10,31 @@ import dev.crm.shared.user.UserDeactivated;
 import dev.crm.shared.user.UserDepartmentsChanged;
 import dev.crm.shared.user.UserReactivated;
 import dev.crm.shared.user.UserRolesChanged;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link UserProjection} (users and their departments) through its handlers and again, and {@link UserQueries}. */
-class UserProjectionIT {
-
-    static final Instant T0 = Instant.parse("2026-03-02T09:00:00.123456Z");
-    static PostgresSchema db;
+class UserProjectionIT extends ProjectionContract {
 
     UserProjection users;
     UserQueries queries;
-    int deliveries = 1;
-
-    @BeforeAll
-    static void schema() {
-        db = PostgresSchema.fresh();
-    }
-
-    @AfterAll
-    static void drop() {
-        db.close();
-    }
 
     @BeforeEach
     void empty() {
-        db.clearReadModels();
         users = new UserProjection(db.jdbc);
         queries = new UserQueries(db.jdbc);
-    }
-
-    static Instant at(int minute) {
-        return T0.plusSeconds(60L * minute);
-    }
-
-    void deliver(Runnable event) {
-        for (int i = 0; i < deliveries; i++) {
-            event.run();
-        }
     }
 
     /**
      * admin; alice (manager, then chief and manager) in Sales and Support, then only Support; bob
      * (operator) in Sales, deactivated; carol (accountant) deactivated and reactivated, without departments.
      */
-    void events() {
+    @Override
+    protected void events() {
         deliver(() -> users.on(new UserCreated("admin", "The Administrator", List.of(Role.ADMIN)), at(0)));
         deliver(() -> users.on(new UserCreated("alice", "Alice Archer", List.of(Role.MANAGER)), at(1)));
         deliver(() -> users.on(new UserDepartmentsChanged("alice", List.of(), List.of(7L, 8L)), 1));
@@ -73,6 +46,12 @@ class UserProjectionIT {
         deliver(() -> users.on(new UserCreated("carol", "Carol Clark", List.of(Role.ACCOUNTANT)), at(3)));
         deliver(() -> users.on(new UserDeactivated("carol"), 1));
         deliver(() -> users.on(new UserReactivated("carol"), 2));
+    }
+
+    @Override
+    protected void oneRunWrote(Map<String, List<String>> once) {
+        assertThat(once.get("crm_user")).hasSize(4);
+        assertThat(once.get("user_department")).hasSize(2);
     }
 
     @Test
@@ -114,40 +93,5 @@ class UserProjectionIT {
 
     static List<String> names(List<UserView> users) {
         return users.stream().map(UserView::username).toList();
-    }
-
-    @Test
-    void theSameEventsAppliedAgainChangeNothing() {
-        events();
-        Map<String, List<String>> once = db.snapshot();
-
-        events();
-
-        assertThat(once.get("crm_user")).hasSize(4);
-        assertThat(once.get("user_department")).hasSize(2);
-        assertThat(db.snapshot()).isEqualTo(once);
-    }
-
-    @Test
-    void aRebuildFromEmptyTablesWritesTheSameRows() {
-        events();
-        Map<String, List<String>> live = db.snapshot();
-
-        db.clearReadModels();
-        events();
-
-        assertThat(db.snapshot()).isEqualTo(live);
-    }
-
-    @Test
-    void everyEventDeliveredTwiceInARowWritesWhatOneDeliveryWrites() {
-        events();
-        Map<String, List<String>> once = db.snapshot();
-
-        db.clearReadModels();
-        deliveries = 2;
-        events();
-
-        assertThat(db.snapshot()).isEqualTo(once);
     }
 }
