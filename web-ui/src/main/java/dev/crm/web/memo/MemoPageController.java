@@ -11,10 +11,12 @@ import dev.crm.query.task.TaskQueries;
 import dev.crm.query.user.UserQueries;
 import dev.crm.shared.Actor;
 import dev.crm.shared.memo.MemoAccess;
+import dev.crm.shared.memo.MemoKind;
 import dev.crm.shared.memo.MemoStage;
 import dev.crm.app.file.FileService;
 import dev.crm.web.page.DepartmentFilter;
 import dev.crm.web.page.HtmlPages;
+import dev.crm.web.page.Pager;
 import dev.crm.web.page.Sizes;
 import dev.crm.web.page.Texts;
 import java.util.Arrays;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -72,12 +75,14 @@ class MemoPageController {
     @GetMapping
     String list(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) String stage,
                 @RequestParam(defaultValue = "false") boolean dept, @RequestParam(defaultValue = "0") int page,
-                Model model) {
+                Model model, HttpServletRequest request) {
         MemoStage stageFilter = stage(stage);
         Page<MemoView> result = memos.list(actor, q, stageFilter, departmentFilter.of(actor, dept), Math.max(0, page),
                 PAGE_SIZE);
         departmentFilter.describe(model, dept, result.items().stream().map(MemoView::department).toList());
+        model.addAttribute("kind", MemoKind.KIND);
         model.addAttribute("result", result);
+        model.addAttribute("pager", Pager.of(result, request));
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("stage", stageFilter == null ? "" : stageFilter.apiName());
         model.addAttribute("stages", Arrays.stream(MemoStage.values()).map(MemoStage::apiName).toList());
@@ -110,6 +115,7 @@ class MemoPageController {
     @GetMapping("/{id}")
     String show(Actor actor, @PathVariable long id, Model model) {
         MemoView memo = service.visible(actor, id);
+        model.addAttribute("kind", MemoKind.KIND);
         model.addAttribute("memo", memo);
         model.addAttribute("can", can(memo.access(), actor));
         model.addAttribute("files", files.attachedTo(id));
@@ -197,48 +203,14 @@ class MemoPageController {
         return "redirect:/memos/" + id;
     }
 
-    // --- delete ---
-
-    @GetMapping("/{id}/delete")
-    String deleteConfirmation(Actor actor, @PathVariable long id, Model model) {
-        MemoView memo = service.visible(actor, id);
-        if (!memo.access().canDelete(actor)) {
-            throw forbidden(memo, actor, "error.memo.delete-forbidden");
-        }
-        model.addAttribute("memo", memo);
-        model.addAttribute("preview", service.deletionPreview(actor, id));
-        return "memo/delete";
-    }
-
-    @PostMapping("/{id}/delete")
-    String delete(Actor actor, @PathVariable long id, @RequestParam(required = false) Long version,
-                  @RequestParam(required = false) Integer objects, RedirectAttributes redirect) {
-        MemoView memo = service.visible(actor, id);
-        try {
-            service.delete(actor, id, version, objects);
-        } catch (Rejected.WrongState | Rejected.StaleVersion e) {
-            texts.flashRejected(redirect, e);
-            return "redirect:/memos/" + id;
-        }
-        texts.flash(redirect, "success", "flash.memo.deleted", id, memo.title());
-        return "redirect:/memos";
-    }
-
     // --- helpers ---
 
     private MemoView changeable(Actor actor, long id) {
         MemoView memo = service.visible(actor, id);
         if (!memo.access().canChange(actor)) {
-            throw forbidden(memo, actor, "error.memo.change-forbidden");
+            throw MemoPages.forbidden(memo, actor, "error.memo.change-forbidden");
         }
         return memo;
-    }
-
-    private static Rejected.Forbidden forbidden(MemoView memo, Actor actor, String code) {
-        if (actor.is(memo.owner()) && memo.stage() == MemoStage.REVIEWED) {
-            return new Rejected.Forbidden("error.memo.reviewed-locked");
-        }
-        return new Rejected.Forbidden(code);
     }
 
     /** Null when the actor may review the memo now; else where to send them. */
@@ -258,6 +230,7 @@ class MemoPageController {
     }
 
     private String form(Model model, MemoForm form, Map<String, String> errors, MemoView memo) {
+        model.addAttribute("kind", MemoKind.KIND);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("memo", memo);

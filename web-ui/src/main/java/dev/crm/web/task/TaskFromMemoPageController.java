@@ -10,6 +10,7 @@ import dev.crm.query.memo.MemoView;
 import dev.crm.query.task.TaskView;
 import dev.crm.query.user.UserQueries;
 import dev.crm.shared.Actor;
+import dev.crm.shared.kind.Kinds;
 import dev.crm.shared.task.WorkKind;
 import dev.crm.web.page.HtmlPages;
 import dev.crm.web.page.Texts;
@@ -56,6 +57,7 @@ class TaskFromMemoPageController {
     String form(Actor actor, @PathVariable long id, @PathVariable String kind, Model model) {
         MemoView memo = visible(actor, id);
         model.addAttribute("k", WorkKind.ofKind(kind).kind());
+        model.addAttribute("kind", Kinds.of(WorkKind.ofKind(kind).kind()));
         TaskForm form = new TaskForm();
         form.setTitle(memo.title());
         form.getResponsible().add(actor.username());
@@ -69,6 +71,7 @@ class TaskFromMemoPageController {
         MemoView memo = visible(actor, id);
         WorkKind workKind = WorkKind.ofKind(kind);
         model.addAttribute("k", workKind.kind());
+        model.addAttribute("kind", Kinds.of(workKind.kind()));
         List<Long> copy = copyFiles == null ? List.of() : copyFiles;
         try {
             TaskView task = service.createFromMemo(actor, id, new CreateTask(0, workKind, form.getTitle(), null, null,
