@@ -9,6 +9,8 @@ import dev.crm.query.file.FileView;
 import dev.crm.app.object.ObjectAccess;
 import dev.crm.query.object.ObjectSummary;
 import dev.crm.shared.Actor;
+import dev.crm.shared.kind.Kind;
+import dev.crm.shared.kind.Kinds;
 import java.util.Map;
 import dev.crm.web.page.HtmlPages;
 import dev.crm.web.page.Sizes;
@@ -35,11 +37,10 @@ import org.springframework.web.util.WebUtils;
  */
 @Controller
 @HtmlPages
-@RequestMapping("/{kinds:memos|tasks|projects}/{id}/files")
+@RequestMapping("/{kinds}/{id}/files")
 class ObjectFilesPageController {
 
     /** The page path of each kind that has a files panel. */
-    static final Map<String, String> KINDS = Map.of("memos", "memo", "tasks", "task", "projects", "project");
 
     private final ObjectAccess objects;
     private final ObjectRules rules;
@@ -134,8 +135,10 @@ class ObjectFilesPageController {
      * it or it is not of the kind in the path, else 403.
      */
     private ObjectSummary changeable(Actor actor, String kinds, long id) {
+        String kind = Kinds.byPath(kinds).filter(k -> k.pages() && k.acceptsFiles()).map(Kind::name)
+                .orElseThrow(() -> new Rejected.NotFound(id));
         ObjectSummary object = objects.findVisible(id, actor)
-                .filter(o -> !o.deleted() && o.kind().equals(KINDS.get(kinds)))
+                .filter(o -> !o.deleted() && o.kind().equals(kind))
                 .orElseThrow(() -> new Rejected.NotFound(id));
         if (!rules.canChange(actor, id)) {
             throw new Rejected.Forbidden("error.file.attach-forbidden");

@@ -8,12 +8,22 @@ import dev.crm.shared.Actor;
 import dev.crm.shared.kind.Kind;
 import dev.crm.shared.memo.MemoKind;
 import dev.crm.shared.memo.MemoStage;
+import dev.crm.shared.kind.ObjectFields;
 import dev.crm.web.object.KindPages;
+import dev.crm.web.object.ListPage;
+import dev.crm.web.object.ListPage.Column;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** The memo kind's part of the shared object pages: its declaration and its use cases. */
 @Component
 class MemoPages implements KindPages {
+
+    /** The memo list: who wrote it to whom, its stage and department, newest change first. */
+    static final ListPage LIST = new ListPage(MemoKind.NAME, List.of(Column.of(ObjectFields.ID),
+            Column.of(MemoKind.TITLE), Column.of(ObjectFields.OWNER).labelled("memo.field.from"),
+            Column.of(MemoKind.TO), Column.of(ObjectFields.STAGE), Column.of(ObjectFields.DEPARTMENT),
+            Column.of(ObjectFields.UPDATED_AT)));
 
     private final MemoService service;
 
@@ -24,6 +34,11 @@ class MemoPages implements KindPages {
     @Override
     public Kind kind() {
         return MemoKind.KIND;
+    }
+
+    @Override
+    public ListPage list() {
+        return LIST;
     }
 
     @Override

@@ -14,6 +14,9 @@ public interface KindPages {
     /** The kind's declaration: its name, path and fields (labels, limits). */
     Kind kind();
 
+    /** How its list page shows it. */
+    ListPage list();
+
     /** The object as the shared pages show it; 404 when the actor may not see it. */
     Shown visible(Actor actor, long id);
 

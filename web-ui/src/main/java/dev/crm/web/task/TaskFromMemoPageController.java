@@ -81,7 +81,7 @@ class TaskFromMemoPageController {
             return "redirect:/" + workKind.path() + "/" + task.id();
         } catch (Rejected.Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return form(model, memo, form, copy, TaskPageController.errors(texts, e));
+            return form(model, memo, form, copy, texts.errors(e));
         } catch (Rejected.WrongState | Rejected.StaleVersion | Rejected.Forbidden e) {
             texts.flashRejected(redirect, e);
             return "redirect:/memos/" + id;

@@ -6,7 +6,6 @@ import dev.crm.command.Rejected;
 import dev.crm.command.task.TaskCommands.ChangeTask;
 import dev.crm.command.task.TaskCommands.CreateTask;
 import dev.crm.query.Page;
-import dev.crm.query.file.FileQueries;
 import dev.crm.query.memo.MemoQueries;
 import dev.crm.query.task.TaskQueries;
 import dev.crm.query.task.TaskView;
@@ -19,11 +18,10 @@ import dev.crm.shared.task.TaskAccess;
 import dev.crm.shared.task.TaskPriority;
 import dev.crm.shared.task.TaskStage;
 import dev.crm.shared.task.WorkKind;
-import dev.crm.app.file.FileService;
+import dev.crm.web.file.FilesPanel;
 import dev.crm.web.page.DepartmentFilter;
 import dev.crm.web.page.HtmlPages;
 import dev.crm.web.page.Pager;
-import dev.crm.web.page.Sizes;
 import dev.crm.web.page.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,7 +29,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,24 +59,20 @@ class TaskPageController {
     private final TaskService service;
     private final TaskQueries tasks;
     private final MemoQueries memos;
-    private final FileQueries files;
     private final UserQueries users;
     private final Texts texts;
     private final Clock clock;
-    private final FileService fileService;
+    private final FilesPanel filesPanel;
     private final DepartmentFilter departmentFilter;
-    private final Sizes sizes;
 
-    TaskPageController(TaskService service, TaskQueries tasks, MemoQueries memos, FileQueries files,
-                       UserQueries users, Texts texts, Clock clock, FileService fileService, Sizes sizes,
+    TaskPageController(TaskService service, TaskQueries tasks, MemoQueries memos,
+                       UserQueries users, Texts texts, Clock clock, FilesPanel filesPanel,
                        DepartmentFilter departmentFilter) {
         this.departmentFilter = departmentFilter;
-        this.fileService = fileService;
-        this.sizes = sizes;
+        this.filesPanel = filesPanel;
         this.service = service;
         this.tasks = tasks;
         this.memos = memos;
-        this.files = files;
         this.users = users;
         this.texts = texts;
         this.clock = clock;
@@ -108,6 +101,7 @@ class TaskPageController {
         departmentFilter.describe(model, dept, result.items().stream().map(TaskView::department).toList());
         List<TaskView> items = result.items();
         model.addAttribute("result", result);
+        model.addAttribute("list", WorkPages.LIST);
         model.addAttribute("pager", Pager.of(result, request));
         model.addAttribute("items", items);
         model.addAttribute("overdueIds", items.stream().filter(t -> overdue(t, today)).map(TaskView::id)
@@ -117,7 +111,7 @@ class TaskPageController {
         model.addAttribute("mine", mine);
         model.addAttribute("overdue", overdue);
         model.addAttribute("stages", Arrays.stream(TaskStage.values()).map(TaskStage::apiName).toList());
-        return "task/list";
+        return "object/list";
     }
 
     // --- create ---
@@ -161,7 +155,7 @@ class TaskPageController {
             return "redirect:/" + kinds + "/" + task.id();
         } catch (Rejected.Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return form(model, form, errors(e), null, actor);
+            return form(model, form, texts.errors(e), null, actor);
         }
     }
 
@@ -190,9 +184,8 @@ class TaskPageController {
         model.addAttribute("memoPath", MemoKind.KIND.path());
         model.addAttribute("memo", task.memo() == null ? null : memos.findVisible(task.memo(), actor).orElse(null));
         model.addAttribute("subtasks", tasks.subtasks(id).stream().filter(t -> tasks.mayView(t, actor)).toList());
-        model.addAttribute("files", files.attachedTo(id));
-        model.addAttribute("maxUpload", fileService.maxBytes());
-        model.addAttribute("maxUploadText", sizes.human(fileService.maxBytes()));
+        filesPanel.describe(model, id);
+        model.addAttribute("family", WorkPages.LIST.family());
         return "task/show";
     }
 
@@ -227,7 +220,7 @@ class TaskPageController {
             return "redirect:/" + kinds + "/" + id;
         } catch (Rejected.Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return form(model, form, errors(e), current, actor);
+            return form(model, form, texts.errors(e), current, actor);
         } catch (Rejected.StaleVersion e) {
             // Someone changed it meanwhile: show what it is now, keep what the user typed beside it.
             response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
@@ -313,18 +306,6 @@ class TaskPageController {
         model.addAttribute("priorities", Arrays.stream(TaskPriority.values()).map(TaskPriority::apiName).toList());
         model.addAttribute("stages", Arrays.stream(TaskStage.values()).map(TaskStage::apiName).toList());
         return "task/form";
-    }
-
-    Map<String, String> errors(Rejected.Invalid e) {
-        return errors(texts, e);
-    }
-
-    static Map<String, String> errors(Texts texts, Rejected.Invalid e) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (Rejected.FieldError f : e.errors()) {
-            errors.merge(f.field(), texts.text(f.code(), f.args()), (a, b) -> a + " " + b);
-        }
-        return errors;
     }
 
     private static String orEmpty(String s) {

@@ -8,12 +8,23 @@ import dev.crm.shared.Actor;
 import dev.crm.shared.kind.Kind;
 import dev.crm.shared.kind.Kinds;
 import dev.crm.shared.task.WorkKind;
+import dev.crm.shared.kind.ObjectFields;
+import dev.crm.shared.task.TaskKind;
 import dev.crm.web.object.KindPages;
+import dev.crm.web.object.ListPage;
+import dev.crm.web.object.ListPage.Column;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The task-shaped kinds' part of the shared object pages: one for tasks, one for projects. */
 class WorkPages implements KindPages {
+
+    /** The task and project lists: priority, stage, who is responsible, the due date (marked when passed). */
+    static final ListPage LIST = new ListPage(TaskKind.NAME, List.of(Column.of(ObjectFields.ID),
+            Column.of(TaskKind.TITLE), Column.of(TaskKind.PRIORITY), Column.of(ObjectFields.STAGE),
+            Column.of(TaskKind.RESPONSIBLE), Column.of(TaskKind.DUE_DATE).shownBy("due"),
+            Column.of(ObjectFields.DEPARTMENT), Column.of(ObjectFields.UPDATED_AT)));
 
     private final WorkKind work;
     private final Kind kind;
@@ -28,6 +39,11 @@ class WorkPages implements KindPages {
     @Override
     public Kind kind() {
         return kind;
+    }
+
+    @Override
+    public ListPage list() {
+        return LIST;
     }
 
     @Override
