@@ -11,6 +11,7 @@ import dev.crm.query.task.TaskView;
 import dev.crm.query.user.UserQueries;
 import dev.crm.shared.Actor;
 import dev.crm.shared.kind.Kinds;
+import dev.crm.shared.memo.MemoKind;
 import dev.crm.shared.task.WorkKind;
 import dev.crm.web.page.HtmlPages;
 import dev.crm.web.page.Texts;
@@ -84,7 +85,7 @@ class TaskFromMemoPageController {
             return form(model, memo, form, copy, texts.errors(e));
         } catch (Rejected.WrongState | Rejected.StaleVersion | Rejected.Forbidden e) {
             texts.flashRejected(redirect, e);
-            return "redirect:/memos/" + id;
+            return "redirect:/" + MemoKind.KIND.path() + "/" + id;
         }
     }
 
@@ -97,6 +98,7 @@ class TaskFromMemoPageController {
     }
 
     private String form(Model model, MemoView memo, TaskForm form, List<Long> chosen, Map<String, String> errors) {
+        model.addAttribute("memoKind", MemoKind.KIND);
         model.addAttribute("memo", memo);
         model.addAttribute("form", form);
         model.addAttribute("chosen", new ArrayList<>(chosen));
