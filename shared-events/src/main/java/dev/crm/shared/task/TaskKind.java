@@ -30,7 +30,7 @@ public final class TaskKind {
     /** The main task of a subtask. */
     public static final Field PARENT = Field.of("parent", FieldType.REFERENCE);
     /** The memo it was made from. */
-    public static final Field MEMO = Field.of(MemoKind.NAME, FieldType.REFERENCE);
+    public static final Field MEMO = Field.of(MemoKind.NAME, FieldType.REFERENCE).labelled("task.field.memo");
     /** The project a task belongs to. */
     public static final Field PROJECT = Field.of(ProjectKind.NAME, FieldType.REFERENCE);
     public static final Field CLOSED_AT = Field.of("closedAt", FieldType.TIME);

@@ -136,9 +136,10 @@ class ObjectFilesPageController {
      * it or it is not of the kind in the path, else 403.
      */
     private ObjectSummary changeable(Actor actor, String kinds, long id) {
+        String kind = Kinds.byPath(kinds).filter(k -> k.pages() && k.acceptsFiles()).map(Kind::name)
+                .orElseThrow(() -> new Rejected.NotFound(id));
         ObjectSummary object = objects.findVisible(id, actor)
-                .filter(o -> !o.deleted() && Kinds.byPath(kinds).filter(k -> k.pages() && k.acceptsFiles())
-                        .map(Kind::name).filter(o.kind()::equals).isPresent())
+                .filter(o -> !o.deleted() && o.kind().equals(kind))
                 .orElseThrow(() -> new Rejected.NotFound(id));
         if (!rules.canChange(actor, id)) {
             throw new Rejected.Forbidden("error.file.attach-forbidden");

@@ -1,5 +1,7 @@
 package dev.crm.web.file;
 
+import dev.crm.shared.kind.Kind;
+import dev.crm.shared.kind.Kinds;
 import dev.crm.web.page.Sizes;
 import dev.crm.web.page.Texts;
 import jakarta.servlet.FilterChain;
@@ -10,6 +12,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -32,7 +35,10 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
 @Component
 class TooLargeUploadPages extends OncePerRequestFilter implements Ordered {
 
-    private static final Pattern UPLOAD = Pattern.compile("/(memos|tasks|projects)/(\\d{1,18})/files");
+    /** An upload to the files of an object of a kind with pages that accepts files. */
+    private static final Pattern UPLOAD = Pattern.compile("/(" + Kinds.ALL.stream()
+            .filter(k -> k.pages() && k.acceptsFiles()).map(Kind::path).collect(Collectors.joining("|"))
+            + ")/(\\d{1,18})/files");
 
     private final long maxBytes;
     private final Texts texts;

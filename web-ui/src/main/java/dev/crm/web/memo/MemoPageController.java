@@ -4,21 +4,20 @@ import dev.crm.app.memo.MemoService;
 
 import dev.crm.command.Rejected;
 import dev.crm.query.Page;
-import dev.crm.query.file.FileQueries;
 import dev.crm.query.memo.MemoQueries;
 import dev.crm.query.memo.MemoView;
 import dev.crm.query.task.TaskQueries;
 import dev.crm.query.user.UserQueries;
 import dev.crm.shared.Actor;
 import dev.crm.shared.memo.MemoAccess;
+import dev.crm.shared.memo.MemoKind;
 import dev.crm.shared.memo.MemoStage;
-import dev.crm.app.file.FileService;
+import dev.crm.web.file.FilesPanel;
 import dev.crm.web.page.DepartmentFilter;
 import dev.crm.web.page.HtmlPages;
-import dev.crm.web.page.Sizes;
+import dev.crm.web.page.Pager;
 import dev.crm.web.page.Texts;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -31,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -48,23 +48,19 @@ class MemoPageController {
     private final MemoQueries memos;
     private final UserQueries users;
     private final Texts texts;
-    private final FileQueries files;
-    private final FileService fileService;
-    private final Sizes sizes;
+    private final FilesPanel filesPanel;
     private final TaskQueries tasks;
     private final DepartmentFilter departmentFilter;
 
-    MemoPageController(MemoService service, MemoQueries memos, UserQueries users, Texts texts, FileQueries files,
-                       FileService fileService, Sizes sizes, TaskQueries tasks, DepartmentFilter departmentFilter) {
+    MemoPageController(MemoService service, MemoQueries memos, UserQueries users, Texts texts, FilesPanel filesPanel,
+                       TaskQueries tasks, DepartmentFilter departmentFilter) {
         this.departmentFilter = departmentFilter;
-        this.sizes = sizes;
         this.tasks = tasks;
         this.service = service;
         this.memos = memos;
         this.users = users;
         this.texts = texts;
-        this.files = files;
-        this.fileService = fileService;
+        this.filesPanel = filesPanel;
     }
 
     // --- list ---
@@ -72,16 +68,19 @@ class MemoPageController {
     @GetMapping
     String list(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) String stage,
                 @RequestParam(defaultValue = "false") boolean dept, @RequestParam(defaultValue = "0") int page,
-                Model model) {
+                Model model, HttpServletRequest request) {
         MemoStage stageFilter = stage(stage);
         Page<MemoView> result = memos.list(actor, q, stageFilter, departmentFilter.of(actor, dept), Math.max(0, page),
                 PAGE_SIZE);
         departmentFilter.describe(model, dept, result.items().stream().map(MemoView::department).toList());
+        model.addAttribute("kind", MemoKind.KIND);
+        model.addAttribute("list", MemoPages.LIST);
         model.addAttribute("result", result);
+        model.addAttribute("pager", Pager.of(result, request));
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("stage", stageFilter == null ? "" : stageFilter.apiName());
         model.addAttribute("stages", Arrays.stream(MemoStage.values()).map(MemoStage::apiName).toList());
-        return "memo/list";
+        return "object/list";
     }
 
     // --- create ---
@@ -101,7 +100,7 @@ class MemoPageController {
             return "redirect:/memos/" + memo.id();
         } catch (Rejected.Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return form(model, form, errors(e), null);
+            return form(model, form, texts.errors(e), null);
         }
     }
 
@@ -110,11 +109,11 @@ class MemoPageController {
     @GetMapping("/{id}")
     String show(Actor actor, @PathVariable long id, Model model) {
         MemoView memo = service.visible(actor, id);
+        model.addAttribute("kind", MemoKind.KIND);
         model.addAttribute("memo", memo);
         model.addAttribute("can", can(memo.access(), actor));
-        model.addAttribute("files", files.attachedTo(id));
-        model.addAttribute("maxUpload", fileService.maxBytes());
-        model.addAttribute("maxUploadText", sizes.human(fileService.maxBytes()));
+        filesPanel.describe(model, id);
+        model.addAttribute("family", MemoPages.LIST.family());
         model.addAttribute("tasks", tasks.fromMemo(id).stream().filter(t -> tasks.mayView(t, actor)).toList());
         return "memo/show";
     }
@@ -141,7 +140,7 @@ class MemoPageController {
             return "redirect:/memos/" + memo.id();
         } catch (Rejected.Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return form(model, form, errors(e), current);
+            return form(model, form, texts.errors(e), current);
         } catch (Rejected.StaleVersion e) {
             // Someone changed it meanwhile: show what it is now, keep what the user typed beside it.
             response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
@@ -161,8 +160,10 @@ class MemoPageController {
         if (refused != null) {
             return refused;
         }
+        model.addAttribute("kind", MemoKind.KIND);
         model.addAttribute("memo", memo);
         model.addAttribute("conclusion", memo.conclusion() == null ? "" : memo.conclusion());
+        model.addAttribute("errors", Map.of());
         return "memo/review";
     }
 
@@ -175,9 +176,10 @@ class MemoPageController {
             texts.flash(redirect, "success", "flash.memo.reviewed", id);
         } catch (Rejected.Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("kind", MemoKind.KIND);
             model.addAttribute("memo", service.visible(actor, id));
             model.addAttribute("conclusion", conclusion);
-            model.addAttribute("errors", errors(e));
+            model.addAttribute("errors", texts.errors(e));
             return "memo/review";
         } catch (Rejected.WrongState | Rejected.StaleVersion e) {
             texts.flashRejected(redirect, e);
@@ -197,48 +199,14 @@ class MemoPageController {
         return "redirect:/memos/" + id;
     }
 
-    // --- delete ---
-
-    @GetMapping("/{id}/delete")
-    String deleteConfirmation(Actor actor, @PathVariable long id, Model model) {
-        MemoView memo = service.visible(actor, id);
-        if (!memo.access().canDelete(actor)) {
-            throw forbidden(memo, actor, "error.memo.delete-forbidden");
-        }
-        model.addAttribute("memo", memo);
-        model.addAttribute("preview", service.deletionPreview(actor, id));
-        return "memo/delete";
-    }
-
-    @PostMapping("/{id}/delete")
-    String delete(Actor actor, @PathVariable long id, @RequestParam(required = false) Long version,
-                  @RequestParam(required = false) Integer objects, RedirectAttributes redirect) {
-        MemoView memo = service.visible(actor, id);
-        try {
-            service.delete(actor, id, version, objects);
-        } catch (Rejected.WrongState | Rejected.StaleVersion e) {
-            texts.flashRejected(redirect, e);
-            return "redirect:/memos/" + id;
-        }
-        texts.flash(redirect, "success", "flash.memo.deleted", id, memo.title());
-        return "redirect:/memos";
-    }
-
     // --- helpers ---
 
     private MemoView changeable(Actor actor, long id) {
         MemoView memo = service.visible(actor, id);
         if (!memo.access().canChange(actor)) {
-            throw forbidden(memo, actor, "error.memo.change-forbidden");
+            throw MemoPages.forbidden(memo, actor, "error.memo.change-forbidden");
         }
         return memo;
-    }
-
-    private static Rejected.Forbidden forbidden(MemoView memo, Actor actor, String code) {
-        if (actor.is(memo.owner()) && memo.stage() == MemoStage.REVIEWED) {
-            return new Rejected.Forbidden("error.memo.reviewed-locked");
-        }
-        return new Rejected.Forbidden(code);
     }
 
     /** Null when the actor may review the memo now; else where to send them. */
@@ -258,19 +226,12 @@ class MemoPageController {
     }
 
     private String form(Model model, MemoForm form, Map<String, String> errors, MemoView memo) {
+        model.addAttribute("kind", MemoKind.KIND);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("memo", memo);
         model.addAttribute("users", users.active());
         return "memo/form";
-    }
-
-    private Map<String, String> errors(Rejected.Invalid e) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (Rejected.FieldError f : e.errors()) {
-            errors.merge(f.field(), texts.text(f.code(), f.args()), (a, b) -> a + " " + b);
-        }
-        return errors;
     }
 
     static Map<String, Boolean> can(MemoAccess access, Actor actor) {

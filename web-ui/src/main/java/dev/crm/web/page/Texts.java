@@ -1,6 +1,8 @@
 package dev.crm.web.page;
 
 import dev.crm.command.Rejected;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -29,6 +31,15 @@ public class Texts {
     public void flash(RedirectAttributes redirect, String level, String code, Object... args) {
         redirect.addFlashAttribute("flash", text(code, args));
         redirect.addFlashAttribute("flashLevel", level);
+    }
+
+    /** A refused input's messages by field, for a form to show under each field (several joined). */
+    public Map<String, String> errors(Rejected.Invalid e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Rejected.FieldError f : e.errors()) {
+            errors.merge(f.field(), text(f.code(), f.args()), (a, b) -> a + " " + b);
+        }
+        return errors;
     }
 
     public void flashRejected(RedirectAttributes redirect, Rejected e) {

@@ -10,6 +10,8 @@ import dev.crm.query.memo.MemoView;
 import dev.crm.query.task.TaskView;
 import dev.crm.query.user.UserQueries;
 import dev.crm.shared.Actor;
+import dev.crm.shared.kind.Kinds;
+import dev.crm.shared.memo.MemoKind;
 import dev.crm.shared.task.WorkKind;
 import dev.crm.web.page.HtmlPages;
 import dev.crm.web.page.Texts;
@@ -56,6 +58,7 @@ class TaskFromMemoPageController {
     String form(Actor actor, @PathVariable long id, @PathVariable String kind, Model model) {
         MemoView memo = visible(actor, id);
         model.addAttribute("k", WorkKind.ofKind(kind).kind());
+        model.addAttribute("kind", Kinds.of(WorkKind.ofKind(kind).kind()));
         TaskForm form = new TaskForm();
         form.setTitle(memo.title());
         form.getResponsible().add(actor.username());
@@ -69,6 +72,7 @@ class TaskFromMemoPageController {
         MemoView memo = visible(actor, id);
         WorkKind workKind = WorkKind.ofKind(kind);
         model.addAttribute("k", workKind.kind());
+        model.addAttribute("kind", Kinds.of(workKind.kind()));
         List<Long> copy = copyFiles == null ? List.of() : copyFiles;
         try {
             TaskView task = service.createFromMemo(actor, id, new CreateTask(0, workKind, form.getTitle(), null, null,
@@ -78,10 +82,10 @@ class TaskFromMemoPageController {
             return "redirect:/" + workKind.path() + "/" + task.id();
         } catch (Rejected.Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return form(model, memo, form, copy, TaskPageController.errors(texts, e));
+            return form(model, memo, form, copy, texts.errors(e));
         } catch (Rejected.WrongState | Rejected.StaleVersion | Rejected.Forbidden e) {
             texts.flashRejected(redirect, e);
-            return "redirect:/memos/" + id;
+            return "redirect:/" + MemoKind.KIND.path() + "/" + id;
         }
     }
 
@@ -94,6 +98,7 @@ class TaskFromMemoPageController {
     }
 
     private String form(Model model, MemoView memo, TaskForm form, List<Long> chosen, Map<String, String> errors) {
+        model.addAttribute("memoKind", MemoKind.KIND);
         model.addAttribute("memo", memo);
         model.addAttribute("form", form);
         model.addAttribute("chosen", new ArrayList<>(chosen));

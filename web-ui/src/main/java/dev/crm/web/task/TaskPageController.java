@@ -6,27 +6,29 @@ import dev.crm.command.Rejected;
 import dev.crm.command.task.TaskCommands.ChangeTask;
 import dev.crm.command.task.TaskCommands.CreateTask;
 import dev.crm.query.Page;
-import dev.crm.query.file.FileQueries;
 import dev.crm.query.memo.MemoQueries;
 import dev.crm.query.task.TaskQueries;
 import dev.crm.query.task.TaskView;
 import dev.crm.query.user.UserQueries;
 import dev.crm.shared.Actor;
+import dev.crm.shared.kind.Kinds;
+import dev.crm.shared.memo.MemoKind;
+import dev.crm.shared.project.ProjectKind;
 import dev.crm.shared.task.TaskAccess;
 import dev.crm.shared.task.TaskPriority;
 import dev.crm.shared.task.TaskStage;
 import dev.crm.shared.task.WorkKind;
-import dev.crm.app.file.FileService;
+import dev.crm.web.file.FilesPanel;
 import dev.crm.web.page.DepartmentFilter;
 import dev.crm.web.page.HtmlPages;
-import dev.crm.web.page.Sizes;
+import dev.crm.web.page.Pager;
 import dev.crm.web.page.Texts;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,24 +59,20 @@ class TaskPageController {
     private final TaskService service;
     private final TaskQueries tasks;
     private final MemoQueries memos;
-    private final FileQueries files;
     private final UserQueries users;
     private final Texts texts;
     private final Clock clock;
-    private final FileService fileService;
+    private final FilesPanel filesPanel;
     private final DepartmentFilter departmentFilter;
-    private final Sizes sizes;
 
-    TaskPageController(TaskService service, TaskQueries tasks, MemoQueries memos, FileQueries files,
-                       UserQueries users, Texts texts, Clock clock, FileService fileService, Sizes sizes,
+    TaskPageController(TaskService service, TaskQueries tasks, MemoQueries memos,
+                       UserQueries users, Texts texts, Clock clock, FilesPanel filesPanel,
                        DepartmentFilter departmentFilter) {
         this.departmentFilter = departmentFilter;
-        this.fileService = fileService;
-        this.sizes = sizes;
+        this.filesPanel = filesPanel;
         this.service = service;
         this.tasks = tasks;
         this.memos = memos;
-        this.files = files;
         this.users = users;
         this.texts = texts;
         this.clock = clock;
@@ -84,6 +82,7 @@ class TaskPageController {
     @ModelAttribute
     void kind(@PathVariable String kinds, Model model) {
         WorkKind kind = WorkKind.ofPath(kinds);
+        model.addAttribute("kind", Kinds.of(kind.kind()));
         model.addAttribute("k", kind.kind());
         model.addAttribute("ks", kind.path());
     }
@@ -94,7 +93,7 @@ class TaskPageController {
     String list(Actor actor, @PathVariable String kinds, @RequestParam(required = false) String q, @RequestParam(required = false) String stage,
                 @RequestParam(defaultValue = "false") boolean mine, @RequestParam(defaultValue = "false") boolean overdue,
                 @RequestParam(defaultValue = "false") boolean dept, @RequestParam(defaultValue = "0") int page,
-                Model model) {
+                Model model, HttpServletRequest request) {
         TaskStage stageFilter = stage(stage);
         LocalDate today = LocalDate.now(clock);
         Page<TaskView> result = tasks.list(actor, WorkKind.ofPath(kinds), q, stageFilter, mine, overdue ? today : null,
@@ -102,6 +101,8 @@ class TaskPageController {
         departmentFilter.describe(model, dept, result.items().stream().map(TaskView::department).toList());
         List<TaskView> items = result.items();
         model.addAttribute("result", result);
+        model.addAttribute("list", WorkPages.LIST);
+        model.addAttribute("pager", Pager.of(result, request));
         model.addAttribute("items", items);
         model.addAttribute("overdueIds", items.stream().filter(t -> overdue(t, today)).map(TaskView::id)
                 .collect(Collectors.toSet()));
@@ -110,7 +111,7 @@ class TaskPageController {
         model.addAttribute("mine", mine);
         model.addAttribute("overdue", overdue);
         model.addAttribute("stages", Arrays.stream(TaskStage.values()).map(TaskStage::apiName).toList());
-        return "task/list";
+        return "object/list";
     }
 
     // --- create ---
@@ -154,7 +155,7 @@ class TaskPageController {
             return "redirect:/" + kinds + "/" + task.id();
         } catch (Rejected.Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return form(model, form, errors(e), null, actor);
+            return form(model, form, texts.errors(e), null, actor);
         }
     }
 
@@ -162,14 +163,15 @@ class TaskPageController {
 
     @GetMapping("/{id}")
     String show(Actor actor, @PathVariable String kinds, @PathVariable long id, Model model) {
-        TaskView task = service.visible(actor, WorkKind.ofPath(kinds), id);
+        WorkKind kind = WorkKind.ofPath(kinds);
+        TaskView task = service.visible(actor, kind, id);
         TaskAccess access = task.access();
         boolean change = tasks.mayChange(task, actor);
         model.addAttribute("task", task);
         // adding a part is changing the task: the same answer shows the edit and the add buttons
         model.addAttribute("can", Map.of("change", change, "delete", access.canDelete(actor),
                 "complete", change && !task.stage().closed(), "transfer", access.canTransfer(actor),
-                "addPart", change));
+                "subtask", change && kind == WorkKind.TASK, "projectTask", change && kind == WorkKind.PROJECT));
         if (access.canTransfer(actor)) {
             model.addAttribute("users", users.active()); // the transfer form's choices
         }
@@ -178,11 +180,12 @@ class TaskPageController {
                 : tasks.findVisible(task.parent(), actor).orElse(null));
         model.addAttribute("projectOf", task.project() == null ? null
                 : tasks.findVisible(task.project(), actor).orElse(null));
+        model.addAttribute("projectPath", ProjectKind.KIND.path());
+        model.addAttribute("memoPath", MemoKind.KIND.path());
         model.addAttribute("memo", task.memo() == null ? null : memos.findVisible(task.memo(), actor).orElse(null));
         model.addAttribute("subtasks", tasks.subtasks(id).stream().filter(t -> tasks.mayView(t, actor)).toList());
-        model.addAttribute("files", files.attachedTo(id));
-        model.addAttribute("maxUpload", fileService.maxBytes());
-        model.addAttribute("maxUploadText", sizes.human(fileService.maxBytes()));
+        filesPanel.describe(model, id);
+        model.addAttribute("family", WorkPages.LIST.family());
         return "task/show";
     }
 
@@ -217,7 +220,7 @@ class TaskPageController {
             return "redirect:/" + kinds + "/" + id;
         } catch (Rejected.Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return form(model, form, errors(e), current, actor);
+            return form(model, form, texts.errors(e), current, actor);
         } catch (Rejected.StaleVersion e) {
             // Someone changed it meanwhile: show what it is now, keep what the user typed beside it.
             response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
@@ -259,36 +262,6 @@ class TaskPageController {
             texts.flashRejected(redirect, e);
         }
         return "redirect:/" + kinds + "/" + id;
-    }
-
-    // --- delete ---
-
-    @GetMapping("/{id}/delete")
-    String deleteConfirmation(Actor actor, @PathVariable String kinds, @PathVariable long id, Model model) {
-        WorkKind kind = WorkKind.ofPath(kinds);
-        TaskView task = service.visible(actor, kind, id);
-        if (!task.access().canDelete(actor)) {
-            throw new Rejected.Forbidden("error.task.delete-forbidden");
-        }
-        model.addAttribute("task", task);
-        model.addAttribute("preview", service.deletionPreview(actor, kind, id));
-        return "task/delete";
-    }
-
-    @PostMapping("/{id}/delete")
-    String delete(Actor actor, @PathVariable String kinds, @PathVariable long id,
-                  @RequestParam(required = false) Long version, @RequestParam(required = false) Integer objects,
-                  RedirectAttributes redirect) {
-        WorkKind kind = WorkKind.ofPath(kinds);
-        TaskView task = service.visible(actor, kind, id);
-        try {
-            service.delete(actor, kind, id, version, objects);
-        } catch (Rejected.WrongState | Rejected.StaleVersion e) {
-            texts.flashRejected(redirect, e);
-            return "redirect:/" + kinds + "/" + id;
-        }
-        texts.flash(redirect, "success", "flash." + kind.kind() + ".deleted", id, task.title());
-        return "redirect:/" + kinds;
     }
 
     // --- helpers ---
@@ -333,18 +306,6 @@ class TaskPageController {
         model.addAttribute("priorities", Arrays.stream(TaskPriority.values()).map(TaskPriority::apiName).toList());
         model.addAttribute("stages", Arrays.stream(TaskStage.values()).map(TaskStage::apiName).toList());
         return "task/form";
-    }
-
-    Map<String, String> errors(Rejected.Invalid e) {
-        return errors(texts, e);
-    }
-
-    static Map<String, String> errors(Texts texts, Rejected.Invalid e) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (Rejected.FieldError f : e.errors()) {
-            errors.merge(f.field(), texts.text(f.code(), f.args()), (a, b) -> a + " " + b);
-        }
-        return errors;
     }
 
     private static String orEmpty(String s) {

@@ -102,7 +102,7 @@ class UserAdminPageController {
                 texts.flash(redirect, "success", "flash.user.created", form.getUsername().strip());
                 return "redirect:/admin/users/" + form.getUsername().strip();
             } catch (Rejected.Invalid e) {
-                errors.putAll(errors(e));
+                errors.putAll(texts.errors(e));
             } catch (Rejected.WrongState e) {
                 errors.put("username", texts.of(e));
             }
@@ -135,7 +135,7 @@ class UserAdminPageController {
                 texts.flash(redirect, "success", "flash.user.changed", username);
                 return "redirect:/admin/users/" + username;
             } catch (Rejected.Invalid e) {
-                errors.putAll(errors(e));
+                errors.putAll(texts.errors(e));
             } catch (Rejected.Forbidden e) {
                 errors.put("roles", texts.of(e));
             }
@@ -239,13 +239,5 @@ class UserAdminPageController {
                     texts.text("validation.unknown-role", name)));
         }
         return roles;
-    }
-
-    private Map<String, String> errors(Rejected.Invalid e) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (Rejected.FieldError f : e.errors()) {
-            errors.merge(f.field(), texts.text(f.code(), f.args()), (a, b) -> a + " " + b);
-        }
-        return errors;
     }
 }

@@ -299,8 +299,11 @@ class TemplatesUseMessagesTest {
                 .as("messages writing an ID without {n,number,#}").isEmpty();
     }
 
-    /** {@code k + '.x'} ("task"/"project") and {@code ks + '.x'} ("tasks"/"projects") in the task templates. */
-    private static final Pattern KIND_KEY = Pattern.compile("\\b(ks|k) \\+ '([A-Za-z0-9_.-]+)'");
+    /**
+     * {@code k + '.x'} ("task"/"project") and {@code ks + '.x'} ("tasks"/"projects") in the task templates;
+     * {@code kind.name + '.x'} and {@code kind.path + '.x'} in the shared object pages, for every kind with pages.
+     */
+    private static final Pattern KIND_KEY = Pattern.compile("(?<![\\w.])(ks|k|kind\\.name|kind\\.path) \\+ '([A-Za-z0-9_.-]+)'");
 
     @Test
     void keysBuiltFromTheKindExistForTasksAndProjects() throws IOException {
@@ -310,8 +313,13 @@ class TemplatesUseMessagesTest {
             Matcher key = KIND_KEY.matcher(Files.readString(template));
             while (key.find()) {
                 found++;
-                for (dev.crm.shared.task.WorkKind kind : dev.crm.shared.task.WorkKind.values()) {
-                    String prefix = key.group(1).equals("k") ? kind.kind() : kind.path();
+                List<dev.crm.shared.kind.Kind> kinds = key.group(1).startsWith("kind.")
+                        ? dev.crm.shared.kind.Kinds.ALL.stream().filter(dev.crm.shared.kind.Kind::pages).toList()
+                        : java.util.Arrays.stream(dev.crm.shared.task.WorkKind.values())
+                        .map(w -> dev.crm.shared.kind.Kinds.of(w.kind())).toList();
+                for (dev.crm.shared.kind.Kind kind : kinds) {
+                    String prefix = key.group(1).equals("k") || key.group(1).equals("kind.name") ? kind.name()
+                            : kind.path();
                     String full = prefix + key.group(2);
                     if (key.group(2).startsWith(".") && !messages.containsKey(full)) {
                         missing.add(TEMPLATES.relativize(template) + ": " + full);
