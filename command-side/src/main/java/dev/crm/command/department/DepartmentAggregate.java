@@ -1,5 +1,7 @@
 package dev.crm.command.department;
 
+import dev.crm.shared.department.DepartmentKind;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.crm.command.DepartmentDirectory;
@@ -30,7 +32,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class DepartmentAggregate {
 
-    static final int NAME_MAX = 100;
+    static final int NAME_MAX = DepartmentKind.DEPARTMENT_NAME.max();
 
     /** Boxed: Axon reads the identifier while the first event is applied. */
     @AggregateIdentifier

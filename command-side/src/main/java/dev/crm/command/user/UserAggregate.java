@@ -1,5 +1,7 @@
 package dev.crm.command.user;
 
+import dev.crm.shared.user.UserKind;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.crm.command.DepartmentDirectory;
@@ -37,8 +39,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class UserAggregate {
 
-    static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,39}");
-    static final int DISPLAY_NAME_MAX = 100;
+    static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1," + (UserKind.USERNAME.max() - 1) + "}");
+    static final int DISPLAY_NAME_MAX = UserKind.DISPLAY_NAME.max();
 
     @AggregateIdentifier
     private String username;

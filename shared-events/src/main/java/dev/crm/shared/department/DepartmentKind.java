@@ -1,5 +1,7 @@
 package dev.crm.shared.department;
 
+import dev.crm.shared.kind.Limits;
+
 import dev.crm.shared.kind.Field;
 import dev.crm.shared.kind.FieldType;
 import dev.crm.shared.kind.Kind;
@@ -9,7 +11,8 @@ public final class DepartmentKind {
 
     public static final String NAME = "department";
 
-    public static final Field DEPARTMENT_NAME = Field.of("name", FieldType.NAME).labelled("field.department.name");
+    public static final Field DEPARTMENT_NAME = Field.of("name", FieldType.NAME).max(Limits.SHORT_NAME)
+            .labelled("field.department.name");
     public static final Field HEAD = Field.of("head", FieldType.USER).labelled("field.department.head");
 
     public static final Kind KIND = Kind.named(NAME, "departments").fields(DEPARTMENT_NAME, HEAD)

@@ -8,6 +8,10 @@ public final class Limits {
 
     /** A one-line name or title. */
     public static final int TITLE = 200;
+    /** A short name: a person's display name, a department's name. */
+    public static final int SHORT_NAME = 100;
+    /** A username ({@code [a-z][a-z0-9._-]}, 2 to this many characters). */
+    public static final int USERNAME = 40;
     /** A free text. */
     public static final int TEXT = 10_000;
     /** One tag; with {@link #TAGS} that bounds the total length of an object's tags. */

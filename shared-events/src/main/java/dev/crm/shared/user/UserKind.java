@@ -1,5 +1,7 @@
 package dev.crm.shared.user;
 
+import dev.crm.shared.kind.Limits;
+
 import dev.crm.shared.kind.Field;
 import dev.crm.shared.kind.FieldType;
 import dev.crm.shared.kind.Kind;
@@ -9,7 +11,10 @@ public final class UserKind {
 
     public static final String NAME = "user";
 
-    public static final Field DISPLAY_NAME = Field.of("displayName", FieldType.NAME).labelled("field.user.displayName");
+    public static final Field USERNAME = Field.of("username", FieldType.NAME).max(Limits.USERNAME)
+            .labelled("admin.user.field.username");
+    public static final Field DISPLAY_NAME = Field.of("displayName", FieldType.NAME).max(Limits.SHORT_NAME)
+            .labelled("field.user.displayName");
     public static final Field ROLES = Field.of("roles", FieldType.CHOICE).labelled("field.user.roles");
     public static final Field DEPARTMENTS = Field.of("departments", FieldType.REFERENCE)
             .labelled("field.user.departments");

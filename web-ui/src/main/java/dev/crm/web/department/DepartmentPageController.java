@@ -1,5 +1,11 @@
 package dev.crm.web.department;
 
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import dev.crm.shared.kind.Field;
+
+import dev.crm.shared.department.DepartmentKind;
+
 import dev.crm.app.user.DepartmentService;
 
 import dev.crm.command.Rejected;
@@ -27,6 +33,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @HtmlPages
 @RequestMapping("/admin/departments")
 class DepartmentPageController {
+
+    /** The name's declaration, for the forms' {@code maxlength}. */
+    @ModelAttribute("nameField")
+    Field nameField() {
+        return DepartmentKind.DEPARTMENT_NAME;
+    }
 
     private final DepartmentService departments;
     private final UserQueries users;

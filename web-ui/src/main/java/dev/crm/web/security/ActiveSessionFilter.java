@@ -15,12 +15,19 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Ends the session of a user deactivated since they signed in, on their next request: the session is
  * invalidated and the request answered by {@code ended} (401 problem for the API, the sign-in page with
  * a message for pages). HTTP Basic needs no such check: it signs in again on every request, and inactive
- * users cannot. Runs right after the session's security context is loaded.
+ * users cannot. Runs right after the session's security context is loaded, for pages and their requests, not
+ * for static resources: a font or icon the browser fetches late must not end a session (nor cost a lookup),
+ * the next page does.
  */
 final class ActiveSessionFilter extends OncePerRequestFilter {
 
@@ -34,10 +41,18 @@ final class ActiveSessionFilter extends OncePerRequestFilter {
 
     private final UserQueries users;
     private final Ended ended;
+    private final List<PathPattern> skipped;
 
-    ActiveSessionFilter(UserQueries users, Ended ended) {
+    ActiveSessionFilter(UserQueries users, Ended ended, String... skippedPaths) {
         this.users = users;
         this.ended = ended;
+        this.skipped = Arrays.stream(skippedPaths).map(PathPatternParser.defaultInstance::parse).toList();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+        return skipped.stream().anyMatch(p -> p.matches(path));
     }
 
     @Override

@@ -55,6 +55,9 @@ class SecurityConfig {
      * (it is answered 401, and comparing tokens would open a session), nor for explicit Basic credentials
      * from a script or the same origin.
      */
+    /** Scripts, styles, fonts and icons: open to all, and no request of theirs ends or looks up a session. */
+    private static final String[] STATIC = {"/webjars/**", "/css/**", "/js/**", "/favicon.ico"};
+
     private static final RequestMatcher API_CSRF = (HttpServletRequest request) ->
             !Requests.SAFE_METHODS.contains(request.getMethod())
                     && (Requests.sendsBasicCredentials(request) ? Requests.fromAnotherOrigin(request)
@@ -115,11 +118,11 @@ class SecurityConfig {
         signIn.setFavorRelativeUris(true);
         return http
                 .authenticationManager(passwords.manager())
-                .addFilterAfter(new ActiveSessionFilter(users, SecurityConfig::toSignInPage),
+                .addFilterAfter(new ActiveSessionFilter(users, SecurityConfig::toSignInPage, STATIC),
                         SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")
-                        .permitAll()
+                        .requestMatchers(STATIC).permitAll()
+                        .requestMatchers("/login", "/error").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler(SecurityConfig::signInFailed).permitAll())

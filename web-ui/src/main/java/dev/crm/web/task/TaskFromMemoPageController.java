@@ -1,5 +1,7 @@
 package dev.crm.web.task;
 
+import dev.crm.shared.task.TaskKind;
+
 import dev.crm.app.task.TaskService;
 
 import dev.crm.command.Rejected;
@@ -99,7 +101,7 @@ class TaskFromMemoPageController {
 
     private String form(Model model, MemoView memo, TaskForm form, List<Long> chosen, Map<String, String> errors) {
         model.addAttribute("memoKind", MemoKind.KIND);
-        model.addAttribute("memo", memo);
+        model.addAttribute(TaskKind.MEMO.name(), memo);
         model.addAttribute("form", form);
         model.addAttribute("chosen", new ArrayList<>(chosen));
         model.addAttribute("errors", errors);

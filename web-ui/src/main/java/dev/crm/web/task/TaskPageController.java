@@ -1,5 +1,7 @@
 package dev.crm.web.task;
 
+import dev.crm.shared.task.TaskKind;
+
 import dev.crm.app.task.TaskService;
 
 import dev.crm.command.Rejected;
@@ -182,7 +184,8 @@ class TaskPageController {
                 : tasks.findVisible(task.project(), actor).orElse(null));
         model.addAttribute("projectPath", ProjectKind.KIND.path());
         model.addAttribute("memoPath", MemoKind.KIND.path());
-        model.addAttribute("memo", task.memo() == null ? null : memos.findVisible(task.memo(), actor).orElse(null));
+        model.addAttribute("memoField", TaskKind.MEMO.name());
+        model.addAttribute(TaskKind.MEMO.name(), task.memo() == null ? null : memos.findVisible(task.memo(), actor).orElse(null));
         model.addAttribute("subtasks", tasks.subtasks(id).stream().filter(t -> tasks.mayView(t, actor)).toList());
         filesPanel.describe(model, id);
         model.addAttribute("family", WorkPages.LIST.family());

@@ -1,5 +1,7 @@
 package dev.crm.web.user;
 
+import dev.crm.shared.kind.Field;
+
 import dev.crm.shared.kind.ObjectFields;
 
 import dev.crm.shared.user.UserKind;
@@ -46,6 +48,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @HtmlPages
 @RequestMapping("/admin/users")
 class UserAdminPageController {
+
+    /** The declarations of the form's name fields, for their {@code maxlength}. */
+    @ModelAttribute("usernameField")
+    Field usernameField() {
+        return UserKind.USERNAME;
+    }
+
+    @ModelAttribute("displayNameField")
+    Field displayNameField() {
+        return UserKind.DISPLAY_NAME;
+    }
 
     /** The roles an administrator gives; co-worker is implicit. */
     static final List<String> ROLES = Arrays.stream(Role.values()).filter(r -> r != Role.CO_WORKER)

@@ -120,6 +120,11 @@ class DeactivatedSessionIT {
         assertThat(page.locator("#login-ended")).hasText("Your session has ended because your account is no longer active.");
         assertThat(page.locator("#current-user")).hasCount(0);
 
+        // a style sheet or font the browser fetches late is not a page: it neither ends the session nor answers
+        // for it (before, such a late fetch ended the session and the htmx request below met no session at all)
+        assertThat(other.request().get("/css/crm.css").status()).isEqualTo(200);
+        assertThat(endedSessionLines(user)).hasSize(1);
+
         APIResponse fragment = other.request().get("/memos", RequestOptions.create().setHeader("HX-Request", "true")
                 .setMaxRedirects(0));
         assertThat(fragment.status()).isEqualTo(401);
