@@ -1,5 +1,9 @@
 package dev.crm.app.file;
 
+import dev.crm.command.file.FileCommands.DetachFile;
+
+import dev.crm.app.Cascade;
+
 import dev.crm.app.CommandSender;
 import dev.crm.app.kind.KindSupport;
 import dev.crm.app.object.ObjectAccess;
@@ -46,6 +50,11 @@ class FileKindSupport implements KindSupport {
     public boolean mayView(Actor actor, long id) {
         return files.find(id).map(f -> access.getObject().findVisible(f.attachedTo(), actor).isPresent())
                 .orElse(false);
+    }
+
+    @Override
+    public void deleteAsPart(Actor actor, long id, Cascade cascade) {
+        commands.send(new DetachFile(id, null), actor, cascade.forPart());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.crm.app.kind;
 
+import dev.crm.app.Cascade;
+
 import dev.crm.command.Rejected;
 import dev.crm.shared.Actor;
 import dev.crm.shared.kind.Kind;
@@ -20,6 +22,15 @@ public interface KindSupport {
     /** Whether the actor may change the live object (and so attach files to it): administrators unless the kind says. */
     default boolean mayChange(Actor actor, long id) {
         return actor.isAdmin();
+    }
+
+    /**
+     * Sends the delete of one object of this kind as a part of another's delete ({@code cascade}), in the
+     * caller's transaction: it goes with its root whoever may change it (see {@code Cascades}). Kinds that are
+     * never a part refuse.
+     */
+    default void deleteAsPart(Actor actor, long id, Cascade cascade) {
+        throw new IllegalStateException(kind().name() + " objects are never deleted as a part");
     }
 
     /** Whether a deleted object of this kind can be brought back ({@link #restore}). */

@@ -1,10 +1,10 @@
 package dev.crm.app.task;
 
-import dev.crm.shared.file.FileKind;
+import dev.crm.app.kind.KindModel;
+
 
 import dev.crm.command.Rejected;
 import dev.crm.command.file.FileCommands.AttachFile;
-import dev.crm.command.file.FileCommands.DetachFile;
 import dev.crm.command.memo.MemoCommands.ReviewMemo;
 import dev.crm.command.task.TaskCommands.ChangeTask;
 import dev.crm.command.task.TaskCommands.ChangeTaskStage;
@@ -58,12 +58,14 @@ public class TaskService {
     private final dev.crm.query.user.UserQueries users;
     private final dev.crm.query.department.DepartmentQueries departments;
     private final ObjectAccess access;
+    private final KindModel kinds;
 
     TaskService(CommandSender commands, ObjectIds ids, TaskQueries tasks, MemoQueries memos, FileQueries files,
                 FileService fileService, ObjectIndex objects, PlatformTransactionManager transactions,
                 dev.crm.query.user.UserQueries users, dev.crm.query.department.DepartmentQueries departments,
-                ObjectAccess access) {
+                ObjectAccess access, KindModel kinds) {
         this.access = access;
+        this.kinds = kinds;
         this.users = users;
         this.departments = departments;
         this.commands = commands;
@@ -228,11 +230,7 @@ public class TaskService {
             // deepest first: a subtask's files go while the subtask still allows changes, the task itself last
             for (int i = parts.size() - 1; i > 0; i--) {
                 ObjectSummary part = parts.get(i);
-                if (part.kind().equals(FileKind.NAME)) {
-                    commands.send(new DetachFile(part.id(), null), actor, cascade.forPart());
-                } else {
-                    commands.send(new DeleteTask(part.id(), null), actor, cascade.forPart());
-                }
+                kinds.of(part.kind()).deleteAsPart(actor, part.id(), cascade);
             }
             commands.send(new DeleteTask(id, expectedVersion), actor, cascade.forRoot());
         });

@@ -1,5 +1,9 @@
 package dev.crm.app.task;
 
+import dev.crm.command.task.TaskCommands.DeleteTask;
+
+import dev.crm.app.Cascade;
+
 import dev.crm.app.CommandSender;
 import dev.crm.app.kind.KindSupport;
 import dev.crm.command.task.TaskCommands.RestoreTask;
@@ -39,6 +43,11 @@ class WorkKindSupport {
         @Override
         public boolean mayChange(Actor actor, long id) {
             return tasks.find(id).map(t -> tasks.mayChange(t, actor)).orElse(false);
+        }
+
+        @Override
+        public void deleteAsPart(Actor actor, long id, Cascade cascade) {
+            commands.send(new DeleteTask(id, null), actor, cascade.forPart());
         }
 
         @Override
