@@ -1,5 +1,11 @@
 package dev.crm.query.memo;
 
+import java.util.Map;
+
+import dev.crm.shared.memo.MemoKind;
+
+import dev.crm.query.Sort;
+
 import dev.crm.shared.kind.ObjectFields;
 
 
@@ -52,6 +58,14 @@ public class MemoQueries {
                 .stream().findFirst();
     }
 
+    /** The fields a memo list can be sorted by, with their SQL. */
+    public static final Map<String, String> SORTS = Map.of(ObjectFields.ID.name(), "id", MemoKind.TITLE.name(),
+            "LOWER(title)", ObjectFields.OWNER.name(), "owner", MemoKind.TO.name(), "recipient",
+            ObjectFields.STAGE.name(), Sort.inOrder("stage", MemoStage.values()), ObjectFields.DEPARTMENT.name(),
+            "department", ObjectFields.UPDATED_AT.name(), "updated_at");
+    /** Newest change first. */
+    public static final Sort LATEST = new Sort(ObjectFields.UPDATED_AT.name(), true);
+
     /** A page of the memos the actor may see, newest change first; {@code text} and {@code stage} may be null. */
     public Page<MemoView> list(Actor actor, String text, MemoStage stage, int page, int size) {
         return list(actor, text, stage, null, page, size);
@@ -60,6 +74,12 @@ public class MemoQueries {
     /** As above, only memos of these departments when {@code departments} is not null (empty: none). */
     public Page<MemoView> list(Actor actor, String text, MemoStage stage, java.util.Collection<Long> departments,
                                int page, int size) {
+        return list(actor, text, stage, departments, LATEST, page, size);
+    }
+
+    /** As above, in the given order ({@link #SORTS}). */
+    public Page<MemoView> list(Actor actor, String text, MemoStage stage, java.util.Collection<Long> departments,
+                               Sort sort, int page, int size) {
         int pageSize = Math.max(1, Math.min(size, Page.MAX_SIZE));
         int pageNumber = Math.max(0, page);
         MapSqlParameterSource params = new MapSqlParameterSource()
@@ -80,7 +100,7 @@ public class MemoQueries {
         Sql.inDepartments(where, params, ObjectFields.DEPARTMENT.name(), departments);
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM memo_view" + where, params, Long.class);
         List<MemoView> items = jdbc.query("SELECT * FROM memo_view" + where
-                + " ORDER BY updated_at DESC, id DESC LIMIT :limit OFFSET :offset", params, ROW);
+                + " ORDER BY " + sort.orderBy(SORTS, "") + " LIMIT :limit OFFSET :offset", params, ROW);
         return new Page<>(items, total == null ? 0 : total, pageNumber, pageSize);
     }
 }

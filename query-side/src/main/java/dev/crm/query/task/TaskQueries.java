@@ -1,5 +1,9 @@
 package dev.crm.query.task;
 
+import java.util.Map;
+
+import dev.crm.query.Sort;
+
 import dev.crm.shared.task.TaskKind;
 
 import dev.crm.shared.kind.ObjectFields;
@@ -145,6 +149,20 @@ public class TaskQueries {
     /** As above, only those of these departments when {@code departments} is not null (empty: none). */
     public Page<TaskView> list(Actor actor, WorkKind kind, String text, TaskStage stage, boolean mine, LocalDate overdueOn,
                                java.util.Collection<Long> departments, int page, int size) {
+        return list(actor, kind, text, stage, mine, overdueOn, departments, LATEST, page, size);
+    }
+
+    /** The fields a task or project list can be sorted by, with their SQL. */
+    public static final Map<String, String> SORTS = Map.of(ObjectFields.ID.name(), "t.id", TaskKind.TITLE.name(),
+            "LOWER(t.title)", TaskKind.PRIORITY.name(), Sort.inOrder("t.priority", TaskPriority.values()),
+            ObjectFields.STAGE.name(), Sort.inOrder("t.stage", TaskStage.values()), TaskKind.DUE_DATE.name(),
+            "t.due_date", ObjectFields.DEPARTMENT.name(), "t.department", ObjectFields.UPDATED_AT.name(), "t.updated_at");
+    /** Newest change first. */
+    public static final Sort LATEST = new Sort(ObjectFields.UPDATED_AT.name(), true);
+
+    /** As above, in the given order ({@link #SORTS}). */
+    public Page<TaskView> list(Actor actor, WorkKind kind, String text, TaskStage stage, boolean mine, LocalDate overdueOn,
+                               java.util.Collection<Long> departments, Sort sort, int page, int size) {
         int pageSize = Math.max(1, Math.min(size, Page.MAX_SIZE));
         int pageNumber = Math.max(0, page);
         String member = "%," + actor.username().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ",%";
@@ -173,7 +191,7 @@ public class TaskQueries {
         Sql.inDepartments(where, params, "t.department", departments);
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM task_view t" + where, params, Long.class);
         List<TaskView> items = jdbc.query("SELECT t.* FROM task_view t" + where
-                + " ORDER BY t.updated_at DESC, t.id DESC LIMIT :limit OFFSET :offset", params, ROW);
+                + " ORDER BY " + sort.orderBy(SORTS, "t.") + " LIMIT :limit OFFSET :offset", params, ROW);
         return new Page<>(items, total == null ? 0 : total, pageNumber, pageSize);
     }
 }

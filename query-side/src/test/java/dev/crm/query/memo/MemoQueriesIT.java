@@ -3,6 +3,7 @@ package dev.crm.query.memo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crm.query.Page;
+import dev.crm.query.Sort;
 import dev.crm.query.PostgresSchema;
 import dev.crm.query.object.ObjectIndex;
 import dev.crm.shared.Actor;
@@ -204,5 +205,30 @@ class MemoQueriesIT {
         assertThat(clamped.size()).isEqualTo(1);
         assertThat(ids(clamped)).containsExactly(11L);
         assertThat(memos.list(admin, null, null, 0, 10_000).size()).isEqualTo(Page.MAX_SIZE);
+    }
+
+    @Test
+    void aListIsSortedByTheColumnAskedForThenTheHigherIdAndNeverByAnythingElse() {
+        Actor admin = Actor.of("admin", Role.ADMIN);
+        List<String> byTitle = memos.list(admin, null, null, null, Sort.of("title", MemoQueries.SORTS,
+                MemoQueries.LATEST), 0, Page.MAX_SIZE).items().stream().map(MemoView::title).toList();
+        assertThat(byTitle).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER).hasSize(visibleByTheRule(admin).size());
+        assertThat(byTitle.get(0)).isEqualTo("Lunch");
+        List<String> byTitleDown = memos.list(admin, null, null, null, Sort.of("-title", MemoQueries.SORTS,
+                MemoQueries.LATEST), 0, Page.MAX_SIZE).items().stream().map(MemoView::title).toList();
+        assertThat(byTitleDown).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER.reversed());
+
+        // stages in the order of their work, not of their names; ties: the higher ID first
+        List<MemoView> byStage = memos.list(admin, null, null, null, Sort.of("stage", MemoQueries.SORTS,
+                MemoQueries.LATEST), 0, Page.MAX_SIZE).items();
+        assertThat(byStage).extracting(MemoView::stage).isSortedAccordingTo(java.util.Comparator.naturalOrder());
+        assertThat(byStage.stream().filter(m -> m.stage() == MemoStage.PENDING).map(MemoView::id).toList())
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+        // a field the list does not offer (or a made-up one) is the default order, never SQL
+        for (String unknown : new String[] {"description", "title; DROP TABLE memo_view", "-", ""}) {
+            assertThat(ids(memos.list(admin, null, null, null, Sort.of(unknown, MemoQueries.SORTS, MemoQueries.LATEST),
+                    0, 20))).as(unknown).isEqualTo(visibleByTheRule(admin).subList(0, 20));
+        }
     }
 }

@@ -1,5 +1,9 @@
 package dev.crm.web.memo;
 
+import dev.crm.web.page.Sorting;
+
+import dev.crm.query.Sort;
+
 import dev.crm.app.memo.MemoService;
 
 import dev.crm.command.Rejected;
@@ -68,10 +72,12 @@ class MemoPageController {
     @GetMapping
     String list(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) String stage,
                 @RequestParam(defaultValue = "false") boolean dept, @RequestParam(defaultValue = "0") int page,
-                Model model, HttpServletRequest request) {
+                @RequestParam(required = false) String sort, Model model, HttpServletRequest request) {
         MemoStage stageFilter = stage(stage);
-        Page<MemoView> result = memos.list(actor, q, stageFilter, departmentFilter.of(actor, dept), Math.max(0, page),
-                PAGE_SIZE);
+        Sort order = Sort.of(sort, MemoQueries.SORTS, MemoQueries.LATEST);
+        Page<MemoView> result = memos.list(actor, q, stageFilter, departmentFilter.of(actor, dept), order,
+                Math.max(0, page), PAGE_SIZE);
+        model.addAttribute("sorting", Sorting.of(order, MemoQueries.SORTS, request));
         departmentFilter.describe(model, dept, result.items().stream().map(MemoView::department).toList());
         model.addAttribute("kind", MemoKind.KIND);
         model.addAttribute("list", MemoPages.LIST);

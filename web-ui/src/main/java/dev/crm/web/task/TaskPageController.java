@@ -1,5 +1,9 @@
 package dev.crm.web.task;
 
+import dev.crm.web.page.Sorting;
+
+import dev.crm.query.Sort;
+
 import dev.crm.shared.task.TaskKind;
 
 import dev.crm.app.task.TaskService;
@@ -95,11 +99,13 @@ class TaskPageController {
     String list(Actor actor, @PathVariable String kinds, @RequestParam(required = false) String q, @RequestParam(required = false) String stage,
                 @RequestParam(defaultValue = "false") boolean mine, @RequestParam(defaultValue = "false") boolean overdue,
                 @RequestParam(defaultValue = "false") boolean dept, @RequestParam(defaultValue = "0") int page,
-                Model model, HttpServletRequest request) {
+                @RequestParam(required = false) String sort, Model model, HttpServletRequest request) {
         TaskStage stageFilter = stage(stage);
         LocalDate today = LocalDate.now(clock);
+        Sort order = Sort.of(sort, TaskQueries.SORTS, TaskQueries.LATEST);
         Page<TaskView> result = tasks.list(actor, WorkKind.ofPath(kinds), q, stageFilter, mine, overdue ? today : null,
-                departmentFilter.of(actor, dept), Math.max(0, page), PAGE_SIZE);
+                departmentFilter.of(actor, dept), order, Math.max(0, page), PAGE_SIZE);
+        model.addAttribute("sorting", Sorting.of(order, TaskQueries.SORTS, request));
         departmentFilter.describe(model, dept, result.items().stream().map(TaskView::department).toList());
         List<TaskView> items = result.items();
         model.addAttribute("result", result);

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crm.web.testsupport.Api;
 import dev.crm.web.testsupport.CrmIntegrationTest;
@@ -169,5 +170,32 @@ class MemoPagesIT {
         mvc.perform(get("/").with(user(author))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/memos\"")))
                 .andExpect(content().string(containsString("ID " + id)));
+    }
+
+    @Test
+    void theListSortsByAColumnHeaderAndKeepsItsFilters() throws Exception {
+        String tag = "sorting" + System.nanoTime();
+        for (String title : new String[] {tag + " Cherry", tag + " apple", tag + " Banana"}) {
+            memo(Map.of("title", title, "to", recipient));
+        }
+        String page = mvc.perform(get("/memos").param("q", tag).param("sort", "title").with(user(author)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page.indexOf(tag + " apple")).isPositive().isLessThan(page.indexOf(tag + " Banana"));
+        assertThat(page.indexOf(tag + " Banana")).isLessThan(page.indexOf(tag + " Cherry"));
+        // the header now reverses the order, keeps the text filter and starts again at the first page
+        assertThat(page).contains("aria-sort=\"ascending\"")
+                .contains("href=\"/memos?q=" + tag + "&amp;sort=-title\" id=\"sort-title\"");
+        // the filter form keeps the order
+        assertThat(page).contains("<input type=\"hidden\" name=\"sort\" value=\"title\">");
+
+        String reversed = mvc.perform(get("/memos").param("q", tag).param("sort", "-title").param("page", "0")
+                .with(user(author))).andReturn().getResponse().getContentAsString();
+        assertThat(reversed.indexOf(tag + " Cherry")).isPositive().isLessThan(reversed.indexOf(tag + " apple"));
+        assertThat(reversed).contains("aria-sort=\"descending\"");
+
+        // an order the list does not offer is the default one (newest change first), not an error
+        String unknown = mvc.perform(get("/memos").param("q", tag).param("sort", "description").with(user(author)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(unknown.indexOf(tag + " Banana")).isPositive().isLessThan(unknown.indexOf(tag + " Cherry"));
     }
 }
