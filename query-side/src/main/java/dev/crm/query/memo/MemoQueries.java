@@ -62,7 +62,7 @@ public class MemoQueries {
     public static final Map<String, String> SORTS = Map.of(ObjectFields.ID.name(), "id", MemoKind.TITLE.name(),
             "LOWER(title)", ObjectFields.OWNER.name(), "owner", MemoKind.TO.name(), "recipient",
             ObjectFields.STAGE.name(), Sort.inOrder("stage", MemoStage.values()), ObjectFields.DEPARTMENT.name(),
-            "department", ObjectFields.UPDATED_AT.name(), "updated_at");
+            ObjectFields.DEPARTMENT.name(), ObjectFields.UPDATED_AT.name(), "updated_at");
     /** Newest change first. */
     public static final Sort LATEST = new Sort(ObjectFields.UPDATED_AT.name(), true);
 
