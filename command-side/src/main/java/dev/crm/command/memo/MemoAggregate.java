@@ -36,7 +36,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * An office memo. Command handlers check the rules ({@link MemoAccess}, {@link MemoInput}) and apply
+ * An office memo. Command handlers check the rules ({@link MemoAccess}, {@code Input} by the fields of {@code MemoKind}) and apply
  * events; sourcing handlers only assign. A deleted memo keeps its stream (history, later restore) and
  * answers every command as if it did not exist.
  */
