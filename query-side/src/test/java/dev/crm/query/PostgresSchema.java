@@ -16,7 +16,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * A fresh schema on the tests' PostgreSQL ({@link TestPostgres}), with this module's migrations applied by
- * Flyway: one per test class, so no test class sees another's rows. {@link #close()} drops it.
+ * Flyway (the common ones and PostgreSQL's own, as the application's {@code spring.flyway.locations} picks them): one per test class, so no test class sees another's rows. {@link #close()} drops it.
  */
 public final class PostgresSchema implements AutoCloseable {
 
@@ -36,7 +36,7 @@ public final class PostgresSchema implements AutoCloseable {
         TestPostgres.Endpoint db = TestPostgres.get();
         String schema = "qs_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Flyway.configure().dataSource(db.jdbcUrl(), db.username(), db.password()).schemas(schema)
-                .defaultSchema(schema).locations("classpath:db/migration").load().migrate();
+                .defaultSchema(schema).locations("classpath:db/migration", "classpath:db/vendor/postgresql").load().migrate();
         String url = db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
         return new PostgresSchema(schema, new SingleConnectionDataSource(url, db.username(), db.password(), true));
     }

@@ -3,9 +3,13 @@ package dev.crm.query.object;
 import dev.crm.query.link.Links;
 
 import dev.crm.query.Page;
+import dev.crm.query.Paging;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +31,17 @@ public class DeletedObjects {
     static final String PART_RELATIONS = "('" + Links.FILE + "', '" + Links.SUBTASK + "', '" + Links.PROJECT_TASK + "')";
 
     private final JdbcTemplate jdbc;
+    private final Paging paging;
 
-    public DeletedObjects(JdbcTemplate jdbc) {
+    @Autowired
+    public DeletedObjects(JdbcTemplate jdbc, Paging paging) {
         this.jdbc = jdbc;
+        this.paging = paging;
+    }
+
+    /** With the default bound of the lists' counts ({@link Paging#COUNT_LIMIT}). */
+    public DeletedObjects(JdbcTemplate jdbc) {
+        this(jdbc, new Paging(new NamedParameterJdbcTemplate(jdbc)));
     }
 
     private Deleted row(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -59,14 +71,8 @@ public class DeletedObjects {
 
     /** A page of delete roots, the latest delete first, each with what was removed with it. */
     public Page<Root> roots(int page, int size) {
-        int pageSize = Math.max(1, Math.min(size, Page.MAX_SIZE));
-        int pageNumber = Math.max(0, page);
-        Long total = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM crm_object WHERE deleted = TRUE AND deleted_with IS NULL", Long.class);
-        List<Deleted> roots = jdbc.query("SELECT * FROM crm_object WHERE deleted = TRUE AND deleted_with IS NULL"
-                        + " ORDER BY deleted_at DESC, id DESC LIMIT ? OFFSET ?", (rs, n) -> row(rs), pageSize,
-                (long) pageNumber * pageSize);
-        List<Root> items = roots.stream().map(r -> new Root(r, partsOf(r.cascade(), r.object().id()))).toList();
-        return new Page<>(items, total == null ? 0 : total, pageNumber, pageSize);
+        return paging.page("*", "crm_object", " WHERE deleted = TRUE AND deleted_with IS NULL", new MapSqlParameterSource(),
+                "deleted_at DESC, id DESC", (rs, n) -> row(rs), page, size)
+                .map(r -> new Root(r, partsOf(r.cascade(), r.object().id())));
     }
 }

@@ -3,6 +3,7 @@ package dev.crm.query.memo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crm.query.Page;
+import dev.crm.query.Paging;
 import dev.crm.query.Sort;
 import dev.crm.query.PostgresSchema;
 import dev.crm.query.object.ObjectIndex;
@@ -154,6 +155,96 @@ class MemoQueriesIT {
         assertThat(memos.list(admin, " ", null, 0, 50).total()).isEqualTo(memos.list(admin, null, null, 0, 50).total());
         // what the actor may not see is not found by searching either
         assertThat(ids(memos.list(Actor.of("carol"), "report", null, 0, 50))).isEmpty();
+    }
+
+    /** The memos the actor may see whose title or description holds the text, whatever the case (Java's rule). */
+    static List<Long> foundByTheRule(Actor actor, String text) {
+        String needle = text.strip().toLowerCase(java.util.Locale.ROOT);
+        return ALL.stream().filter(m -> !m.deleted() && m.access().canView(actor))
+                .filter(m -> m.title().toLowerCase(java.util.Locale.ROOT).contains(needle)
+                        || (m.description() != null && m.description().toLowerCase(java.util.Locale.ROOT).contains(needle)))
+                .sorted(Comparator.comparing(MemoView::updatedAt).thenComparing(MemoView::id).reversed())
+                .map(MemoView::id).toList();
+    }
+
+    static final List<String> SEARCHES = List.of("report", "REPORT", " Report ", "port is", "100%", "%", "e_n", "_",
+            "\\", "one_n", "memo 1", "about carol", "ab", "r", "Quarterly REPORT", "nothing like it");
+
+    @Test
+    void textSearchThroughTheTrigramIndexesFindsWhatTheRuleFinds() {
+        Actor admin = Actor.of("admin", Role.ADMIN);
+        Actor carol = Actor.of("carol");
+        // the planner would read so small a table from end to end: make it take the trigram indexes
+        db.jdbc.execute("SET enable_seqscan = off");
+        db.jdbc.execute("SET enable_indexscan = off");
+        try {
+            String plan = String.join("\n", db.named.queryForList("EXPLAIN SELECT * FROM memo_view WHERE "
+                    + MemoQueries.VISIBLE_TO_ALL + MemoQueries.TEXT + " ORDER BY updated_at DESC, id DESC LIMIT 50",
+                    new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("me", "admin")
+                            .addValue("pattern", dev.crm.query.Sql.containsPattern("report")), String.class));
+            assertThat(plan).contains("memo_view_title_trgm").contains("memo_view_description_trgm");
+            for (String text : SEARCHES) {
+                assertThat(ids(memos.list(admin, text, null, 0, 200))).as(text).isEqualTo(foundByTheRule(admin, text));
+                assertThat(ids(memos.list(carol, text, null, 0, 200))).as(text).isEqualTo(foundByTheRule(carol, text));
+            }
+        } finally {
+            db.jdbc.execute("RESET enable_seqscan");
+            db.jdbc.execute("RESET enable_indexscan");
+        }
+        // and the same rows when the planner reads the table
+        for (String text : SEARCHES) {
+            assertThat(ids(memos.list(admin, text, null, 0, 200))).as(text).isEqualTo(foundByTheRule(admin, text));
+        }
+        assertThat(foundByTheRule(admin, "report")).containsExactly(101L, 100L);
+        assertThat(foundByTheRule(admin, "%")).containsExactly(100L);
+    }
+
+    @Test
+    void theTotalIsCountedOnlyUpToTheBound() {
+        Actor admin = Actor.of("admin", Role.ADMIN);
+        Actor carol = Actor.of("carol");
+        int all = visibleByTheRule(admin).size();
+        int carols = visibleByTheRule(carol).size();
+        assertThat(all).isEqualTo(38);
+        assertThat(carols).isEqualTo(22);
+        MemoQueries bounded = new MemoQueries(db.named, new Paging(db.named, 25));
+
+        // more than the bound: "more than 25", and the pages go on
+        Page<MemoView> first = bounded.list(admin, null, null, 0, 10);
+        assertThat(ids(first)).isEqualTo(visibleByTheRule(admin).subList(0, 10));
+        assertThat(first.total()).isEqualTo(25);
+        assertThat(first.totalExact()).isFalse();
+        assertThat(first.pages()).isEqualTo(3);
+        assertThat(first.hasNext()).isTrue();
+        // up to the bound: exact
+        Page<MemoView> carolsFirst = bounded.list(carol, null, null, 0, 10);
+        assertThat(carolsFirst.total()).isEqualTo(carols);
+        assertThat(carolsFirst.totalExact()).isTrue();
+        assertThat(new MemoQueries(db.named, new Paging(db.named, carols)).list(carol, null, null, 0, 10))
+                .returns((long) carols, Page::total).returns(true, Page::totalExact);
+        assertThat(new MemoQueries(db.named, new Paging(db.named, carols - 1)).list(carol, null, null, 0, 10))
+                .returns((long) carols - 1, Page::total).returns(false, Page::totalExact);
+        // the bound reaches past the page asked for: a later page is never short of its own rows
+        Page<MemoView> third = bounded.list(admin, null, null, 2, 10);
+        assertThat(ids(third)).isEqualTo(visibleByTheRule(admin).subList(20, 30));
+        assertThat(third.total()).isEqualTo(30);
+        assertThat(third.totalExact()).isFalse();
+        assertThat(third.hasNext()).isTrue();
+        // the last page, not full, ends the list: exact, and no next page
+        Page<MemoView> last = bounded.list(admin, null, null, 3, 10);
+        assertThat(ids(last)).isEqualTo(visibleByTheRule(admin).subList(30, all));
+        assertThat(last.total()).isEqualTo(all);
+        assertThat(last.totalExact()).isTrue();
+        assertThat(last.hasNext()).isFalse();
+        // past the end: counted, exact
+        Page<MemoView> past = bounded.list(admin, null, null, 9, 10);
+        assertThat(past.items()).isEmpty();
+        assertThat(past.total()).isEqualTo(all);
+        assertThat(past.totalExact()).isTrue();
+        // filters are counted the same way
+        Page<MemoView> sent = new MemoQueries(db.named, new Paging(db.named, 3)).list(admin, "about", null, 0, 2);
+        assertThat(sent.total()).isEqualTo(3);
+        assertThat(sent.totalExact()).isFalse();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crm.query.EventFeed;
 import dev.crm.query.Page;
+import dev.crm.query.Paging;
 import dev.crm.query.PostgresSchema;
 import dev.crm.query.ReadModels;
 import dev.crm.query.Scenario;
@@ -100,6 +101,21 @@ class DeletedObjectsIT {
         assertThat(second.pages()).isEqualTo(2);
         assertThat(deleted.roots(2, 1).items()).isEmpty();
         assertThat(deleted.roots(-1, 0).items()).extracting(r -> r.root().object().id()).containsExactly(3L);
+    }
+
+    @Test
+    void theTotalOfRootsIsCountedOnlyUpToTheBound() {
+        DeletedObjects bounded = new DeletedObjects(db.jdbc, new Paging(db.named, 1));
+        Page<DeletedObjects.Root> first = bounded.roots(0, 1);
+        assertThat(first.items()).extracting(r -> r.root().object().id()).containsExactly(3L);
+        assertThat(first.total()).isEqualTo(1);
+        assertThat(first.totalExact()).isFalse();
+        assertThat(first.hasNext()).isTrue();
+        // the bound reaches past the page asked for: the second page counts both
+        Page<DeletedObjects.Root> second = bounded.roots(1, 1);
+        assertThat(second.total()).isEqualTo(2);
+        assertThat(second.totalExact()).isTrue();
+        assertThat(second.hasNext()).isFalse();
     }
 
     @Test

@@ -35,6 +35,8 @@ class TaskProjectionIT extends ProjectionContract {
     TaskProjection tasks;
     ObjectIndex objects;
     TaskQueries queries;
+    /** Whether {@link #deliver} checks task_person against task_view after every event. */
+    boolean checkPeopleAfterEachEvent;
 
     @BeforeEach
     void empty() {
@@ -87,6 +89,68 @@ class TaskProjectionIT extends ProjectionContract {
     protected void oneRunWrote(Map<String, List<String>> once) {
         assertThat(once.get("task_view")).hasSize(4);
         assertThat(once.get("object_link")).hasSize(4);
+        // 10: bob owner and responsible, carol; 11: frank, bob, carol; 12: alice, carol, subscriber bob; 13: bob twice
+        assertThat(once.get("task_person")).hasSize(11);
+    }
+
+    @Override
+    protected void deliver(Runnable event) {
+        super.deliver(event);
+        if (checkPeopleAfterEachEvent) {
+            assertPeopleAreEachTasksPeople();
+        }
+    }
+
+    static final List<String> USERS = List.of("alice", "bob", "carol", "dave", "erin", "frank", "nobody");
+
+    /**
+     * task_person holds one row for each person of each task and role, as task_view has them, and so a user has a
+     * row for a task exactly when {@code TaskAccess#isPerson} says they are one of its people.
+     */
+    void assertPeopleAreEachTasksPeople() {
+        List<TaskView> all = db.jdbc.query("SELECT * FROM task_view", TaskQueries.ROW);
+        assertThat(all).isNotEmpty();
+        List<String> expected = new java.util.ArrayList<>();
+        for (TaskView t : all) {
+            expected.add(t.id() + " " + t.owner() + " owner");
+            if (t.coOwner() != null && !t.coOwner().isBlank()) {
+                expected.add(t.id() + " " + t.coOwner() + " coOwner");
+            }
+            t.responsible().forEach(r -> expected.add(t.id() + " " + r + " responsible"));
+            t.subscribers().forEach(r -> expected.add(t.id() + " " + r + " subscribers"));
+        }
+        assertThat(db.jdbc.queryForList("SELECT task_id || ' ' || username || ' ' || role FROM task_person", String.class))
+                .containsExactlyInAnyOrderElementsOf(expected);
+        for (TaskView t : all) {
+            for (String user : USERS) {
+                long rows = db.jdbc.queryForObject("SELECT COUNT(*) FROM task_person WHERE task_id = ? AND username = ?",
+                        Long.class, t.id(), user);
+                assertThat(rows > 0).as(t.id() + " " + user).isEqualTo(t.access().isPerson(dev.crm.shared.Actor.of(user)));
+            }
+        }
+    }
+
+    @Test
+    void taskPersonHoldsEachTasksPeopleAfterEveryEventAndAfterReplays() {
+        checkPeopleAfterEachEvent = true;
+        events();
+        // the people of the end: reassigned, handed over, deleted and restored
+        assertThat(db.jdbc.queryForList("SELECT username || ' ' || role FROM task_person WHERE task_id = 10"
+                + " ORDER BY username, role", String.class)).containsExactly("bob owner", "bob responsible",
+                "carol responsible");
+        assertThat(db.jdbc.queryForList("SELECT username || ' ' || role FROM task_person WHERE task_id = 11"
+                + " ORDER BY username, role", String.class)).containsExactly("bob responsible", "carol responsible",
+                "frank owner");
+        // a deleted task keeps its people (lists leave deleted tasks out by task_view.deleted)
+        assertThat(db.jdbc.queryForList("SELECT username || ' ' || role FROM task_person WHERE task_id = 13"
+                + " ORDER BY username, role", String.class)).containsExactly("bob owner", "bob responsible");
+
+        // applied again over the rows: older events leave the later people alone
+        events();
+        // rebuilt from empty tables, and with every event delivered twice in a row
+        db.clearReadModels();
+        deliveries = 2;
+        events();
     }
 
     @Test

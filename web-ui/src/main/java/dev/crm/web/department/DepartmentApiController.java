@@ -46,7 +46,7 @@ class DepartmentApiController {
     @Operation(summary = "(admin) Every department, by name")
     Map<String, Object> list(Actor actor) {
         List<DepartmentView> all = departments.all(actor);
-        return Map.of("items", all.stream().map(DepartmentApiController::json).toList(), "total", all.size());
+        return dev.crm.web.page.ListJson.whole(all.stream().map(DepartmentApiController::json).toList());
     }
 
     @PostMapping

@@ -68,7 +68,7 @@ class FileApiController {
         }
         List<Map<String, Object>> items = files.attachedTo(attachedTo).stream()
                 .filter(f -> isVisible(actor, f.id())).map(FileApiController::json).toList();
-        return Map.of("items", items, "total", items.size());
+        return dev.crm.web.page.ListJson.whole(items);
     }
 
     @GetMapping("/api/files/{id}")

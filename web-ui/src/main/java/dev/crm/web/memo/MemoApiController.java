@@ -10,6 +10,7 @@ import dev.crm.query.memo.MemoQueries;
 import dev.crm.query.memo.MemoView;
 import dev.crm.shared.Actor;
 import dev.crm.shared.memo.MemoStage;
+import dev.crm.web.page.ListJson;
 import dev.crm.web.problem.BadRequest;
 import dev.crm.web.problem.IfMatch;
 import dev.crm.web.problem.JsonBody;
@@ -51,7 +52,7 @@ class MemoApiController {
 
     @GetMapping
     @Operation(summary = "The memos the caller may see, newest change first; q searches title and description; "
-            + "department: only that department's")
+            + "department: only that department's", description = ListJson.DESCRIPTION)
     Map<String, Object> list(Actor actor, @RequestParam(required = false) String q,
                              @RequestParam(required = false) String stage,
                              @RequestParam(required = false) Long department,
@@ -61,7 +62,7 @@ class MemoApiController {
         }
         Page<MemoView> result = memos.list(actor, q, stage(stage), department == null ? null : List.of(department),
                 page, size);
-        return Map.of("items", result.items().stream().map(MemoJson::of).toList(), "total", result.total());
+        return ListJson.of(result, result.items().stream().map(MemoJson::of).toList());
     }
 
     @PostMapping

@@ -15,6 +15,7 @@ import dev.crm.shared.Actor;
 import dev.crm.shared.task.TaskPriority;
 import dev.crm.shared.task.TaskStage;
 import dev.crm.shared.task.WorkKind;
+import dev.crm.web.page.ListJson;
 import dev.crm.web.problem.BadRequest;
 import dev.crm.web.problem.IfMatch;
 import dev.crm.web.problem.JsonBody;
@@ -66,7 +67,8 @@ class TaskApiController {
     }
 
     @GetMapping(KINDS)
-    @Operation(summary = "The tasks (projects) the caller may see; q text, stage, mine=true (owned or responsible), overdue=true, department")
+    @Operation(summary = "The tasks (projects) the caller may see; q text, stage, mine=true (owned or responsible), overdue=true, department",
+            description = ListJson.DESCRIPTION)
     Map<String, Object> list(Actor actor, @PathVariable String kinds, @RequestParam(required = false) String q,
                              @RequestParam(required = false) String stage,
                              @RequestParam(defaultValue = "false") boolean mine,
@@ -79,7 +81,7 @@ class TaskApiController {
         Page<TaskView> result = tasks.list(actor, WorkKind.ofPath(kinds), q, stage == null || stage.isBlank() ? null : stage(stage), mine,
                 overdue ? java.time.LocalDate.now(clock) : null, department == null ? null : List.of(department), page,
                 size);
-        return Map.of("items", result.items().stream().map(TaskApiController::json).toList(), "total", result.total());
+        return ListJson.of(result, result.items().stream().map(TaskApiController::json).toList());
     }
 
     @PostMapping(KINDS)

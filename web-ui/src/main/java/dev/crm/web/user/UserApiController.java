@@ -95,7 +95,7 @@ class UserApiController {
         Map<String, List<Long>> departments = users.departmentsOfAll();
         List<Map<String, Object>> items = users.list(q, department, active).stream()
                 .map(u -> json(u, departments.getOrDefault(u.username(), List.of()))).toList();
-        return Map.of("items", items, "total", items.size());
+        return dev.crm.web.page.ListJson.whole(items);
     }
 
     @GetMapping("/api/users/{username}")

@@ -212,6 +212,12 @@ class TemplatesUseMessagesTest {
         for (dev.crm.shared.kind.Kind kind : dev.crm.shared.kind.Kinds.ALL) {
             keys.add("kind." + kind.name());
             kind.fields().forEach(field -> keys.add(field.label()));
+            if (kind.pages()) {
+                // the pager under its list (fragments/pager)
+                for (String pager : List.of(".paging", ".paging.status", ".paging.status.more", ".count")) {
+                    keys.add(kind.path() + pager);
+                }
+            }
         }
         dev.crm.shared.kind.ObjectFields.ALL.stream().filter(f -> !List.of("id", "kind", "version").contains(f.name()))
                 .forEach(field -> keys.add(field.label()));
