@@ -164,8 +164,12 @@ public final class Benchmark {
             Stats listTasks = reads(() -> chief2.get("/api/tasks?stage=pending&size=50&page="
                     + ThreadLocalRandom.current().nextInt(20)));
             Stats listOwn = reads(() -> writer2.get("/api/memos?size=50&page=" + ThreadLocalRandom.current().nextInt(20)));
-            Stats listText = reads(() -> chief2.get("/api/memos?q=contract&size=50"));
-            cpu("list pages (4 kinds, one client)", c0, rebuilding, 4L * (samples + 50));
+            // a manager is not privileged for tasks: their list is the rule's (people of the task and related ones)
+            Stats listOwnTasks = reads(() -> writer2.get("/api/tasks?size=50&page=" + ThreadLocalRandom.current().nextInt(20)));
+            Stats listText = reads(() -> chief2.get("/api/memos?q=" + Loader.COMMON_WORD + "&size=50"));
+            Stats listRare = reads(() -> chief2.get("/api/memos?q=" + Loader.RARE_WORD + "&size=50"));
+            Stats listTaskText = reads(() -> writer2.get("/api/tasks?q=" + Loader.COMMON_WORD + "&size=50"));
+            cpu("list pages (7 kinds, one client)", c0, rebuilding, 7L * (samples + 50));
             jfrStop(rebuilding, "lists");
             Client author2 = new Client(rebuilding.port(), author.username, Client.PASSWORD);
             jfrStart(rebuilding, "history");
@@ -218,14 +222,21 @@ public final class Benchmark {
                     lookup.percentileMillis(0.99) <= 10);
             add("`ID` search `GET /api/search?q=ID…`, p50 / p99", pp(search), "p99 ≤ 10 ms", "", "",
                     search.percentileMillis(0.99) <= 10);
-            add("list page: memos, stage=pending, 50 rows, chief, p50 / p99", pp(listChief), "p99 ≤ 50 ms", "", "",
-                    listChief.percentileMillis(0.99) <= 50);
-            add("list page: tasks, stage=pending, 50 rows, chief, p50 / p99", pp(listTasks), "p99 ≤ 50 ms", "", "",
-                    listTasks.percentileMillis(0.99) <= 50);
-            add("list page: own memos, 50 rows, manager, p50 / p99", pp(listOwn), "p99 ≤ 50 ms", "", "",
-                    listOwn.percentileMillis(0.99) <= 50);
-            add("list page: memos, text 'contract', 50 rows, chief, p50 / p99", pp(listText), "p99 ≤ 50 ms", "", "",
-                    listText.percentileMillis(0.99) <= 50);
+            // issue 12 set the list pages' target at p99 ≤ 20 ms (issue 6: 50 ms)
+            add("list page: memos, stage=pending, 50 rows, chief, p50 / p99", pp(listChief), "p99 ≤ 20 ms", "", "",
+                    listChief.percentileMillis(0.99) <= 20);
+            add("list page: tasks, stage=pending, 50 rows, chief, p50 / p99", pp(listTasks), "p99 ≤ 20 ms", "", "",
+                    listTasks.percentileMillis(0.99) <= 20);
+            add("list page: own memos, 50 rows, manager, p50 / p99", pp(listOwn), "p99 ≤ 20 ms", "", "",
+                    listOwn.percentileMillis(0.99) <= 20);
+            add("list page: own tasks, 50 rows, manager (not privileged), p50 / p99", pp(listOwnTasks), "p99 ≤ 20 ms",
+                    "", "", listOwnTasks.percentileMillis(0.99) <= 20);
+            add("list page: memos, text '" + Loader.COMMON_WORD + "' (1 in 5), 50 rows, chief, p50 / p99", pp(listText),
+                    "p99 ≤ 20 ms", "", "", listText.percentileMillis(0.99) <= 20);
+            add("list page: memos, text '" + Loader.RARE_WORD + "' (1 in 10,000), 50 rows, chief, p50 / p99",
+                    pp(listRare), "p99 ≤ 20 ms", "", "", listRare.percentileMillis(0.99) <= 20);
+            add("list page: tasks, text '" + Loader.COMMON_WORD + "', 50 rows, manager (not privileged), p50 / p99",
+                    pp(listTaskText), "p99 ≤ 20 ms", "", "", listTaskText.percentileMillis(0.99) <= 20);
             add("start-up with " + fmt(storedEvents) + " stored events (process start → health UP)",
                     String.format(Locale.ROOT, "%.1f s (Spring: %s)", startup / 1000.0, springStartup), "≤ 10 s", "", "",
                     startup <= 10_000);

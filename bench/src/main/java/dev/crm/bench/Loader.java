@@ -25,6 +25,10 @@ final class Loader {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final String[] WORDS = {"renewal", "invoice", "meeting", "contract", "offer", "delivery",
             "support", "training", "audit", "budget"};
+    /** A word in the title of one memo and one task in ten (and in the description of one in ten more). */
+    static final String COMMON_WORD = WORDS[3];
+    /** A word in the title of one memo and one task in 10,000 (50 of each in 10^6 objects). */
+    static final String RARE_WORD = "walrus";
 
     /** One stored event of the CRM, as read back from {@code domainevententry}. */
     record StoredEvent(String type, String payloadType, String payloadRevision, ObjectNode payload, ObjectNode metaData) {
@@ -71,12 +75,17 @@ final class Loader {
                 StoredEvent template = isMemo ? memo : task;
                 String author = users.get(i % users.size());
                 String other = users.get((i / users.size() + i + 1) % users.size());
-                String title = (isMemo ? "Memo " : "Task ") + id + " about the " + WORDS[i % WORDS.length];
+                // every word in one of ten memos' and one of ten tasks' titles, another in their descriptions
+                int n = i / 2;
+                String title = (isMemo ? "Memo " : "Task ") + id + " about the " + WORDS[n % WORDS.length]
+                        + (n % 10_000 == 4_321 ? " and the " + RARE_WORD : "");
+                String description = "Notes on the " + WORDS[(n + 5) % WORDS.length];
                 ObjectNode payload = template.payload();
                 if (isMemo) {
-                    payload.put("memoId", id).put("title", title).put("author", author).put("to", other);
+                    payload.put("memoId", id).put("title", title).put("description", description).put("author", author)
+                            .put("to", other);
                 } else {
-                    payload.put("taskId", id).put("title", title).put("owner", author);
+                    payload.put("taskId", id).put("title", title).put("description", description).put("owner", author);
                     payload.putArray("responsible").add(other);
                 }
                 ObjectNode meta = template.metaData();

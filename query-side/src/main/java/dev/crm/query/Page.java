@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One page of a list, with how many rows the list holds. {@code total} is exact when {@code totalExact}; else
- * the list holds <em>more</em> than {@code total} rows ({@link Paging} stops counting there, shown as "10,000+").
+ * the list holds <em>more</em> than {@code total} rows ({@link Paging} stops counting there, shown as "1,000+").
  */
 public record Page<T>(List<T> items, long total, boolean totalExact, int page, int size) {
 

@@ -31,7 +31,6 @@ import dev.crm.shared.task.TaskStageChanged;
 import java.time.Instant;
 import dev.crm.shared.kind.ObjectFields;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,9 +44,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds {@code task_view} (tasks and projects) and their rows of the object index; guarded by version like every
- * projection. People lists are stored as {@code ,a,b,}; {@code task_person} has a row for each person of a task
- * and role (the field's name: {@code owner}, {@code coOwner}, {@code responsible}, {@code subscribers}), so that
- * "the tasks X is a person of" is an index lookup.
+ * projection. People lists are stored as {@code ,a,b,}; {@code task_person} says who sees each task by its rules
+ * ({@link TaskPeople}), so that a list is an index lookup.
  */
 @Component
 @ProcessingGroup(TaskProjection.GROUP)
@@ -75,23 +73,16 @@ public class TaskProjection implements ReadModel {
             TaskKind.CO_OWNER.name(), "co_owner", TaskKind.SUBSCRIBERS.name(), "subscribers",
             TaskKind.TAGS.name(), "tags");
 
-    /** The fields whose people {@code task_person} holds, each its own role. */
-    static final List<Field> PEOPLE = List.of(ObjectFields.OWNER, TaskKind.CO_OWNER, TaskKind.RESPONSIBLE,
-            TaskKind.SUBSCRIBERS);
-    /**
-     * Only while the task's row has the version of the event being applied: an older event applied again (a
-     * replay over newer rows, a late duplicate) leaves the people a later event set.
-     */
-    private static final String LATEST = "EXISTS (SELECT 1 FROM task_view WHERE id = ? AND version = ?)";
-
     private final JdbcTemplate jdbc;
     private final ObjectIndex objects;
     private final Links links;
+    private final TaskPeople persons;
 
     public TaskProjection(JdbcTemplate jdbc, ObjectIndex objects, Links links) {
         this.jdbc = jdbc;
         this.objects = objects;
         this.links = links;
+        this.persons = new TaskPeople(jdbc);
     }
 
     static String people(List<String> names) {
@@ -115,12 +106,7 @@ public class TaskProjection implements ReadModel {
                 e.nextStepDate(), people(e.responsible()), e.coOwner(), people(e.subscribers()), people(e.tags()),
                 e.parent(), e.project(), e.memo(), e.owner(), Sql.ts(at), Sql.ts(at), e.department(), id);
         objects.created(id, kind, e.title(), e.owner(), at, e.department());
-        Map<String, List<String>> people = new LinkedHashMap<>();
-        people.put(ObjectFields.OWNER.name(), List.of(e.owner()));
-        people.put(TaskKind.CO_OWNER.name(), e.coOwner() == null ? List.of() : List.of(e.coOwner()));
-        people.put(TaskKind.RESPONSIBLE.name(), e.responsible());
-        people.put(TaskKind.SUBSCRIBERS.name(), e.subscribers());
-        addPeople(id, 1, people);
+        persons.created(e);
         if (e.parent() != null) {
             links.link(e.parent(), id, Links.SUBTASK);
         }
@@ -147,7 +133,6 @@ public class TaskProjection implements ReadModel {
         StringBuilder sql = new StringBuilder("UPDATE task_view SET ");
         List<Object> args = new ArrayList<>();
         String newTitle = null;
-        Map<String, List<String>> people = new LinkedHashMap<>();
         for (FieldChange c : changes) {
             String column = COLUMNS.get(c.field());
             if (column == null) {
@@ -163,9 +148,6 @@ public class TaskProjection implements ReadModel {
             if (TaskKind.TITLE.equals(field)) {
                 newTitle = c.to();
             }
-            if (PEOPLE.contains(field)) {
-                people.put(field.name(), c.to() == null || c.to().isBlank() ? List.of() : List.of(c.to().split(", ")));
-            }
         }
         sql.append("version = ?, updated_at = ? WHERE id = ? AND version < ?");
         args.addAll(List.of(version, Sql.ts(at), id, version));
@@ -175,7 +157,7 @@ public class TaskProjection implements ReadModel {
         } else {
             objects.changed(id, version, at);
         }
-        replacePeople(id, version, people);
+        persons.changed(id, version, changes);
     }
 
     @EventHandler
@@ -214,6 +196,7 @@ public class TaskProjection implements ReadModel {
         jdbc.update("UPDATE task_view SET deleted = TRUE, version = ?, updated_at = ? WHERE id = ? AND version < ?",
                 sequence + 1, Sql.ts(at), id, sequence + 1);
         objects.deleted(id, by, sequence + 1, at, cascade, deletedWith);
+        persons.lifeChanged(id);
     }
 
     @EventHandler
@@ -230,38 +213,7 @@ public class TaskProjection implements ReadModel {
         jdbc.update("UPDATE task_view SET owner = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
                 owner, sequence + 1, Sql.ts(at), id, sequence + 1);
         objects.ownerChanged(id, owner, sequence + 1, at);
-        replacePeople(id, sequence + 1, Map.of(ObjectFields.OWNER.name(), List.of(owner)));
-    }
-
-    /** The rows of {@code task_person} of these roles become {@code people} (role → usernames) ({@link #LATEST}). */
-    private void replacePeople(long id, long version, Map<String, List<String>> people) {
-        if (people.isEmpty()) {
-            return;
-        }
-        List<Object> args = new ArrayList<>(List.of(id));
-        args.addAll(people.keySet());
-        args.addAll(List.of(id, version));
-        jdbc.update("DELETE FROM task_person WHERE task_id = ? AND role IN ("
-                + String.join(", ", java.util.Collections.nCopies(people.size(), "?")) + ") AND " + LATEST, args.toArray());
-        addPeople(id, version, people);
-    }
-
-    /** Adds the rows of {@code people} (role → usernames) to {@code task_person} that are not there ({@link #LATEST}). */
-    private void addPeople(long id, long version, Map<String, List<String>> people) {
-        List<Object> args = new ArrayList<>(List.of(id));
-        StringBuilder values = new StringBuilder();
-        people.forEach((role, names) -> names.stream().filter(n -> n != null && !n.isBlank()).distinct().forEach(n -> {
-            values.append(values.isEmpty() ? "(?, ?)" : ", (?, ?)");
-            args.add(n);
-            args.add(role);
-        }));
-        if (values.isEmpty()) {
-            return;
-        }
-        args.addAll(List.of(id, version, id));
-        jdbc.update("INSERT INTO task_person (task_id, username, role) SELECT ?, p.username, p.role FROM (VALUES "
-                + values + ") AS p (username, role) WHERE " + LATEST + " AND NOT EXISTS (SELECT 1 FROM task_person e"
-                + " WHERE e.task_id = ? AND e.username = p.username AND e.role = p.role)", args.toArray());
+        persons.changed(id, sequence + 1, List.of(ObjectFields.OWNER.set(owner)));
     }
 
     @EventHandler
@@ -278,5 +230,6 @@ public class TaskProjection implements ReadModel {
         jdbc.update("UPDATE task_view SET deleted = FALSE, version = ?, updated_at = ? WHERE id = ? AND version < ?",
                 sequence + 1, Sql.ts(at), id, sequence + 1);
         objects.restored(id, sequence + 1, at);
+        persons.lifeChanged(id);
     }
 }

@@ -179,7 +179,8 @@ class MemoQueriesIT {
         db.jdbc.execute("SET enable_indexscan = off");
         try {
             String plan = String.join("\n", db.named.queryForList("EXPLAIN SELECT * FROM memo_view WHERE "
-                    + MemoQueries.VISIBLE_TO_ALL + MemoQueries.TEXT + " ORDER BY updated_at DESC, id DESC LIMIT 50",
+                    + MemoQueries.VISIBLE_TO_ALL + MemoQueries.TEXT + " ORDER BY "
+                    + MemoQueries.LATEST.orderBy(MemoQueries.SORTS, "") + " LIMIT 50",
                     new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("me", "admin")
                             .addValue("pattern", dev.crm.query.Sql.containsPattern("report")), String.class));
             assertThat(plan).contains("memo_view_title_trgm").contains("memo_view_description_trgm");

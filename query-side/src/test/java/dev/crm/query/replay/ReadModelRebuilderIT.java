@@ -104,7 +104,7 @@ class ReadModelRebuilderIT {
     void theScenarioFillsEveryReadModel() {
         // the rebuilder finds every table through the read models' own declarations
         assertThat(rebuilder.tables()).containsExactly("crm_object", "crm_user", "department_view", "file_content",
-                "file_view", "memo_view", "object_link", "task_view", "user_department");
+                "file_view", "memo_view", "object_link", "task_person", "task_view", "user_department");
         rebuilder.tables().forEach(table -> assertThat(live.get(table)).as(table).isNotEmpty());
         assertThat(live.get("crm_object")).hasSize(2 + 3 + 4 + 3);
     }
@@ -147,6 +147,8 @@ class ReadModelRebuilderIT {
         db.jdbc.update("DELETE FROM crm_object WHERE id = 11");
         db.jdbc.update("UPDATE file_content SET ref_count = 42");
         db.jdbc.update("DELETE FROM user_department");
+        db.jdbc.update("DELETE FROM task_person WHERE task_id = 12");
+        db.jdbc.update("INSERT INTO task_person (task_id, username, role) VALUES (11, 'mallory', 'owner')");
 
         rebuilder.rebuild();
 

@@ -3,7 +3,6 @@ package dev.crm.query.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crm.testsupport.TestPostgres;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -29,28 +28,27 @@ class TaskPeopleMigrationIT {
             flyway(db, schema, "10").migrate();
             String insert = """
                     INSERT INTO task_view (id, kind, version, title, priority, responsible, co_owner, subscribers, tags,
-                                           stage, owner, deleted, created_at, updated_at)
-                    VALUES (?, 'task', 1, 'T', 'MIDDLE', ?, ?, ?, '', 'PENDING', ?, ?, now(), now())""";
-            jdbc.update(insert, 1, ",bob,", null, "", "alice", false);
-            jdbc.update(insert, 2, ",bob,carol,r_x,", "erin", ",dave,bob,", "alice", false);
-            jdbc.update(insert, 3, "", "", ",x,", "zed", true);
-            jdbc.update(insert, 4, ",alice,", "alice", "", "alice", false);
-            jdbc.update(insert, 5, ",a.b-c,", null, ",a.b-c,", "o", false);
+                                           stage, owner, deleted, parent, project, created_at, updated_at)
+                    VALUES (?, ?, 1, 'T', 'MIDDLE', ?, ?, ?, '', 'PENDING', ?, ?, ?, ?, now(), now())""";
+            jdbc.update(insert, 1, "task", ",bob,", null, "", "alice", false, null, null);
+            jdbc.update(insert, 2, "task", ",bob,carol,r_x,", "erin", ",dave,bob,", "alice", false, null, null);
+            jdbc.update(insert, 3, "task", "", "", ",x,", "zed", true, null, null);
+            jdbc.update(insert, 4, "project", ",alice,", "alice", "", "alice", false, null, null);
+            jdbc.update(insert, 5, "task", ",a.b-c,", null, ",a.b-c,", "o", false, null, null);
+            // parts: of a live task, of a deleted one, of a project; a deleted part
+            jdbc.update(insert, 6, "task", ",q6,", null, "", "p6", false, 2, null);
+            jdbc.update(insert, 7, "task", ",q7,", null, "", "p7", false, 3, 4);
+            jdbc.update(insert, 8, "task", ",q8,", null, "", "p8", true, null, 4);
 
             flyway(db, schema, "latest").migrate();
 
-            List<String> expected = new ArrayList<>();
-            for (TaskView t : jdbc.query("SELECT * FROM task_view", TaskQueries.ROW)) {
-                expected.add(t.id() + " " + t.owner() + " owner");
-                if (t.coOwner() != null && !t.coOwner().isBlank()) {
-                    expected.add(t.id() + " " + t.coOwner() + " coOwner");
-                }
-                t.responsible().forEach(r -> expected.add(t.id() + " " + r + " responsible"));
-                t.subscribers().forEach(r -> expected.add(t.id() + " " + r + " subscribers"));
-            }
-            assertThat(expected).hasSize(17);
-            assertThat(jdbc.queryForList("SELECT task_id || ' ' || username || ' ' || role FROM task_person", String.class))
-                    .containsExactlyInAnyOrderElementsOf(expected);
+            List<String> expected = TaskPersonRows.expected(jdbc);
+            // own: 17 of 1-5, 2 each of 6-8; containers: 6 sees 2's six people, 7 and 8 the project's alice (not the
+            // deleted 3's zed); parts: 2 sees 6's two, 3 and 4 see 7's two (not the deleted 8's)
+            assertThat(expected).hasSize(17 + 3 * 2 + 6 + 1 + 1 + 2 + 2 + 2);
+            assertThat(expected).contains("6 erin container", "2 q6 part", "7 alice container", "4 p7 part", "3 p7 part")
+                    .doesNotContain("7 zed container", "4 p8 part");
+            assertThat(TaskPersonRows.actual(jdbc)).isEqualTo(expected);
         } finally {
             jdbc.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             data.destroy();

@@ -8,14 +8,15 @@ import java.util.Map;
 /**
  * The answer of every list endpoint: {@code { "items", "total", "totalExact" }}. {@code total} is how many
  * objects the list holds when {@code totalExact} is true; when false, it holds more than {@code total}: paged
- * lists count at most 10,000 objects past the page's first ({@code Paging}) rather than all of them.
+ * lists count at most 1,000 objects, or up to the end of the page asked for ({@code Paging}), rather than all of
+ * them.
  */
 public final class ListJson {
 
     /** What the OpenAPI descriptions of the paged lists say about their answer. */
     public static final String DESCRIPTION = "Answers { items, total, totalExact }: total is exact when totalExact is "
-            + "true; when false the list holds more than total objects (lists count at most 10,000 objects past the "
-            + "page's first one; shown as \"10,000+\").";
+            + "true; when false the list holds more than total objects (lists count at most 1,000 objects, or up to "
+            + "the end of the page asked for; the pages show \"1,000+\").";
 
     private ListJson() {
     }

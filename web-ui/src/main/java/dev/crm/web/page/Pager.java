@@ -7,7 +7,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The pager under a list: where "previous" and "next" go (the same list, every filter kept, another page),
  * the page shown, how many there are and how many objects they hold; when {@code totalExact} is false, the
- * list holds more than {@code total} objects (lists count only so far, {@code Paging}), shown as "10,000+".
+ * list holds more than {@code total} objects (lists count only so far, {@code Paging}), shown as "1,000+".
  */
 public record Pager(int page, int pages, long total, boolean totalExact, String previous, String next) {
 
