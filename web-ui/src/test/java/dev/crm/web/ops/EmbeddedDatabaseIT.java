@@ -14,7 +14,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The README's run command: the CRM on its embedded default (H2 under CRM_DATA_DIR), no database to
- * install. It starts, shows the sign-in page, takes a memo, and still has it after a restart.
+ * install. It starts, shows the sign-in page, takes a memo, and still has it after a restart; its lists (counts,
+ * text search, who sees which task) run on H2 as on PostgreSQL.
  */
 class EmbeddedDatabaseIT {
 
@@ -50,6 +51,33 @@ class EmbeddedDatabaseIT {
             assertThat(read.status()).isEqualTo(200);
             assertThat(read.body().get("title").asText()).isEqualTo("Survives");
             assertThat(api.as(author, "GET", "/api/objects/" + id + "/history", null).body().get("entries")).hasSize(1);
+
+            // lists on the embedded database: the counts, the text search, task_person's rows (own, container, part)
+            String lead = api.newUser("lead");
+            String helper = api.newUser("helper");
+            Api.Response main = api.as(author, "POST", "/api/tasks", Map.of("title", "Main 100% done", "responsible",
+                    java.util.List.of(lead)));
+            assertThat(main.status()).as(main.text()).isEqualTo(201);
+            Api.Response sub = api.as(author, "POST", "/api/tasks", Map.of("title", "Sub", "parent",
+                    main.body().get("id").asLong(), "responsible", java.util.List.of(helper)));
+            assertThat(sub.status()).as(sub.text()).isEqualTo(201);
+            for (String user : java.util.List.of(author, lead, helper)) {
+                com.fasterxml.jackson.databind.JsonNode tasks = api.as(user, "GET", "/api/tasks?size=1", null).body();
+                assertThat(tasks.get("items")).as(user).hasSize(1);
+                assertThat(tasks.get("total").asLong()).as(user).isEqualTo(2);
+                assertThat(tasks.get("totalExact").asBoolean()).isTrue();
+            }
+            assertThat(api.as(helper, "GET", "/api/tasks?q=0%25", null).body().get("total").asLong()).isEqualTo(1);
+            assertThat(api.as(helper, "GET", "/api/tasks?q=0_", null).body().get("total").asLong()).isZero();
+            assertThat(api.as(helper, "GET", "/api/tasks?mine=true", null).body().get("total").asLong()).isEqualTo(1);
+            // the part changes hands: the main task's people see it still, the old helper sees nothing
+            String other = api.newUser("other");
+            assertThat(api.as(author, "PATCH", "/api/tasks/" + sub.body().get("id").asLong(), Map.of("responsible",
+                    java.util.List.of(other))).status()).isEqualTo(200);
+            assertThat(api.as(helper, "GET", "/api/tasks", null).body().get("total").asLong()).isZero();
+            assertThat(api.as(other, "GET", "/api/tasks", null).body().get("total").asLong()).isEqualTo(2);
+            assertThat(api.as(lead, "GET", "/api/tasks", null).body().get("total").asLong()).isEqualTo(2);
+            assertThat(api.as(author, "GET", "/api/memos?size=1", null).body().get("total").asLong()).isEqualTo(1);
 
             // files on the embedded database: stored under the data folder, purged after the last reference
             byte[] bytes = ("kept in " + dataDir).getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -15,7 +15,12 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"crm.admin-password=" + Api.ADMIN_PASSWORD, "crm.data-dir=target/test-data",
-                "crm.max-upload=1MB", "crm.content.purge-interval=500ms"})
+                "crm.max-upload=1MB", "crm.content.purge-interval=500ms",
+                // lists count at most this many objects (1,000 in production), so that tests reach it with a few
+                "crm.lists.count-limit=" + CrmIntegrationTest.COUNT_LIMIT})
 @Import(TestPostgresConfiguration.class)
 public @interface CrmIntegrationTest {
+
+    /** How many objects the lists count before they say "more than that" ({@code Paging}). */
+    int COUNT_LIMIT = 5;
 }
