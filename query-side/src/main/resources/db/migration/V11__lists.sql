@@ -41,15 +41,24 @@ INSERT INTO task_person (task_id, username, role, parent, project)
 SELECT id, owner, 'owner', parent, project FROM task_view;
 INSERT INTO task_person (task_id, username, role, parent, project)
 SELECT id, co_owner, 'coOwner', parent, project FROM task_view WHERE co_owner IS NOT NULL AND co_owner <> '';
--- then the people of live containers and of live parts, from the rows of the tasks' own people
+-- then the people of live containers and of live parts, from the rows of the tasks' own people (equi-joins
+-- only: a join on "parent or project" reads task_view once for every row of it)
 INSERT INTO task_person (task_id, username, role, parent, project)
-SELECT DISTINCT x.id, p.username, 'container', x.parent, x.project
-FROM task_view x JOIN task_view c ON (c.id = x.parent OR c.id = x.project) AND c.deleted = FALSE
-JOIN task_person p ON p.task_id = c.id AND p.role IN ('owner', 'coOwner', 'responsible', 'subscribers');
+SELECT x.id, p.username, 'container', x.parent, x.project FROM task_view x
+JOIN task_view c ON c.id = x.parent JOIN task_person p ON p.task_id = c.id
+WHERE c.deleted = FALSE AND p.role IN ('owner', 'coOwner', 'responsible', 'subscribers')
+UNION
+SELECT x.id, p.username, 'container', x.parent, x.project FROM task_view x
+JOIN task_view c ON c.id = x.project JOIN task_person p ON p.task_id = c.id
+WHERE c.deleted = FALSE AND p.role IN ('owner', 'coOwner', 'responsible', 'subscribers');
 INSERT INTO task_person (task_id, username, role, parent, project)
-SELECT DISTINCT c.id, p.username, 'part', c.parent, c.project
-FROM task_view c JOIN task_view s ON (s.parent = c.id OR s.project = c.id) AND s.deleted = FALSE
-JOIN task_person p ON p.task_id = s.id AND p.role IN ('owner', 'coOwner', 'responsible', 'subscribers');
+SELECT c.id, p.username, 'part', c.parent, c.project FROM task_view s
+JOIN task_view c ON c.id = s.parent JOIN task_person p ON p.task_id = s.id
+WHERE s.deleted = FALSE AND p.role IN ('owner', 'coOwner', 'responsible', 'subscribers')
+UNION
+SELECT c.id, p.username, 'part', c.parent, c.project FROM task_view s
+JOIN task_view c ON c.id = s.project JOIN task_person p ON p.task_id = s.id
+WHERE s.deleted = FALSE AND p.role IN ('owner', 'coOwner', 'responsible', 'subscribers');
 
 -- The lists' default order is the latest change first, ORDER BY updated_at DESC NULLS LAST, id DESC (Sort:
 -- nulls last in both directions). An index in (updated_at DESC, id DESC), whose nulls come first, does not

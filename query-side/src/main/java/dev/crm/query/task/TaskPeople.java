@@ -54,32 +54,45 @@ final class TaskPeople {
     private static final String CLEAR_OWN = """
             DELETE FROM task_person WHERE task_id = ? AND role IN (%s)
             AND EXISTS (SELECT 1 FROM task_view WHERE id = ? AND version = ?)""";
-    /** The parts of a task (or the task itself): {@code %s} picks them from {@code task_view x}. */
+    /** The {@value #CONTAINER} rows of the tasks {@code %s} picks from {@code task_view x}. */
     private static final String CLEAR_CONTAINER = """
-            DELETE FROM task_person WHERE role = '%1$s' AND task_id IN (SELECT x.id FROM task_view x WHERE %%s)"""
+            DELETE FROM task_person WHERE role = '%1$s' AND task_id IN (SELECT x.id FROM task_view x WHERE %%1$s)"""
             .formatted(CONTAINER);
+    /** The people of the live main task and of the live project of the tasks {@code %s} picks (equi-joins only). */
     private static final String ADD_CONTAINER = """
             INSERT INTO task_person (task_id, username, role, parent, project)
-            SELECT DISTINCT x.id, p.username, '%1$s', x.parent, x.project
-            FROM task_view x JOIN task_view c ON (c.id = x.parent OR c.id = x.project) AND c.deleted = FALSE
-            JOIN task_person p ON p.task_id = c.id AND p.role IN (%2$s)
-            WHERE %%s""".formatted(CONTAINER, OWN);
-    private static final String PARTS_OF = "x.parent = ? OR x.project = ?";
+            SELECT x.id, p.username, '%1$s', x.parent, x.project FROM task_view x
+            JOIN task_view c ON c.id = x.parent JOIN task_person p ON p.task_id = c.id
+            WHERE %%1$s AND c.deleted = FALSE AND p.role IN (%2$s)
+            UNION
+            SELECT x.id, p.username, '%1$s', x.parent, x.project FROM task_view x
+            JOIN task_view c ON c.id = x.project JOIN task_person p ON p.task_id = c.id
+            WHERE %%1$s AND c.deleted = FALSE AND p.role IN (%2$s)""".formatted(CONTAINER, OWN);
+    /** The task itself. */
     private static final String ITSELF = "x.id = ?";
+    /** The task's parts: its subtasks, a project's tasks. */
+    private static final String PARTS_OF = "x.id IN (SELECT y.id FROM task_view y WHERE y.parent = ?"
+            + " UNION ALL SELECT y.id FROM task_view y WHERE y.project = ?)";
     /** The {@value #PART} rows of the part's containers that no live part of theirs backs. */
     private static final String CLEAR_PART = """
             DELETE FROM task_person v WHERE v.role = '%1$s'
             AND v.task_id IN (SELECT s.parent FROM task_view s WHERE s.id = ? UNION ALL SELECT s.project FROM task_view s WHERE s.id = ?)
             AND NOT EXISTS (SELECT 1 FROM task_person p JOIN task_view s ON s.id = p.task_id
-                            WHERE p.username = v.username AND (p.parent = v.task_id OR p.project = v.task_id)
-                            AND p.role IN (%2$s) AND s.deleted = FALSE)""".formatted(PART, OWN);
-    /** The part's own people, if it is live, as {@value #PART} rows of its containers. */
+                            WHERE p.username = v.username AND p.parent = v.task_id AND p.role IN (%2$s) AND s.deleted = FALSE)
+            AND NOT EXISTS (SELECT 1 FROM task_person p JOIN task_view s ON s.id = p.task_id
+                            WHERE p.username = v.username AND p.project = v.task_id AND p.role IN (%2$s) AND s.deleted = FALSE)"""
+            .formatted(PART, OWN);
+    /** The part's own people, if it is live, as {@value #PART} rows of its main task and its project. */
     private static final String ADD_PART = """
             INSERT INTO task_person (task_id, username, role, parent, project)
-            SELECT DISTINCT c.id, p.username, '%1$s', c.parent, c.project
-            FROM task_view s JOIN task_view c ON c.id = s.parent OR c.id = s.project
-            JOIN task_person p ON p.task_id = s.id AND p.role IN (%2$s)
-            WHERE s.id = ? AND s.deleted = FALSE
+            SELECT c.id, p.username, '%1$s', c.parent, c.project FROM task_view s
+            JOIN task_view c ON c.id = s.parent JOIN task_person p ON p.task_id = s.id
+            WHERE s.id = ? AND s.deleted = FALSE AND p.role IN (%2$s)
+            AND NOT EXISTS (SELECT 1 FROM task_person e WHERE e.task_id = c.id AND e.username = p.username AND e.role = '%1$s')
+            UNION
+            SELECT c.id, p.username, '%1$s', c.parent, c.project FROM task_view s
+            JOIN task_view c ON c.id = s.project JOIN task_person p ON p.task_id = s.id
+            WHERE s.id = ? AND s.deleted = FALSE AND p.role IN (%2$s)
             AND NOT EXISTS (SELECT 1 FROM task_person e WHERE e.task_id = c.id AND e.username = p.username AND e.role = '%1$s')"""
             .formatted(PART, OWN);
 
@@ -147,18 +160,18 @@ final class TaskPeople {
     /** The {@value #CONTAINER} rows of the task itself, from its containers as they are. */
     private void containersOf(long id) {
         jdbc.update(CLEAR_CONTAINER.formatted(ITSELF), id);
-        jdbc.update(ADD_CONTAINER.formatted(ITSELF), id);
+        jdbc.update(ADD_CONTAINER.formatted(ITSELF), id, id);
     }
 
     /** The {@value #CONTAINER} rows of the task's parts, from their containers as they are. */
     private void containersOfPartsOf(long id) {
         jdbc.update(CLEAR_CONTAINER.formatted(PARTS_OF), id, id);
-        jdbc.update(ADD_CONTAINER.formatted(PARTS_OF), id, id);
+        jdbc.update(ADD_CONTAINER.formatted(PARTS_OF), id, id, id, id);
     }
 
     /** The {@value #PART} rows of the task's containers, brought up to date with this part. */
     private void partsOf(long id) {
         jdbc.update(CLEAR_PART, id, id);
-        jdbc.update(ADD_PART, id);
+        jdbc.update(ADD_PART, id, id);
     }
 }

@@ -249,6 +249,22 @@ class MemoQueriesIT {
     }
 
     @Test
+    void listsArePlannedForTheirValuesEveryTimeNotPreparedOnTheServer() {
+        // the driver prepares a statement on the server after five runs; such statements are in pg_prepared_statements
+        String control = "SELECT id FROM memo_view WHERE owner = :me ORDER BY id LIMIT 1";
+        for (int i = 0; i < 8; i++) {
+            db.named.queryForList(control, new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("me", "alice"),
+                    Long.class);
+            memos.list(Actor.of("alice"), "memo", null, 0, 2);
+            memos.list(Actor.of("admin", Role.ADMIN), null, MemoStage.PENDING, 0, 2);
+        }
+        List<String> prepared = db.jdbc.queryForList("SELECT statement FROM pg_prepared_statements", String.class);
+        assertThat(prepared).anySatisfy(sql -> assertThat(sql).contains("ORDER BY id LIMIT"));
+        assertThat(prepared).noneSatisfy(sql -> assertThat(sql).contains("OFFSET"));
+        assertThat(prepared).noneSatisfy(sql -> assertThat(sql).contains("counted"));
+    }
+
+    @Test
     void theStageFilterKeepsOneStage() {
         Actor chief = Actor.of("chief", Role.CHIEF);
         for (MemoStage stage : MemoStage.values()) {
