@@ -24,11 +24,14 @@ public final class PostgresSchema implements AutoCloseable {
     public final SingleConnectionDataSource dataSource;
     public final JdbcTemplate jdbc;
     public final NamedParameterJdbcTemplate named;
+    /** How the projections write (statements run at once outside {@link ProjectionWrites#handling}). */
+    public final ProjectionWrites writes;
 
     private PostgresSchema(String name, SingleConnectionDataSource dataSource) {
         this.name = name;
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
+        this.writes = new ProjectionWrites(jdbc);
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 

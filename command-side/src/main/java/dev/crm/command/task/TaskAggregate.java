@@ -61,7 +61,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * stages: a task without responsible users is given its creator; completed and canceled close it; a main
  * task cannot be completed while one of its subtasks is open.
  */
-@Aggregate
+@Aggregate(filterEventsByType = true)
 public class TaskAggregate {
 
     @AggregateIdentifier

@@ -10,6 +10,7 @@ import dev.crm.shared.kind.ObjectFields;
 
 
 import dev.crm.query.Page;
+import dev.crm.query.ProjectionWrites;
 import dev.crm.query.Sql;
 import dev.crm.shared.Actor;
 import dev.crm.shared.memo.MemoAccess;
@@ -42,9 +43,20 @@ public class MemoQueries {
             rs.getObject(ObjectFields.DEPARTMENT.name(), Long.class));
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ProjectionWrites writes;
 
-    public MemoQueries(NamedParameterJdbcTemplate jdbc) {
+    public MemoQueries(NamedParameterJdbcTemplate jdbc, ProjectionWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
+    }
+
+    /**
+     * The memo as the command just sent on this thread left it: the row its projection wrote, when it was kept
+     * ({@link ProjectionWrites#updateKeeping}), else read again.
+     */
+    public Optional<MemoView> afterCommand(long id) {
+        Optional<MemoView> written = writes.taken(MemoProjection.TABLE, id, MemoView.class);
+        return written.isPresent() ? written : find(id);
     }
 
     /** The memo if it exists, is not deleted and the actor may see it. */

@@ -38,7 +38,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.JdbcTemplate;
+import dev.crm.query.ProjectionWrites;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,12 +71,12 @@ public class TaskProjection implements ReadModel {
             TaskKind.CO_OWNER.name(), "co_owner", TaskKind.SUBSCRIBERS.name(), "subscribers",
             TaskKind.TAGS.name(), "tags");
 
-    private final JdbcTemplate jdbc;
+    private final ProjectionWrites writes;
     private final ObjectIndex objects;
     private final Links links;
 
-    public TaskProjection(JdbcTemplate jdbc, ObjectIndex objects, Links links) {
-        this.jdbc = jdbc;
+    public TaskProjection(ProjectionWrites writes, ObjectIndex objects, Links links) {
+        this.writes = writes;
         this.objects = objects;
         this.links = links;
     }
@@ -98,7 +98,7 @@ public class TaskProjection implements ReadModel {
     private void created(WorkCreated e, Instant at) {
         long id = e.objectId();
         String kind = e.work().kind();
-        jdbc.update(INSERT, id, kind, e.title(), e.description(), e.priority().name(), e.dueDate(), e.nextStep(),
+        writes.update(INSERT, id, kind, e.title(), e.description(), e.priority().name(), e.dueDate(), e.nextStep(),
                 e.nextStepDate(), people(e.responsible()), e.coOwner(), people(e.subscribers()), people(e.tags()),
                 e.parent(), e.project(), e.memo(), e.owner(), Sql.ts(at), Sql.ts(at), e.department(), id);
         objects.created(id, kind, e.title(), e.owner(), at, e.department());
@@ -146,7 +146,7 @@ public class TaskProjection implements ReadModel {
         }
         sql.append("version = ?, updated_at = ? WHERE id = ? AND version < ?");
         args.addAll(List.of(version, Sql.ts(at), id, version));
-        jdbc.update(sql.toString(), args.toArray());
+        writes.update(sql.toString(), args.toArray());
         if (newTitle != null) {
             objects.retitled(id, newTitle, version, at);
         } else {
@@ -165,7 +165,7 @@ public class TaskProjection implements ReadModel {
     }
 
     private void staged(long id, TaskStage to, long sequence, Instant at) {
-        jdbc.update("UPDATE task_view SET stage = ?, closed_at = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+        writes.update("UPDATE task_view SET stage = ?, closed_at = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
                 to.name(), to.closed() ? Sql.ts(at) : null, sequence + 1, Sql.ts(at), id, sequence + 1);
         objects.changed(id, sequence + 1, at);
     }
@@ -187,7 +187,7 @@ public class TaskProjection implements ReadModel {
     }
 
     private void deleted(long id, String by, long sequence, Instant at, Object cascade, Object deletedWith) {
-        jdbc.update("UPDATE task_view SET deleted = TRUE, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+        writes.update("UPDATE task_view SET deleted = TRUE, version = ?, updated_at = ? WHERE id = ? AND version < ?",
                 sequence + 1, Sql.ts(at), id, sequence + 1);
         objects.deleted(id, by, sequence + 1, at, cascade, deletedWith);
     }
@@ -203,7 +203,7 @@ public class TaskProjection implements ReadModel {
     }
 
     private void ownerChanged(long id, String owner, long sequence, Instant at) {
-        jdbc.update("UPDATE task_view SET owner = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+        writes.update("UPDATE task_view SET owner = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
                 owner, sequence + 1, Sql.ts(at), id, sequence + 1);
         objects.ownerChanged(id, owner, sequence + 1, at);
     }
@@ -219,7 +219,7 @@ public class TaskProjection implements ReadModel {
     }
 
     private void restored(long id, long sequence, Instant at) {
-        jdbc.update("UPDATE task_view SET deleted = FALSE, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+        writes.update("UPDATE task_view SET deleted = FALSE, version = ?, updated_at = ? WHERE id = ? AND version < ?",
                 sequence + 1, Sql.ts(at), id, sequence + 1);
         objects.restored(id, sequence + 1, at);
     }

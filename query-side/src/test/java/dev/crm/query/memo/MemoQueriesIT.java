@@ -41,8 +41,8 @@ class MemoQueriesIT {
     @BeforeAll
     static void memos() {
         db = PostgresSchema.fresh();
-        MemoProjection projection = new MemoProjection(db.jdbc, new ObjectIndex(db.jdbc));
-        memos = new MemoQueries(db.named);
+        MemoProjection projection = new MemoProjection(db.writes, new ObjectIndex(db.jdbc, db.writes));
+        memos = new MemoQueries(db.named, db.writes);
         long id = 1;
         int minute = 0;
         // every author × recipient (or none) × draft × stage, in departments 7, 8 or none

@@ -38,8 +38,8 @@ class TaskProjectionIT extends ProjectionContract {
 
     @BeforeEach
     void empty() {
-        objects = new ObjectIndex(db.jdbc);
-        tasks = new TaskProjection(db.jdbc, objects, new Links(db.jdbc));
+        objects = new ObjectIndex(db.jdbc, db.writes);
+        tasks = new TaskProjection(db.writes, objects, new Links(db.jdbc, db.writes));
         queries = new TaskQueries(db.named);
     }
 

@@ -58,7 +58,7 @@ class TaskQueriesIT {
     @BeforeAll
     static void tasks() {
         db = PostgresSchema.fresh();
-        TaskProjection projection = new TaskProjection(db.jdbc, new ObjectIndex(db.jdbc), new Links(db.jdbc));
+        TaskProjection projection = new TaskProjection(db.writes, new ObjectIndex(db.jdbc, db.writes), new Links(db.jdbc, db.writes));
         tasks = new TaskQueries(db.named);
         projection.on(task(1, "Fix the boiler", "Heating is off", "2026-03-01", List.of("rita"), "cole", List.of("sam"),
                 null, null, "olga", null, 7L), at(1));
