@@ -90,14 +90,14 @@ public final class Benchmark {
             log("latency at 1 client: " + latencyCommands + " commands");
             Stats single = new Stats();
             jfrStart(crm, "latency");
-            CpuMeter.Snapshot c0 = CpuMeter.take(crm.pid());
+            Mark c0 = mark(crm);
             commands(writers.subList(0, 1), chief.username, 0, latencyCommands, single);
             cpu("commands at 1 client", c0, crm, lastOk);
             jfrStop(crm, "latency");
             log("throughput at 16 clients for " + seconds + " s");
             Stats many = new Stats();
             jfrStart(crm, "throughput");
-            c0 = CpuMeter.take(crm.pid());
+            c0 = mark(crm);
             double throughput = commands(writers, chief.username, seconds, 0, many);
             cpu("commands at 16 clients", c0, crm, lastOk);
             jfrStop(crm, "throughput");
@@ -133,7 +133,7 @@ public final class Benchmark {
             CrmProcess rebuilding = new CrmProcess(crmDb, work, "crm-2-rebuild",
                     withJfr(jvm(), "replay"), Map.of("CRM_REBUILD_READ_MODELS", "true")).start();
             processes.add(rebuilding);
-            CpuMeter.Snapshot r0 = CpuMeter.take(rebuilding.pid());
+            Mark r0 = new Mark(CpuMeter.take(rebuilding.pid()), 0); // a new process: nothing counted yet
             rebuilding.awaitReady(Duration.ofMinutes(30));
             Matcher m = Pattern.compile("Rebuilt the read models from (\\d+) events in (\\d+) ms")
                     .matcher(rebuilding.logText());
@@ -158,7 +158,7 @@ public final class Benchmark {
             Stats lookup = reads(() -> chief2.get("/api/objects/" + random(first, last)));
             Stats search = reads(() -> chief2.get("/api/search?q=ID" + random(first, last)));
             jfrStart(rebuilding, "lists");
-            c0 = CpuMeter.take(rebuilding.pid());
+            c0 = mark(rebuilding);
             Stats listChief = reads(() -> chief2.get("/api/memos?stage=pending&size=50&page="
                     + ThreadLocalRandom.current().nextInt(20)));
             Stats listTasks = reads(() -> chief2.get("/api/tasks?stage=pending&size=50&page="
@@ -169,7 +169,7 @@ public final class Benchmark {
             jfrStop(rebuilding, "lists");
             Client author2 = new Client(rebuilding.port(), author.username, Client.PASSWORD);
             jfrStart(rebuilding, "history");
-            c0 = CpuMeter.take(rebuilding.pid());
+            c0 = mark(rebuilding);
             Stats history = reads(() -> author2.get("/api/objects/" + longHistory + "/history"));
             cpu("history of the 1,000-event object", c0, rebuilding, samples + 50L);
             jfrStop(rebuilding, "history");
@@ -364,8 +364,12 @@ public final class Benchmark {
         return out.toString();
     }
 
-    private void cpu(String phase, CpuMeter.Snapshot before, CrmProcess p, long operations) {
-        String line = "- " + phase + ": " + CpuMeter.between(before, CpuMeter.take(p.pid()), operations) + "\n";
+    private void cpu(String phase, Mark before, CrmProcess p, long operations) {
+        long trips = roundTrips(p);
+        String perOperation = trips < 0 || before.roundTrips() < 0 ? "" : String.format(Locale.ROOT,
+                "; SQL round trips per operation: %.2f", (trips - before.roundTrips()) / (double) Math.max(1, operations));
+        String line = "- " + phase + ": " + CpuMeter.between(before.cpu(), CpuMeter.take(p.pid()), operations)
+                + perOperation + "\n";
         cpu.append(line);
         log(line.strip());
     }
@@ -375,7 +379,28 @@ public final class Benchmark {
     }
 
     private List<String> jvm() {
-        return List.of(Pg.setting("bench.crmJvm", "-Xmx2g").split(" "));
+        List<String> args = new ArrayList<>(List.of(Pg.setting("bench.crmJvm", "-Xmx2g").split(" ")));
+        // the CRM counts its round trips to the database (metric crm.sql.round-trips) for the cost lines
+        args.add("-Dcrm.metrics.sql-round-trips=true");
+        return args;
+    }
+
+    /** Where a phase starts: the CPU times and the CRM's round trips so far. */
+    private record Mark(CpuMeter.Snapshot cpu, long roundTrips) {
+    }
+
+    private static Mark mark(CrmProcess p) {
+        return new Mark(CpuMeter.take(p.pid()), roundTrips(p));
+    }
+
+    /** The CRM's round trips to the database so far (its metric; -1 if it does not answer). */
+    private static long roundTrips(CrmProcess p) {
+        try {
+            Client.Response r = Client.admin(p.port()).get("/actuator/metrics/crm.sql.round-trips");
+            return r.status() == 200 ? (long) r.body().get("measurements").get(0).get("value").asDouble() : -1;
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     private List<String> withJfr(List<String> args, String name) {

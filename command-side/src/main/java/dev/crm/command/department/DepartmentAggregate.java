@@ -29,7 +29,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * to departments. Names are unique regardless of case; the read model's unique key backs this check up
  * against two administrators racing for the same name.
  */
-@Aggregate(filterEventsByType = true)
+@Aggregate
 public class DepartmentAggregate {
 
     static final int NAME_MAX = DepartmentKind.DEPARTMENT_NAME.max();

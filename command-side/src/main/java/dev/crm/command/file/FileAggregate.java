@@ -25,7 +25,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A file object. Who may see it, add it or delete it follows the object it is attached to: view the file
  * if you may view that object; add or delete it if you may change that object.
  */
-@Aggregate(filterEventsByType = true)
+@Aggregate
 public class FileAggregate {
 
     static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");

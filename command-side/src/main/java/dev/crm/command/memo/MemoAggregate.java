@@ -40,7 +40,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * events; sourcing handlers only assign. A deleted memo keeps its stream (history, later restore) and
  * answers every command as if it did not exist.
  */
-@Aggregate(filterEventsByType = true)
+@Aggregate
 public class MemoAggregate {
 
     /** Boxed on purpose: Axon reads the identifier while the first event is applied, and a primitive 0 would win. */

@@ -36,7 +36,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * mistaken for an object's numeric ID in the event store. The password is not part of the aggregate:
  * secrets do not belong in an append-only log.
  */
-@Aggregate(filterEventsByType = true)
+@Aggregate
 public class UserAggregate {
 
     static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1," + (UserKind.USERNAME.max() - 1) + "}");

@@ -51,11 +51,12 @@ public class TaskProjection implements ReadModel {
 
     @Override
     public List<String> tables() {
-        return List.of("task_view");
+        return List.of(TABLE);
     }
 
 
     public static final String GROUP = "tasks";
+    static final String TABLE = "task_view";
 
     private static final String INSERT = """
             INSERT INTO task_view (id, kind, version, title, description, priority, due_date, next_step, next_step_date,
@@ -98,7 +99,7 @@ public class TaskProjection implements ReadModel {
     private void created(WorkCreated e, Instant at) {
         long id = e.objectId();
         String kind = e.work().kind();
-        writes.update(INSERT, id, kind, e.title(), e.description(), e.priority().name(), e.dueDate(), e.nextStep(),
+        writes.updateKeeping(INSERT, TaskQueries.ROW, TABLE, id, id, kind, e.title(), e.description(), e.priority().name(), e.dueDate(), e.nextStep(),
                 e.nextStepDate(), people(e.responsible()), e.coOwner(), people(e.subscribers()), people(e.tags()),
                 e.parent(), e.project(), e.memo(), e.owner(), Sql.ts(at), Sql.ts(at), e.department(), id);
         objects.created(id, kind, e.title(), e.owner(), at, e.department());
@@ -146,7 +147,7 @@ public class TaskProjection implements ReadModel {
         }
         sql.append("version = ?, updated_at = ? WHERE id = ? AND version < ?");
         args.addAll(List.of(version, Sql.ts(at), id, version));
-        writes.update(sql.toString(), args.toArray());
+        writes.updateKeeping(sql.toString(), TaskQueries.ROW, TABLE, id, args.toArray());
         if (newTitle != null) {
             objects.retitled(id, newTitle, version, at);
         } else {
@@ -165,7 +166,7 @@ public class TaskProjection implements ReadModel {
     }
 
     private void staged(long id, TaskStage to, long sequence, Instant at) {
-        writes.update("UPDATE task_view SET stage = ?, closed_at = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+        writes.updateKeeping("UPDATE task_view SET stage = ?, closed_at = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?", TaskQueries.ROW, TABLE, id,
                 to.name(), to.closed() ? Sql.ts(at) : null, sequence + 1, Sql.ts(at), id, sequence + 1);
         objects.changed(id, sequence + 1, at);
     }
@@ -187,7 +188,7 @@ public class TaskProjection implements ReadModel {
     }
 
     private void deleted(long id, String by, long sequence, Instant at, Object cascade, Object deletedWith) {
-        writes.update("UPDATE task_view SET deleted = TRUE, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+        writes.updateKeeping("UPDATE task_view SET deleted = TRUE, version = ?, updated_at = ? WHERE id = ? AND version < ?", TaskQueries.ROW, TABLE, id,
                 sequence + 1, Sql.ts(at), id, sequence + 1);
         objects.deleted(id, by, sequence + 1, at, cascade, deletedWith);
     }
@@ -203,7 +204,7 @@ public class TaskProjection implements ReadModel {
     }
 
     private void ownerChanged(long id, String owner, long sequence, Instant at) {
-        writes.update("UPDATE task_view SET owner = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+        writes.updateKeeping("UPDATE task_view SET owner = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?", TaskQueries.ROW, TABLE, id,
                 owner, sequence + 1, Sql.ts(at), id, sequence + 1);
         objects.ownerChanged(id, owner, sequence + 1, at);
     }
@@ -219,7 +220,7 @@ public class TaskProjection implements ReadModel {
     }
 
     private void restored(long id, long sequence, Instant at) {
-        writes.update("UPDATE task_view SET deleted = FALSE, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+        writes.updateKeeping("UPDATE task_view SET deleted = FALSE, version = ?, updated_at = ? WHERE id = ? AND version < ?", TaskQueries.ROW, TABLE, id,
                 sequence + 1, Sql.ts(at), id, sequence + 1);
         objects.restored(id, sequence + 1, at);
     }

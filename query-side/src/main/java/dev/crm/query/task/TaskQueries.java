@@ -1,5 +1,7 @@
 package dev.crm.query.task;
 
+import dev.crm.query.ProjectionWrites;
+
 import java.util.Map;
 
 import dev.crm.query.Sort;
@@ -57,8 +59,20 @@ public class TaskQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    public TaskQueries(NamedParameterJdbcTemplate jdbc) {
+    private final ProjectionWrites writes;
+
+    public TaskQueries(NamedParameterJdbcTemplate jdbc, ProjectionWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
+    }
+
+    /**
+     * The task as the command just sent on this thread left it: the row its projection wrote, when it was kept
+     * ({@link ProjectionWrites#updateKeeping}), else read again.
+     */
+    public Optional<TaskView> afterCommand(long id) {
+        Optional<TaskView> written = writes.taken(TaskProjection.TABLE, id, TaskView.class);
+        return written.isPresent() ? written : find(id);
     }
 
     static List<String> list(String stored) {

@@ -40,7 +40,7 @@ class TaskProjectionIT extends ProjectionContract {
     void empty() {
         objects = new ObjectIndex(db.jdbc, db.writes);
         tasks = new TaskProjection(db.writes, objects, new Links(db.jdbc, db.writes));
-        queries = new TaskQueries(db.named);
+        queries = new TaskQueries(db.named, db.writes);
     }
 
     /**

@@ -59,7 +59,7 @@ class TaskQueriesIT {
     static void tasks() {
         db = PostgresSchema.fresh();
         TaskProjection projection = new TaskProjection(db.writes, new ObjectIndex(db.jdbc, db.writes), new Links(db.jdbc, db.writes));
-        tasks = new TaskQueries(db.named);
+        tasks = new TaskQueries(db.named, db.writes);
         projection.on(task(1, "Fix the boiler", "Heating is off", "2026-03-01", List.of("rita"), "cole", List.of("sam"),
                 null, null, "olga", null, 7L), at(1));
         projection.on(task(2, "Order parts", null, "2026-05-01", List.of("paul"), null, List.of(), 1L, null, "olga",

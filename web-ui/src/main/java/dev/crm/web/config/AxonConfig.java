@@ -12,7 +12,9 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.config.SpringAggregateConfigurer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
@@ -46,8 +48,7 @@ class AxonConfig {
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver resolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
-                                          ConnectionProvider connections, TransactionManager transactions,
-                                          EventSchema schema) {
+                                          ConnectionProvider connections, TransactionManager transactions) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -56,10 +57,29 @@ class AxonConfig {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connections)
                 .transactionManager(transactions)
-                .schema(schema)
+                .schema(new EventSchema())
                 .batchSize(EVENT_BATCH);
         builder.finalAggregateBatchPredicate(batch -> batch.size() < EVENT_BATCH);
         return new LeanJdbcEventStorageEngine(builder);
+    }
+
+    /**
+     * Every aggregate's repository reads only its own type's events (Axon's {@code filterEventsByType}), so a
+     * command naming another kind's ID finds no aggregate and is answered "not found", with no lookup of the
+     * object's kind before each command. Set here for every aggregate, a new kind's too: Axon 4.13 does not
+     * carry the {@code @Aggregate(filterEventsByType)} attribute over to the configurer it registers.
+     */
+    @Bean
+    static BeanPostProcessor aggregatesReadOnlyTheirOwnEvents() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof SpringAggregateConfigurer<?> aggregate) {
+                    aggregate.setFilterEventsByType(true);
+                }
+                return bean;
+            }
+        };
     }
 
     /** How many of an aggregate's events one query reads (Axon's default). */

@@ -1,6 +1,6 @@
 package dev.crm.web.testsupport;
 
-import dev.crm.testsupport.RoundTrips;
+import dev.crm.query.RoundTrips;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

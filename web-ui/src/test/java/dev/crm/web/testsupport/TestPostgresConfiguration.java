@@ -1,6 +1,6 @@
 package dev.crm.web.testsupport;
 
-import dev.crm.testsupport.RoundTrips;
+import dev.crm.query.RoundTrips;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -45,7 +45,7 @@ public class TestPostgresConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof DataSource dataSource ? RoundTrips.wrap(dataSource) : bean;
+                return bean instanceof DataSource dataSource ? RoundTrips.wrap(dataSource, () -> { }) : bean;
             }
         };
     }

@@ -1,4 +1,4 @@
-package dev.crm.testsupport;
+package dev.crm.query;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -13,11 +13,12 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * Counts the database round trips made on the current thread through a {@link DataSource}: each execution of a
- * statement or a batch is one, and so is a commit or rollback of a transaction that ran something. (That is
- * how the PostgreSQL driver talks: it opens a transaction with the first statement, and a multi-statement
- * execution or a batch goes out in one exchange.) A test wraps the application's data source with
- * {@link #wrap}, then reads what a piece of work cost with {@link #start()} and {@link Tally#stop()}.
+ * Counts the database round trips made through a {@link DataSource}: each execution of a statement or a batch
+ * is one, and so is a commit or rollback of a transaction that ran something. (That is how the PostgreSQL
+ * driver talks: it opens a transaction with the first statement, and a multi-statement execution or a batch
+ * goes out in one exchange.) {@link #wrap} puts the counter around a data source; every round trip is then
+ * told to the {@code listener} (all of them: the metric {@code crm.sql.round-trips}, opt-in) and recorded for
+ * the current thread while it counts ({@link #start()} … {@link Tally#stop()}: the tests' budget per request).
  */
 public final class RoundTrips {
 
@@ -54,38 +55,39 @@ public final class RoundTrips {
         return tally;
     }
 
-    private static void record(String what) {
+    private static void record(String what, Runnable listener) {
+        listener.run();
         List<String> sent = RECORDED.get();
         if (sent != null) {
             sent.add(what);
         }
     }
 
-    /** The data source, counting. */
-    public static DataSource wrap(DataSource dataSource) {
+    /** The data source, counting; {@code listener} hears of every round trip. */
+    public static DataSource wrap(DataSource dataSource, Runnable listener) {
         return proxy(DataSource.class, dataSource, (target, method, args) -> {
             Object result = invoke(target, method, args);
-            return result instanceof Connection c ? connection(c) : result;
+            return result instanceof Connection c ? connection(c, listener) : result;
         });
     }
 
-    private static Connection connection(Connection connection) {
+    private static Connection connection(Connection connection, Runnable listener) {
         boolean[] open = new boolean[1];
         return proxy(Connection.class, connection, (target, method, args) -> {
             Object result = invoke(target, method, args);
             switch (method.getName()) {
                 case "commit", "rollback" -> {
                     if (open[0] && (args == null || args.length == 0)) {
-                        record(method.getName().toUpperCase());
+                        record(method.getName().toUpperCase(), listener);
                     }
                     open[0] = false;
                 }
                 case "setAutoCommit" -> open[0] = false;
                 case "prepareStatement" -> {
-                    return statement(PreparedStatement.class, (Statement) result, (String) args[0], connection, open);
+                    return statement(PreparedStatement.class, (Statement) result, (String) args[0], connection, open, listener);
                 }
                 case "createStatement" -> {
-                    return statement(Statement.class, (Statement) result, null, connection, open);
+                    return statement(Statement.class, (Statement) result, null, connection, open, listener);
                 }
                 default -> {
                 }
@@ -95,11 +97,11 @@ public final class RoundTrips {
     }
 
     private static <S extends Statement> S statement(Class<S> type, Statement statement, String sql, Connection connection,
-                                                     boolean[] open) {
+                                                     boolean[] open, Runnable listener) {
         return proxy(type, type.cast(statement), (target, method, args) -> {
             Object result = invoke(target, method, args);
             if (EXECUTIONS.contains(method.getName())) {
-                record(sql != null ? sql : args != null && args.length > 0 ? String.valueOf(args[0]) : "batch");
+                record(sql != null ? sql : args != null && args.length > 0 ? String.valueOf(args[0]) : "batch", listener);
                 open[0] = !connection.getAutoCommit();
             }
             return result;
