@@ -80,9 +80,21 @@ public class HistoryReader {
         }
         List<HistoryEntry> all = new ArrayList<>(own);
         all.addAll(fileEntries);
-        // stable: an object's own event comes before a file event of the same instant
-        all.sort(Comparator.comparing(HistoryEntry::at).thenComparing(e -> e.file() != null));
+        all.sort(Comparator.comparing(HistoryEntry::at).thenComparingInt(HistoryReader::sameInstantOrder));
         return new Visible(all, sent != null);
+    }
+
+    /**
+     * The order of entries of the same instant (a fast command makes several in one millisecond), as they
+     * happened: the object's own events before its files' (it is created, then they are attached) — except the
+     * object's own deletion with its parts (an entry with a cascade), which comes after its files' detaching,
+     * since a delete takes the parts first. Stable otherwise.
+     */
+    private static int sameInstantOrder(HistoryEntry entry) {
+        if (entry.file() != null) {
+            return 1;
+        }
+        return entry.cascade() != null ? 2 : 0;
     }
 
     /** The event that sent a memo written as a draft, with the memo's fields as sent. */
