@@ -10,6 +10,7 @@ import dev.crm.query.history.HistoryCache;
 import dev.crm.query.replay.ReadModelRebuilder;
 import dev.crm.web.testsupport.Api;
 import dev.crm.web.testsupport.CrmIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,8 @@ class HistoryCacheApiIT {
     HistoryCache cache;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
     Api api;
     String author;
     String recipient;
@@ -138,5 +141,13 @@ class HistoryCacheApiIT {
         long before = cache.misses();
         assertThat(history(recipient, memo)).isEqualTo(restored);
         assertThat(cache.misses()).as("unchanged again: from the cache").isEqualTo(before);
+
+        // what operators see
+        assertThat(meters.get("crm.history.cache.requests").tag("result", "hit").functionCounter().count())
+                .isEqualTo(cache.hits());
+        assertThat(meters.get("crm.history.cache.requests").tag("result", "miss").functionCounter().count())
+                .isEqualTo(cache.misses());
+        assertThat(meters.get("crm.history.cache.size").gauge().value()).isPositive()
+                .isLessThanOrEqualTo(cache.maxBytes());
     }
 }
