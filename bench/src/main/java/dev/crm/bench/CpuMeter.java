@@ -51,6 +51,11 @@ final class CpuMeter {
                 cpu(Path.of("/proc", Long.toString(ProcessHandle.current().pid()))), busy, idle);
     }
 
+    /** The CRM's CPU per operation between two snapshots, in ms (NaN without CPU figures). */
+    static double crmMillisPerOperation(Snapshot a, Snapshot b, long operations) {
+        return operations > 0 ? 1000 * (b.crm() - a.crm()) / operations : Double.NaN;
+    }
+
     /** "CRM 55 %, PostgreSQL 30 %, clients 10 %, other 3 %, idle 2 % of 2 cores; per command: …". */
     static String between(Snapshot a, Snapshot b, long operations) {
         double wall = (b.nanos() - a.nanos()) / 1e9;

@@ -16,7 +16,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * A fresh schema on the tests' PostgreSQL ({@link TestPostgres}), with this module's migrations applied by
- * Flyway (the common ones and PostgreSQL's own, as the application's {@code spring.flyway.locations} picks them): one per test class, so no test class sees another's rows. {@link #close()} drops it.
+ * Flyway (the common ones and PostgreSQL's own, as the application's {@code spring.flyway.locations} picks them):
+ * one per test class, so no test class sees another's rows. {@link #close()} drops it.
  */
 public final class PostgresSchema implements AutoCloseable {
 
@@ -24,11 +25,14 @@ public final class PostgresSchema implements AutoCloseable {
     public final SingleConnectionDataSource dataSource;
     public final JdbcTemplate jdbc;
     public final NamedParameterJdbcTemplate named;
+    /** How the projections write (statements run at once outside {@link ProjectionWrites#handling}). */
+    public final ProjectionWrites writes;
 
     private PostgresSchema(String name, SingleConnectionDataSource dataSource) {
         this.name = name;
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
+        this.writes = new ProjectionWrites(jdbc);
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 

@@ -53,9 +53,19 @@ public abstract class ProjectionContract {
         return at(minute).truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** Each delivery is one event's handling, as the processors run it: its statements sent together at its end. */
     protected void deliver(Runnable event) {
         for (int i = 0; i < deliveries; i++) {
-            event.run();
+            try {
+                db.writes.handling(() -> {
+                    event.run();
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

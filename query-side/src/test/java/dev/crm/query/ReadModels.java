@@ -13,12 +13,12 @@ public record ReadModels(ObjectIndex objects, Links links, MemoProjection memos,
                          FileProjection files, DepartmentProjection departments, UserProjection users) {
 
     public static ReadModels on(PostgresSchema db) {
-        ObjectIndex objects = new ObjectIndex(db.jdbc);
+        ObjectIndex objects = new ObjectIndex(db.jdbc, db.writes);
         // projections only record links (Links.link); reading them needs the object access rules, not wired here
-        Links links = new Links(db.jdbc);
-        return new ReadModels(objects, links, new MemoProjection(db.jdbc, objects),
-                new TaskProjection(db.jdbc, objects, links), new FileProjection(db.jdbc, objects, links),
-                new DepartmentProjection(db.jdbc, objects), new UserProjection(db.jdbc));
+        Links links = new Links(db.jdbc, db.writes);
+        return new ReadModels(objects, links, new MemoProjection(db.writes, objects),
+                new TaskProjection(db.writes, objects, links), new FileProjection(db.writes, objects, links),
+                new DepartmentProjection(db.writes, objects), new UserProjection(db.writes));
     }
 
     /** Every read-model table, as a rebuild finds them ({@link ReadModel#tables()}), in name order. */

@@ -64,19 +64,16 @@ public class MemoService {
 
     public MemoView change(Actor actor, long id, Long expectedVersion, String title, String description, String to,
                            Boolean draft) {
-        requireMemo(id);
         commands.send(new ChangeMemo(id, expectedVersion, title, description, to, draft), actor);
         return read(id);
     }
 
     public MemoView review(Actor actor, long id, Long expectedVersion, String conclusion) {
-        requireMemo(id);
         commands.send(new ReviewMemo(id, expectedVersion, conclusion), actor);
         return read(id);
     }
 
     public MemoView postpone(Actor actor, long id, Long expectedVersion) {
-        requireMemo(id);
         commands.send(new PostponeMemo(id, expectedVersion), actor);
         return read(id);
     }
@@ -129,7 +126,10 @@ public class MemoService {
         return memos.findVisible(id, actor).orElseThrow(() -> new Rejected.NotFound(id));
     }
 
-    /** A memo command must never reach another kind's stream. */
+    /**
+     * A memo command must never reach another kind's stream. Commands sent to the aggregate need no check:
+     * its repository reads only a memo's events ({@code filterEventsByType}), so another kind's ID is not found.
+     */
     private void requireMemo(long id) {
         if (objects.find(id).filter(o -> o.kind().equals(MemoKind.NAME)).isEmpty()) {
             throw new Rejected.NotFound(id);
@@ -137,6 +137,7 @@ public class MemoService {
     }
 
     private MemoView read(long id) {
-        return memos.find(id).orElseThrow(() -> new IllegalStateException("memo " + id + " missing after its command"));
+        return memos.afterCommand(id)
+                .orElseThrow(() -> new IllegalStateException("memo " + id + " missing after its command"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.crm.app.task;
 
+import dev.crm.command.task.TaskAggregate;
+
 import dev.crm.app.kind.KindModel;
 
 
@@ -35,6 +37,7 @@ import dev.crm.app.object.DeletionPreview;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -174,15 +177,13 @@ public class TaskService {
     }
 
     public TaskView change(Actor actor, WorkKind kind, long id, ChangeTask command) {
-        requireKind(id, kind);
-        commands.send(command, actor);
+        commands.send(command, actor, expecting(kind));
         return read(id);
     }
 
     public TaskView changeStage(Actor actor, WorkKind kind, long id, Long expectedVersion, TaskStage stage) {
-        requireKind(id, kind);
         tx.executeWithoutResult(status -> {
-            commands.send(new ChangeTaskStage(id, expectedVersion, stage), actor);
+            commands.send(new ChangeTaskStage(id, expectedVersion, stage), actor, expecting(kind));
             TaskView task = read(id);
             if (task.stage() == TaskStage.COMPLETED && task.parent() != null) {
                 tasks.find(task.parent())
@@ -297,14 +298,14 @@ public class TaskService {
                 .orElseThrow(() -> new Rejected.NotFound(id));
     }
 
-    private void requireKind(long id, WorkKind kind) {
-        if (objects.find(id).filter(o -> o.kind().equals(kind.kind())).isEmpty()) {
-            throw new Rejected.NotFound(id);
-        }
+    /** A command for {@code kind}'s objects only: the aggregate answers not found to another kind's ID. */
+    private static Map<String, ?> expecting(WorkKind kind) {
+        return Map.of(TaskAggregate.EXPECTED_KIND, kind.name());
     }
 
     private TaskView read(long id) {
-        return tasks.find(id).orElseThrow(() -> new IllegalStateException("task " + id + " missing after its command"));
+        return tasks.afterCommand(id)
+                .orElseThrow(() -> new IllegalStateException("task " + id + " missing after its command"));
     }
 
     private static CreateTask withId(CreateTask f, long id, Long memo, List<String> subscribers) {

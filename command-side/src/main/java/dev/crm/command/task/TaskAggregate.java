@@ -143,8 +143,23 @@ public class TaskAggregate {
                 cmd.memo(), actor.username(), users.homeDepartment(actor.username()))));
     }
 
+    /**
+     * The metadata key of the kind (a {@link WorkKind} name) a command was sent for; a command sent for tasks
+     * that reaches a project (or the reverse) finds nothing, as if the ID were unknown. It spares the sender a
+     * lookup of the object's kind before each command.
+     */
+    public static final String EXPECTED_KIND = "expectedKind";
+
+    private void requireKind(MetaData metaData) {
+        Object expected = metaData.get(EXPECTED_KIND);
+        if (expected != null && !expected.equals(kind.name())) {
+            throw new Rejected.NotFound(taskId);
+        }
+    }
+
     @CommandHandler
     public long handle(ChangeTask cmd, MetaData metaData, UserDirectory users, TaskTree tasks) {
+        requireKind(metaData);
         Actor actor = Actor.fromMetaData(metaData);
         TaskAccess access = visibleTo(actor, tasks);
         Versions.require(cmd.expectedVersion());
@@ -228,6 +243,7 @@ public class TaskAggregate {
 
     @CommandHandler
     public long handle(ChangeTaskStage cmd, MetaData metaData, TaskTree tasks) {
+        requireKind(metaData);
         Actor actor = Actor.fromMetaData(metaData);
         TaskAccess access = visibleTo(actor, tasks);
         Versions.require(cmd.expectedVersion());

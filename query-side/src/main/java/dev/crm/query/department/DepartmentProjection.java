@@ -16,7 +16,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.JdbcTemplate;
+import dev.crm.query.ProjectionWrites;
 import org.springframework.stereotype.Component;
 
 /** Builds {@code department_view} and the departments' rows of the object index; guarded by version. */
@@ -39,23 +39,23 @@ public class DepartmentProjection implements ReadModel {
     private static final String RENAME = """
             UPDATE department_view SET name = ?, name_key = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?""";
 
-    private final JdbcTemplate jdbc;
+    private final ProjectionWrites writes;
     private final ObjectIndex objects;
 
-    public DepartmentProjection(JdbcTemplate jdbc, ObjectIndex objects) {
-        this.jdbc = jdbc;
+    public DepartmentProjection(ProjectionWrites writes, ObjectIndex objects) {
+        this.writes = writes;
         this.objects = objects;
     }
 
     @EventHandler
     void on(DepartmentCreated e, @Timestamp Instant at) {
-        jdbc.update(INSERT, e.departmentId(), e.name(), key(e.name()), Sql.ts(at), Sql.ts(at), e.departmentId());
+        writes.update(INSERT, e.departmentId(), e.name(), key(e.name()), Sql.ts(at), Sql.ts(at), e.departmentId());
         objects.created(e.departmentId(), KIND, e.name(), null, at);
     }
 
     @EventHandler
     void on(DepartmentHeadChanged e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("UPDATE department_view SET head = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+        writes.update("UPDATE department_view SET head = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
                 e.to(), sequence + 1, Sql.ts(at), e.departmentId(), sequence + 1);
         objects.changed(e.departmentId(), sequence + 1, at);
     }
@@ -63,7 +63,7 @@ public class DepartmentProjection implements ReadModel {
     @EventHandler
     void on(DepartmentRenamed e, @SequenceNumber long sequence, @Timestamp Instant at) {
         long version = sequence + 1;
-        jdbc.update(RENAME, e.to(), key(e.to()), version, Sql.ts(at), e.departmentId(), version);
+        writes.update(RENAME, e.to(), key(e.to()), version, Sql.ts(at), e.departmentId(), version);
         objects.retitled(e.departmentId(), e.to(), version, at);
     }
 

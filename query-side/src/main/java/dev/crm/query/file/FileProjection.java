@@ -19,7 +19,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.JdbcTemplate;
+import dev.crm.query.ProjectionWrites;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,22 +57,22 @@ public class FileProjection implements ReadModel {
                    zero_since = CASE WHEN ref_count = 1 THEN ? ELSE zero_since END
             WHERE sha256 = ?""";
 
-    private final JdbcTemplate jdbc;
+    private final ProjectionWrites writes;
     private final ObjectIndex objects;
     private final Links links;
 
-    public FileProjection(JdbcTemplate jdbc, ObjectIndex objects, Links links) {
-        this.jdbc = jdbc;
+    public FileProjection(ProjectionWrites writes, ObjectIndex objects, Links links) {
+        this.writes = writes;
         this.objects = objects;
         this.links = links;
     }
 
     @EventHandler
     void on(FileAttached e, @Timestamp Instant at, @MetaDataValue(Actor.USERNAME) String by) {
-        int inserted = jdbc.update(INSERT_FILE, e.fileId(), e.attachedTo(), e.sha256(), e.name(), e.size(),
+        int inserted = writes.updateCounted(INSERT_FILE, e.fileId(), e.attachedTo(), e.sha256(), e.name(), e.size(),
                 e.mediaType(), by, Sql.ts(at), Sql.ts(at), e.fileId());
-        if (inserted == 1 && jdbc.update(COUNT_UP, e.sha256()) == 0) {
-            jdbc.update(FIRST_REFERENCE, e.sha256(), e.size());
+        if (inserted == 1 && writes.updateCounted(COUNT_UP, e.sha256()) == 0) {
+            writes.update(FIRST_REFERENCE, e.sha256(), e.size());
         }
         objects.created(e.fileId(), FileKind.NAME, e.name(), by, at);
         links.link(e.attachedTo(), e.fileId(), Links.FILE);
@@ -83,18 +83,18 @@ public class FileProjection implements ReadModel {
             @MetaDataValue(Actor.USERNAME) String by,
             @MetaDataValue(value = Deletion.CASCADE, required = false) Object cascade,
             @MetaDataValue(value = Deletion.DELETED_WITH, required = false) Object deletedWith) {
-        if (jdbc.update(DETACH_FILE, sequence + 1, Sql.ts(at), e.fileId(), sequence + 1) == 1) {
-            jdbc.update(COUNT_DOWN, Sql.ts(at), e.sha256());
+        if (writes.updateCounted(DETACH_FILE, sequence + 1, Sql.ts(at), e.fileId(), sequence + 1) == 1) {
+            writes.update(COUNT_DOWN, Sql.ts(at), e.sha256());
         }
         objects.deleted(e.fileId(), by, sequence + 1, at, cascade, deletedWith);
     }
 
     @EventHandler
     void on(FileRestored e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (jdbc.update(RESTORE_FILE, sequence + 1, Sql.ts(at), e.fileId(), sequence + 1) == 1
-                && jdbc.update(COUNT_UP, e.sha256()) == 0) {
-            Long size = jdbc.queryForObject("SELECT size FROM file_view WHERE id = ?", Long.class, e.fileId());
-            jdbc.update(FIRST_REFERENCE, e.sha256(), size);
+        if (writes.updateCounted(RESTORE_FILE, sequence + 1, Sql.ts(at), e.fileId(), sequence + 1) == 1
+                && writes.updateCounted(COUNT_UP, e.sha256()) == 0) {
+            Long size = writes.jdbc().queryForObject("SELECT size FROM file_view WHERE id = ?", Long.class, e.fileId());
+            writes.update(FIRST_REFERENCE, e.sha256(), size);
         }
         objects.restored(e.fileId(), sequence + 1, at);
     }

@@ -9,6 +9,7 @@ import dev.crm.shared.project.ProjectKind;
 import dev.crm.shared.file.FileKind;
 
 import java.util.List;
+import dev.crm.query.ProjectionWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,13 +40,15 @@ public class Links implements ReadModel {
     }
 
     private final JdbcTemplate jdbc;
+    private final ProjectionWrites writes;
 
-    public Links(JdbcTemplate jdbc) {
+    public Links(JdbcTemplate jdbc, ProjectionWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     public void link(long from, long to, String relation) {
-        jdbc.update("INSERT INTO object_link (from_id, to_id, relation) SELECT ?, ?, ? "
+        writes.update("INSERT INTO object_link (from_id, to_id, relation) SELECT ?, ?, ? "
                 + "WHERE NOT EXISTS (SELECT 1 FROM object_link WHERE from_id = ? AND to_id = ?)", from, to, relation,
                 from, to);
     }

@@ -25,7 +25,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.JdbcTemplate;
+import dev.crm.query.ProjectionWrites;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,11 +39,12 @@ public class MemoProjection implements ReadModel {
 
     @Override
     public List<String> tables() {
-        return List.of("memo_view");
+        return List.of(TABLE);
     }
 
 
     public static final String GROUP = "memos";
+    static final String TABLE = "memo_view";
 
     private static final String INSERT = """
             INSERT INTO memo_view (id, version, title, description, recipient, draft, stage, owner, deleted,
@@ -53,23 +54,25 @@ public class MemoProjection implements ReadModel {
             UPDATE memo_view SET stage = ?, conclusion = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?""";
     private static final String POSTPONE = """
             UPDATE memo_view SET stage = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?""";
+    private static final String RESTORE = """
+            UPDATE memo_view SET deleted = FALSE, version = ?, updated_at = ? WHERE id = ? AND version < ?""";
     private static final String DELETE = """
             UPDATE memo_view SET deleted = TRUE, version = ?, updated_at = ? WHERE id = ? AND version < ?""";
     /** The only memo fields a change can name, with their columns; nothing else reaches the SQL. */
     private static final Map<String, String> CHANGEABLE = Map.of(MemoKind.TITLE.name(), "title",
             MemoKind.DESCRIPTION.name(), "description", MemoKind.TO.name(), "recipient", MemoKind.DRAFT.name(), "draft");
 
-    private final JdbcTemplate jdbc;
+    private final ProjectionWrites writes;
     private final ObjectIndex objects;
 
-    public MemoProjection(JdbcTemplate jdbc, ObjectIndex objects) {
-        this.jdbc = jdbc;
+    public MemoProjection(ProjectionWrites writes, ObjectIndex objects) {
+        this.writes = writes;
         this.objects = objects;
     }
 
     @EventHandler
     void on(MemoCreated e, @Timestamp Instant at) {
-        jdbc.update(INSERT, e.memoId(), e.title(), e.description(), e.to(), e.draft(), e.author(), Sql.ts(at),
+        writes.updateKeeping(INSERT, MemoQueries.ROW, TABLE, e.memoId(), e.memoId(), e.title(), e.description(), e.to(), e.draft(), e.author(), Sql.ts(at),
                 Sql.ts(at), e.department(), e.memoId());
         objects.created(e.memoId(), MemoKind.NAME, e.title(), e.author(), at, e.department());
     }
@@ -93,7 +96,7 @@ public class MemoProjection implements ReadModel {
         }
         sql.append("version = ?, updated_at = ? WHERE id = ? AND version < ?");
         args.addAll(List.of(version, Sql.ts(at), e.memoId(), version));
-        jdbc.update(sql.toString(), args.toArray());
+        writes.updateKeeping(sql.toString(), MemoQueries.ROW, TABLE, e.memoId(), args.toArray());
         if (newTitle != null) {
             objects.retitled(e.memoId(), newTitle, version, at);
         } else {
@@ -103,13 +106,13 @@ public class MemoProjection implements ReadModel {
 
     @EventHandler
     void on(MemoPostponed e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update(POSTPONE, MemoStage.POSTPONED.name(), sequence + 1, Sql.ts(at), e.memoId(), sequence + 1);
+        writes.updateKeeping(POSTPONE, MemoQueries.ROW, TABLE, e.memoId(), MemoStage.POSTPONED.name(), sequence + 1, Sql.ts(at), e.memoId(), sequence + 1);
         objects.changed(e.memoId(), sequence + 1, at);
     }
 
     @EventHandler
     void on(MemoReviewed e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update(STAGE, MemoStage.REVIEWED.name(), e.conclusion(), sequence + 1, Sql.ts(at), e.memoId(),
+        writes.updateKeeping(STAGE, MemoQueries.ROW, TABLE, e.memoId(), MemoStage.REVIEWED.name(), e.conclusion(), sequence + 1, Sql.ts(at), e.memoId(),
                 sequence + 1);
         objects.changed(e.memoId(), sequence + 1, at);
     }
@@ -119,14 +122,13 @@ public class MemoProjection implements ReadModel {
             @MetaDataValue(Actor.USERNAME) String by,
             @MetaDataValue(value = Deletion.CASCADE, required = false) Object cascade,
             @MetaDataValue(value = Deletion.DELETED_WITH, required = false) Object deletedWith) {
-        jdbc.update(DELETE, sequence + 1, Sql.ts(at), e.memoId(), sequence + 1);
+        writes.updateKeeping(DELETE, MemoQueries.ROW, TABLE, e.memoId(), sequence + 1, Sql.ts(at), e.memoId(), sequence + 1);
         objects.deleted(e.memoId(), by, sequence + 1, at, cascade, deletedWith);
     }
 
     @EventHandler
     void on(MemoRestored e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("UPDATE memo_view SET deleted = FALSE, version = ?, updated_at = ? WHERE id = ? AND version < ?",
-                sequence + 1, Sql.ts(at), e.memoId(), sequence + 1);
+        writes.updateKeeping(RESTORE, MemoQueries.ROW, TABLE, e.memoId(), sequence + 1, Sql.ts(at), e.memoId(), sequence + 1);
         objects.restored(e.memoId(), sequence + 1, at);
     }
 }

@@ -11,6 +11,7 @@ import dev.crm.shared.kind.ObjectFields;
 
 import dev.crm.query.Page;
 import dev.crm.query.Paging;
+import dev.crm.query.ProjectionWrites;
 import dev.crm.query.Sql;
 import dev.crm.shared.Actor;
 import dev.crm.shared.memo.MemoAccess;
@@ -49,17 +50,28 @@ public class MemoQueries {
             rs.getObject(ObjectFields.DEPARTMENT.name(), Long.class));
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ProjectionWrites writes;
     private final Paging paging;
 
     @Autowired
-    public MemoQueries(NamedParameterJdbcTemplate jdbc, Paging paging) {
+    public MemoQueries(NamedParameterJdbcTemplate jdbc, ProjectionWrites writes, Paging paging) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.paging = paging;
     }
 
     /** With the default bound of the lists' counts ({@link Paging#COUNT_LIMIT}). */
-    public MemoQueries(NamedParameterJdbcTemplate jdbc) {
-        this(jdbc, new Paging(jdbc));
+    public MemoQueries(NamedParameterJdbcTemplate jdbc, ProjectionWrites writes) {
+        this(jdbc, writes, new Paging(jdbc));
+    }
+
+    /**
+     * The memo as the command just sent on this thread left it: the row its projection wrote, when it was kept
+     * ({@link ProjectionWrites#updateKeeping}), else read again.
+     */
+    public Optional<MemoView> afterCommand(long id) {
+        Optional<MemoView> written = writes.taken(MemoProjection.TABLE, id, MemoView.class);
+        return written.isPresent() ? written : find(id);
     }
 
     /** The memo if it exists, is not deleted and the actor may see it. */

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.crm.query.Sql;
 import java.time.Instant;
 import java.util.Optional;
+import dev.crm.query.ProjectionWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -47,9 +48,11 @@ public class ObjectIndex implements ReadModel {
             rs.getString("deleted_by"));
 
     private final JdbcTemplate jdbc;
+    private final ProjectionWrites writes;
 
-    public ObjectIndex(JdbcTemplate jdbc) {
+    public ObjectIndex(JdbcTemplate jdbc, ProjectionWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     public void created(long id, String kind, String title, String owner, Instant at) {
@@ -58,15 +61,15 @@ public class ObjectIndex implements ReadModel {
 
     /** An object of a department (null: none). */
     public void created(long id, String kind, String title, String owner, Instant at, Long department) {
-        jdbc.update(INSERT, id, kind, title, owner, 1L, Sql.ts(at), Sql.ts(at), department, id);
+        writes.update(INSERT, id, kind, title, owner, 1L, Sql.ts(at), Sql.ts(at), department, id);
     }
 
     public void changed(long id, long version, Instant at) {
-        jdbc.update(TOUCH, version, Sql.ts(at), id, version);
+        writes.update(TOUCH, version, Sql.ts(at), id, version);
     }
 
     public void retitled(long id, String title, long version, Instant at) {
-        jdbc.update(TOUCH_TITLE, title, version, Sql.ts(at), id, version);
+        writes.update(TOUCH_TITLE, title, version, Sql.ts(at), id, version);
     }
 
     /**
@@ -74,17 +77,17 @@ public class ObjectIndex implements ReadModel {
      * ({@code Deletion}) and are null for a delete of one object.
      */
     public void deleted(long id, String by, long version, Instant at, Object cascade, Object deletedWith) {
-        jdbc.update(DELETE, Sql.ts(at), by, cascade == null ? null : cascade.toString(),
+        writes.update(DELETE, Sql.ts(at), by, cascade == null ? null : cascade.toString(),
                 deletedWith == null ? null : Long.valueOf(deletedWith.toString()), version, Sql.ts(at), id, version);
     }
 
     public void ownerChanged(long id, String owner, long version, Instant at) {
-        jdbc.update("UPDATE crm_object SET owner = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+        writes.update("UPDATE crm_object SET owner = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
                 owner, version, Sql.ts(at), id, version);
     }
 
     public void restored(long id, long version, Instant at) {
-        jdbc.update(RESTORE, version, Sql.ts(at), id, version);
+        writes.update(RESTORE, version, Sql.ts(at), id, version);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.crm.query.replay;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.crm.query.ProjectionWrites;
 import dev.crm.query.ReadModel;
 import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
@@ -38,9 +39,11 @@ public class ReadModelRebuilder {
     private final ApplicationContext context;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final ProjectionWrites writes;
 
     public ReadModelRebuilder(EventStorageEngine store, ApplicationContext context, JdbcTemplate jdbc,
-                              PlatformTransactionManager transactions) {
+                              PlatformTransactionManager transactions, ProjectionWrites writes) {
+        this.writes = writes;
         this.store = store;
         this.context = context;
         this.jdbc = jdbc;
@@ -93,14 +96,17 @@ public class ReadModelRebuilder {
         int size = batch.size();
         tx.executeWithoutResult(s -> {
             for (EventMessage<?> event : batch) {
-                for (AnnotationEventHandlerAdapter handler : handlers) {
-                    if (handler.canHandle(event)) {
-                        try {
-                            handler.handle(event);
-                        } catch (Exception e) {
-                            throw new IllegalStateException("replay failed at event " + event.getIdentifier(), e);
+                try {
+                    writes.handling(() -> {
+                        for (AnnotationEventHandlerAdapter handler : handlers) {
+                            if (handler.canHandle(event)) {
+                                handler.handle(event);
+                            }
                         }
-                    }
+                        return null;
+                    });
+                } catch (Exception e) {
+                    throw new IllegalStateException("replay failed at event " + event.getIdentifier(), e);
                 }
             }
         });

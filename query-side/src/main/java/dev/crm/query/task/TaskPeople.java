@@ -1,5 +1,6 @@
 package dev.crm.query.task;
 
+import dev.crm.query.ProjectionWrites;
 import dev.crm.shared.FieldChange;
 import dev.crm.shared.kind.Field;
 import dev.crm.shared.kind.ObjectFields;
@@ -11,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Keeps {@code task_person}, {@link TaskProjection}'s table of who sees each task or project by its rules
@@ -35,6 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class TaskPeople {
 
+    public static final String TABLE = "task_person";
     /** The fields whose people are a task's own, each a role of its own. */
     static final List<Field> PEOPLE = List.of(ObjectFields.OWNER, TaskKind.CO_OWNER, TaskKind.RESPONSIBLE,
             TaskKind.SUBSCRIBERS);
@@ -96,10 +97,10 @@ final class TaskPeople {
             AND NOT EXISTS (SELECT 1 FROM task_person e WHERE e.task_id = c.id AND e.username = p.username AND e.role = '%1$s')"""
             .formatted(PART, OWN);
 
-    private final JdbcTemplate jdbc;
+    private final ProjectionWrites writes;
 
-    TaskPeople(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    TaskPeople(ProjectionWrites writes) {
+        this.writes = writes;
     }
 
     /** A task or project was created (version 1), maybe as a part. */
@@ -130,7 +131,7 @@ final class TaskPeople {
         List<Object> args = new ArrayList<>(List.of(id));
         args.addAll(people.keySet());
         args.addAll(List.of(id, version));
-        jdbc.update(CLEAR_OWN.formatted(String.join(", ", Collections.nCopies(people.size(), "?"))), args.toArray());
+        writes.update(CLEAR_OWN.formatted(String.join(", ", Collections.nCopies(people.size(), "?"))), args.toArray());
         addOwn(id, version, people);
         partsOf(id);
         containersOfPartsOf(id);
@@ -154,24 +155,24 @@ final class TaskPeople {
             return;
         }
         args.addAll(List.of(id, version));
-        jdbc.update(ADD_OWN.formatted(values), args.toArray());
+        writes.update(ADD_OWN.formatted(values), args.toArray());
     }
 
     /** The {@value #CONTAINER} rows of the task itself, from its containers as they are. */
     private void containersOf(long id) {
-        jdbc.update(CLEAR_CONTAINER.formatted(ITSELF), id);
-        jdbc.update(ADD_CONTAINER.formatted(ITSELF), id, id);
+        writes.update(CLEAR_CONTAINER.formatted(ITSELF), id);
+        writes.update(ADD_CONTAINER.formatted(ITSELF), id, id);
     }
 
     /** The {@value #CONTAINER} rows of the task's parts, from their containers as they are. */
     private void containersOfPartsOf(long id) {
-        jdbc.update(CLEAR_CONTAINER.formatted(PARTS_OF), id, id);
-        jdbc.update(ADD_CONTAINER.formatted(PARTS_OF), id, id, id, id);
+        writes.update(CLEAR_CONTAINER.formatted(PARTS_OF), id, id);
+        writes.update(ADD_CONTAINER.formatted(PARTS_OF), id, id, id, id);
     }
 
     /** The {@value #PART} rows of the task's containers, brought up to date with this part. */
     private void partsOf(long id) {
-        jdbc.update(CLEAR_PART, id, id);
-        jdbc.update(ADD_PART, id, id);
+        writes.update(CLEAR_PART, id, id);
+        writes.update(ADD_PART, id, id);
     }
 }

@@ -39,7 +39,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.JdbcTemplate;
+import dev.crm.query.ProjectionWrites;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,11 +53,12 @@ public class TaskProjection implements ReadModel {
 
     @Override
     public List<String> tables() {
-        return List.of("task_view", "task_person");
+        return List.of(TABLE, TaskPeople.TABLE);
     }
 
 
     public static final String GROUP = "tasks";
+    static final String TABLE = "task_view";
 
     private static final String INSERT = """
             INSERT INTO task_view (id, kind, version, title, description, priority, due_date, next_step, next_step_date,
@@ -73,16 +74,16 @@ public class TaskProjection implements ReadModel {
             TaskKind.CO_OWNER.name(), "co_owner", TaskKind.SUBSCRIBERS.name(), "subscribers",
             TaskKind.TAGS.name(), "tags");
 
-    private final JdbcTemplate jdbc;
+    private final ProjectionWrites writes;
     private final ObjectIndex objects;
     private final Links links;
     private final TaskPeople persons;
 
-    public TaskProjection(JdbcTemplate jdbc, ObjectIndex objects, Links links) {
-        this.jdbc = jdbc;
+    public TaskProjection(ProjectionWrites writes, ObjectIndex objects, Links links) {
+        this.writes = writes;
         this.objects = objects;
         this.links = links;
-        this.persons = new TaskPeople(jdbc);
+        this.persons = new TaskPeople(writes);
     }
 
     static String people(List<String> names) {
@@ -102,7 +103,7 @@ public class TaskProjection implements ReadModel {
     private void created(WorkCreated e, Instant at) {
         long id = e.objectId();
         String kind = e.work().kind();
-        jdbc.update(INSERT, id, kind, e.title(), e.description(), e.priority().name(), e.dueDate(), e.nextStep(),
+        writes.updateKeeping(INSERT, TaskQueries.ROW, TABLE, id, id, kind, e.title(), e.description(), e.priority().name(), e.dueDate(), e.nextStep(),
                 e.nextStepDate(), people(e.responsible()), e.coOwner(), people(e.subscribers()), people(e.tags()),
                 e.parent(), e.project(), e.memo(), e.owner(), Sql.ts(at), Sql.ts(at), e.department(), id);
         objects.created(id, kind, e.title(), e.owner(), at, e.department());
@@ -151,7 +152,7 @@ public class TaskProjection implements ReadModel {
         }
         sql.append("version = ?, updated_at = ? WHERE id = ? AND version < ?");
         args.addAll(List.of(version, Sql.ts(at), id, version));
-        jdbc.update(sql.toString(), args.toArray());
+        writes.updateKeeping(sql.toString(), TaskQueries.ROW, TABLE, id, args.toArray());
         if (newTitle != null) {
             objects.retitled(id, newTitle, version, at);
         } else {
@@ -171,7 +172,7 @@ public class TaskProjection implements ReadModel {
     }
 
     private void staged(long id, TaskStage to, long sequence, Instant at) {
-        jdbc.update("UPDATE task_view SET stage = ?, closed_at = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+        writes.updateKeeping("UPDATE task_view SET stage = ?, closed_at = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?", TaskQueries.ROW, TABLE, id,
                 to.name(), to.closed() ? Sql.ts(at) : null, sequence + 1, Sql.ts(at), id, sequence + 1);
         objects.changed(id, sequence + 1, at);
     }
@@ -193,7 +194,7 @@ public class TaskProjection implements ReadModel {
     }
 
     private void deleted(long id, String by, long sequence, Instant at, Object cascade, Object deletedWith) {
-        jdbc.update("UPDATE task_view SET deleted = TRUE, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+        writes.updateKeeping("UPDATE task_view SET deleted = TRUE, version = ?, updated_at = ? WHERE id = ? AND version < ?", TaskQueries.ROW, TABLE, id,
                 sequence + 1, Sql.ts(at), id, sequence + 1);
         objects.deleted(id, by, sequence + 1, at, cascade, deletedWith);
         persons.lifeChanged(id);
@@ -210,7 +211,7 @@ public class TaskProjection implements ReadModel {
     }
 
     private void ownerChanged(long id, String owner, long sequence, Instant at) {
-        jdbc.update("UPDATE task_view SET owner = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+        writes.updateKeeping("UPDATE task_view SET owner = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?", TaskQueries.ROW, TABLE, id,
                 owner, sequence + 1, Sql.ts(at), id, sequence + 1);
         objects.ownerChanged(id, owner, sequence + 1, at);
         persons.changed(id, sequence + 1, List.of(ObjectFields.OWNER.set(owner)));
@@ -227,7 +228,7 @@ public class TaskProjection implements ReadModel {
     }
 
     private void restored(long id, long sequence, Instant at) {
-        jdbc.update("UPDATE task_view SET deleted = FALSE, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+        writes.updateKeeping("UPDATE task_view SET deleted = FALSE, version = ?, updated_at = ? WHERE id = ? AND version < ?", TaskQueries.ROW, TABLE, id,
                 sequence + 1, Sql.ts(at), id, sequence + 1);
         objects.restored(id, sequence + 1, at);
         persons.lifeChanged(id);

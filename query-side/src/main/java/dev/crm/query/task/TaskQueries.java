@@ -1,5 +1,7 @@
 package dev.crm.query.task;
 
+import dev.crm.query.ProjectionWrites;
+
 import java.util.Map;
 
 import dev.crm.query.Sort;
@@ -65,17 +67,28 @@ public class TaskQueries {
             rs.getObject(ObjectFields.DEPARTMENT.name(), Long.class));
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ProjectionWrites writes;
     private final Paging paging;
 
     @Autowired
-    public TaskQueries(NamedParameterJdbcTemplate jdbc, Paging paging) {
+    public TaskQueries(NamedParameterJdbcTemplate jdbc, ProjectionWrites writes, Paging paging) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.paging = paging;
     }
 
     /** With the default bound of the lists' counts ({@link Paging#COUNT_LIMIT}). */
-    public TaskQueries(NamedParameterJdbcTemplate jdbc) {
-        this(jdbc, new Paging(jdbc));
+    public TaskQueries(NamedParameterJdbcTemplate jdbc, ProjectionWrites writes) {
+        this(jdbc, writes, new Paging(jdbc));
+    }
+
+    /**
+     * The task as the command just sent on this thread left it: the row its projection wrote, when it was kept
+     * ({@link ProjectionWrites#updateKeeping}), else read again.
+     */
+    public Optional<TaskView> afterCommand(long id) {
+        Optional<TaskView> written = writes.taken(TaskProjection.TABLE, id, TaskView.class);
+        return written.isPresent() ? written : find(id);
     }
 
     static List<String> list(String stored) {

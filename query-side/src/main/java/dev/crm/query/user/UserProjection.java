@@ -17,7 +17,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.JdbcTemplate;
+import dev.crm.query.ProjectionWrites;
 import org.springframework.stereotype.Component;
 
 /** Builds {@code crm_user}; idempotent by version like every projection. */
@@ -40,29 +40,29 @@ public class UserProjection implements ReadModel {
     private static final String ACTIVE = "UPDATE crm_user SET active = ?, version = ? WHERE username = ? AND version < ?";
     private static final String VERSION = "UPDATE crm_user SET version = ? WHERE username = ? AND version < ?";
 
-    private final JdbcTemplate jdbc;
+    private final ProjectionWrites writes;
 
-    public UserProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public UserProjection(ProjectionWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(UserCreated e, @Timestamp Instant at) {
-        jdbc.update(INSERT, e.username(), e.displayName(), names(e.roles()), Sql.ts(at), e.username());
+        writes.update(INSERT, e.username(), e.displayName(), names(e.roles()), Sql.ts(at), e.username());
     }
 
     @EventHandler
     void on(UserRolesChanged e, @SequenceNumber long sequence) {
-        jdbc.update(ROLES, names(e.to()), sequence + 1, e.username(), sequence + 1);
+        writes.update(ROLES, names(e.to()), sequence + 1, e.username(), sequence + 1);
     }
 
     @EventHandler
     void on(UserDepartmentsChanged e, @SequenceNumber long sequence) {
         // the version guard decides whether this event is new; only then are the rows replaced
-        if (jdbc.update(VERSION, sequence + 1, e.username(), sequence + 1) == 1) {
-            jdbc.update("DELETE FROM user_department WHERE username = ?", e.username());
+        if (writes.updateCounted(VERSION, sequence + 1, e.username(), sequence + 1) == 1) {
+            writes.update("DELETE FROM user_department WHERE username = ?", e.username());
             for (long department : e.to()) {
-                jdbc.update("INSERT INTO user_department (username, department_id) VALUES (?, ?)", e.username(),
+                writes.update("INSERT INTO user_department (username, department_id) VALUES (?, ?)", e.username(),
                         department);
             }
         }
@@ -70,12 +70,12 @@ public class UserProjection implements ReadModel {
 
     @EventHandler
     void on(UserDeactivated e, @SequenceNumber long sequence) {
-        jdbc.update(ACTIVE, false, sequence + 1, e.username(), sequence + 1);
+        writes.update(ACTIVE, false, sequence + 1, e.username(), sequence + 1);
     }
 
     @EventHandler
     void on(UserReactivated e, @SequenceNumber long sequence) {
-        jdbc.update(ACTIVE, true, sequence + 1, e.username(), sequence + 1);
+        writes.update(ACTIVE, true, sequence + 1, e.username(), sequence + 1);
     }
 
     static String names(Collection<Role> roles) {

@@ -30,6 +30,18 @@ public class UserQueries {
         return jdbc.query("SELECT * FROM crm_user WHERE username = ?", ROW, username).stream().findFirst();
     }
 
+    /** A user and their stored password hash (null when they have none), read together for a sign-in. */
+    public record SignIn(UserView user, String passwordHash) {
+    }
+
+    /** The user with their password hash, in one query: what each request with a password needs. */
+    public Optional<SignIn> forSignIn(String username) {
+        return jdbc.query("""
+                SELECT u.*, c.password_hash FROM crm_user u LEFT JOIN user_credential c ON c.username = u.username
+                WHERE u.username = ?""", (rs, n) -> new SignIn(ROW.mapRow(rs, n), rs.getString("password_hash")),
+                username).stream().findFirst();
+    }
+
     public boolean isActive(String username) {
         return find(username).map(UserView::active).orElse(false);
     }

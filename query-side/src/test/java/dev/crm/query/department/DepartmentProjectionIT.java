@@ -22,8 +22,8 @@ class DepartmentProjectionIT extends ProjectionContract {
 
     @BeforeEach
     void empty() {
-        objects = new ObjectIndex(db.jdbc);
-        departments = new DepartmentProjection(db.jdbc, objects);
+        objects = new ObjectIndex(db.jdbc, db.writes);
+        departments = new DepartmentProjection(db.writes, objects);
         queries = new DepartmentQueries(db.jdbc);
     }
 

@@ -28,8 +28,8 @@ class FileProjectionIT extends ProjectionContract {
 
     @BeforeEach
     void empty() {
-        objects = new ObjectIndex(db.jdbc);
-        files = new FileProjection(db.jdbc, objects, new Links(db.jdbc));
+        objects = new ObjectIndex(db.jdbc, db.writes);
+        files = new FileProjection(db.writes, objects, new Links(db.jdbc, db.writes));
         queries = new FileQueries(db.jdbc);
     }
 

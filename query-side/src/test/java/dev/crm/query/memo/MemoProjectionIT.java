@@ -27,9 +27,9 @@ class MemoProjectionIT extends ProjectionContract {
 
     @BeforeEach
     void empty() {
-        objects = new ObjectIndex(db.jdbc);
-        memos = new MemoProjection(db.jdbc, objects);
-        queries = new MemoQueries(db.named);
+        objects = new ObjectIndex(db.jdbc, db.writes);
+        memos = new MemoProjection(db.writes, objects);
+        queries = new MemoQueries(db.named, db.writes);
     }
 
     /** Three memos: a draft sent, postponed and reviewed; one deleted by a cascade and restored; one deleted. */

@@ -42,8 +42,8 @@ class MemoQueriesIT {
     @BeforeAll
     static void memos() {
         db = PostgresSchema.fresh();
-        MemoProjection projection = new MemoProjection(db.jdbc, new ObjectIndex(db.jdbc));
-        memos = new MemoQueries(db.named);
+        MemoProjection projection = new MemoProjection(db.writes, new ObjectIndex(db.jdbc, db.writes));
+        memos = new MemoQueries(db.named, db.writes);
         long id = 1;
         int minute = 0;
         // every author × recipient (or none) × draft × stage, in departments 7, 8 or none
@@ -208,7 +208,7 @@ class MemoQueriesIT {
         int carols = visibleByTheRule(carol).size();
         assertThat(all).isEqualTo(38);
         assertThat(carols).isEqualTo(22);
-        MemoQueries bounded = new MemoQueries(db.named, new Paging(db.named, 25));
+        MemoQueries bounded = new MemoQueries(db.named, db.writes, new Paging(db.named, 25));
 
         // more than the bound: "more than 25", and the pages go on
         Page<MemoView> first = bounded.list(admin, null, null, 0, 10);
@@ -221,9 +221,9 @@ class MemoQueriesIT {
         Page<MemoView> carolsFirst = bounded.list(carol, null, null, 0, 10);
         assertThat(carolsFirst.total()).isEqualTo(carols);
         assertThat(carolsFirst.totalExact()).isTrue();
-        assertThat(new MemoQueries(db.named, new Paging(db.named, carols)).list(carol, null, null, 0, 10))
+        assertThat(new MemoQueries(db.named, db.writes, new Paging(db.named, carols)).list(carol, null, null, 0, 10))
                 .returns((long) carols, Page::total).returns(true, Page::totalExact);
-        assertThat(new MemoQueries(db.named, new Paging(db.named, carols - 1)).list(carol, null, null, 0, 10))
+        assertThat(new MemoQueries(db.named, db.writes, new Paging(db.named, carols - 1)).list(carol, null, null, 0, 10))
                 .returns((long) carols - 1, Page::total).returns(false, Page::totalExact);
         // the bound reaches past the page asked for: a later page is never short of its own rows
         Page<MemoView> third = bounded.list(admin, null, null, 2, 10);
@@ -243,7 +243,7 @@ class MemoQueriesIT {
         assertThat(past.total()).isEqualTo(all);
         assertThat(past.totalExact()).isTrue();
         // filters are counted the same way
-        Page<MemoView> sent = new MemoQueries(db.named, new Paging(db.named, 3)).list(admin, "about", null, 0, 2);
+        Page<MemoView> sent = new MemoQueries(db.named, db.writes, new Paging(db.named, 3)).list(admin, "about", null, 0, 2);
         assertThat(sent.total()).isEqualTo(3);
         assertThat(sent.totalExact()).isFalse();
     }

@@ -87,7 +87,7 @@ class ReadModelRebuilderIT {
         feed = new EventFeed(models.projections());
         Scenario.publish(feed);
         live = db.snapshot();
-        rebuilder = new ReadModelRebuilder(feed.store(), context, db.jdbc, db.transactions());
+        rebuilder = new ReadModelRebuilder(feed.store(), context, db.jdbc, db.transactions(), db.writes);
     }
 
     @SuppressWarnings("unchecked")

@@ -40,9 +40,9 @@ class TaskProjectionIT extends ProjectionContract {
 
     @BeforeEach
     void empty() {
-        objects = new ObjectIndex(db.jdbc);
-        tasks = new TaskProjection(db.jdbc, objects, new Links(db.jdbc));
-        queries = new TaskQueries(db.named);
+        objects = new ObjectIndex(db.jdbc, db.writes);
+        tasks = new TaskProjection(db.writes, objects, new Links(db.jdbc, db.writes));
+        queries = new TaskQueries(db.named, db.writes);
     }
 
     /**

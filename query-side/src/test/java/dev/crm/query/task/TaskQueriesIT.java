@@ -65,8 +65,8 @@ class TaskQueriesIT {
     @BeforeAll
     static void tasks() {
         db = PostgresSchema.fresh();
-        TaskProjection projection = new TaskProjection(db.jdbc, new ObjectIndex(db.jdbc), new Links(db.jdbc));
-        tasks = new TaskQueries(db.named);
+        TaskProjection projection = new TaskProjection(db.writes, new ObjectIndex(db.jdbc, db.writes), new Links(db.jdbc, db.writes));
+        tasks = new TaskQueries(db.named, db.writes);
         projection.on(task(1, "Fix the boiler", "Heating is off", "2026-03-01", List.of("rita"), "cole", List.of("sam"),
                 null, null, "olga", null, 7L), at(1));
         projection.on(task(2, "Order parts", null, "2026-05-01", List.of("paul"), null, List.of(), 1L, null, "olga",
@@ -215,7 +215,7 @@ class TaskQueriesIT {
 
     @Test
     void theTotalIsCountedOnlyUpToTheBound() {
-        TaskQueries bounded = new TaskQueries(db.named, new Paging(db.named, 3));
+        TaskQueries bounded = new TaskQueries(db.named, db.writes, new Paging(db.named, 3));
         Actor admin = Actor.of("admin", Role.ADMIN);
         Page<TaskView> privileged = bounded.list(admin, WorkKind.TASK, null, null, false, null, 0, 2);
         assertThat(ids(privileged)).containsExactly(4L, 8L);
@@ -226,7 +226,7 @@ class TaskQueriesIT {
         assertThat(last.total()).isEqualTo(6);
         assertThat(last.totalExact()).isTrue();
         // a person's list through task_person, the same way
-        Page<TaskView> olgas = new TaskQueries(db.named, new Paging(db.named, 1)).list(Actor.of("olga"), WorkKind.TASK,
+        Page<TaskView> olgas = new TaskQueries(db.named, db.writes, new Paging(db.named, 1)).list(Actor.of("olga"), WorkKind.TASK,
                 null, null, false, null, 0, 1);
         assertThat(ids(olgas)).containsExactly(2L);
         assertThat(olgas.total()).isEqualTo(1);

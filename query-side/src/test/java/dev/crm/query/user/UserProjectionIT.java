@@ -25,7 +25,7 @@ class UserProjectionIT extends ProjectionContract {
 
     @BeforeEach
     void empty() {
-        users = new UserProjection(db.jdbc);
+        users = new UserProjection(db.writes);
         queries = new UserQueries(db.jdbc);
     }
 

@@ -76,7 +76,7 @@ final class ActiveSessionFilter extends OncePerRequestFilter {
             return true;
         }
         try {
-            return users.find(auth.getName()).filter(UserView::active).isPresent();
+            return RequestUser.get(auth.getName(), users::find).filter(UserView::active).isPresent();
         } catch (DataAccessException e) {
             return true;
         }

@@ -2,8 +2,6 @@ package dev.crm.web.security;
 
 import dev.crm.query.user.UserQueries;
 import dev.crm.query.user.UserView;
-import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -16,23 +14,22 @@ import org.springframework.stereotype.Service;
 class CrmUserDetailsService implements UserDetailsService {
 
     private final UserQueries users;
-    private final JdbcTemplate jdbc;
 
-    CrmUserDetailsService(UserQueries users, JdbcTemplate jdbc) {
+    CrmUserDetailsService(UserQueries users) {
         this.users = users;
-        this.jdbc = jdbc;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        UserView user = users.find(username).filter(UserView::active)
+        UserQueries.SignIn signIn = users.forSignIn(username).filter(s -> s.user().active())
                 .orElseThrow(() -> new UsernameNotFoundException("no active user"));
-        List<String> hash = jdbc.queryForList("SELECT password_hash FROM user_credential WHERE username = ?",
-                String.class, username);
-        if (hash.isEmpty()) {
+        if (signIn.passwordHash() == null) {
             throw new UsernameNotFoundException("no credential");
         }
-        return User.withUsername(user.username()).password(hash.get(0))
+        UserView user = signIn.user();
+        // the rest of this request (CurrentActor) uses this reading instead of reading the user again
+        RequestUser.remember(user);
+        return User.withUsername(user.username()).password(signIn.passwordHash())
                 .authorities(user.actor().roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.apiName()))
                         .toList())
                 .build();

@@ -37,7 +37,7 @@ public class CurrentActor implements HandlerMethodArgumentResolver, WebMvcConfig
         if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
             throw new InsufficientAuthenticationException("not signed in");
         }
-        return users.find(auth.getName()).filter(UserView::active).map(UserView::actor)
+        return RequestUser.get(auth.getName(), users::find).filter(UserView::active).map(UserView::actor)
                 .orElseThrow(() -> new InsufficientAuthenticationException("no active user"));
     }
 
