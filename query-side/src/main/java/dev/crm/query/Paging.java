@@ -28,7 +28,7 @@ public class Paging {
 
     /**
      * How many rows a list counts before it says "more than that" (further when the page asked for ends
-     * further). Measured on 10^6 objects (docs/benchmarks.md, "Lists"): counting 10,000 rows a non-privileged user
+     * further). Measured on 10^6 objects (docs/benchmarks.md, "Lists after issue 12"): counting 10,000 rows a non-privileged user
      * may see, or that hold a common word, takes tens of milliseconds; 1,000 stay within a few.
      */
     public static final int COUNT_LIMIT = 1_000;
