@@ -39,8 +39,9 @@ public class MemoQueries {
     /** {@link #VISIBLE} for an actor who may view every memo: all but other people's drafts. */
     static final String VISIBLE_TO_ALL = """
             deleted = FALSE AND (owner = :me OR draft = FALSE)""";
-    static final String TEXT = """
-             AND (LOWER(title) LIKE :pattern ESCAPE '\\' OR LOWER(COALESCE(description, '')) LIKE :pattern ESCAPE '\\')""";
+    /** Title or description holds the text ({@code Sql#containsPattern}); PostgreSQL has trigram indexes for both. */
+    static final String TEXT = " AND (LOWER(title) LIKE :pattern ESCAPE '\\'"
+            + " OR LOWER(COALESCE(description, '')) LIKE :pattern ESCAPE '\\')";
     private static final String STAGE = " AND stage = :stage";
 
     static final RowMapper<MemoView> ROW = (rs, n) -> new MemoView(rs.getLong("id"), rs.getLong("version"),
