@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * The migration that brings {@code task_person} (V11) fills it from the tasks already in {@code task_view}, with
+ * The migration that brings {@code task_person} (V13) fills it from the tasks already in {@code task_view}, with
  * the rows {@link TaskProjection} would have written: a database upgraded with tasks in it lists them to their
  * people at once, without a rebuild.
  */
@@ -25,7 +25,7 @@ class TaskPeopleMigrationIT {
         SingleConnectionDataSource data = new SingleConnectionDataSource(url, db.username(), db.password(), true);
         JdbcTemplate jdbc = new JdbcTemplate(data);
         try {
-            flyway(db, schema, "10").migrate();
+            flyway(db, schema, "12").migrate();
             String insert = """
                     INSERT INTO task_view (id, kind, version, title, priority, responsible, co_owner, subscribers, tags,
                                            stage, owner, deleted, parent, project, created_at, updated_at)

@@ -141,7 +141,7 @@ class ListTotalsIT {
         assertThat(jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE indexname LIKE '%trgm' ORDER BY 1",
                 String.class)).containsExactly("memo_view_description_trgm", "memo_view_title_trgm",
                 "task_view_description_trgm", "task_view_title_trgm");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '11.1' AND success",
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '13.1' AND success",
                 Long.class)).isOne();
     }
 }
