@@ -43,7 +43,7 @@ public class CommandSender {
 
     private static RuntimeException notFound(AggregateNotFoundException e) {
         try {
-            return new Rejected.NotFound(Long.parseLong(e.getAggregateIdentifier()));
+            return new Rejected.NotFound(Long.parseLong(String.valueOf(e.getAggregateIdentifier())));
         } catch (NumberFormatException notAnObjectId) {
             return e;
         }
