@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -47,7 +48,7 @@ class AxonConfig {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connections, TransactionManager transactions,
-                                          EventSchema schema) {
+                                          ObjectProvider<EventSchema> schema) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -56,7 +57,7 @@ class AxonConfig {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connections)
                 .transactionManager(transactions)
-                .schema(schema)
+                .schema(schema.getIfAvailable(EventSchema::new))
                 .batchSize(EVENT_BATCH);
         builder.finalAggregateBatchPredicate(batch -> batch.size() < EVENT_BATCH);
         return new LeanJdbcEventStorageEngine(builder);
