@@ -1,17 +1,25 @@
 package dev.crm.query.replay;
 
-import java.util.ArrayList;
-import java.util.List;
 import dev.crm.query.ProjectionWrites;
 import dev.crm.query.ReadModel;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -24,6 +32,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@value #BATCH} events. Because every projection write is guarded by the event's version, applying an
  * event a second time changes nothing.
  *
+ * <p>How it goes fast (docs/benchmarks.md, "Replay"): the tables are emptied with {@code TRUNCATE}; a reader
+ * thread reads and deserializes the store ({@link StoredEvents}; in the application one query over a cursor,
+ * {@link JdbcStoredEvents}) into a short queue of batches while this thread applies the previous batch; each
+ * batch is one {@link ProjectionWrites#replaying} scope, whose statements go out as JDBC batches on the
+ * rebuild's own connection ({@link RebuildConnection}), in a transaction that on PostgreSQL does not wait for
+ * its commit to reach the disk ({@code synchronous_commit = off}: a crash loses at most the last batches of a
+ * rebuild that has to be run again anyway; commands keep waiting for theirs). A batch whose statements fail is
+ * rolled back and applied again event by event, so the failure names its event as before.
+ *
  * <p>It is a stop-the-world rebuild: run it while no commands arrive (an admin action at start-up).
  * Rebuilding while the service takes commands comes with streaming processors in a later issue.
  */
@@ -31,29 +48,59 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReadModelRebuilder {
 
     static final int BATCH = 1_000;
+    /** How many read batches may wait for the writer. */
+    static final int QUEUED_BATCHES = 4;
     /** The row of {@code crm_maintenance} that is set while the read models are rebuilt. */
     public static final String MAINTENANCE = "read-model-rebuild";
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilder.class);
+    private static final Object END = new Object();
 
-    private final EventStorageEngine store;
+    private final StoredEvents events;
+    private final RebuildConnection connections;
     private final ApplicationContext context;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final ProjectionWrites writes;
+    private volatile ProjectionWrites.ReplayCounts lastCounts = new ProjectionWrites.ReplayCounts();
 
+    /**
+     * In the application: the store's one-pass reader ({@link JdbcStoredEvents}) and the rebuild's own
+     * connection when the configuration gives them, else the engine's tracking read and a pooled connection.
+     */
+    @Autowired
+    public ReadModelRebuilder(EventStorageEngine store, ObjectProvider<StoredEvents> events,
+                              ObjectProvider<RebuildConnection> connections, ApplicationContext context,
+                              JdbcTemplate jdbc, PlatformTransactionManager transactions, ProjectionWrites writes) {
+        this(events.getIfAvailable(() -> StoredEvents.of(store)),
+                connections.getIfAvailable(() -> jdbc.getDataSource()::getConnection), context, jdbc, transactions,
+                writes);
+    }
+
+    /** Reading through the storage engine, writing on a connection of {@code jdbc}'s data source. */
     public ReadModelRebuilder(EventStorageEngine store, ApplicationContext context, JdbcTemplate jdbc,
                               PlatformTransactionManager transactions, ProjectionWrites writes) {
-        this.writes = writes;
-        this.store = store;
+        this(StoredEvents.of(store), jdbc.getDataSource()::getConnection, context, jdbc, transactions, writes);
+    }
+
+    public ReadModelRebuilder(StoredEvents events, RebuildConnection connections, ApplicationContext context,
+                              JdbcTemplate jdbc, PlatformTransactionManager transactions, ProjectionWrites writes) {
+        this.events = events;
+        this.connections = connections;
         this.context = context;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
+        this.writes = writes;
     }
 
     /** Every table a read model writes ({@link ReadModel#tables()} of each one), in name order. */
     public List<String> tables() {
         return context.getBeansOfType(ReadModel.class).values().stream().flatMap(m -> m.tables().stream())
                 .distinct().sorted().toList();
+    }
+
+    /** What the last rebuild or replay sent (statements, executions, forced flushes, batches applied again). */
+    public ProjectionWrites.ReplayCounts lastCounts() {
+        return lastCounts;
     }
 
     /** Empties the read models and replays every stored event; returns how many events were replayed. */
@@ -64,8 +111,10 @@ public class ReadModelRebuilder {
                 "UPDATE crm_maintenance SET active = TRUE WHERE name = '" + MAINTENANCE + "'"));
         try {
             List<String> tables = tables();
-            tx.executeWithoutResult(s -> tables.forEach(table -> jdbc.update("DELETE FROM " + table)));
-            return replay();
+            return onRebuildConnection(connection -> {
+                empty(connection, tables);
+                return replayOn(connection);
+            });
         } finally {
             tx.executeWithoutResult(s -> jdbc.update(
                     "UPDATE crm_maintenance SET active = FALSE WHERE name = '" + MAINTENANCE + "'"));
@@ -74,43 +123,214 @@ public class ReadModelRebuilder {
 
     /** Applies every stored event to the read models as they are (idempotent); returns the count. */
     public long replay() {
-        List<AnnotationEventHandlerAdapter> handlers = context.getBeansWithAnnotation(ProcessingGroup.class).values()
-                .stream().filter(bean -> bean.getClass().getPackageName().startsWith("dev.crm.query"))
-                .map(AnnotationEventHandlerAdapter::new).toList();
-        long count = 0;
-        List<EventMessage<?>> batch = new ArrayList<>(BATCH);
-        try (Stream<? extends TrackedEventMessage<?>> events = store.readEvents(null, false)) {
-            for (var iterator = events.iterator(); iterator.hasNext(); ) {
-                batch.add(iterator.next());
-                if (batch.size() == BATCH) {
-                    count += apply(handlers, batch);
+        return onRebuildConnection(this::replayOn);
+    }
+
+    private interface OnConnection {
+        long run(Connection connection) throws SQLException;
+    }
+
+    private long onRebuildConnection(OnConnection work) {
+        try (Connection connection = connections.open()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                return work.run(connection);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("read-model rebuild: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Empties the tables in a transaction of their own: {@code TRUNCATE} (no dead rows left behind for the
+     * replay's inserts and indexes to wade through, as {@code DELETE} left them); no read-model table has a
+     * foreign key, on PostgreSQL they go in one statement.
+     */
+    private void empty(Connection connection, List<String> tables) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            if (writes.postgres()) {
+                s.execute("TRUNCATE " + String.join(", ", tables));
+            } else {
+                for (String table : tables) {
+                    s.execute("TRUNCATE TABLE " + table);
                 }
             }
         }
-        count += apply(handlers, batch);
-        log.info("replayed {} events into the read models {}", count, tables());
+        connection.commit();
+    }
+
+    private List<AnnotationEventHandlerAdapter> handlers() {
+        return context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
+                .filter(bean -> bean.getClass().getPackageName().startsWith("dev.crm.query"))
+                .map(AnnotationEventHandlerAdapter::new).toList();
+    }
+
+    private long replayOn(Connection connection) throws SQLException {
+        List<AnnotationEventHandlerAdapter> handlers = handlers();
+        ProjectionWrites.ReplayCounts counts = new ProjectionWrites.ReplayCounts();
+        lastCounts = counts;
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread reader = new Thread(() -> read(queue, stop), "read-model-rebuild-reader");
+        reader.setDaemon(true);
+        reader.start();
+        long count = 0;
+        try {
+            for (Object item = take(queue); item != END; item = take(queue)) {
+                if (item instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                @SuppressWarnings("unchecked")
+                List<EventMessage<?>> batch = (List<EventMessage<?>>) item;
+                apply(connection, handlers, batch, counts);
+                count += batch.size();
+            }
+        } finally {
+            // A reader still running (this thread failed) stops at its next event; emptying the queue frees it if
+            // it waits to put a batch, and it puts at most one more. (No interrupt: it may be inside the
+            // database driver, whose file channels, H2's, an interrupt would close.)
+            stop.set(true);
+            queue.clear();
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        log.info("replayed {} events into the read models {}: {}", count, tables(), counts);
         return count;
     }
 
-    private int apply(List<AnnotationEventHandlerAdapter> handlers, List<EventMessage<?>> batch) {
-        int size = batch.size();
-        tx.executeWithoutResult(s -> {
-            for (EventMessage<?> event : batch) {
-                try {
-                    writes.handling(() -> {
-                        for (AnnotationEventHandlerAdapter handler : handlers) {
-                            if (handler.canHandle(event)) {
-                                handler.handle(event);
-                            }
-                        }
-                        return null;
-                    });
-                } catch (Exception e) {
-                    throw new IllegalStateException("replay failed at event " + event.getIdentifier(), e);
+    private static Object take(BlockingQueue<Object> queue) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("read-model rebuild interrupted", e);
+        }
+    }
+
+    /**
+     * The reader thread: batches of deserialized events into the queue, then {@link #END}; or the failure (one
+     * that an event's deserialization caused names the event). Stops when {@code stop} is set.
+     */
+    private void read(BlockingQueue<Object> queue, AtomicBoolean stop) {
+        try {
+            try (Stream<? extends EventMessage<?>> stream = events.readAll()) {
+                List<EventMessage<?>> batch = new ArrayList<>(BATCH);
+                for (Iterator<? extends EventMessage<?>> it = stream.iterator(); it.hasNext() && !stop.get(); ) {
+                    EventMessage<?> event = it.next();
+                    try {
+                        event.getPayload();
+                        event.getMetaData();
+                    } catch (RuntimeException e) {
+                        throw failedAt(event, e);
+                    }
+                    batch.add(event);
+                    if (batch.size() == BATCH) {
+                        queue.put(batch);
+                        batch = new ArrayList<>(BATCH);
+                    }
+                }
+                if (stop.get()) {
+                    return;
+                }
+                if (!batch.isEmpty()) {
+                    queue.put(batch);
                 }
             }
-        });
-        batch.clear();
-        return size;
+            queue.put(END);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            if (!stop.get()) {
+                try {
+                    queue.put(e);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private static IllegalStateException failedAt(EventMessage<?> event, Exception e) {
+        return new IllegalStateException("replay failed at event " + event.getIdentifier(), e);
+    }
+
+    /** A handler failed on this event. */
+    private static final class EventFailed extends Exception {
+        final IllegalStateException named;
+
+        EventFailed(EventMessage<?> event, Exception cause) {
+            super(cause);
+            this.named = failedAt(event, cause);
+        }
+    }
+
+    /**
+     * One batch in one transaction, its statements sent as JDBC batches. If sending them fails, no event can be
+     * named: the batch is rolled back and applied again one event at a time, whose failure names the event.
+     */
+    private void apply(Connection connection, List<AnnotationEventHandlerAdapter> handlers, List<EventMessage<?>> batch,
+                       ProjectionWrites.ReplayCounts counts) throws SQLException {
+        try {
+            begin(connection);
+            writes.replaying(connection, counts, () -> {
+                for (EventMessage<?> event : batch) {
+                    handle(handlers, event);
+                }
+                return null;
+            });
+            connection.commit();
+            return;
+        } catch (EventFailed e) {
+            connection.rollback();
+            throw e.named;
+        } catch (Exception e) {
+            connection.rollback();
+            log.warn("a batch of the replay failed as a whole ({}); applying it again event by event", e.toString());
+        }
+        counts.batchesAppliedAgain++;
+        begin(connection);
+        for (EventMessage<?> event : batch) {
+            try {
+                writes.replaying(connection, counts, () -> {
+                    handle(handlers, event);
+                    return null;
+                });
+            } catch (EventFailed e) {
+                connection.rollback();
+                throw e.named;
+            } catch (Exception e) {
+                connection.rollback();
+                throw failedAt(event, e);
+            }
+        }
+        connection.commit();
+    }
+
+    private static void handle(List<AnnotationEventHandlerAdapter> handlers, EventMessage<?> event) throws EventFailed {
+        try {
+            for (AnnotationEventHandlerAdapter handler : handlers) {
+                if (handler.canHandle(event)) {
+                    handler.handle(event);
+                }
+            }
+        } catch (Exception e) {
+            throw new EventFailed(event, e);
+        }
+    }
+
+    /** The batch's transaction: on PostgreSQL its commit does not wait for the disk (see the class comment). */
+    private void begin(Connection connection) throws SQLException {
+        if (writes.postgres()) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("SET LOCAL synchronous_commit = off");
+            }
+        }
     }
 }

@@ -51,18 +51,17 @@ public class TaskProjection implements ReadModel {
 
     @Override
     public List<String> tables() {
-        return List.of("task_view");
+        return List.of(TABLE);
     }
 
 
     public static final String GROUP = "tasks";
 
-    private static final String INSERT = """
-            INSERT INTO task_view (id, kind, version, title, description, priority, due_date, next_step, next_step_date,
-                                   responsible, co_owner, subscribers, tags, stage, parent, project, memo, owner,
-                                   deleted, created_at, updated_at, department)
-            SELECT ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, FALSE, ?, ?, ?
-            WHERE NOT EXISTS (SELECT 1 FROM task_view WHERE id = ?)""";
+    static final String TABLE = "task_view";
+    private static final ProjectionWrites.Insert INSERT = ProjectionWrites.insert(TABLE, "id", """
+            id, kind, version, title, description, priority, due_date, next_step, next_step_date, responsible,
+            co_owner, subscribers, tags, stage, parent, project, memo, owner, deleted, created_at, updated_at,
+            department""");
     /** The declared fields a change can name, with their columns; nothing else reaches the SQL. */
     private static final Map<String, String> COLUMNS = Map.of(TaskKind.TITLE.name(), "title",
             TaskKind.DESCRIPTION.name(), "description", TaskKind.PRIORITY.name(), "priority",
@@ -98,9 +97,10 @@ public class TaskProjection implements ReadModel {
     private void created(WorkCreated e, Instant at) {
         long id = e.objectId();
         String kind = e.work().kind();
-        writes.update(INSERT, id, kind, e.title(), e.description(), e.priority().name(), e.dueDate(), e.nextStep(),
-                e.nextStepDate(), people(e.responsible()), e.coOwner(), people(e.subscribers()), people(e.tags()),
-                e.parent(), e.project(), e.memo(), e.owner(), Sql.ts(at), Sql.ts(at), e.department(), id);
+        writes.insertIfAbsent(INSERT, id, kind, 1L, e.title(), e.description(), e.priority().name(), e.dueDate(),
+                e.nextStep(), e.nextStepDate(), people(e.responsible()), e.coOwner(), people(e.subscribers()),
+                people(e.tags()), TaskStage.PENDING.name(), e.parent(), e.project(), e.memo(), e.owner(), false,
+                Sql.ts(at), Sql.ts(at), e.department());
         objects.created(id, kind, e.title(), e.owner(), at, e.department());
         if (e.parent() != null) {
             links.link(e.parent(), id, Links.SUBTASK);
@@ -146,7 +146,7 @@ public class TaskProjection implements ReadModel {
         }
         sql.append("version = ?, updated_at = ? WHERE id = ? AND version < ?");
         args.addAll(List.of(version, Sql.ts(at), id, version));
-        writes.update(sql.toString(), args.toArray());
+        writes.update(ProjectionWrites.row(TABLE, id), sql.toString(), args.toArray());
         if (newTitle != null) {
             objects.retitled(id, newTitle, version, at);
         } else {
@@ -165,7 +165,7 @@ public class TaskProjection implements ReadModel {
     }
 
     private void staged(long id, TaskStage to, long sequence, Instant at) {
-        writes.update("UPDATE task_view SET stage = ?, closed_at = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+        writes.update(ProjectionWrites.row(TABLE, id), "UPDATE task_view SET stage = ?, closed_at = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
                 to.name(), to.closed() ? Sql.ts(at) : null, sequence + 1, Sql.ts(at), id, sequence + 1);
         objects.changed(id, sequence + 1, at);
     }
@@ -187,7 +187,7 @@ public class TaskProjection implements ReadModel {
     }
 
     private void deleted(long id, String by, long sequence, Instant at, Object cascade, Object deletedWith) {
-        writes.update("UPDATE task_view SET deleted = TRUE, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+        writes.update(ProjectionWrites.row(TABLE, id), "UPDATE task_view SET deleted = TRUE, version = ?, updated_at = ? WHERE id = ? AND version < ?",
                 sequence + 1, Sql.ts(at), id, sequence + 1);
         objects.deleted(id, by, sequence + 1, at, cascade, deletedWith);
     }
@@ -203,7 +203,7 @@ public class TaskProjection implements ReadModel {
     }
 
     private void ownerChanged(long id, String owner, long sequence, Instant at) {
-        writes.update("UPDATE task_view SET owner = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+        writes.update(ProjectionWrites.row(TABLE, id), "UPDATE task_view SET owner = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
                 owner, sequence + 1, Sql.ts(at), id, sequence + 1);
         objects.ownerChanged(id, owner, sequence + 1, at);
     }
@@ -219,7 +219,7 @@ public class TaskProjection implements ReadModel {
     }
 
     private void restored(long id, long sequence, Instant at) {
-        writes.update("UPDATE task_view SET deleted = FALSE, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+        writes.update(ProjectionWrites.row(TABLE, id), "UPDATE task_view SET deleted = FALSE, version = ?, updated_at = ? WHERE id = ? AND version < ?",
                 sequence + 1, Sql.ts(at), id, sequence + 1);
         objects.restored(id, sequence + 1, at);
     }
