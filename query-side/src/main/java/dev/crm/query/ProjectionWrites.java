@@ -5,6 +5,8 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -139,26 +141,56 @@ public class ProjectionWrites {
         public long barriers;
         /** Batches whose statements failed together and were applied again event by event. */
         public long batchesAppliedAgain;
+        /** Nanoseconds spent running the handlers (queueing), and sending the statements. */
+        public long handlingNanos;
+        public long sendingNanos;
+        /** Nanoseconds the rebuild waited for the next batch of read events, and for its commits. */
+        public long waitingNanos;
+        public long committingNanos;
+        /** Nanoseconds the rebuild waited for the sending of earlier batches. */
+        public long waitingForSendingNanos;
 
         @Override
         public String toString() {
             return statements + " statements in " + executions + " executions (" + forcedFlushes + " forced flushes, "
-                    + barriers + " statements without rows, " + batchesAppliedAgain + " batches applied again)";
+                    + barriers + " statements without rows, " + batchesAppliedAgain + " batches applied again); "
+                    + "handling " + handlingNanos / 1_000_000 + " ms, sending " + sendingNanos / 1_000_000 + " ms, "
+                    + "waiting for the reader " + waitingNanos / 1_000_000 + " ms, for the sender "
+                    + waitingForSendingNanos / 1_000_000 + " ms, committing " + committingNanos / 1_000_000 + " ms";
         }
     }
 
     private record Statement(String sql, Object[] args, RowMapper<?> keep, Row kept, List<Row> rows) {
     }
 
-    /** A replay's connection and counts; see {@link #replaying}. */
+    /**
+     * Where a replay's statements go when they must go before the end of their batch (a handler asked for a
+     * count, or reads): the connection the batch is sent on, once everything sent before it has been sent.
+     */
+    @FunctionalInterface
+    public interface ReplayConnection {
+        Connection get() throws SQLException;
+    }
+
+    /** A replay's connection and counts; see {@link #collecting}. */
     private static final class Replay {
-        final Connection connection;
+        final ReplayConnection connection;
         final ReplayCounts counts;
+        Connection forced;
         JdbcTemplate template;
 
-        Replay(Connection connection, ReplayCounts counts) {
+        Replay(ReplayConnection connection, ReplayCounts counts) {
             this.connection = connection;
             this.counts = counts;
+        }
+    }
+
+    /** A batch's statements in the order they will be sent ({@link #send}); see the class comment. */
+    public static final class Collected {
+        private final List<Group> groups;
+
+        private Collected(List<Group> groups) {
+            this.groups = groups;
         }
     }
 
@@ -221,26 +253,48 @@ public class ProjectionWrites {
     }
 
     /**
-     * Runs a batch of a replay: every statement queued while {@code work} runs (handlings inside it included)
-     * is sent at its end on {@code connection}, in the caller's transaction on it, as JDBC batches (see the
-     * class comment); reads and counts inside it use that connection too. If {@code work} or the sending fails,
-     * the rest of the queue is dropped and the exception thrown; the caller rolls the transaction back.
+     * Runs a batch of a replay: every statement queued while {@code work} runs (handlings inside it included) is
+     * sent at its end on {@code connection}, in the caller's transaction on it, as JDBC batches (see the class
+     * comment); reads and counts inside it use that connection too. If {@code work} or the sending fails, the
+     * rest of the queue is dropped and the exception thrown; the caller rolls the transaction back.
      */
-    public <T> T replaying(Connection connection, ReplayCounts counts, Handling<T> work) throws Exception {
+    public void replaying(Connection connection, ReplayCounts counts, Handling<?> work) throws Exception {
+        send(connection, collecting(counts, () -> connection, work), counts);
+    }
+
+    /**
+     * The first half of {@link #replaying}, for a rebuild that sends on another thread: runs {@code work} with
+     * every statement queued and answers them in the order {@link #send} will send them. Should a handler ask
+     * for a count or read, what it queued so far is sent first on {@code connection} (which waits until what
+     * was collected before has been sent); the rest of the batch goes with {@link #send}, in the same
+     * transaction. If {@code work} fails, the queue is dropped and the exception thrown.
+     */
+    public Collected collecting(ReplayCounts counts, ReplayConnection connection, Handling<?> work) throws Exception {
         if (replay.get() != null || depth.get()[0] != 0) {
             throw new IllegalStateException("a replay cannot run inside an event's handling or another replay");
         }
         replay.set(new Replay(connection, counts));
         depth.get()[0] = 1;
         try {
-            T result = work.run();
-            flush();
-            return result;
+            long start = System.nanoTime();
+            work.run();
+            List<Statement> statements = queued.get();
+            Collected collected = new Collected(order(statements));
+            statements.clear();
+            counts.handlingNanos += System.nanoTime() - start;
+            return collected;
         } finally {
             depth.get()[0] = 0;
             discard();
             replay.remove();
         }
+    }
+
+    /** The second half of {@link #replaying}: sends what {@link #collecting} answered, on {@code connection}. */
+    public void send(Connection connection, Collected collected, ReplayCounts counts) {
+        long start = System.nanoTime();
+        sendGroups(connection, collected.groups, counts);
+        counts.sendingNanos += System.nanoTime() - start;
     }
 
     /**
@@ -321,12 +375,19 @@ public class ProjectionWrites {
             flush();
             return jdbc;
         }
+        if (r.forced == null) {
+            try {
+                r.forced = r.connection.get();
+            } catch (SQLException e) {
+                throw jdbc.getExceptionTranslator().translate("projection writes (replay)", null, e);
+            }
+        }
         if (!queued.get().isEmpty()) {
             r.counts.forcedFlushes++;
             flush();
         }
         if (r.template == null) {
-            r.template = new JdbcTemplate(new SingleConnectionDataSource(r.connection, true));
+            r.template = new JdbcTemplate(new SingleConnectionDataSource(r.forced, true));
             r.template.setExceptionTranslator(jdbc.getExceptionTranslator());
         }
         return r.template;
@@ -361,7 +422,7 @@ public class ProjectionWrites {
         statements.clear();
         Replay r = replay.get();
         if (r != null) {
-            sendBatched(r, sending);
+            sendGroups(r.forced, order(sending), r.counts);
             return;
         }
         if (!postgres) {
@@ -471,9 +532,9 @@ public class ProjectionWrites {
         return low;
     }
 
-    private void sendBatched(Replay r, List<Statement> statements) {
-        for (Group group : order(statements)) {
-            try (PreparedStatement ps = r.connection.prepareStatement(group.sql)) {
+    private void sendGroups(Connection connection, List<Group> groups, ReplayCounts counts) {
+        for (Group group : groups) {
+            try (PreparedStatement ps = connection.prepareStatement(group.sql)) {
                 if (group.statements.size() == 1) {
                     set(ps, group.statements.get(0).args());
                     ps.executeUpdate();
@@ -484,16 +545,37 @@ public class ProjectionWrites {
                     }
                     ps.executeBatch();
                 }
-                r.counts.executions++;
+                counts.executions++;
             } catch (SQLException e) {
                 throw jdbc.getExceptionTranslator().translate("projection writes (replay)", group.sql, e);
             }
         }
     }
 
-    private static void set(PreparedStatement ps, Object[] args) throws SQLException {
+    /**
+     * Binds a statement's arguments as Spring's {@code JdbcTemplate} binds them (so a replay writes what the live
+     * path writes), without its per-argument type lookups for the common types: strings, numbers, booleans, and
+     * on PostgreSQL nulls of no declared type (what Spring sends for them there); anything else through Spring.
+     */
+    private void set(PreparedStatement ps, Object[] args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
-            StatementCreatorUtils.setParameterValue(ps, i + 1, SqlTypeValue.TYPE_UNKNOWN, args[i]);
+            Object value = args[i];
+            int index = i + 1;
+            if (value instanceof String text) {
+                ps.setString(index, text);
+            } else if (value instanceof Long number) {
+                ps.setLong(index, number);
+            } else if (value instanceof Integer number) {
+                ps.setInt(index, number);
+            } else if (value instanceof Boolean flag) {
+                ps.setBoolean(index, flag);
+            } else if (value instanceof OffsetDateTime time) {
+                ps.setObject(index, time);
+            } else if (value == null && postgres) {
+                ps.setNull(index, Types.NULL);
+            } else {
+                StatementCreatorUtils.setParameterValue(ps, index, SqlTypeValue.TYPE_UNKNOWN, value);
+            }
         }
     }
 }

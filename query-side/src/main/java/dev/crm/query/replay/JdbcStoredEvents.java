@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Collections;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -11,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -64,6 +68,69 @@ public class JdbcStoredEvents implements StoredEvents {
         return EventUtils.upcastAndDeserializeTrackedEvents(rows, serializer, upcasters);
     }
 
+    /** A row as Axon's engine maps it, with a quicker reading of its timestamp (see {@link #timestamp}). */
+    private static final class Entry extends GenericDomainEventEntry<byte[]> {
+        private final Instant timestamp;
+
+        Entry(String type, String aggregate, long sequence, String event, String timestamp, String payloadType,
+              String payloadRevision, byte[] payload, byte[] metaData) {
+            super(type, aggregate, sequence, event, timestamp, payloadType, payloadRevision, payload, metaData);
+            this.timestamp = timestamp(timestamp);
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return timestamp;
+        }
+    }
+
+    /**
+     * A stored timestamp, as Axon's {@link DateTimeUtils#parseInstant} reads it (ISO-8601 with an offset), but
+     * without a {@code DateTimeFormatter} for the form the store writes, {@code 2026-03-02T09:00:00.123Z} (no
+     * fraction, or one to nine digits, in UTC): a quarter of the reading thread's time went to the formatter.
+     * Anything else goes to Axon's parser.
+     */
+    static Instant timestamp(String text) {
+        int n = text.length();
+        if (n < 20 || n > 30 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(n - 1) != 'Z'
+                || (n > 20 && (text.charAt(19) != '.' || n == 21))) {
+            return DateTimeUtils.parseInstant(text);
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        int nanos = 0;
+        if (n > 20) {
+            nanos = digits(text, 20, n - 1);
+            for (int i = n - 21; i < 9 && nanos >= 0; i++) {
+                nanos *= 10;
+            }
+        }
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59 || nanos < 0 || day > YearMonth.of(year, month).lengthOfMonth()) {
+            return DateTimeUtils.parseInstant(text);
+        }
+        long days = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+    }
+
+    /** The decimal number in {@code text} from {@code from} to {@code to}, or -1 if it is not all digits. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
     /** The query's rows, one at a time; closing it ends the transaction and gives the connection back. */
     private final class Cursor extends Spliterators.AbstractSpliterator<TrackedEventData<?>> implements AutoCloseable {
         private Connection connection;
@@ -82,6 +149,7 @@ public class JdbcStoredEvents implements StoredEvents {
             connection.setAutoCommit(false);
             statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(fetchSize);
+
             rows = statement.executeQuery();
         }
 
@@ -94,7 +162,7 @@ public class JdbcStoredEvents implements StoredEvents {
                 long globalIndex = rows.getLong(1);
                 String aggregate = rows.getString(3);
                 String event = rows.getString(5);
-                GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(rows.getString(2),
+                GenericDomainEventEntry<byte[]> entry = new Entry(rows.getString(2),
                         event.equals(aggregate) ? null : aggregate, rows.getLong(4), event, rows.getString(6),
                         rows.getString(7), rows.getString(8), rows.getBytes(9), rows.getBytes(10));
                 action.accept(new TrackedDomainEventData<>(

@@ -10,6 +10,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
@@ -50,6 +52,8 @@ public class ReadModelRebuilder {
     static final int BATCH = 1_000;
     /** How many read batches may wait for the writer. */
     static final int QUEUED_BATCHES = 4;
+    /** How many handled batches may wait to be sent. */
+    static final int SENT_BATCHES = 2;
     /** The row of {@code crm_maintenance} that is set while the read models are rebuilt. */
     public static final String MAINTENANCE = "read-model-rebuild";
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilder.class);
@@ -113,7 +117,10 @@ public class ReadModelRebuilder {
             List<String> tables = tables();
             return onRebuildConnection(connection -> {
                 empty(connection, tables);
-                return replayOn(connection);
+                List<String[]> indexes = writes.postgres() && DROP_INDEXES ? dropIndexes(connection, tables) : List.of();
+                long count = replayOn(connection);
+                createIndexes(connection, indexes);
+                return count;
             });
         } finally {
             tx.executeWithoutResult(s -> jdbc.update(
@@ -163,6 +170,43 @@ public class ReadModelRebuilder {
         connection.commit();
     }
 
+    static final boolean DROP_INDEXES = !"false".equals(System.getenv("CRM_REBUILD_DROP_INDEXES"));
+
+    private List<String[]> dropIndexes(Connection connection, List<String> tables) throws SQLException {
+        List<String[]> indexes = new ArrayList<>();
+        try (java.sql.PreparedStatement ps = connection.prepareStatement("""
+                SELECT i.relname, pg_get_indexdef(i.oid)
+                FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+                     JOIN pg_namespace n ON n.oid = t.relnamespace
+                WHERE n.nspname = current_schema() AND t.relname = ANY (?) AND NOT x.indisprimary AND NOT x.indisunique
+                ORDER BY i.relname""")) {
+            ps.setArray(1, connection.createArrayOf("varchar", tables.toArray()));
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    indexes.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+        }
+        try (Statement s = connection.createStatement()) {
+            for (String[] index : indexes) {
+                s.execute("DROP INDEX " + index[0]);
+            }
+        }
+        connection.commit();
+        return indexes;
+    }
+
+    private void createIndexes(Connection connection, List<String[]> indexes) throws SQLException {
+        long start = System.nanoTime();
+        try (Statement s = connection.createStatement()) {
+            for (String[] index : indexes) {
+                s.execute(index[1]);
+            }
+        }
+        connection.commit();
+        log.info("created {} indexes again in {} ms", indexes.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
     private List<AnnotationEventHandlerAdapter> handlers() {
         return context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
                 .filter(bean -> bean.getClass().getPackageName().startsWith("dev.crm.query"))
@@ -178,18 +222,43 @@ public class ReadModelRebuilder {
         Thread reader = new Thread(() -> read(queue, stop), "read-model-rebuild-reader");
         reader.setDaemon(true);
         reader.start();
+        Sender sender = new Sender(connection, handlers, counts);
         long count = 0;
+        long cpu = threadCpu();
         try {
-            for (Object item = take(queue); item != END; item = take(queue)) {
+            for (Object item = take(queue, counts); item != END; item = take(queue, counts)) {
                 if (item instanceof RuntimeException failure) {
+                    sender.finish();
                     throw failure;
                 }
                 @SuppressWarnings("unchecked")
                 List<EventMessage<?>> batch = (List<EventMessage<?>>) item;
-                apply(connection, handlers, batch, counts);
+                ProjectionWrites.Collected collected;
+                try {
+                    collected = writes.collecting(counts, sender::drained, () -> {
+                        for (EventMessage<?> event : batch) {
+                            handle(handlers, event);
+                        }
+                        return null;
+                    });
+                } catch (EventFailed e) {
+                    // what came before is sent first: a failure there is the one to name
+                    sender.finish();
+                    throw e.named;
+                } catch (Exception e) {
+                    // statements sent early (a handler read or counted) failed: this batch again, event by event
+                    sender.finish();
+                    connection.rollback();
+                    sender.applyEventByEvent(batch, e);
+                    count += batch.size();
+                    continue;
+                }
+                sender.submit(batch, collected);
                 count += batch.size();
             }
+            sender.finish();
         } finally {
+            sender.stop();
             // A reader still running (this thread failed) stops at its next event; emptying the queue frees it if
             // it waits to put a batch, and it puts at most one more. (No interrupt: it may be inside the
             // database driver, whose file channels, H2's, an interrupt would close.)
@@ -201,13 +270,208 @@ public class ReadModelRebuilder {
                 Thread.currentThread().interrupt();
             }
         }
-        log.info("replayed {} events into the read models {}: {}", count, tables(), counts);
+        log.info("replayed {} events into the read models {}: {}; CPU: handling {} ms, sending {} ms, reading {} ms",
+                count, tables(), counts, (threadCpu() - cpu) / 1_000_000, sender.cpu / 1_000_000,
+                readerCpu / 1_000_000);
         return count;
     }
 
-    private static Object take(BlockingQueue<Object> queue) {
+    /**
+     * Sends the batches the rebuilding thread collected, on a thread of its own, each in a transaction of its own:
+     * while the database works on one batch, the next is handled. A batch that fails is rolled back; the
+     * rebuilding thread then applies it again event by event ({@link #applyEventByEvent}), which names the
+     * failing event, and sends what follows itself.
+     */
+    private final class Sender {
+        private record Work(List<EventMessage<?>> batch, ProjectionWrites.Collected collected, CountDownLatch done) {
+        }
+
+        private static final Work STOP = new Work(null, null, new CountDownLatch(0));
+
+        private final Connection connection;
+        private final List<AnnotationEventHandlerAdapter> handlers;
+        private final ProjectionWrites.ReplayCounts counts;
+        private final BlockingQueue<Work> queue = new ArrayBlockingQueue<>(SENT_BATCHES);
+        private final List<Work> skipped = new CopyOnWriteArrayList<>();
+        private final Thread thread;
+        private volatile Work failed;
+        private volatile Exception failure;
+        private volatile long cpu;
+        /** The rebuilding thread's: the last batch handed over; whether this thread sends itself now. */
+        private Work last;
+        private boolean synchronous;
+
+        Sender(Connection connection, List<AnnotationEventHandlerAdapter> handlers,
+               ProjectionWrites.ReplayCounts counts) {
+            this.connection = connection;
+            this.handlers = handlers;
+            this.counts = counts;
+            this.thread = new Thread(this::run, "read-model-rebuild-sender");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void run() {
+            long start = threadCpu();
+            try {
+                for (Work work = queue.take(); work != STOP; work = queue.take()) {
+                    if (failed != null) {
+                        skipped.add(work);
+                    } else {
+                        try {
+                            sendAndCommit(work);
+                        } catch (Exception e) {
+                            rollback();
+                            failure = e;
+                            failed = work;
+                        }
+                    }
+                    work.done().countDown();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                cpu = threadCpu() - start;
+            }
+        }
+
+        private void sendAndCommit(Work work) throws SQLException {
+            begin(connection);
+            writes.send(connection, work.collected(), counts);
+            long start = System.nanoTime();
+            connection.commit();
+            counts.committingNanos += System.nanoTime() - start;
+        }
+
+        private void rollback() {
+            try {
+                connection.rollback();
+            } catch (SQLException e) {
+                log.warn("could not roll back a failed batch of the replay: {}", e.toString());
+            }
+        }
+
+        /** Hands a batch over (waiting while two are queued), or sends it at once after a failure. */
+        void submit(List<EventMessage<?>> batch, ProjectionWrites.Collected collected) throws SQLException {
+            Work work = new Work(batch, collected, new CountDownLatch(1));
+            if (!synchronous && failed != null) {
+                recover();
+            }
+            if (synchronous) {
+                sendNow(work);
+                return;
+            }
+            last = work;
+            put(work);
+        }
+
+        /** The connection, once every batch handed over has been sent: for statements a handler needs sent now. */
+        Connection drained() throws SQLException {
+            if (!synchronous) {
+                if (last != null) {
+                    await(last.done());
+                }
+                if (failed != null) {
+                    recover();
+                }
+            }
+            return connection;
+        }
+
+        /** Waits until every batch handed over has been sent; a failed one is applied again event by event. */
+        void finish() throws SQLException {
+            if (!synchronous) {
+                stop();
+                if (failed != null) {
+                    recover();
+                }
+                synchronous = true;
+            }
+        }
+
+        /** Ends the thread once it has sent what it was handed. */
+        void stop() {
+            if (thread.isAlive()) {
+                put(STOP);
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private void recover() throws SQLException {
+            stop();
+            synchronous = true;
+            applyEventByEvent(failed.batch(), failure);
+            for (Work work : skipped) {
+                sendNow(work);
+            }
+            skipped.clear();
+        }
+
+        private void sendNow(Work work) throws SQLException {
+            try {
+                sendAndCommit(work);
+            } catch (RuntimeException e) {
+                rollback();
+                applyEventByEvent(work.batch(), e);
+            }
+        }
+
+        /**
+         * A batch whose statements failed together ({@code cause}), rolled back: applied again in one transaction,
+         * each event's statements sent as soon as it is handled, so a failure names its event.
+         */
+        void applyEventByEvent(List<EventMessage<?>> batch, Exception cause) throws SQLException {
+            log.warn("a batch of the replay failed as a whole ({}); applying it again event by event", cause.toString());
+            counts.batchesAppliedAgain++;
+            begin(connection);
+            for (EventMessage<?> event : batch) {
+                try {
+                    writes.replaying(connection, counts, () -> {
+                        handle(handlers, event);
+                        return null;
+                    });
+                } catch (EventFailed e) {
+                    connection.rollback();
+                    throw e.named;
+                } catch (Exception e) {
+                    connection.rollback();
+                    throw failedAt(event, e);
+                }
+            }
+            connection.commit();
+        }
+
+        private void put(Work work) {
+            try {
+                long start = System.nanoTime();
+                queue.put(work);
+                counts.waitingForSendingNanos += System.nanoTime() - start;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("read-model rebuild interrupted", e);
+            }
+        }
+
+        private void await(CountDownLatch latch) {
+            try {
+                latch.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("read-model rebuild interrupted", e);
+            }
+        }
+    }
+
+    private static Object take(BlockingQueue<Object> queue, ProjectionWrites.ReplayCounts counts) {
         try {
-            return queue.take();
+            long start = System.nanoTime();
+            Object item = queue.take();
+            counts.waitingNanos += System.nanoTime() - start;
+            return item;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("read-model rebuild interrupted", e);
@@ -218,15 +482,25 @@ public class ReadModelRebuilder {
      * The reader thread: batches of deserialized events into the queue, then {@link #END}; or the failure (one
      * that an event's deserialization caused names the event). Stops when {@code stop} is set.
      */
+    private volatile long readerCpu;
+
+    private static long threadCpu() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
+    }
+
     private void read(BlockingQueue<Object> queue, AtomicBoolean stop) {
+        long cpu = threadCpu();
         try {
             try (Stream<? extends EventMessage<?>> stream = events.readAll()) {
                 List<EventMessage<?>> batch = new ArrayList<>(BATCH);
                 for (Iterator<? extends EventMessage<?>> it = stream.iterator(); it.hasNext() && !stop.get(); ) {
                     EventMessage<?> event = it.next();
                     try {
+                        // deserialized here, not on the writing thread
                         event.getPayload();
                         event.getMetaData();
+                        event.getTimestamp();
                     } catch (RuntimeException e) {
                         throw failedAt(event, e);
                     }
@@ -243,6 +517,7 @@ public class ReadModelRebuilder {
                     queue.put(batch);
                 }
             }
+            readerCpu = threadCpu() - cpu;
             queue.put(END);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -269,48 +544,6 @@ public class ReadModelRebuilder {
             super(cause);
             this.named = failedAt(event, cause);
         }
-    }
-
-    /**
-     * One batch in one transaction, its statements sent as JDBC batches. If sending them fails, no event can be
-     * named: the batch is rolled back and applied again one event at a time, whose failure names the event.
-     */
-    private void apply(Connection connection, List<AnnotationEventHandlerAdapter> handlers, List<EventMessage<?>> batch,
-                       ProjectionWrites.ReplayCounts counts) throws SQLException {
-        try {
-            begin(connection);
-            writes.replaying(connection, counts, () -> {
-                for (EventMessage<?> event : batch) {
-                    handle(handlers, event);
-                }
-                return null;
-            });
-            connection.commit();
-            return;
-        } catch (EventFailed e) {
-            connection.rollback();
-            throw e.named;
-        } catch (Exception e) {
-            connection.rollback();
-            log.warn("a batch of the replay failed as a whole ({}); applying it again event by event", e.toString());
-        }
-        counts.batchesAppliedAgain++;
-        begin(connection);
-        for (EventMessage<?> event : batch) {
-            try {
-                writes.replaying(connection, counts, () -> {
-                    handle(handlers, event);
-                    return null;
-                });
-            } catch (EventFailed e) {
-                connection.rollback();
-                throw e.named;
-            } catch (Exception e) {
-                connection.rollback();
-                throw failedAt(event, e);
-            }
-        }
-        connection.commit();
     }
 
     private static void handle(List<AnnotationEventHandlerAdapter> handlers, EventMessage<?> event) throws EventFailed {

@@ -87,7 +87,9 @@ class ReadModelRebuilderIT {
         feed = new EventFeed(models.projections());
         Scenario.publish(feed);
         live = db.snapshot();
-        rebuilder = new ReadModelRebuilder(feed.store(), context, db.jdbc, db.transactions(), db.writes);
+        // as the application wires it on PostgreSQL: a connection of its own that rewrites batched inserts
+        rebuilder = new ReadModelRebuilder(StoredEvents.of(feed.store()), () -> db.connect("reWriteBatchedInserts=true"),
+                context, db.jdbc, db.transactions(), db.writes);
     }
 
     @SuppressWarnings("unchecked")
