@@ -66,6 +66,7 @@ public class ReadModelRebuilder {
     private final TransactionTemplate tx;
     private final ProjectionWrites writes;
     private volatile ProjectionWrites.ReplayCounts lastCounts = new ProjectionWrites.ReplayCounts();
+    private int batchSize = BATCH;
 
     /**
      * In the application: the store's one-pass reader ({@link JdbcStoredEvents}) and the rebuild's own
@@ -94,6 +95,12 @@ public class ReadModelRebuilder {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.writes = writes;
+    }
+
+    /** Events per batch (a transaction); {@value #BATCH} unless a test asks for others. */
+    ReadModelRebuilder batchSize(int events) {
+        this.batchSize = events;
+        return this;
     }
 
     /** Every table a read model writes ({@link ReadModel#tables()} of each one), in name order. */
@@ -493,7 +500,7 @@ public class ReadModelRebuilder {
         long cpu = threadCpu();
         try {
             try (Stream<? extends EventMessage<?>> stream = events.readAll()) {
-                List<EventMessage<?>> batch = new ArrayList<>(BATCH);
+                List<EventMessage<?>> batch = new ArrayList<>(batchSize);
                 for (Iterator<? extends EventMessage<?>> it = stream.iterator(); it.hasNext() && !stop.get(); ) {
                     EventMessage<?> event = it.next();
                     try {
@@ -505,9 +512,9 @@ public class ReadModelRebuilder {
                         throw failedAt(event, e);
                     }
                     batch.add(event);
-                    if (batch.size() == BATCH) {
+                    if (batch.size() == batchSize) {
                         queue.put(batch);
-                        batch = new ArrayList<>(BATCH);
+                        batch = new ArrayList<>(batchSize);
                     }
                 }
                 if (stop.get()) {
