@@ -21,6 +21,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,7 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Rebuilding while the service takes commands comes with streaming processors in a later issue.
  */
 @Component
-public class ReadModelRebuilder {
+public class ReadModelRebuilder implements SmartInitializingSingleton {
 
     static final int BATCH = 1_000;
     /** How many read batches may wait for the writer. */
@@ -67,6 +69,7 @@ public class ReadModelRebuilder {
     private final ProjectionWrites writes;
     private volatile ProjectionWrites.ReplayCounts lastCounts = new ProjectionWrites.ReplayCounts();
     private int batchSize = BATCH;
+    private boolean dropIndexes = true;
 
     /**
      * In the application: the store's one-pass reader ({@link JdbcStoredEvents}) and the rebuild's own
@@ -124,9 +127,17 @@ public class ReadModelRebuilder {
             List<String> tables = tables();
             return onRebuildConnection(connection -> {
                 empty(connection, tables);
-                List<String[]> indexes = writes.postgres() && DROP_INDEXES ? dropIndexes(connection, tables) : List.of();
-                long count = replayOn(connection);
-                createIndexes(connection, indexes);
+                if (writes.postgres() && dropIndexes) {
+                    ReadModelIndexes.drop(connection, tables);
+                }
+                long count;
+                try {
+                    count = replayOn(connection);
+                } catch (RuntimeException | SQLException e) {
+                    createDroppedIndexes(connection, e);
+                    throw e;
+                }
+                createDroppedIndexes(connection, null);
                 return count;
             });
         } finally {
@@ -177,41 +188,55 @@ public class ReadModelRebuilder {
         connection.commit();
     }
 
-    static final boolean DROP_INDEXES = !"false".equals(System.getenv("CRM_REBUILD_DROP_INDEXES"));
-
-    private List<String[]> dropIndexes(Connection connection, List<String> tables) throws SQLException {
-        List<String[]> indexes = new ArrayList<>();
-        try (java.sql.PreparedStatement ps = connection.prepareStatement("""
-                SELECT i.relname, pg_get_indexdef(i.oid)
-                FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
-                     JOIN pg_namespace n ON n.oid = t.relnamespace
-                WHERE n.nspname = current_schema() AND t.relname = ANY (?) AND NOT x.indisprimary AND NOT x.indisunique
-                ORDER BY i.relname""")) {
-            ps.setArray(1, connection.createArrayOf("varchar", tables.toArray()));
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    indexes.add(new String[] {rs.getString(1), rs.getString(2)});
-                }
-            }
+    /** On PostgreSQL: the indexes this rebuild dropped, or an earlier one left dropped, created again. */
+    private void createDroppedIndexes(Connection connection, Exception failure) throws SQLException {
+        if (!writes.postgres()) {
+            return;
         }
-        try (Statement s = connection.createStatement()) {
-            for (String[] index : indexes) {
-                s.execute("DROP INDEX " + index[0]);
+        try {
+            ReadModelIndexes.createDropped(connection);
+        } catch (SQLException | RuntimeException e) {
+            if (failure == null) {
+                throw e;
             }
+            failure.addSuppressed(e);
         }
-        connection.commit();
-        return indexes;
     }
 
-    private void createIndexes(Connection connection, List<String[]> indexes) throws SQLException {
-        long start = System.nanoTime();
-        try (Statement s = connection.createStatement()) {
-            for (String[] index : indexes) {
-                s.execute(index[1]);
-            }
+    /**
+     * Whether a rebuild on PostgreSQL drops the read models' plain indexes while it fills the tables
+     * ({@link ReadModelIndexes}; {@code crm.rebuild.drop-indexes}, on by default).
+     */
+    @Value("${crm.rebuild.drop-indexes:true}")
+    public void setDropIndexes(boolean dropIndexes) {
+        this.dropIndexes = dropIndexes;
+    }
+
+    /**
+     * At start-up on PostgreSQL: the indexes a rebuild dropped and could not create again (the process died in
+     * between) are created now. The read models such a rebuild left are incomplete: rebuild them.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (!writes.postgres()) {
+            return;
         }
-        connection.commit();
-        log.info("created {} indexes again in {} ms", indexes.size(), (System.nanoTime() - start) / 1_000_000);
+        try (Connection connection = jdbc.getDataSource().getConnection()) {
+            if (ReadModelIndexes.anyDropped(connection)) {
+                log.warn("a read-model rebuild did not finish: creating its dropped indexes again; the read models "
+                        + "it left are incomplete, rebuild them (CRM_REBUILD_READ_MODELS=true)");
+                boolean autoCommit = connection.getAutoCommit();
+                connection.setAutoCommit(false);
+                try {
+                    ReadModelIndexes.createDropped(connection);
+                } finally {
+                    connection.rollback();
+                    connection.setAutoCommit(autoCommit);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the read models' dropped indexes: " + e.getMessage(), e);
+        }
     }
 
     private List<AnnotationEventHandlerAdapter> handlers() {

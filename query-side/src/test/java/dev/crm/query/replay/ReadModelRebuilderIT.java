@@ -138,13 +138,50 @@ class ReadModelRebuilderIT {
         assertThat(live.get("crm_object")).hasSize(2 + 3 + 4 + 3);
     }
 
+    /** The schema's indexes, each as its definition. */
+    static List<String> indexes() {
+        return db.jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1",
+                String.class);
+    }
+
     @Test
     void aRebuildWritesWhatTheLiveProjectionsWrote() {
+        List<String> indexes = indexes();
+
         long replayed = rebuilder.rebuild();
 
         assertThat(replayed).isEqualTo(feed.events().size());
         assertThat(db.snapshot()).isEqualTo(live);
         assertThat(flag(db.jdbc)).isFalse();
+        // the plain indexes it dropped to fill the tables are back, and no longer recorded as dropped
+        assertThat(indexes()).isEqualTo(indexes).anyMatch(i -> i.contains("memo_view_owner"));
+        assertThat(db.count("crm_rebuild_index")).isZero();
+    }
+
+    @Test
+    void aRebuildThatKeepsTheIndexesWritesTheSame() {
+        rebuilder.setDropIndexes(false);
+
+        rebuilder.rebuild();
+
+        assertThat(db.snapshot()).isEqualTo(live);
+    }
+
+    @Test
+    void theIndexesARebuildDroppedBeforeItDiedAreCreatedAtTheNextStart() throws Exception {
+        List<String> indexes = indexes();
+        try (java.sql.Connection connection = db.connect("")) {
+            connection.setAutoCommit(false);
+            ReadModelIndexes.drop(connection, rebuilder.tables());
+        }
+        assertThat(indexes()).noneMatch(i -> i.contains("memo_view_owner")).anyMatch(i -> i.contains("memo_view_pkey"))
+                .anyMatch(i -> i.contains("department_view_name_key"));
+        assertThat(db.count("crm_rebuild_index")).isGreaterThan(10);
+
+        rebuilder.afterSingletonsInstantiated();
+
+        assertThat(indexes()).isEqualTo(indexes);
+        assertThat(db.count("crm_rebuild_index")).isZero();
     }
 
     @Test
@@ -311,6 +348,7 @@ class ReadModelRebuilderIT {
     @Test
     void aStatementThatFailsInABatchNamesItsEventAndLowersTheFlag() {
         // the database refuses memo 2's row: the batch fails as a whole, then event by event
+        List<String> indexes = indexes();
         db.jdbc.execute("ALTER TABLE memo_view ADD CONSTRAINT no_printers CHECK (title NOT LIKE 'Printer%') NOT VALID");
         try {
             String event = feed.events().stream().filter(e -> e.getPayload() instanceof MemoCreated m && m.memoId() == 2)
@@ -322,6 +360,7 @@ class ReadModelRebuilderIT {
             assertThat(flag(db.jdbc)).isFalse();
             assertThat(rebuilder.lastCounts().batchesAppliedAgain).isEqualTo(1);
             assertThat(db.count("memo_view")).isZero();
+            assertThat(indexes()).isEqualTo(indexes);
         } finally {
             db.jdbc.execute("ALTER TABLE memo_view DROP CONSTRAINT no_printers");
         }
