@@ -47,23 +47,27 @@ import org.springframework.stereotype.Component;
  * <li>A statement's rows must cover everything it reads or writes: the rows whose key it names, and any other
  * row its outcome depends on (a {@code NOT EXISTS} on another table, a unique constraint shared with other
  * keys). Two statements without a row in common then commute: running them in either order leaves the same
- * tables. A key may be coarse (the whole table, {@code row(table, table)}) when rows are not independent, as
- * department names are (a unique index over all departments).</li>
+ * tables. A key may be coarse (one key for the whole table, {@code row("department_view", "*")}) when rows
+ * are not independent, as department names are (a unique index over all departments).</li>
  * <li>The queue is cut into groups, each of one SQL text, run one after the other; a group runs its statements
  * in the order they were queued. Each statement joins the earliest group of its SQL text that comes no earlier
  * than the group of the last statement queued before it on any of its rows (or opens a new group at the end).
  * So for every row, its statements run in the order they were queued: a later one sits either in a later group
- * or later in the same group. Statements on disjoint rows may swap, which by the rule above changes nothing.
- * Replaying the queue in this order therefore writes exactly what running it in order writes; the rebuild's
- * tests compare it row for row with the live projections.</li>
+ * or later in the same group. The order sent is thus a permutation of the queue in which every two statements
+ * that share a row keep their order; only statements without a row in common change places, and they commute.
+ * Two orders that agree on every pair of statements that do not commute leave the same tables (the argument
+ * of conflict-serializability: the one order turns into the other by swapping neighbours that commute), so the
+ * batch writes exactly what running the queue in order writes. {@code ProjectionWritesReplayIT} checks it on
+ * random sequences; the rebuild's tests compare a rebuild row for row with the live projections.</li>
  * <li>A statement queued without rows ({@link #update(String, Object...)}) is a barrier: it runs after
  * everything queued before it and before everything queued after it. Correct for any statement, but it cuts
  * the batch: projections declare rows for their statements.</li>
  * </ul>
- * A thousand creations of memos make three groups (memos, objects, links...); an aggregate's thousand changes
- * of one field make two. Nothing in a replay may need a statement's count or read back its own writes: both
- * would send the queue first ({@link ReplayCounts#forcedFlushes} counts them), so projections write their
- * conditions into the SQL instead (see {@code FileProjection}).
+ * A thousand creations of memos and tasks make three groups (the memos', the tasks' and the objects' rows); an
+ * aggregate's thousand changes of one field make two. Nothing in a replay should need a statement's count or
+ * read back its own writes: both send the queue first ({@link ReplayCounts#forcedFlushes} counts them), so
+ * projections write their conditions into the SQL instead (see {@code FileProjection}). If a batch fails, the
+ * rebuilder applies it again event by event, which names the failing event.
  */
 @Component
 public class ProjectionWrites {
