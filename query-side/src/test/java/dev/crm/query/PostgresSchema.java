@@ -45,6 +45,15 @@ public final class PostgresSchema implements AutoCloseable {
         return new PostgresSchema(schema, new SingleConnectionDataSource(url, db.username(), db.password(), true));
     }
 
+    /**
+     * A connection of its own to this schema, with more driver parameters ({@code name=value&...}, or empty), as
+     * the application opens one for a rebuild; the caller closes it.
+     */
+    public java.sql.Connection connect(String parameters) throws java.sql.SQLException {
+        String url = dataSource.getUrl() + (parameters.isEmpty() ? "" : "&" + parameters);
+        return java.sql.DriverManager.getConnection(url, dataSource.getUsername(), dataSource.getPassword());
+    }
+
     public DataSourceTransactionManager transactions() {
         return new DataSourceTransactionManager(dataSource);
     }

@@ -39,6 +39,12 @@ public class DepartmentProjection implements ReadModel {
     private static final String RENAME = """
             UPDATE department_view SET name = ?, name_key = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?""";
 
+    /**
+     * What each statement touches in a replay: every department, because names are unique across them
+     * ({@code department_view_name_key}), so a rename and another department's creation must keep their order.
+     */
+    private static final ProjectionWrites.Row ALL = ProjectionWrites.row("department_view", "*");
+
     private final ProjectionWrites writes;
     private final ObjectIndex objects;
 
@@ -49,13 +55,13 @@ public class DepartmentProjection implements ReadModel {
 
     @EventHandler
     void on(DepartmentCreated e, @Timestamp Instant at) {
-        writes.update(INSERT, e.departmentId(), e.name(), key(e.name()), Sql.ts(at), Sql.ts(at), e.departmentId());
+        writes.update(ALL, INSERT, e.departmentId(), e.name(), key(e.name()), Sql.ts(at), Sql.ts(at), e.departmentId());
         objects.created(e.departmentId(), KIND, e.name(), null, at);
     }
 
     @EventHandler
     void on(DepartmentHeadChanged e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        writes.update("UPDATE department_view SET head = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+        writes.update(ALL, "UPDATE department_view SET head = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
                 e.to(), sequence + 1, Sql.ts(at), e.departmentId(), sequence + 1);
         objects.changed(e.departmentId(), sequence + 1, at);
     }
@@ -63,7 +69,7 @@ public class DepartmentProjection implements ReadModel {
     @EventHandler
     void on(DepartmentRenamed e, @SequenceNumber long sequence, @Timestamp Instant at) {
         long version = sequence + 1;
-        writes.update(RENAME, e.to(), key(e.to()), version, Sql.ts(at), e.departmentId(), version);
+        writes.update(ALL, RENAME, e.to(), key(e.to()), version, Sql.ts(at), e.departmentId(), version);
         objects.retitled(e.departmentId(), e.to(), version, at);
     }
 

@@ -47,10 +47,12 @@ public class Links implements ReadModel {
         this.writes = writes;
     }
 
+    private static final ProjectionWrites.Insert INSERT = ProjectionWrites.insert("object_link", "from_id, to_id",
+            "from_id, to_id, relation");
+
+    /** Records that {@code to} belongs to {@code from}; nothing if they are linked already. */
     public void link(long from, long to, String relation) {
-        writes.update("INSERT INTO object_link (from_id, to_id, relation) SELECT ?, ?, ? "
-                + "WHERE NOT EXISTS (SELECT 1 FROM object_link WHERE from_id = ? AND to_id = ?)", from, to, relation,
-                from, to);
+        writes.insertIfAbsent(INSERT, from, to, relation);
     }
 
     /** The objects that belong to this one (deleted ones too), in ID order. */

@@ -46,10 +46,9 @@ public class MemoProjection implements ReadModel {
     public static final String GROUP = "memos";
     static final String TABLE = "memo_view";
 
-    private static final String INSERT = """
-            INSERT INTO memo_view (id, version, title, description, recipient, draft, stage, owner, deleted,
-                                   created_at, updated_at, department)
-            SELECT ?, 1, ?, ?, ?, ?, 'PENDING', ?, FALSE, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM memo_view WHERE id = ?)""";
+    private static final ProjectionWrites.Insert INSERT = ProjectionWrites.insert(TABLE, "id", """
+            id, version, title, description, recipient, draft, stage, owner, deleted, created_at, updated_at,
+            department""");
     private static final String STAGE = """
             UPDATE memo_view SET stage = ?, conclusion = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?""";
     private static final String POSTPONE = """
@@ -72,8 +71,8 @@ public class MemoProjection implements ReadModel {
 
     @EventHandler
     void on(MemoCreated e, @Timestamp Instant at) {
-        writes.updateKeeping(INSERT, MemoQueries.ROW, TABLE, e.memoId(), e.memoId(), e.title(), e.description(), e.to(), e.draft(), e.author(), Sql.ts(at),
-                Sql.ts(at), e.department(), e.memoId());
+        writes.insertKeepingIfAbsent(INSERT, MemoQueries.ROW, e.memoId(), 1L, e.title(), e.description(), e.to(),
+                e.draft(), MemoStage.PENDING.name(), e.author(), false, Sql.ts(at), Sql.ts(at), e.department());
         objects.created(e.memoId(), MemoKind.NAME, e.title(), e.author(), at, e.department());
     }
 

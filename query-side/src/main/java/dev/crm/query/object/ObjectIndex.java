@@ -21,13 +21,13 @@ public class ObjectIndex implements ReadModel {
 
     @Override
     public List<String> tables() {
-        return List.of("crm_object");
+        return List.of(TABLE);
     }
 
 
-    private static final String INSERT = """
-            INSERT INTO crm_object (id, kind, title, owner, deleted, version, created_at, updated_at, department)
-            SELECT ?, ?, ?, ?, FALSE, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM crm_object WHERE id = ?)""";
+    static final String TABLE = "crm_object";
+    private static final ProjectionWrites.Insert INSERT = ProjectionWrites.insert(TABLE, "id",
+            "id, kind, title, owner, deleted, version, created_at, updated_at, department");
     private static final String TOUCH = """
             UPDATE crm_object SET version = ?, updated_at = ? WHERE id = ? AND version < ?""";
     private static final String TOUCH_TITLE = """
@@ -61,15 +61,15 @@ public class ObjectIndex implements ReadModel {
 
     /** An object of a department (null: none). */
     public void created(long id, String kind, String title, String owner, Instant at, Long department) {
-        writes.update(INSERT, id, kind, title, owner, 1L, Sql.ts(at), Sql.ts(at), department, id);
+        writes.insertIfAbsent(INSERT, id, kind, title, owner, false, 1L, Sql.ts(at), Sql.ts(at), department);
     }
 
     public void changed(long id, long version, Instant at) {
-        writes.update(TOUCH, version, Sql.ts(at), id, version);
+        writes.update(row(id), TOUCH, version, Sql.ts(at), id, version);
     }
 
     public void retitled(long id, String title, long version, Instant at) {
-        writes.update(TOUCH_TITLE, title, version, Sql.ts(at), id, version);
+        writes.update(row(id), TOUCH_TITLE, title, version, Sql.ts(at), id, version);
     }
 
     /**
@@ -77,17 +77,21 @@ public class ObjectIndex implements ReadModel {
      * ({@code Deletion}) and are null for a delete of one object.
      */
     public void deleted(long id, String by, long version, Instant at, Object cascade, Object deletedWith) {
-        writes.update(DELETE, Sql.ts(at), by, cascade == null ? null : cascade.toString(),
+        writes.update(row(id), DELETE, Sql.ts(at), by, cascade == null ? null : cascade.toString(),
                 deletedWith == null ? null : Long.valueOf(deletedWith.toString()), version, Sql.ts(at), id, version);
     }
 
     public void ownerChanged(long id, String owner, long version, Instant at) {
-        writes.update("UPDATE crm_object SET owner = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+        writes.update(row(id), "UPDATE crm_object SET owner = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
                 owner, version, Sql.ts(at), id, version);
     }
 
     public void restored(long id, long version, Instant at) {
-        writes.update(RESTORE, version, Sql.ts(at), id, version);
+        writes.update(row(id), RESTORE, version, Sql.ts(at), id, version);
+    }
+
+    private static ProjectionWrites.Row row(long id) {
+        return ProjectionWrites.row(TABLE, id);
     }
 
     /**

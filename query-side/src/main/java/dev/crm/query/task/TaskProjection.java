@@ -58,14 +58,12 @@ public class TaskProjection implements ReadModel {
 
 
     public static final String GROUP = "tasks";
-    static final String TABLE = "task_view";
 
-    private static final String INSERT = """
-            INSERT INTO task_view (id, kind, version, title, description, priority, due_date, next_step, next_step_date,
-                                   responsible, co_owner, subscribers, tags, stage, parent, project, memo, owner,
-                                   deleted, created_at, updated_at, department)
-            SELECT ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, FALSE, ?, ?, ?
-            WHERE NOT EXISTS (SELECT 1 FROM task_view WHERE id = ?)""";
+    static final String TABLE = "task_view";
+    private static final ProjectionWrites.Insert INSERT = ProjectionWrites.insert(TABLE, "id", """
+            id, kind, version, title, description, priority, due_date, next_step, next_step_date, responsible,
+            co_owner, subscribers, tags, stage, parent, project, memo, owner, deleted, created_at, updated_at,
+            department""");
     /** The declared fields a change can name, with their columns; nothing else reaches the SQL. */
     private static final Map<String, String> COLUMNS = Map.of(TaskKind.TITLE.name(), "title",
             TaskKind.DESCRIPTION.name(), "description", TaskKind.PRIORITY.name(), "priority",
@@ -103,9 +101,10 @@ public class TaskProjection implements ReadModel {
     private void created(WorkCreated e, Instant at) {
         long id = e.objectId();
         String kind = e.work().kind();
-        writes.updateKeeping(INSERT, TaskQueries.ROW, TABLE, id, id, kind, e.title(), e.description(), e.priority().name(), e.dueDate(), e.nextStep(),
-                e.nextStepDate(), people(e.responsible()), e.coOwner(), people(e.subscribers()), people(e.tags()),
-                e.parent(), e.project(), e.memo(), e.owner(), Sql.ts(at), Sql.ts(at), e.department(), id);
+        writes.insertKeepingIfAbsent(INSERT, TaskQueries.ROW, id, kind, 1L, e.title(), e.description(), e.priority().name(), e.dueDate(),
+                e.nextStep(), e.nextStepDate(), people(e.responsible()), e.coOwner(), people(e.subscribers()),
+                people(e.tags()), TaskStage.PENDING.name(), e.parent(), e.project(), e.memo(), e.owner(), false,
+                Sql.ts(at), Sql.ts(at), e.department());
         objects.created(id, kind, e.title(), e.owner(), at, e.department());
         persons.created(e);
         if (e.parent() != null) {

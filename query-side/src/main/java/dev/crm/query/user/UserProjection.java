@@ -27,18 +27,26 @@ public class UserProjection implements ReadModel {
 
     @Override
     public List<String> tables() {
-        return List.of("crm_user", "user_department");
+        return List.of(TABLE, DEPARTMENTS);
     }
 
 
     public static final String GROUP = "users";
 
-    private static final String INSERT = """
-            INSERT INTO crm_user (username, display_name, roles, active, version, created_at)
-            SELECT ?, ?, ?, TRUE, 1, ? WHERE NOT EXISTS (SELECT 1 FROM crm_user WHERE username = ?)""";
+    private static final String TABLE = "crm_user";
+    private static final String DEPARTMENTS = "user_department";
+    private static final ProjectionWrites.Insert INSERT = ProjectionWrites.insert(TABLE, "username",
+            "username, display_name, roles, active, version, created_at");
     private static final String ROLES = "UPDATE crm_user SET roles = ?, version = ? WHERE username = ? AND version < ?";
     private static final String ACTIVE = "UPDATE crm_user SET active = ?, version = ? WHERE username = ? AND version < ?";
     private static final String VERSION = "UPDATE crm_user SET version = ? WHERE username = ? AND version < ?";
+    /** The user's departments are replaced only when the event is new to the user's row (its version guard). */
+    private static final String CLEAR_DEPARTMENTS = """
+            DELETE FROM user_department WHERE username = ?
+               AND EXISTS (SELECT 1 FROM crm_user WHERE username = ? AND version < ?)""";
+    private static final String ADD_DEPARTMENT = """
+            INSERT INTO user_department (username, department_id) SELECT ?, ?
+            WHERE EXISTS (SELECT 1 FROM crm_user WHERE username = ? AND version < ?)""";
 
     private final ProjectionWrites writes;
 
@@ -46,36 +54,41 @@ public class UserProjection implements ReadModel {
         this.writes = writes;
     }
 
+    private static ProjectionWrites.Row row(String username) {
+        return ProjectionWrites.row(TABLE, username);
+    }
+
     @EventHandler
     void on(UserCreated e, @Timestamp Instant at) {
-        writes.update(INSERT, e.username(), e.displayName(), names(e.roles()), Sql.ts(at), e.username());
+        writes.insertIfAbsent(INSERT, e.username(), e.displayName(), names(e.roles()), true, 1L, Sql.ts(at));
     }
 
     @EventHandler
     void on(UserRolesChanged e, @SequenceNumber long sequence) {
-        writes.update(ROLES, names(e.to()), sequence + 1, e.username(), sequence + 1);
+        writes.update(row(e.username()), ROLES, names(e.to()), sequence + 1, e.username(), sequence + 1);
     }
 
     @EventHandler
     void on(UserDepartmentsChanged e, @SequenceNumber long sequence) {
-        // the version guard decides whether this event is new; only then are the rows replaced
-        if (writes.updateCounted(VERSION, sequence + 1, e.username(), sequence + 1) == 1) {
-            writes.update("DELETE FROM user_department WHERE username = ?", e.username());
-            for (long department : e.to()) {
-                writes.update("INSERT INTO user_department (username, department_id) VALUES (?, ?)", e.username(),
-                        department);
-            }
+        // the version guard decides whether this event is new; only then are the rows replaced. The guard is in
+        // each statement (no count to wait for), and the version moves last.
+        long version = sequence + 1;
+        List<ProjectionWrites.Row> rows = List.of(row(e.username()), ProjectionWrites.row(DEPARTMENTS, e.username()));
+        writes.update(rows, CLEAR_DEPARTMENTS, e.username(), e.username(), version);
+        for (long department : e.to()) {
+            writes.update(rows, ADD_DEPARTMENT, e.username(), department, e.username(), version);
         }
+        writes.update(row(e.username()), VERSION, version, e.username(), version);
     }
 
     @EventHandler
     void on(UserDeactivated e, @SequenceNumber long sequence) {
-        writes.update(ACTIVE, false, sequence + 1, e.username(), sequence + 1);
+        writes.update(row(e.username()), ACTIVE, false, sequence + 1, e.username(), sequence + 1);
     }
 
     @EventHandler
     void on(UserReactivated e, @SequenceNumber long sequence) {
-        writes.update(ACTIVE, true, sequence + 1, e.username(), sequence + 1);
+        writes.update(row(e.username()), ACTIVE, true, sequence + 1, e.username(), sequence + 1);
     }
 
     static String names(Collection<Role> roles) {

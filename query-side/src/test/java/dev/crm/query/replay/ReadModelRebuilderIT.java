@@ -4,10 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crm.query.EventFeed;
+import dev.crm.query.ProjectionWrites;
 import dev.crm.query.PostgresSchema;
 import dev.crm.query.ReadModels;
 import dev.crm.query.Scenario;
+import dev.crm.shared.Deletion;
+import dev.crm.shared.FieldChange;
+import dev.crm.shared.file.FileAttached;
+import dev.crm.shared.file.FileDetached;
+import dev.crm.shared.file.FileRestored;
+import dev.crm.shared.memo.MemoChanged;
 import dev.crm.shared.memo.MemoCreated;
+import dev.crm.shared.memo.MemoDeleted;
+import dev.crm.shared.memo.MemoPostponed;
+import dev.crm.shared.memo.MemoRestored;
+import dev.crm.shared.memo.MemoReviewed;
+import dev.crm.shared.memo.MemoStage;
+import dev.crm.shared.task.TaskChanged;
+import dev.crm.shared.task.TaskCreated;
+import dev.crm.shared.task.TaskDeleted;
+import dev.crm.shared.task.TaskOwnerChanged;
+import dev.crm.shared.task.TaskPriority;
+import dev.crm.shared.task.TaskRestored;
+import dev.crm.shared.task.TaskStage;
+import dev.crm.shared.task.TaskStageChanged;
+import dev.crm.shared.user.UserDepartmentsChanged;
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +114,9 @@ class ReadModelRebuilderIT {
         feed = new EventFeed(models.projections());
         Scenario.publish(feed);
         live = db.snapshot();
-        rebuilder = new ReadModelRebuilder(feed.store(), context, db.jdbc, db.transactions(), db.writes);
+        // as the application wires it on PostgreSQL: a connection of its own that rewrites batched inserts
+        rebuilder = new ReadModelRebuilder(StoredEvents.of(feed.store()), () -> db.connect("reWriteBatchedInserts=true"),
+                context, db.jdbc, db.transactions(), db.writes);
     }
 
     @SuppressWarnings("unchecked")
@@ -109,13 +138,50 @@ class ReadModelRebuilderIT {
         assertThat(live.get("crm_object")).hasSize(2 + 3 + 4 + 3);
     }
 
+    /** The schema's indexes, each as its definition. */
+    static List<String> indexes() {
+        return db.jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1",
+                String.class);
+    }
+
     @Test
     void aRebuildWritesWhatTheLiveProjectionsWrote() {
+        List<String> indexes = indexes();
+
         long replayed = rebuilder.rebuild();
 
         assertThat(replayed).isEqualTo(feed.events().size());
         assertThat(db.snapshot()).isEqualTo(live);
         assertThat(flag(db.jdbc)).isFalse();
+        // the plain indexes it dropped to fill the tables are back, and no longer recorded as dropped
+        assertThat(indexes()).isEqualTo(indexes).anyMatch(i -> i.contains("memo_view_owner"));
+        assertThat(db.count("crm_rebuild_index")).isZero();
+    }
+
+    @Test
+    void aRebuildThatKeepsTheIndexesWritesTheSame() {
+        rebuilder.setDropIndexes(false);
+
+        rebuilder.rebuild();
+
+        assertThat(db.snapshot()).isEqualTo(live);
+    }
+
+    @Test
+    void theIndexesARebuildDroppedBeforeItDiedAreCreatedAtTheNextStart() throws Exception {
+        List<String> indexes = indexes();
+        try (java.sql.Connection connection = db.connect("")) {
+            connection.setAutoCommit(false);
+            ReadModelIndexes.drop(connection, rebuilder.tables());
+        }
+        assertThat(indexes()).noneMatch(i -> i.contains("memo_view_owner")).anyMatch(i -> i.contains("memo_view_pkey"))
+                .anyMatch(i -> i.contains("department_view_name_key"));
+        assertThat(db.count("crm_rebuild_index")).isGreaterThan(10);
+
+        rebuilder.afterSingletonsInstantiated();
+
+        assertThat(indexes()).isEqualTo(indexes);
+        assertThat(db.count("crm_rebuild_index")).isZero();
     }
 
     @Test
@@ -175,5 +241,162 @@ class ReadModelRebuilderIT {
         rebuilder.rebuild();
 
         assertThat(db.snapshot()).isEqualTo(live);
+    }
+
+    private void assertQuietRebuild() {
+        ProjectionWrites.ReplayCounts counts = rebuilder.lastCounts();
+        // every statement declared its rows, none needed a count or a read, no batch had to be applied again
+        assertThat(counts.barriers).as("statements without rows").isZero();
+        assertThat(counts.forcedFlushes).as("forced flushes").isZero();
+        assertThat(counts.batchesAppliedAgain).as("batches applied again").isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 7, 1000})
+    void aRebuildInBatchesOfAnySizeWritesWhatTheLiveProjectionsWrote(int events) {
+        long replayed = rebuilder.batchSize(events).rebuild();
+
+        assertThat(replayed).isEqualTo(feed.events().size());
+        assertThat(db.snapshot()).isEqualTo(live);
+        assertQuietRebuild();
+        // the Scenario's 44 events in one batch: a handful of groups, not one execution per statement
+        if (events == 1000) {
+            assertThat(rebuilder.lastCounts().executions).isLessThan(rebuilder.lastCounts().statements / 2);
+        }
+    }
+
+    @Test
+    void anAggregateWithManyEventsAcrossBatches() {
+        feed.publish(50, new MemoCreated(50, "Long story", "v0", "bob", true, "alice", 7L), "alice");
+        for (int i = 1; i <= 1_500; i++) {
+            List<FieldChange> changes = switch (i % 4) {
+                case 0 -> List.of(FieldChange.of("title", null, "Long story " + i));
+                case 1 -> List.of(FieldChange.of("description", null, "v" + i));
+                case 2 -> List.of(FieldChange.of("title", null, "Story " + i), FieldChange.of("description", null, "w" + i));
+                default -> List.of(FieldChange.of("draft", null, Boolean.toString(i % 8 == 3)));
+            };
+            feed.publish(50, new MemoChanged(50, changes), "alice");
+            if (i % 500 == 0) {
+                feed.publish(50, new MemoPostponed(50, MemoStage.PENDING), "bob");
+            }
+        }
+        feed.publish(50, new MemoReviewed(50, "Read it all", MemoStage.POSTPONED, null), "bob");
+        live = db.snapshot();
+
+        rebuilder.rebuild();
+
+        assertThat(db.snapshot()).isEqualTo(live);
+        assertThat(db.jdbc.queryForObject("SELECT version FROM memo_view WHERE id = 50", Long.class)).isEqualTo(1_505L);
+        assertQuietRebuild();
+    }
+
+    @Test
+    void createChangeDeleteRestoreOfTheSameRowsInOneBatch() {
+        Map<String, Object> cascade = Map.of(Deletion.CASCADE, "k9");
+        feed.publish(60, new MemoCreated(60, "Back and forth", null, "bob", false, "alice", 7L), "alice");
+        feed.publish(61, new TaskCreated(61, "Follow up", null, TaskPriority.LOW, null, null, null, List.of("bob"), null,
+                List.of(), List.of(), null, 60L, "alice", null, 7L), "alice");
+        for (int round = 0; round < 3; round++) {
+            feed.publish(60, new MemoChanged(60, List.of(FieldChange.of("title", null, "Back " + round))), "alice");
+            feed.publish(61, new TaskChanged(61, List.of(FieldChange.of("title", null, "Follow up " + round))), "alice");
+            feed.publish(60, new MemoDeleted(60), "alice", cascade);
+            feed.publish(61, new TaskDeleted(61), "alice",
+                    Map.of(Deletion.CASCADE, "k9", Deletion.DELETED_WITH, 60L));
+            feed.publish(60, new MemoRestored(60), "admin");
+            feed.publish(61, new TaskRestored(61), "admin");
+            feed.publish(61, new TaskOwnerChanged(61, round == 0 ? "alice" : "bob", round % 2 == 0 ? "bob" : "alice"),
+                    "alice");
+            feed.publish(61, new TaskStageChanged(61, TaskStage.PENDING, round == 2 ? TaskStage.COMPLETED
+                    : TaskStage.IN_PROGRESS), "bob");
+        }
+        feed.publish(60, new MemoDeleted(60), "alice");
+        feed.publish("alice", new UserDepartmentsChanged("alice", List.of(7L), List.of(8L)), "admin");
+        feed.publish("alice", new UserDepartmentsChanged("alice", List.of(8L), List.of(7L, 8L)), "admin");
+        live = db.snapshot();
+
+        rebuilder.rebuild();
+
+        assertThat(db.snapshot()).isEqualTo(live);
+        assertQuietRebuild();
+    }
+
+    @Test
+    void fileReferenceCountsAcrossAttachDetachAndRestoreInOneBatch() {
+        String shared = "c".repeat(64);
+        String other = "d".repeat(64);
+        feed.publish(200, new FileAttached(200, 1, shared, "a.txt", 10, "text/plain"), "alice");
+        feed.publish(201, new FileAttached(201, 2, shared, "b.txt", 10, "text/plain"), "bob");
+        feed.publish(200, new FileDetached(200, 1, shared, "a.txt"), "alice");
+        feed.publish(200, new FileRestored(200, 1, shared, "a.txt"), "admin");
+        feed.publish(201, new FileDetached(201, 2, shared, "b.txt"), "bob");
+        feed.publish(200, new FileDetached(200, 1, shared, "a.txt"), "alice");
+        // the content has no reference left here: zero since this event
+        feed.publish(201, new FileRestored(201, 2, shared, "b.txt"), "admin");
+        feed.publish(202, new FileAttached(202, 1, other, "c.txt", 20, "text/plain"), "alice");
+        feed.publish(203, new FileAttached(203, 2, other, "c.txt", 20, "text/plain"), "bob");
+        feed.publish(202, new FileDetached(202, 1, other, "c.txt"), "alice");
+        feed.publish(201, new FileDetached(201, 2, shared, "b.txt"), "bob");
+        live = db.snapshot();
+        assertThat(db.jdbc.queryForList("SELECT sha256 || ':' || ref_count || ':' || (zero_since IS NULL) FROM file_content "
+                + "WHERE sha256 IN (?, ?) ORDER BY sha256", String.class, shared, other))
+                .containsExactly(shared + ":0:false", other + ":1:true");
+
+        rebuilder.rebuild();
+
+        assertThat(db.snapshot()).isEqualTo(live);
+        assertQuietRebuild();
+    }
+
+    @Test
+    void aStatementThatFailsInABatchNamesItsEventAndLowersTheFlag() {
+        // the database refuses memo 2's row: the batch fails as a whole, then event by event
+        List<String> indexes = indexes();
+        db.jdbc.execute("ALTER TABLE memo_view ADD CONSTRAINT no_printers CHECK (title NOT LIKE 'Printer%') NOT VALID");
+        try {
+            String event = feed.events().stream().filter(e -> e.getPayload() instanceof MemoCreated m && m.memoId() == 2)
+                    .findFirst().orElseThrow().getIdentifier();
+
+            assertThatThrownBy(rebuilder::rebuild).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("replay failed at event " + event);
+
+            assertThat(flag(db.jdbc)).isFalse();
+            assertThat(rebuilder.lastCounts().batchesAppliedAgain).isEqualTo(1);
+            assertThat(db.count("memo_view")).isZero();
+            assertThat(indexes()).isEqualTo(indexes);
+        } finally {
+            db.jdbc.execute("ALTER TABLE memo_view DROP CONSTRAINT no_printers");
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aFailureInAnEarlyBatchStopsTheReaderAndTheSender() {
+        probe.failAt = 2L;
+        String event = feed.events().stream().filter(e -> e.getPayload() instanceof MemoCreated m && m.memoId() == 2)
+                .findFirst().orElseThrow().getIdentifier();
+
+        // batches of one: the reader is ahead, the sender busy, when the handler fails
+        assertThatThrownBy(() -> rebuilder.batchSize(1).rebuild()).hasMessage("replay failed at event " + event);
+
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("read-model-rebuild"));
+        // what came before the failing event was committed, batch by batch
+        assertThat(db.count("department_view")).isEqualTo(2);
+        assertThat(db.count("memo_view")).isEqualTo(1);
+    }
+
+    @Test
+    void anEventThatCannotBeReadNamesItself() {
+        EventMessage<?> unreadable = new GenericEventMessage<>("x") {
+            @Override
+            public String getPayload() {
+                throw new IllegalArgumentException("no class for this payload");
+            }
+        };
+        StoredEvents events = () -> Stream.concat(feed.events().stream().limit(5), Stream.of(unreadable));
+        rebuilder = new ReadModelRebuilder(events, () -> db.connect(""), context, db.jdbc, db.transactions(), db.writes);
+
+        assertThatThrownBy(rebuilder::rebuild).hasMessage("replay failed at event " + unreadable.getIdentifier())
+                .hasRootCauseMessage("no class for this payload");
+        assertThat(flag(db.jdbc)).isFalse();
     }
 }

@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.config.SpringAggregateConfigurer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -48,7 +49,8 @@ class AxonConfig {
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver resolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
-                                          ConnectionProvider connections, TransactionManager transactions) {
+                                          ConnectionProvider connections, TransactionManager transactions,
+                                          ObjectProvider<EventSchema> schema) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -57,7 +59,7 @@ class AxonConfig {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connections)
                 .transactionManager(transactions)
-                .schema(new EventSchema())
+                .schema(schema.getIfAvailable(EventSchema::new))
                 .batchSize(EVENT_BATCH);
         builder.finalAggregateBatchPredicate(batch -> batch.size() < EVENT_BATCH);
         return new LeanJdbcEventStorageEngine(builder);
