@@ -143,6 +143,8 @@ public class ProjectionWrites {
         public long forcedFlushes;
         /** Statements queued without rows (each one cuts the batch). */
         public long barriers;
+        /** Of those, the ones queued with {@link #updateAcrossRows}: known to touch rows they cannot name. */
+        public long rowsUnnamed;
         /** Batches whose statements failed together and were applied again event by event. */
         public long batchesAppliedAgain;
         /** Nanoseconds spent running the handlers (queueing), and sending the statements. */
@@ -157,7 +159,7 @@ public class ProjectionWrites {
         @Override
         public String toString() {
             return statements + " statements in " + executions + " executions (" + forcedFlushes + " forced flushes, "
-                    + barriers + " statements without rows, " + batchesAppliedAgain + " batches applied again); "
+                    + barriers + " statements without rows (" + rowsUnnamed + " of them across rows), " + batchesAppliedAgain + " batches applied again); "
                     + "handling " + handlingNanos / 1_000_000 + " ms, sending " + sendingNanos / 1_000_000 + " ms, "
                     + "waiting for the reader " + waitingNanos / 1_000_000 + " ms, for the sender "
                     + waitingForSendingNanos / 1_000_000 + " ms, committing " + committingNanos / 1_000_000 + " ms";
@@ -307,6 +309,18 @@ public class ProjectionWrites {
      */
     public void update(String sql, Object... args) {
         queue(new Statement(sql, args, null, null, null));
+    }
+
+    /**
+     * Queues a statement that reads or writes rows it cannot name when it is queued (rows that other rows point
+     * to, found by the SQL): like {@link #update(String, Object...)}, a barrier in a replay, but one on purpose.
+     */
+    public void updateAcrossRows(String sql, Object... args) {
+        Replay r = replay.get();
+        if (r != null) {
+            r.counts.rowsUnnamed++;
+        }
+        update(sql, args);
     }
 
     /** Queues a statement that reads and writes only {@code row}. */

@@ -97,6 +97,15 @@ final class TaskPeople {
             AND NOT EXISTS (SELECT 1 FROM task_person e WHERE e.task_id = c.id AND e.username = p.username AND e.role = '%1$s')"""
             .formatted(PART, OWN);
 
+    /**
+     * The rows a statement on the task's own people reads and writes: the task's row (its version) and its
+     * {@code task_person} rows. The relation statements (container and part rows) read rows found through other
+     * rows, so they are queued {@link ProjectionWrites#updateAcrossRows across rows}.
+     */
+    private static List<ProjectionWrites.Row> own(long id) {
+        return List.of(ProjectionWrites.row(TaskProjection.TABLE, id), ProjectionWrites.row(TABLE, id));
+    }
+
     private final ProjectionWrites writes;
 
     TaskPeople(ProjectionWrites writes) {
@@ -131,7 +140,8 @@ final class TaskPeople {
         List<Object> args = new ArrayList<>(List.of(id));
         args.addAll(people.keySet());
         args.addAll(List.of(id, version));
-        writes.update(CLEAR_OWN.formatted(String.join(", ", Collections.nCopies(people.size(), "?"))), args.toArray());
+        writes.update(own(id), CLEAR_OWN.formatted(String.join(", ", Collections.nCopies(people.size(), "?"))),
+                args.toArray());
         addOwn(id, version, people);
         partsOf(id);
         containersOfPartsOf(id);
@@ -155,24 +165,24 @@ final class TaskPeople {
             return;
         }
         args.addAll(List.of(id, version));
-        writes.update(ADD_OWN.formatted(values), args.toArray());
+        writes.update(own(id), ADD_OWN.formatted(values), args.toArray());
     }
 
     /** The {@value #CONTAINER} rows of the task itself, from its containers as they are. */
     private void containersOf(long id) {
-        writes.update(CLEAR_CONTAINER.formatted(ITSELF), id);
-        writes.update(ADD_CONTAINER.formatted(ITSELF), id, id);
+        writes.updateAcrossRows(CLEAR_CONTAINER.formatted(ITSELF), id);
+        writes.updateAcrossRows(ADD_CONTAINER.formatted(ITSELF), id, id);
     }
 
     /** The {@value #CONTAINER} rows of the task's parts, from their containers as they are. */
     private void containersOfPartsOf(long id) {
-        writes.update(CLEAR_CONTAINER.formatted(PARTS_OF), id, id);
-        writes.update(ADD_CONTAINER.formatted(PARTS_OF), id, id, id, id);
+        writes.updateAcrossRows(CLEAR_CONTAINER.formatted(PARTS_OF), id, id);
+        writes.updateAcrossRows(ADD_CONTAINER.formatted(PARTS_OF), id, id, id, id);
     }
 
     /** The {@value #PART} rows of the task's containers, brought up to date with this part. */
     private void partsOf(long id) {
-        writes.update(CLEAR_PART, id, id);
-        writes.update(ADD_PART, id, id);
+        writes.updateAcrossRows(CLEAR_PART, id, id);
+        writes.updateAcrossRows(ADD_PART, id, id);
     }
 }
