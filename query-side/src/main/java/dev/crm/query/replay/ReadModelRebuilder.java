@@ -36,14 +36,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@value #BATCH} events. Because every projection write is guarded by the event's version, applying an
  * event a second time changes nothing.
  *
- * <p>How it goes fast (docs/benchmarks.md, "Replay"): the tables are emptied with {@code TRUNCATE}; a reader
- * thread reads and deserializes the store ({@link StoredEvents}; in the application one query over a cursor,
- * {@link JdbcStoredEvents}) into a short queue of batches while this thread applies the previous batch; each
- * batch is one {@link ProjectionWrites#replaying} scope, whose statements go out as JDBC batches on the
- * rebuild's own connection ({@link RebuildConnection}), in a transaction that on PostgreSQL does not wait for
- * its commit to reach the disk ({@code synchronous_commit = off}: a crash loses at most the last batches of a
- * rebuild that has to be run again anyway; commands keep waiting for theirs). A batch whose statements fail is
- * rolled back and applied again event by event, so the failure names its event as before.
+ * <p>How it goes fast (docs/architecture.md; figures in docs/benchmarks.md): the tables are emptied with
+ * {@code TRUNCATE}, and on PostgreSQL their plain indexes dropped until they are full ({@link ReadModelIndexes}).
+ * Three threads then work at once: a reader reads and deserializes the store ({@link StoredEvents}; in the
+ * application one query over a cursor, {@link JdbcStoredEvents}) into a short queue of batches; this thread runs
+ * the handlers over a batch, collecting its statements ({@link ProjectionWrites#collecting}, which puts them in
+ * the order they will be sent); a sender sends the batch before it as JDBC batches and commits it, on the
+ * rebuild's own connection ({@link RebuildConnection}), in transactions that on PostgreSQL do not wait for their
+ * commit to reach the disk ({@code synchronous_commit = off}: a crash loses at most the last batches of a rebuild
+ * that has to be run again anyway; commands keep waiting for theirs). A batch whose statements fail is rolled
+ * back and applied again event by event, so the failure names its event as before.
  *
  * <p>It is a stop-the-world rebuild: run it while no commands arrive (an admin action at start-up).
  * Rebuilding while the service takes commands comes with streaming processors in a later issue.

@@ -87,10 +87,14 @@ class JdbcStoredEventsIT {
         }
     }
 
-    @Test
-    void readsTheStoreAsTheEngineReadsIt() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "prepareThreshold=-1"})
+    void readsTheStoreAsTheEngineReadsIt(String parameters) throws Exception {
         List<? extends EventMessage<?>> expected = read(engine.readEvents(null, false));
-        List<? extends EventMessage<?>> actual = read(new JdbcStoredEvents(db.dataSource, new EventSchema(), serializer,
+        // as text, or (prepared on the server from the first execution, as the application reads) as binary
+        javax.sql.DataSource reading = parameters.isEmpty() ? db.dataSource
+                : new org.springframework.jdbc.datasource.SingleConnectionDataSource(db.connect(parameters), false);
+        List<? extends EventMessage<?>> actual = read(new JdbcStoredEvents(reading, new EventSchema(), serializer,
                 new SubjectToTitle(), 7).readAll());
 
         assertThat(actual).hasSize(expected.size()).hasSizeGreaterThan(40);
