@@ -87,7 +87,9 @@ class ReadModelReplayIT {
         assertThat(api.as("admin", "PUT", "/api/users/" + recipient + "/departments", Map.of("departments", List.of(sales)))
                 .status()).isEqualTo(200);
         var live = tables();
-        assertThat(live.get("file_content")).hasSize(1);
+        // the shared database holds other tests' contents too: look at this test's two
+        assertThat(live.get("file_content")).anySatisfy(row -> assertThat(row.get("sha256")).isEqualTo(sha256("replayed")))
+                .noneSatisfy(row -> assertThat(row.get("sha256")).isEqualTo(sha256("second")));
         assertThat(live.get("user_department")).isNotEmpty();
         assertThat(live.get("memo_view")).isNotEmpty();
         assertThat(live.get("task_view")).isNotEmpty();
@@ -100,7 +102,9 @@ class ReadModelReplayIT {
         rebuilder.rebuild();
         assertThat(tables()).isEqualTo(live);
         ProjectionWrites.ReplayCounts counts = rebuilder.lastCounts();
-        assertThat(counts.forcedFlushes + counts.barriers + counts.batchesAppliedAgain).as(counts.toString()).isZero();
+        // nothing cut the batches but task_person's relation statements (a subtask here), which do so on purpose
+        assertThat(counts.forcedFlushes + counts.barriers - counts.rowsUnnamed + counts.batchesAppliedAgain)
+                .as(counts.toString()).isZero();
         assertThat(jdbc.queryForObject("SELECT active FROM crm_maintenance WHERE name = ?", Boolean.class,
                 ReadModelRebuilder.MAINTENANCE)).isFalse();
     }
@@ -134,5 +138,14 @@ class ReadModelReplayIT {
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class)).isEqualTo(eventsBefore);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM crm_object WHERE title = 'boom'", Long.class)).isZero();
+    }
+
+    private static String sha256(String content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
