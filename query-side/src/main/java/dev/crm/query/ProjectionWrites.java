@@ -393,19 +393,9 @@ public class ProjectionWrites {
             flush();
             return jdbc;
         }
-        if (r.forced == null) {
-            try {
-                r.forced = r.connection.get();
-            } catch (SQLException e) {
-                throw jdbc.getExceptionTranslator().translate("projection writes (replay)", null, e);
-            }
-        }
-        if (!queued.get().isEmpty()) {
-            r.counts.forcedFlushes++;
-            flush();
-        }
+        flush();
         if (r.template == null) {
-            r.template = new JdbcTemplate(new SingleConnectionDataSource(r.forced, true));
+            r.template = new JdbcTemplate(new SingleConnectionDataSource(forced(r), true));
             r.template.setExceptionTranslator(jdbc.getExceptionTranslator());
         }
         return r.template;
@@ -440,7 +430,9 @@ public class ProjectionWrites {
         statements.clear();
         Replay r = replay.get();
         if (r != null) {
-            sendGroups(r.forced, order(sending), r.counts);
+            // before the end of a replay's batch: a handler needs a count or reads
+            r.counts.forcedFlushes++;
+            sendGroups(forced(r), order(sending), r.counts);
             return;
         }
         if (!postgres) {
@@ -478,6 +470,18 @@ public class ProjectionWrites {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    /** The connection a replay's statements go to before the end of their batch; see {@link ReplayConnection}. */
+    private Connection forced(Replay r) {
+        if (r.forced == null) {
+            try {
+                r.forced = r.connection.get();
+            } catch (SQLException e) {
+                throw jdbc.getExceptionTranslator().translate("projection writes (replay)", null, e);
+            }
+        }
+        return r.forced;
     }
 
     private void keep(Statement statement, ResultSet rs) throws SQLException {

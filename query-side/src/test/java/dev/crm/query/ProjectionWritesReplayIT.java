@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * connection that rewrites batched inserts; it must leave the tables exactly as running the same statements one
  * by one in order leaves them. Each statement here appends a letter to its row's log, so any reordering of two
  * statements on one row shows; random sequences mix updates of different SQL texts, inserts that are skipped
- * when the row exists, deletes, statements that read another row, and statements without rows (barriers).
+ * when the row exists, deletes, statements that read another row, statements without rows (barriers), and
+ * handlers that read or count in the middle of the batch.
  */
 class ProjectionWritesReplayIT {
 
@@ -51,7 +52,7 @@ class ProjectionWritesReplayIT {
         long id = random.nextInt(ROWS);
         long other = random.nextInt(ROWS);
         String mark = Integer.toString(n, 36) + ".";
-        return switch (random.nextInt(9)) {
+        return switch (random.nextInt(11)) {
             case 0, 1 -> w -> w.update(row(id), "UPDATE probe SET log = log || ? WHERE id = ?", "a" + mark, id);
             case 2, 3 -> w -> w.update(row(id), "UPDATE probe SET log = CONCAT(log, ?) WHERE id = ?", "b" + mark, id);
             case 4, 5 -> w -> w.insertIfAbsent(INSERT, id, "i" + mark);
@@ -61,7 +62,18 @@ class ProjectionWritesReplayIT {
                     "UPDATE probe SET log = log || ? || (SELECT COALESCE(MAX(LENGTH(log)), -1) FROM probe WHERE id = ?) "
                             + "WHERE id = ?", "r" + mark, other, id);
             // no rows declared: touches every row
-            default -> w -> w.update("UPDATE probe SET log = log || ?", "z" + mark);
+            case 8 -> w -> w.update("UPDATE probe SET log = log || ?", "z" + mark);
+            // reads what was queued before it (in a replay, that sends the batch so far first)
+            case 9 -> w -> {
+                Integer length = w.jdbc().queryForObject(
+                        "SELECT COALESCE(MAX(LENGTH(log)), -1) FROM probe WHERE id = ?", Integer.class, other);
+                w.update(row(id), "UPDATE probe SET log = log || ? WHERE id = ?", "q" + length + mark, id);
+            };
+            // needs a count
+            default -> w -> {
+                int count = w.updateCounted("UPDATE probe SET log = log || ? WHERE id = ?", "c" + mark, id);
+                w.update(row(other), "UPDATE probe SET log = log || ? WHERE id = ?", "n" + count + mark, other);
+            };
         };
     }
 

@@ -83,6 +83,24 @@ class ReadModelRebuilderIT {
         }
     }
 
+    /** A handler that reads through {@link ProjectionWrites#jdbc()}, in the middle of a replay's batch. */
+    @ProcessingGroup("reader")
+    static class ReadingProbe {
+        final ProjectionWrites writes;
+        final List<Long> seen = new ArrayList<>();
+
+        ReadingProbe(ProjectionWrites writes) {
+            this.writes = writes;
+        }
+
+        @EventHandler
+        void on(MemoCreated e) {
+            // the objects written before this memo, this batch's included
+            seen.add(writes.jdbc().queryForObject("SELECT COUNT(*) FROM crm_object WHERE id <> ?", Long.class,
+                    e.memoId()));
+        }
+    }
+
     static boolean flag(JdbcTemplate jdbc) {
         return jdbc.queryForObject("SELECT active FROM crm_maintenance WHERE name = ?", Boolean.class,
                 ReadModelRebuilder.MAINTENANCE);
@@ -401,5 +419,19 @@ class ReadModelRebuilderIT {
         assertThatThrownBy(rebuilder::rebuild).hasMessage("replay failed at event " + unreadable.getIdentifier())
                 .hasRootCauseMessage("no class for this payload");
         assertThat(flag(db.jdbc)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {3, 1000})
+    void aHandlerThatReadsInABatchSeesTheBatchsEarlierWrites(int events) {
+        ReadingProbe reading = new ReadingProbe(db.writes);
+        register(context, reading);
+
+        rebuilder.batchSize(events).rebuild();
+
+        // departments 7 and 8; then also memo 1 and file 100; then also memo 2
+        assertThat(reading.seen).containsExactly(2L, 4L, 5L);
+        assertThat(db.snapshot()).isEqualTo(live);
+        assertThat(rebuilder.lastCounts().forcedFlushes).isBetween(1L, 3L);
     }
 }
