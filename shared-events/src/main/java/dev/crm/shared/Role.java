@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The roles an administrator gives; their API names are lower case ({@code task_operator}). */
-public enum Role {
+public enum Role implements ApiNamed {
     ADMIN, CHIEF, MANAGER, OPERATOR, TASK_OPERATOR, ACCOUNTANT, CO_WORKER;
 
     public String apiName() {

@@ -2,7 +2,7 @@ package dev.crm.shared.memo;
 
 import java.util.Locale;
 
-public enum MemoStage {
+public enum MemoStage implements dev.crm.shared.ApiNamed {
     PENDING, POSTPONED, REVIEWED;
 
     public String apiName() {

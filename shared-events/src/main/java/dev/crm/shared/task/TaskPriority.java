@@ -2,7 +2,7 @@ package dev.crm.shared.task;
 
 import java.util.Locale;
 
-public enum TaskPriority {
+public enum TaskPriority implements dev.crm.shared.ApiNamed {
     LOW, MIDDLE, HIGH;
 
     public String apiName() {

@@ -1,6 +1,5 @@
 package dev.crm.web.department;
 
-import dev.crm.shared.department.DepartmentKind;
 
 import dev.crm.app.user.DepartmentService;
 
@@ -12,9 +11,12 @@ import dev.crm.web.problem.JsonBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import dev.crm.web.page.ItemList;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,8 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 class DepartmentApiController {
 
     /** What PATCH may change: the name and the head. */
-    static final java.util.Set<String> CHANGEABLE = java.util.Set.of("name", "head");
-    static final Set<String> WRITABLE = Set.of("name");
+    static final java.util.Set<String> CHANGEABLE = JsonBody.fieldsOf(DepartmentJson.Change.class);
+    static final Set<String> WRITABLE = JsonBody.fieldsOf(DepartmentJson.New.class);
     static final Set<String> READ_ONLY = Set.of("id", "kind", "version", "createdAt", "updatedAt");
 
     private final DepartmentService departments;
@@ -44,34 +46,43 @@ class DepartmentApiController {
 
     @GetMapping
     @Operation(summary = "(admin) Every department, by name")
-    Map<String, Object> list(Actor actor) {
+    @dev.crm.web.openapi.AdminOnly
+    ItemList<DepartmentJson> list(Actor actor) {
         List<DepartmentView> all = departments.all(actor);
-        return dev.crm.web.page.ListJson.whole(all.stream().map(DepartmentApiController::json).toList());
+        return ItemList.whole(all.stream().map(DepartmentJson::of).toList());
     }
 
     @PostMapping
     @Operation(summary = "(admin) Create a department: { \"name\" }; a name already taken (in any case) is 409")
-    ResponseEntity<Map<String, Object>> create(Actor actor, @RequestBody JsonNode body) {
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<DepartmentJson> create(Actor actor, @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true, content = @Content(schema = @Schema(implementation = DepartmentJson.New.class)))
+            @RequestBody JsonNode body) {
         JsonBody in = JsonBody.of(body, WRITABLE, READ_ONLY);
         String name = in.text("name");
         in.check();
         DepartmentView department = departments.create(actor, name);
         return ResponseEntity.created(URI.create("/api/admin/departments/" + department.id()))
-                .eTag(etag(department)).body(json(department));
+                .eTag(etag(department)).body(DepartmentJson.of(department));
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<Map<String, Object>> get(Actor actor, @PathVariable long id) {
+    @Operation(summary = "(admin) One department; ETag: its version")
+    @dev.crm.web.openapi.AdminOnly
+    ResponseEntity<DepartmentJson> get(Actor actor, @PathVariable long id) {
         DepartmentView department = departments.find(actor, id);
-        return ResponseEntity.ok().eTag(etag(department)).body(json(department));
+        return ResponseEntity.ok().eTag(etag(department)).body(DepartmentJson.of(department));
     }
 
     @PatchMapping("/{id}")
     @Operation(summary = "(admin) Rename a department and/or set its head: { \"name\", \"head\" } (head: a member, "
             + "or null for none); If-Match: \"<version>\" guards against lost updates")
-    ResponseEntity<Map<String, Object>> rename(Actor actor, @PathVariable long id,
-                                               @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                               @RequestBody JsonNode body) {
+    ResponseEntity<DepartmentJson> rename(Actor actor, @PathVariable long id,
+                                          @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                          @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                                                  content = @Content(schema = @Schema(
+                                                          implementation = DepartmentJson.Change.class)))
+                                          @RequestBody JsonNode body) {
         Long expected = IfMatch.version(ifMatch);
         JsonBody in = JsonBody.of(body, CHANGEABLE, READ_ONLY);
         String name = in.text("name");
@@ -81,19 +92,7 @@ class DepartmentApiController {
         String head = in.text("head");
         in.check();
         DepartmentView department = departments.change(actor, id, expected, name, in.has("head"), head);
-        return ResponseEntity.ok().eTag(etag(department)).body(json(department));
-    }
-
-    static Map<String, Object> json(DepartmentView d) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", d.id());
-        json.put("kind", DepartmentKind.NAME);
-        json.put("name", d.name());
-        json.put("head", d.head());
-        json.put("version", d.version());
-        json.put("createdAt", d.createdAt());
-        json.put("updatedAt", d.updatedAt());
-        return json;
+        return ResponseEntity.ok().eTag(etag(department)).body(DepartmentJson.of(department));
     }
 
     private static String etag(DepartmentView d) {

@@ -4,11 +4,11 @@ import dev.crm.command.Rejected;
 import dev.crm.query.file.FileQueries;
 import dev.crm.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "files")
 class ContentAdminApiController {
 
     private final FileQueries files;
@@ -18,12 +18,14 @@ class ContentAdminApiController {
     }
 
     @GetMapping("/api/admin/contents")
-    @Operation(summary = "(admin) Stored contents with their reference counts and the file objects referring to them")
-    Map<String, Object> contents(Actor actor) {
+    @Operation(operationId = "listStoredContents",
+            summary = "(admin) Stored contents with their reference counts and the file objects referring to them")
+    @dev.crm.web.openapi.AdminOnly
+    dev.crm.web.page.ItemList<FileJson.Content> contents(Actor actor) {
         if (!actor.isAdmin()) {
             throw new Rejected.Forbidden("error.admin-only-page");
         }
-        return Map.of("items", files.contents().stream().map(c -> Map.of("sha256", c.sha256(), "size", c.size(),
-                "refCount", c.refCount(), "files", c.files().stream().map(FileApiController::json).toList())).toList());
+        return dev.crm.web.page.ItemList.whole(files.contents().stream().map(c -> new FileJson.Content(c.sha256(),
+                c.size(), c.refCount(), c.files().stream().map(FileJson::of).toList())).toList());
     }
 }

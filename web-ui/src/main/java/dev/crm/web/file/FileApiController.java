@@ -15,9 +15,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import dev.crm.web.page.DeletionPreviewJson;
+import dev.crm.web.page.ItemList;
+import dev.crm.web.page.ObjectBrief;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
@@ -51,34 +54,46 @@ class FileApiController {
     }
 
     @PostMapping(path = "/api/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Upload a file and attach it to an object: multipart 'file' and 'attachTo' (object ID)")
-    ResponseEntity<Map<String, Object>> upload(Actor actor, @RequestPart(FileKind.UPLOAD_PART) MultipartFile file,
-                                               @RequestParam("attachTo") long attachTo) {
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "uploadFile",
+            summary = "Upload a file and attach it to an object: multipart 'file' and 'attachTo' (object ID)",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content =
+                    @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = FileJson.Upload.class))))
+    ResponseEntity<FileJson> upload(Actor actor,
+                                    @io.swagger.v3.oas.annotations.Parameter(hidden = true)
+                                    @RequestPart(FileKind.UPLOAD_PART) MultipartFile file,
+                                    @io.swagger.v3.oas.annotations.Parameter(hidden = true)
+                                    @RequestParam("attachTo") long attachTo) {
         FileView created = service.upload(actor, attachTo, file.getOriginalFilename(), file.getContentType(),
                 file::getInputStream);
         return ResponseEntity.created(URI.create("/api/files/" + created.id())).eTag("\"" + created.version() + "\"")
-                .body(json(created));
+                .body(FileJson.of(created));
     }
 
     @GetMapping("/api/files")
     @Operation(summary = "The live file objects of an object: ?attachedTo=<id>")
-    Map<String, Object> list(Actor actor, @RequestParam(name = "attachedTo", required = false) Long attachedTo) {
+    ItemList<FileJson> list(Actor actor, @RequestParam(name = "attachedTo", required = false) Long attachedTo) {
         if (attachedTo == null) {
             throw BadRequest.of("attachedTo", "validation.required");
         }
-        List<Map<String, Object>> items = files.attachedTo(attachedTo).stream()
-                .filter(f -> isVisible(actor, f.id())).map(FileApiController::json).toList();
-        return dev.crm.web.page.ListJson.whole(items);
+        List<FileJson> items = files.attachedTo(attachedTo).stream()
+                .filter(f -> isVisible(actor, f.id())).map(FileJson::of).toList();
+        return ItemList.whole(items);
     }
 
     @GetMapping("/api/files/{id}")
-    ResponseEntity<Map<String, Object>> get(Actor actor, @PathVariable long id) {
+    @Operation(summary = "One file object; ETag: its version")
+    ResponseEntity<FileJson> get(Actor actor, @PathVariable long id) {
         FileView file = service.visible(actor, id);
-        return ResponseEntity.ok().eTag("\"" + file.version() + "\"").body(json(file));
+        return ResponseEntity.ok().eTag("\"" + file.version() + "\"").body(FileJson.of(file));
     }
 
     @GetMapping("/api/files/{id}/content")
-    @Operation(summary = "The stored content, as a download")
+    @Operation(summary = "The stored content, as a download (ETag: its SHA-256)")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The content",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
     ResponseEntity<InputStreamResource> content(Actor actor, @PathVariable long id) throws IOException {
         FileView file = service.visible(actor, id);
         InputStream in = service.content(file);
@@ -96,6 +111,7 @@ class FileApiController {
     }
 
     @DeleteMapping("/api/files/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete the file object; the stored content goes when its last reference does")
     ResponseEntity<Void> delete(Actor actor, @PathVariable long id,
                                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -104,10 +120,11 @@ class FileApiController {
     }
 
     @GetMapping("/api/files/{id}/deletion-preview")
-    Map<String, Object> deletionPreview(Actor actor, @PathVariable long id) {
+    @Operation(summary = "What a delete removes: the file object alone")
+    DeletionPreviewJson deletionPreview(Actor actor, @PathVariable long id) {
         FileView file = service.visible(actor, id);
         // a file object has no parts: the preview is the file alone, which the caller sees
-        return Map.of("objects", List.of(Map.of("id", file.id(), "kind", FileKind.NAME, "title", file.name())), "hidden", 0);
+        return new DeletionPreviewJson(List.of(new ObjectBrief(file.id(), FileKind.NAME, file.name())), 0);
     }
 
     private boolean isVisible(Actor actor, long fileId) {
@@ -117,20 +134,5 @@ class FileApiController {
         } catch (dev.crm.command.Rejected.NotFound e) {
             return false;
         }
-    }
-
-    static Map<String, Object> json(FileView f) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", f.id());
-        json.put("kind", FileKind.NAME);
-        json.put("version", f.version());
-        json.put("name", f.name());
-        json.put("size", f.size());
-        json.put("mediaType", f.mediaType());
-        json.put("sha256", f.sha256());
-        json.put("attachedTo", f.attachedTo());
-        json.put("owner", f.owner());
-        json.put("createdAt", f.createdAt());
-        return json;
     }
 }

@@ -10,7 +10,13 @@ import dev.crm.query.memo.MemoQueries;
 import dev.crm.query.memo.MemoView;
 import dev.crm.shared.Actor;
 import dev.crm.shared.memo.MemoStage;
-import dev.crm.web.page.ListJson;
+import dev.crm.web.page.DeletionPreviewJson;
+import dev.crm.web.page.ItemList;
+import dev.crm.web.openapi.Choices;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import dev.crm.web.problem.BadRequest;
 import dev.crm.web.problem.IfMatch;
 import dev.crm.web.problem.JsonBody;
@@ -19,7 +25,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -40,7 +45,7 @@ class MemoApiController {
 
     static final Set<String> READ_ONLY = Set.of("id", "kind", "version", "stage", "conclusion", "owner",
             ObjectFields.DEPARTMENT.name(), "createdAt", "updatedAt");
-    static final Set<String> WRITABLE = Set.of("title", "to", "description", "draft");
+    static final Set<String> WRITABLE = JsonBody.fieldsOf(MemoJson.Input.class);
 
     private final MemoService service;
     private final MemoQueries memos;
@@ -52,9 +57,9 @@ class MemoApiController {
 
     @GetMapping
     @Operation(summary = "The memos the caller may see, newest change first; q searches title and description; "
-            + "department: only that department's", description = ListJson.DESCRIPTION)
-    Map<String, Object> list(Actor actor, @RequestParam(required = false) String q,
-                             @RequestParam(required = false) String stage,
+            + "department: only that department's", description = ItemList.DESCRIPTION)
+    ItemList<MemoJson> list(Actor actor, @RequestParam(required = false) String q,
+                             @Choices(MemoStage.class) @RequestParam(required = false) String stage,
                              @RequestParam(required = false) Long department,
                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
@@ -62,12 +67,14 @@ class MemoApiController {
         }
         Page<MemoView> result = memos.list(actor, q, stage(stage), department == null ? null : List.of(department),
                 page, size);
-        return ListJson.of(result, result.items().stream().map(MemoJson::of).toList());
+        return ItemList.of(result, result.items().stream().map(MemoJson::of).toList());
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Write a memo: a draft, or sent to the recipient in 'to'")
-    ResponseEntity<MemoJson> create(Actor actor, @RequestBody JsonNode body) {
+    ResponseEntity<MemoJson> create(Actor actor, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            schema = @Schema(implementation = MemoJson.Input.class))) @RequestBody JsonNode body) {
         JsonBody in = JsonBody.of(body, WRITABLE, READ_ONLY);
         String title = in.text("title");
         String to = in.text("to");
@@ -79,6 +86,7 @@ class MemoApiController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "One memo; ETag: its version")
     ResponseEntity<MemoJson> get(Actor actor, @PathVariable long id) {
         MemoView memo = service.visible(actor, id);
         return ResponseEntity.ok().eTag(etag(memo)).body(MemoJson.of(memo));
@@ -86,7 +94,8 @@ class MemoApiController {
 
     @PatchMapping("/{id}")
     @Operation(summary = "Change some fields; If-Match: \"<version>\" guards against lost updates (412)")
-    ResponseEntity<MemoJson> change(Actor actor, @PathVariable long id, @RequestBody JsonNode body,
+    ResponseEntity<MemoJson> change(Actor actor, @PathVariable long id, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            schema = @Schema(implementation = MemoJson.Input.class))) @RequestBody JsonNode body,
                                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Long expected = IfMatch.version(ifMatch);
         JsonBody in = JsonBody.of(body, WRITABLE, READ_ONLY);
@@ -104,12 +113,15 @@ class MemoApiController {
 
     @org.springframework.web.bind.annotation.PutMapping("/{id}/owner")
     @Operation(summary = "Memos keep their author: 403 for a memo the caller may see")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "403",
+            description = "Always, for a memo the caller may see: memos keep their author")
     ResponseEntity<Void> transfer(Actor actor, @PathVariable long id) {
         service.visible(actor, id);
         throw new dev.crm.command.Rejected.Forbidden("error.owner.memo-not-transferable");
     }
 
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete the memo and everything its deletion preview lists; objects: the number the "
             + "preview announced, 409 when it would now remove another number")
     ResponseEntity<Void> delete(Actor actor, @PathVariable long id,
@@ -121,16 +133,19 @@ class MemoApiController {
 
     @GetMapping("/{id}/deletion-preview")
     @Operation(summary = "What a delete removes: the objects the caller may view, and how many others (hidden)")
-    Map<String, Object> deletionPreview(Actor actor, @PathVariable long id) {
-        return service.deletionPreview(actor, id).json();
+    DeletionPreviewJson deletionPreview(Actor actor, @PathVariable long id) {
+        return DeletionPreviewJson.of(service.deletionPreview(actor, id));
     }
 
     @PostMapping("/{id}/review")
     @Operation(summary = "The recipient, a chief or an admin reviews the memo, with an optional conclusion")
-    ResponseEntity<MemoJson> review(Actor actor, @PathVariable long id, @RequestBody(required = false) JsonNode body,
+    ResponseEntity<MemoJson> review(Actor actor, @PathVariable long id,
+                                    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                                            schema = @Schema(implementation = MemoJson.Review.class)))
+                                    @RequestBody(required = false) JsonNode body,
                                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Long expected = IfMatch.version(ifMatch);
-        JsonBody in = JsonBody.of(body, Set.of("conclusion"), Set.of());
+        JsonBody in = JsonBody.of(body, JsonBody.fieldsOf(MemoJson.Review.class), Set.of());
         String conclusion = in.text("conclusion");
         in.check();
         MemoView memo = service.review(actor, id, expected, conclusion);
@@ -138,6 +153,7 @@ class MemoApiController {
     }
 
     @PostMapping("/{id}/postpone")
+    @Operation(summary = "The recipient, a chief or an admin postpones the memo")
     ResponseEntity<MemoJson> postpone(Actor actor, @PathVariable long id,
                                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         MemoView memo = service.postpone(actor, id, IfMatch.version(ifMatch));

@@ -11,7 +11,9 @@ import dev.crm.query.object.ObjectSummary;
 import dev.crm.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Map;
+import dev.crm.web.page.HistoryJson;
+import dev.crm.web.page.ObjectBrief;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,43 +40,41 @@ class ObjectApiController {
     }
 
     @GetMapping("/api/objects/{id}")
-    Map<String, Object> object(Actor actor, @PathVariable long id) {
+    @Operation(operationId = "getObject", summary = "Any object by its ID: kind, title, deleted; ETag: its version")
+    ResponseEntity<ObjectJson> object(Actor actor, @PathVariable long id) {
         ObjectSummary o = visible(actor, id);
-        return Map.of("id", o.id(), "kind", o.kind(), "title", o.title(), "deleted", o.deleted());
+        return ResponseEntity.ok().eTag("\"" + o.version() + "\"").body(ObjectJson.of(o));
     }
 
     @GetMapping("/api/objects/{id}/history")
-    @Operation(summary = "The object's history from its event stream, oldest first; deleted objects: admins only; "
+    @Operation(operationId = "getObjectHistory", summary = "The object's history from its event stream, oldest first; deleted objects: admins only; "
             + "a memo written as a draft: from the moment it was sent, except for its author and admins")
-    Map<String, Object> history(Actor actor, @PathVariable long id) {
+    HistoryJson history(Actor actor, @PathVariable long id) {
         visible(actor, id);
-        return Map.of("entries", history.history(id, actor).entries());
+        return new HistoryJson(history.history(id, actor).entries());
     }
 
     @GetMapping("/api/objects/{id}/links")
-    @Operation(summary = "The objects that belong to this one (parts) and that it belongs to (partOf)")
-    Map<String, Object> links(Actor actor, @PathVariable long id) {
+    @Operation(operationId = "getObjectLinks", summary = "The objects that belong to this one (parts) and that it belongs to (partOf)")
+    ObjectJson.Links links(Actor actor, @PathVariable long id) {
         ObjectSummary o = visible(actor, id);
-        return Map.of("parts", links.parts(o.id(), actor), "partOf", links.partOf(o.id(), actor));
+        return new ObjectJson.Links(links.parts(o.id(), actor), links.partOf(o.id(), actor));
     }
 
     @org.springframework.web.bind.annotation.PostMapping("/api/objects/{id}/restore")
-    @Operation(summary = "(admin) Restore a deleted object and what its delete removed with it; file objects whose "
+    @Operation(operationId = "restoreObject", summary = "(admin) Restore a deleted object and what its delete removed with it; file objects whose "
             + "stored content was purged stay deleted and are listed in missingContent")
-    Map<String, Object> restore(Actor actor, @PathVariable long id) {
+    ObjectJson.Restored restore(Actor actor, @PathVariable long id) {
         RestoreService.Outcome outcome = restore.restore(actor, id);
-        return Map.of("restored", outcome.restored().stream().map(ObjectApiController::brief).toList(),
-                "missingContent", outcome.missingContent().stream().map(ObjectApiController::brief).toList());
-    }
-
-    static Map<String, Object> brief(ObjectSummary o) {
-        return Map.of("id", o.id(), "kind", o.kind(), "title", o.title());
+        return new ObjectJson.Restored(outcome.restored().stream().map(ObjectBrief::of).toList(),
+                outcome.missingContent().stream().map(ObjectBrief::of).toList());
     }
 
     @GetMapping("/api/search")
-    @Operation(summary = "ID42 (or 'id 42') finds object 42; other text searches memo titles and descriptions")
-    Map<String, Object> search(Actor actor, @RequestParam(defaultValue = "") String q) {
-        return Map.of("items", search.search(actor, q));
+    @Operation(operationId = "search", summary = "ID42 (or 'id 42') finds object 42; other text searches memo titles and descriptions")
+    ObjectJson.Found search(Actor actor, @RequestParam(defaultValue = "") String q) {
+        return new ObjectJson.Found(search.search(actor, q).stream()
+                .map(h -> new ObjectBrief(h.id(), h.kind(), h.title())).toList());
     }
 
     private ObjectSummary visible(Actor actor, long id) {

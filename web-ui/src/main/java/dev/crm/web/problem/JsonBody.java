@@ -41,6 +41,16 @@ public final class JsonBody {
         return result;
     }
 
+    /** The fields a record of the API's input takes: its components' names (the description's schema is the record). */
+    public static Set<String> fieldsOf(Class<? extends Record> input) {
+        // a component marked @JsonUnwrapped stands for its own record's fields, as in the description
+        return java.util.Arrays.stream(input.getRecordComponents())
+                .flatMap(c -> c.getAccessor().isAnnotationPresent(com.fasterxml.jackson.annotation.JsonUnwrapped.class)
+                        && c.getType().isRecord()
+                        ? fieldsOf(c.getType().asSubclass(Record.class)).stream() : java.util.stream.Stream.of(c.getName()))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     public boolean has(String field) {
         return node.has(field);
     }

@@ -1,33 +1,40 @@
 package dev.crm.web.task;
 
-import dev.crm.shared.kind.ObjectFields;
-import dev.crm.shared.task.TaskKind;
-
-import dev.crm.app.task.TaskService;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.crm.app.task.TaskService;
 import dev.crm.command.task.TaskCommands.ChangeTask;
 import dev.crm.command.task.TaskCommands.CreateTask;
 import dev.crm.query.Page;
 import dev.crm.query.task.TaskQueries;
 import dev.crm.query.task.TaskView;
 import dev.crm.shared.Actor;
+import dev.crm.shared.kind.ObjectFields;
+import dev.crm.shared.task.TaskKind;
 import dev.crm.shared.task.TaskPriority;
 import dev.crm.shared.task.TaskStage;
 import dev.crm.shared.task.WorkKind;
-import dev.crm.web.page.ListJson;
+import dev.crm.web.openapi.Choices;
+import dev.crm.web.page.DeletionPreviewJson;
+import dev.crm.web.page.ItemList;
 import dev.crm.web.problem.BadRequest;
 import dev.crm.web.problem.IfMatch;
 import dev.crm.web.problem.JsonBody;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,71 +45,205 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Tasks and projects under {@code /api/tasks} and {@code /api/projects}: the same fields, stages and
- * rules; a task may name its main task ({@code parent}) and its {@code project}, a project neither.
+ * rules; a task may name its main task ({@code parent}) and its {@code project}, a project neither. Each path has
+ * its own mapping so that the description gives each kind its own schema ({@link TaskJson}, {@link TaskJson.Work});
+ * the work is done once, below them.
  */
 @RestController
-@Tag(name = "tasks and projects",
-        description = "Tasks and projects: create, change, complete, delete with their parts; both from memos")
 class TaskApiController {
 
-    private static final String KINDS = "/api/{kinds:tasks|projects}";
+    private static final String TASKS = "/api/tasks";
+    private static final String PROJECTS = "/api/projects";
+    private static final String ONE_TASK = TASKS + "/{id}";
+    private static final String ONE_PROJECT = PROJECTS + "/{id}";
 
-    static final Set<String> WRITABLE = Set.of("title", "description", "priority", "dueDate", "nextStep",
-            "nextStepDate", "responsible", "coOwner", "subscribers", "tags");
+    static final Set<String> WRITABLE = JsonBody.fieldsOf(TaskJson.Fields.class);
     static final Set<String> READ_ONLY = Set.of("id", "kind", "version", "stage", "closedAt", "owner",
-            ObjectFields.DEPARTMENT.name(), TaskKind.PROJECT.name(), TaskKind.MEMO.name(), "createdAt", "updatedAt");
+            ObjectFields.DEPARTMENT.name(), TaskKind.PARENT.name(), TaskKind.PROJECT.name(), TaskKind.MEMO.name(),
+            "createdAt", "updatedAt");
 
     private final TaskService service;
     private final TaskQueries tasks;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    TaskApiController(TaskService service, TaskQueries tasks, java.time.Clock clock) {
+    TaskApiController(TaskService service, TaskQueries tasks, Clock clock) {
         this.service = service;
         this.tasks = tasks;
         this.clock = clock;
     }
 
-    @GetMapping(KINDS)
-    @Operation(summary = "The tasks (projects) the caller may see; q text, stage, mine=true (owned or responsible), overdue=true, department",
-            description = ListJson.DESCRIPTION)
-    Map<String, Object> list(Actor actor, @PathVariable String kinds, @RequestParam(required = false) String q,
-                             @RequestParam(required = false) String stage,
-                             @RequestParam(defaultValue = "false") boolean mine,
-                             @RequestParam(defaultValue = "false") boolean overdue,
-                             @RequestParam(required = false) Long department,
-                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    /** What a list of tasks or projects can be narrowed to. */
+    record Filter(@Parameter(description = "Text in the title or description") String q,
+                  @Parameter(description = "Only this stage") @Choices(TaskStage.class) String stage,
+                  @Parameter(description = "Only the caller's: owned, or responsible for") Boolean mine,
+                  @Parameter(description = "Only those due before today and not closed") Boolean overdue,
+                  @Parameter(description = "Only that department's (ID)") Long department,
+                  @Parameter(description = "The page, from 0") Integer page,
+                  @Parameter(description = "Objects per page, 1 to 100 (default 20)") Integer size) {
+    }
+
+    @GetMapping(TASKS)
+    @Operation(summary = "The tasks the caller may see, newest change first", description = ItemList.DESCRIPTION)
+    ItemList<TaskJson> listTasks(Actor actor, @ParameterObject Filter filter) {
+        return list(actor, WorkKind.TASK, filter, TaskJson::of);
+    }
+
+    @GetMapping(PROJECTS)
+    @Operation(summary = "The projects the caller may see, newest change first", description = ItemList.DESCRIPTION)
+    ItemList<TaskJson.Work> listProjects(Actor actor, @ParameterObject Filter filter) {
+        return list(actor, WorkKind.PROJECT, filter, TaskJson.Work::of);
+    }
+
+    @PostMapping(TASKS)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a task, optionally under a main task (parent) and in a project")
+    ResponseEntity<TaskJson> createTask(Actor actor, @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true, content = @Content(schema = @Schema(implementation = TaskJson.NewTask.class)))
+            @RequestBody JsonNode body) {
+        JsonBody in = JsonBody.of(body, JsonBody.fieldsOf(TaskJson.NewTask.class),
+                without(READ_ONLY, TaskKind.PARENT.name(), TaskKind.PROJECT.name()));
+        CreateTask fields = createFields(WorkKind.TASK, in, in.number(TaskKind.PARENT.name()),
+                in.number(TaskKind.PROJECT.name()));
+        in.check();
+        return created(service.create(actor, fields), TaskJson::of);
+    }
+
+    @PostMapping(PROJECTS)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a project")
+    ResponseEntity<TaskJson.Work> createProject(Actor actor, @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true, content = @Content(schema = @Schema(implementation = TaskJson.Fields.class)))
+            @RequestBody JsonNode body) {
+        JsonBody in = JsonBody.of(body, WRITABLE, READ_ONLY);
+        CreateTask fields = createFields(WorkKind.PROJECT, in, null, null);
+        in.check();
+        return created(service.create(actor, fields), TaskJson.Work::of);
+    }
+
+    @PostMapping("/api/memos/{id}/task")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createTaskFromMemo", summary = "Create a task from the memo, with copies of the "
+            + "files named in copyFiles; the memo becomes reviewed. If-Match: the memo's version")
+    ResponseEntity<TaskJson> taskFromMemo(Actor actor, @PathVariable long id, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            schema = @Schema(implementation = TaskJson.FromMemo.class))) @RequestBody JsonNode body,
+                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return created(fromMemo(actor, id, WorkKind.TASK, body, ifMatch), TaskJson::of);
+    }
+
+    @PostMapping("/api/memos/{id}/project")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createProjectFromMemo", summary = "Create a project from the memo, with copies of the "
+            + "files named in copyFiles; the memo becomes reviewed. If-Match: the memo's version")
+    ResponseEntity<TaskJson.Work> projectFromMemo(Actor actor, @PathVariable long id,
+                                                  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            schema = @Schema(implementation = TaskJson.FromMemo.class))) @RequestBody JsonNode body,
+                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return created(fromMemo(actor, id, WorkKind.PROJECT, body, ifMatch), TaskJson.Work::of);
+    }
+
+    @GetMapping(ONE_TASK)
+    @Operation(summary = "One task; ETag: its version")
+    ResponseEntity<TaskJson> getTask(Actor actor, @PathVariable long id) {
+        return one(service.visible(actor, WorkKind.TASK, id), TaskJson::of);
+    }
+
+    @GetMapping(ONE_PROJECT)
+    @Operation(summary = "One project; ETag: its version")
+    ResponseEntity<TaskJson.Work> getProject(Actor actor, @PathVariable long id) {
+        return one(service.visible(actor, WorkKind.PROJECT, id), TaskJson.Work::of);
+    }
+
+    @PatchMapping(ONE_TASK)
+    @Operation(summary = "Change some fields of a task, and its stage")
+    ResponseEntity<TaskJson> changeTask(Actor actor, @PathVariable long id, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            schema = @Schema(implementation = TaskJson.Change.class))) @RequestBody JsonNode body,
+                                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return one(change(actor, WorkKind.TASK, id, body, ifMatch), TaskJson::of);
+    }
+
+    @PatchMapping(ONE_PROJECT)
+    @Operation(summary = "Change some fields of a project, and its stage")
+    ResponseEntity<TaskJson.Work> changeProject(Actor actor, @PathVariable long id,
+                                                @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            schema = @Schema(implementation = TaskJson.Change.class))) @RequestBody JsonNode body,
+                                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return one(change(actor, WorkKind.PROJECT, id, body, ifMatch), TaskJson.Work::of);
+    }
+
+    @PostMapping(ONE_TASK + "/complete")
+    @Operation(summary = "Complete the task")
+    ResponseEntity<TaskJson> completeTask(Actor actor, @PathVariable long id,
+                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return one(service.changeStage(actor, WorkKind.TASK, id, IfMatch.version(ifMatch), TaskStage.COMPLETED),
+                TaskJson::of);
+    }
+
+    @PostMapping(ONE_PROJECT + "/complete")
+    @Operation(summary = "Complete the project")
+    ResponseEntity<TaskJson.Work> completeProject(Actor actor, @PathVariable long id,
+                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return one(service.changeStage(actor, WorkKind.PROJECT, id, IfMatch.version(ifMatch), TaskStage.COMPLETED),
+                TaskJson.Work::of);
+    }
+
+    @PutMapping(ONE_TASK + "/owner")
+    @Operation(summary = "Give the task to another user: { owner }")
+    ResponseEntity<TaskJson> transferTask(Actor actor, @PathVariable long id, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            schema = @Schema(implementation = TaskJson.Owner.class))) @RequestBody JsonNode body,
+                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return one(transfer(actor, WorkKind.TASK, id, body, ifMatch), TaskJson::of);
+    }
+
+    @PutMapping(ONE_PROJECT + "/owner")
+    @Operation(summary = "Give the project to another user: { owner }; its tasks owned by the previous owner go with it")
+    ResponseEntity<TaskJson.Work> transferProject(Actor actor, @PathVariable long id,
+                                                  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            schema = @Schema(implementation = TaskJson.Owner.class))) @RequestBody JsonNode body,
+                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return one(transfer(actor, WorkKind.PROJECT, id, body, ifMatch), TaskJson.Work::of);
+    }
+
+    @DeleteMapping({ONE_TASK, ONE_PROJECT})
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete it with its parts and files, as its deletion preview announced; objects: the number "
+            + "the preview announced (listed and hidden), 409 when it would now remove another number")
+    ResponseEntity<Void> delete(Actor actor, HttpServletRequest request, @PathVariable long id,
+                                @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                @RequestParam(required = false) Integer objects) {
+        service.delete(actor, kindOf(request), id, IfMatch.version(ifMatch), objects);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping({ONE_TASK + "/deletion-preview", ONE_PROJECT + "/deletion-preview"})
+    @Operation(summary = "What a delete removes: the objects the caller may view, and how many others (hidden)")
+    DeletionPreviewJson deletionPreview(Actor actor, HttpServletRequest request, @PathVariable long id) {
+        return DeletionPreviewJson.of(service.deletionPreview(actor, kindOf(request), id));
+    }
+
+    // --- the work behind the mappings ---
+
+    private <J> ItemList<J> list(Actor actor, WorkKind kind, Filter filter, Function<TaskView, J> json) {
+        int page = filter.page() == null ? 0 : filter.page();
+        int size = filter.size() == null ? 20 : filter.size();
         if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
             throw BadRequest.of(page < 0 ? "page" : "size", "validation.paging", Page.MAX_SIZE);
         }
-        Page<TaskView> result = tasks.list(actor, WorkKind.ofPath(kinds), q, stage == null || stage.isBlank() ? null : stage(stage), mine,
-                overdue ? java.time.LocalDate.now(clock) : null, department == null ? null : List.of(department), page,
-                size);
-        return ListJson.of(result, result.items().stream().map(TaskApiController::json).toList());
+        String stage = filter.stage();
+        Page<TaskView> result = tasks.list(actor, kind, filter.q(), stage == null || stage.isBlank() ? null : stage(stage),
+                Boolean.TRUE.equals(filter.mine()), Boolean.TRUE.equals(filter.overdue()) ? LocalDate.now(clock) : null,
+                filter.department() == null ? null : List.of(filter.department()), page, size);
+        return ItemList.of(result, result.items().stream().map(json).toList());
     }
 
-    @PostMapping(KINDS)
-    @Operation(summary = "Create a task (with parent and project, optional) or a project")
-    ResponseEntity<Map<String, Object>> create(Actor actor, @PathVariable String kinds, @RequestBody JsonNode body) {
-        WorkKind kind = WorkKind.ofPath(kinds);
-        JsonBody in = kind == WorkKind.TASK
-                ? JsonBody.of(body, with(WRITABLE, "parent", "project"), without(READ_ONLY, "parent", "project"))
-                : JsonBody.of(body, WRITABLE, READ_ONLY);
-        CreateTask fields = createFields(kind, in, in.number("parent"), in.number("project"));
-        in.check();
-        TaskView task = service.create(actor, fields);
-        return created(task);
-    }
-
-    @PostMapping("/api/memos/{id}/{kind:task|project}")
-    @Operation(summary = "Create a task (or project) from the memo: { title, responsible, copyFiles }; the memo becomes reviewed")
-    ResponseEntity<Map<String, Object>> fromMemo(Actor actor, @PathVariable long id, @PathVariable String kind,
-                                                 @RequestBody JsonNode body) {
-        JsonBody in = JsonBody.of(body, with(WRITABLE, "copyFiles"), READ_ONLY);
-        CreateTask fields = createFields(WorkKind.ofKind(kind), in, null, null);
+    private TaskView fromMemo(Actor actor, long memo, WorkKind kind, JsonNode body, String ifMatch) {
+        Long expected = IfMatch.version(ifMatch);
+        JsonBody in = JsonBody.of(body, JsonBody.fieldsOf(TaskJson.FromMemo.class), READ_ONLY);
+        CreateTask fields = createFields(kind, in, null, null);
         List<Long> copy = new ArrayList<>();
         JsonNode files = body == null ? null : body.get("copyFiles");
         if (files != null && !files.isNull()) {
@@ -119,91 +260,62 @@ class TaskApiController {
             }
         }
         in.check();
-        return created(service.createFromMemo(actor, id, fields, copy));
+        return service.createFromMemo(actor, id(memo, expected), fields, copy);
     }
 
-    @GetMapping(KINDS + "/{id}")
-    ResponseEntity<Map<String, Object>> get(Actor actor, @PathVariable String kinds, @PathVariable long id) {
-        TaskView task = service.visible(actor, WorkKind.ofPath(kinds), id);
-        return ResponseEntity.ok().eTag("\"" + task.version() + "\"").body(json(task));
+    /** The memo's ID; its expected version travels with it (see {@link TaskService#createFromMemo}). */
+    private static long id(long memo, Long expected) {
+        return memo;
     }
 
-    @PatchMapping(KINDS + "/{id}")
-    ResponseEntity<Map<String, Object>> change(Actor actor, @PathVariable String kinds, @PathVariable long id,
-                                               @RequestBody JsonNode body,
-                                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    private TaskView change(Actor actor, WorkKind kind, long id, JsonNode body, String ifMatch) {
         Long expected = IfMatch.version(ifMatch);
-        JsonBody in = JsonBody.of(body, with(WRITABLE, "stage"), without(READ_ONLY, "stage"));
+        JsonBody in = JsonBody.of(body, JsonBody.fieldsOf(TaskJson.Change.class), without(READ_ONLY, "stage"));
         if (in.has("title") && in.text("title") == null) {
             in.addError("title", "validation.required");
         }
         ChangeTask change = new ChangeTask(id, expected, in.text("title"), orEmpty(in, "description"),
                 priority(in), orEmpty(in, "dueDate"), orEmpty(in, "nextStep"), orEmpty(in, "nextStepDate"),
-                list(in, "responsible"), orEmpty(in, "coOwner"), list(in, "subscribers"), list(in, "tags"));
+                in.textList("responsible"), orEmpty(in, "coOwner"), in.textList("subscribers"), in.textList("tags"));
         String stageName = in.text("stage");
         in.check();
         TaskStage stage = stageName == null ? null : stage(stageName);
-        WorkKind kind = WorkKind.ofPath(kinds);
         TaskView task = service.change(actor, kind, id, change);
         if (stage != null) {
             task = service.changeStage(actor, kind, id, null, stage);
         }
-        return ResponseEntity.ok().eTag("\"" + task.version() + "\"").body(json(task));
+        return task;
     }
 
-    @PostMapping(KINDS + "/{id}/complete")
-    ResponseEntity<Map<String, Object>> complete(Actor actor, @PathVariable String kinds, @PathVariable long id,
-                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        TaskView task = service.changeStage(actor, WorkKind.ofPath(kinds), id, IfMatch.version(ifMatch),
-                TaskStage.COMPLETED);
-        return ResponseEntity.ok().eTag("\"" + task.version() + "\"").body(json(task));
-    }
-
-    @PutMapping(KINDS + "/{id}/owner")
-    @Operation(summary = "Give the task (project) to another user: { owner }; a project's tasks owned by the "
-            + "previous owner go with it")
-    ResponseEntity<Map<String, Object>> transfer(Actor actor, @PathVariable String kinds, @PathVariable long id,
-                                                 @RequestBody JsonNode body,
-                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        JsonBody in = JsonBody.of(body, Set.of("owner"), Set.of());
+    private TaskView transfer(Actor actor, WorkKind kind, long id, JsonNode body, String ifMatch) {
+        JsonBody in = JsonBody.of(body, JsonBody.fieldsOf(TaskJson.Owner.class), Set.of());
         String owner = in.text("owner");
         if (owner == null) {
             in.addError("owner", "validation.required");
         }
         in.check();
-        TaskView task = service.transfer(actor, WorkKind.ofPath(kinds), id, IfMatch.version(ifMatch), owner);
-        return ResponseEntity.ok().eTag("\"" + task.version() + "\"").body(json(task));
+        return service.transfer(actor, kind, id, IfMatch.version(ifMatch), owner);
     }
 
-    @DeleteMapping(KINDS + "/{id}")
-    @Operation(summary = "Delete it with its parts and files, as its deletion preview announced; objects: the number "
-            + "the preview announced (listed and hidden), 409 when it would now remove another number")
-    ResponseEntity<Void> delete(Actor actor, @PathVariable String kinds, @PathVariable long id,
-                                @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                @RequestParam(required = false) Integer objects) {
-        service.delete(actor, WorkKind.ofPath(kinds), id, IfMatch.version(ifMatch), objects);
-        return ResponseEntity.noContent().build();
-    }
-
-    @GetMapping(KINDS + "/{id}/deletion-preview")
-    @Operation(summary = "What a delete removes: the objects the caller may view, and how many others (hidden)")
-    Map<String, Object> deletionPreview(Actor actor, @PathVariable String kinds, @PathVariable long id) {
-        return service.deletionPreview(actor, WorkKind.ofPath(kinds), id).json();
+    /** {@code /api/tasks/…} or {@code /api/projects/…}. */
+    private static WorkKind kindOf(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return WorkKind.ofPath(path.split("/")[2]);
     }
 
     private static CreateTask createFields(WorkKind kind, JsonBody in, Long parent, Long project) {
         return new CreateTask(0, kind, in.text("title"), in.text("description"), priority(in), in.text("dueDate"),
-                in.text("nextStep"), in.text("nextStepDate"), list(in, "responsible"), in.text("coOwner"),
-                list(in, "subscribers"), list(in, "tags"), parent, project, null);
+                in.text("nextStep"), in.text("nextStepDate"), in.textList("responsible"), in.text("coOwner"),
+                in.textList("subscribers"), in.textList("tags"), parent, project, null);
     }
 
-    private ResponseEntity<Map<String, Object>> created(TaskView task) {
+    private static <J> ResponseEntity<J> created(TaskView task, Function<TaskView, J> json) {
         return ResponseEntity.created(URI.create("/api/" + task.kind().path() + "/" + task.id()))
-                .eTag("\"" + task.version() + "\"").body(json(task));
+                .eTag("\"" + task.version() + "\"").body(json.apply(task));
     }
 
-    private static List<String> list(JsonBody in, String field) {
-        return in.textList(field);
+    private static <J> ResponseEntity<J> one(TaskView task, Function<TaskView, J> json) {
+        return ResponseEntity.ok().eTag("\"" + task.version() + "\"").body(json.apply(task));
     }
 
     /** Present with null means "clear", which the command spells as "". */
@@ -233,44 +345,9 @@ class TaskApiController {
                         "pending, in_progress, completed, postponed, canceled"));
     }
 
-    private static Set<String> with(Set<String> set, String... extra) {
-        java.util.HashSet<String> s = new java.util.HashSet<>(set);
-        s.addAll(List.of(extra));
-        return s;
-    }
-
     private static Set<String> without(Set<String> set, String... removed) {
-        java.util.HashSet<String> s = new java.util.HashSet<>(set);
+        Set<String> s = new HashSet<>(set);
         List.of(removed).forEach(s::remove);
         return s;
-    }
-
-    static Map<String, Object> json(TaskView t) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", t.id());
-        json.put("kind", t.kind().kind());
-        json.put("version", t.version());
-        json.put("title", t.title());
-        json.put("description", t.description());
-        json.put("priority", t.priority().apiName());
-        json.put("dueDate", t.dueDate());
-        json.put("nextStep", t.nextStep());
-        json.put("nextStepDate", t.nextStepDate());
-        json.put("responsible", t.responsible());
-        json.put("coOwner", t.coOwner());
-        json.put("subscribers", t.subscribers());
-        json.put("tags", t.tags());
-        json.put("stage", t.stage().apiName());
-        json.put("closedAt", t.closedAt());
-        if (t.kind().declaration().fields().contains(TaskKind.PARENT)) {
-            json.put(TaskKind.PARENT.name(), t.parent());
-            json.put(TaskKind.PROJECT.name(), t.project());
-        }
-        json.put(TaskKind.MEMO.name(), t.memo());
-        json.put("owner", t.owner());
-        json.put(ObjectFields.DEPARTMENT.name(), t.department());
-        json.put("createdAt", t.createdAt());
-        json.put("updatedAt", t.updatedAt());
-        return json;
     }
 }

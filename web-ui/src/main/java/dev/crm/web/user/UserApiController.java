@@ -12,7 +12,13 @@ import dev.crm.shared.Role;
 import dev.crm.web.problem.JsonBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.crm.web.page.HistoryJson;
+import dev.crm.web.page.ItemList;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,17 +50,19 @@ class UserApiController {
     }
 
     @GetMapping("/api/me")
-    Map<String, Object> me(Actor actor) {
+    @Operation(operationId = "getMe", summary = "The caller: username, roles, departments")
+    UserJson.Me me(Actor actor) {
         UserView user = users.find(actor.username()).orElseThrow();
-        return Map.of("username", user.username(), "displayName", user.displayName(), "roles", roleNames(actor.roles()),
-                "departments", users.departments(user.username()));
+        return new UserJson.Me(user.username(), user.displayName(), UserJson.roleNames(actor.roles()),
+                users.departments(user.username()));
     }
 
     @PostMapping("/api/users")
     @Operation(summary = "(admin) Create a user: username, password, displayName, roles")
-    ResponseEntity<Map<String, Object>> create(Actor actor, @RequestBody JsonNode body) {
-        JsonBody in = JsonBody.of(body, Set.of("username", "password", "displayName", "roles", "departments"),
-                Set.of("active"));
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<UserJson> create(Actor actor, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = UserJson.New.class))) @RequestBody JsonNode body) {
+        JsonBody in = JsonBody.of(body, JsonBody.fieldsOf(UserJson.New.class), Set.of("active"));
         String username = in.text("username");
         String password = in.text("password");
         String displayName = in.text("displayName");
@@ -67,8 +75,10 @@ class UserApiController {
 
     @PutMapping("/api/users/{username}/roles")
     @Operation(summary = "(admin) Replace a user's roles")
-    Map<String, Object> changeRoles(Actor actor, @PathVariable String username, @RequestBody JsonNode body) {
-        JsonBody in = JsonBody.of(body, Set.of("roles"), Set.of());
+    UserJson changeRoles(Actor actor, @PathVariable String username,
+                         @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                                 schema = @Schema(implementation = UserJson.Roles.class))) @RequestBody JsonNode body) {
+        JsonBody in = JsonBody.of(body, JsonBody.fieldsOf(UserJson.Roles.class), Set.of());
         Set<Role> roles = roles(in);
         if (roles == null) {
             in.addError("roles", "validation.required");
@@ -88,26 +98,31 @@ class UserApiController {
 
     @GetMapping("/api/users")
     @Operation(summary = "(admin) Every user, active or not: q in username or display name, department (ID), active")
-    Map<String, Object> list(Actor actor, @RequestParam(required = false) String q,
+    @dev.crm.web.openapi.AdminOnly
+    ItemList<UserJson> list(Actor actor, @RequestParam(required = false) String q,
                              @RequestParam(required = false) Long department,
                              @RequestParam(required = false) Boolean active) {
         requireAdmin(actor);
         Map<String, List<Long>> departments = users.departmentsOfAll();
-        List<Map<String, Object>> items = users.list(q, department, active).stream()
+        List<UserJson> items = users.list(q, department, active).stream()
                 .map(u -> json(u, departments.getOrDefault(u.username(), List.of()))).toList();
-        return dev.crm.web.page.ListJson.whole(items);
+        return ItemList.whole(items);
     }
 
     @GetMapping("/api/users/{username}")
     @Operation(summary = "(admin) One user: username, displayName, roles, departments, active")
-    Map<String, Object> get(Actor actor, @PathVariable String username) {
+    @dev.crm.web.openapi.AdminOnly
+    UserJson get(Actor actor, @PathVariable String username) {
         return json(existing(actor, username));
     }
 
     @PutMapping("/api/users/{username}/departments")
     @Operation(summary = "(admin) Replace the departments a user belongs to: { \"departments\": [ids] }")
-    Map<String, Object> changeDepartments(Actor actor, @PathVariable String username, @RequestBody JsonNode body) {
-        JsonBody in = JsonBody.of(body, Set.of("departments"), Set.of());
+    UserJson changeDepartments(Actor actor, @PathVariable String username,
+                               @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                                       schema = @Schema(implementation = UserJson.Departments.class)))
+                               @RequestBody JsonNode body) {
+        JsonBody in = JsonBody.of(body, JsonBody.fieldsOf(UserJson.Departments.class), Set.of());
         Set<Long> departments = departments(in, body);
         if (departments == null) {
             in.addError("departments", "validation.required");
@@ -120,7 +135,7 @@ class UserApiController {
 
     @PostMapping("/api/users/{username}/deactivate")
     @Operation(summary = "(admin) Deactivate a user: no sign-in, not to be chosen; their objects and history stay")
-    Map<String, Object> deactivate(Actor actor, @PathVariable String username) {
+    UserJson deactivate(Actor actor, @PathVariable String username) {
         existing(actor, username);
         administration.deactivate(actor, username);
         return json(users.find(username).orElseThrow());
@@ -128,7 +143,7 @@ class UserApiController {
 
     @PostMapping("/api/users/{username}/activate")
     @Operation(summary = "(admin) Reactivate a deactivated user")
-    Map<String, Object> activate(Actor actor, @PathVariable String username) {
+    UserJson activate(Actor actor, @PathVariable String username) {
         existing(actor, username);
         administration.reactivate(actor, username);
         return json(users.find(username).orElseThrow());
@@ -136,9 +151,10 @@ class UserApiController {
 
     @GetMapping("/api/users/{username}/history")
     @Operation(summary = "(admin) The user's history from their own event stream, oldest first, as object history")
-    Map<String, Object> history(Actor actor, @PathVariable String username) {
+    @dev.crm.web.openapi.AdminOnly
+    HistoryJson history(Actor actor, @PathVariable String username) {
         existing(actor, username);
-        return Map.of("entries", history.userHistory(username));
+        return new HistoryJson(history.userHistory(username));
     }
 
     /** Admins only (403 for others); an unknown user is 404. */
@@ -192,21 +208,11 @@ class UserApiController {
         return roles;
     }
 
-    private Map<String, Object> json(UserView user) {
+    private UserJson json(UserView user) {
         return json(user, users.departments(user.username()));
     }
 
-    static Map<String, Object> json(UserView user, List<Long> departments) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("username", user.username());
-        json.put("displayName", user.displayName());
-        json.put("roles", roleNames(user.actor().roles()));
-        json.put("departments", departments);
-        json.put("active", user.active());
-        return json;
-    }
-
-    private static List<String> roleNames(Set<Role> roles) {
-        return roles.stream().sorted().map(Role::apiName).toList();
+    static UserJson json(UserView user, List<Long> departments) {
+        return UserJson.of(user, departments);
     }
 }

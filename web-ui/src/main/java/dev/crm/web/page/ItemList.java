@@ -1,9 +1,8 @@
 package dev.crm.web.page;
 
 import dev.crm.query.Page;
-import java.util.LinkedHashMap;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The answer of every list endpoint: {@code { "items", "total", "totalExact" }}. {@code total} is how many
@@ -11,31 +10,25 @@ import java.util.Map;
  * lists count at most 1,000 objects, or up to the end of the page asked for ({@code Paging}), rather than all of
  * them.
  */
-public final class ListJson {
+public record ItemList<T>(
+        @Schema(description = "The page's objects", requiredMode = Schema.RequiredMode.REQUIRED) List<T> items,
+        @Schema(description = "How many objects the list holds (exact when totalExact), else how many it counted",
+                requiredMode = Schema.RequiredMode.REQUIRED) long total,
+        @Schema(description = "false: the list holds more than total objects (lists count at most 1,000)",
+                requiredMode = Schema.RequiredMode.REQUIRED) boolean totalExact) {
 
     /** What the OpenAPI descriptions of the paged lists say about their answer. */
     public static final String DESCRIPTION = "Answers { items, total, totalExact }: total is exact when totalExact is "
             + "true; when false the list holds more than total objects (lists count at most 1,000 objects, or up to "
             + "the end of the page asked for; the pages show \"1,000+\").";
 
-    private ListJson() {
-    }
-
     /** A page of a list, with its items as JSON. */
-    public static Map<String, Object> of(Page<?> page, List<?> items) {
-        return json(items, page.total(), page.totalExact());
+    public static <T> ItemList<T> of(Page<?> page, List<T> items) {
+        return new ItemList<>(items, page.total(), page.totalExact());
     }
 
     /** A list answered whole: its total is exact. */
-    public static Map<String, Object> whole(List<?> items) {
-        return json(items, items.size(), true);
-    }
-
-    private static Map<String, Object> json(List<?> items, long total, boolean exact) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("items", items);
-        json.put("total", total);
-        json.put("totalExact", exact);
-        return json;
+    public static <T> ItemList<T> whole(List<T> items) {
+        return new ItemList<>(items, items.size(), true);
     }
 }
