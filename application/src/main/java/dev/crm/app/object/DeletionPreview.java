@@ -5,9 +5,7 @@ import dev.crm.app.object.ObjectAccess;
 import dev.crm.query.object.ObjectSummary;
 import dev.crm.shared.Actor;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a delete will remove, as the caller may be told: the objects they may view, by ID, kind and title
@@ -39,15 +37,6 @@ public record DeletionPreview(List<ObjectSummary> objects, int hidden) {
     /** How many objects the delete removes: those listed and those only counted. */
     public int total() {
         return objects.size() + hidden;
-    }
-
-    /** The API's answer: {@code { "objects": [ { id, kind, title } ], "hidden": n }}. */
-    public Map<String, Object> json() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("objects", objects.stream().map(o -> Map.of("id", o.id(), "kind", o.kind(), "title", o.title()))
-                .toList());
-        json.put("hidden", hidden);
-        return json;
     }
 
     /**

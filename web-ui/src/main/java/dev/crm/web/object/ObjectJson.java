@@ -10,7 +10,7 @@ import java.util.List;
 /** Any object by its ID, whatever its kind. */
 @Schema(name = "ObjectSummary", description = "Any object by its ID: its kind, title, version, and whether it is deleted")
 record ObjectJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id,
-                  @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "memo") String kind,
+                  @dev.crm.web.openapi.AnyKind @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String kind,
                   @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String title,
                   @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean deleted,
                   @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "How many events it has had")

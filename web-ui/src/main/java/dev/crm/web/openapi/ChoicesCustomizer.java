@@ -1,6 +1,8 @@
 package dev.crm.web.openapi;
 
 import dev.crm.shared.ApiNamed;
+import dev.crm.shared.kind.Kind;
+import dev.crm.shared.kind.Kinds;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -21,7 +23,10 @@ class ChoicesCustomizer implements PropertyCustomizer, ParameterCustomizer {
         Annotation[] annotations = type.getCtxAnnotations();
         if (annotations != null) {
             Arrays.stream(annotations).filter(Choices.class::isInstance).map(Choices.class::cast).findFirst()
-                    .ifPresent(choices -> restrict(property, choices));
+                    .ifPresent(choices -> restrict(property, values(choices.value())));
+            if (Arrays.stream(annotations).anyMatch(AnyKind.class::isInstance)) {
+                restrict(property, Kinds.ALL.stream().map(Kind::name).toList());
+            }
         }
         return property;
     }
@@ -30,15 +35,15 @@ class ChoicesCustomizer implements PropertyCustomizer, ParameterCustomizer {
     public Parameter customize(Parameter parameter, MethodParameter methodParameter) {
         Choices choices = methodParameter.getParameterAnnotation(Choices.class);
         if (parameter != null && choices != null && parameter.getSchema() != null) {
-            restrict(parameter.getSchema(), choices);
+            restrict(parameter.getSchema(), values(choices.value()));
         }
         return parameter;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void restrict(Schema schema, Choices choices) {
+    private static void restrict(Schema schema, List<String> values) {
         Schema target = schema.getItems() != null ? schema.getItems() : schema;
-        target.setEnum((List) values(choices.value()));
+        target.setEnum((List) values);
     }
 
     static List<String> values(Class<? extends ApiNamed> type) {

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /** An object named in a list of several kinds (search, deletion preview, restore): its ID, kind and title. */
 @Schema(name = "ObjectBrief", description = "An object of any kind, by ID, kind and title")
 public record ObjectBrief(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id,
-                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "memo") String kind,
+                          @dev.crm.web.openapi.AnyKind @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String kind,
                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String title) {
 
     public static ObjectBrief of(ObjectSummary o) {
