@@ -1,7 +1,6 @@
 package dev.crm.testsupport;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,15 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Writes the API description of the running service to a file, for the build: starts the packaged CRM
@@ -74,56 +67,24 @@ public final class ApiDescriptionDownloader {
         } catch (IOException e) {
             throw new DownloadFailed("cannot delete the previous " + output + ": " + e.getMessage());
         }
-        if (!Files.isRegularFile(jar)) {
-            throw new DownloadFailed("no CRM jar at " + jar + ".\n  Build it first: ./mvnw -B -pl web-ui -am -DskipTests"
-                    + " package (a reactor build such as ./mvnw -B verify builds it before this module).");
-        }
-        Path dataDir = workDir.resolve("describe-data");
-        Path log = workDir.resolve("describe.log");
-        String password = strongPassword();
-        int port = freePort();
-        String origin = "http://127.0.0.1:" + port;
+        String password = CrmJarProcess.strongPassword("describe");
+        CrmJarProcess crm;
         try {
-            Files.createDirectories(workDir);
-            deleteTree(dataDir);
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new DownloadFailed("cannot prepare " + dataDir + ": " + e.getMessage());
+            // no profile: the embedded default, H2 in the emptied folder WORK_DIR/describe-data
+            crm = CrmJarProcess.start(jar, workDir, "describe", password, Map.of());
+        } catch (IllegalStateException e) {
+            throw new DownloadFailed(e.getMessage());
         }
-
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // a short-lived process: C1 only starts it faster, and it needs little heap
-                "-XX:TieredStopAtLevel=1", "-Xmx512m",
-                "-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-        Map<String, String> env = builder.environment();
-        // the embedded default, whatever the caller's shell says
-        env.remove("SPRING_PROFILES_ACTIVE");
-        env.keySet().removeIf(name -> name.startsWith("CRM_DB_"));
-        env.put("CRM_DATA_DIR", dataDir.toString());
-        env.put("SERVER_PORT", Integer.toString(port));
-        env.put("SERVER_ADDRESS", "127.0.0.1");
-        env.put("CRM_ADMIN_PASSWORD", password);
-
-        say("starting " + jar + " on " + origin + " (embedded H2 in " + dataDir + ", log " + log + ")");
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new DownloadFailed("cannot start " + String.join(" ", command) + ": " + e.getMessage());
-        }
-        // if this JVM is stopped (Ctrl-C, a killed build), the service goes with it
-        Thread reaper = new Thread(process::destroyForcibly, "stop-crm-process");
-        Runtime.getRuntime().addShutdownHook(reaper);
+        String origin = crm.baseUrl();
+        say("started " + jar + " on " + origin + " (embedded H2 in " + workDir.resolve("describe-data")
+                + ", log " + crm.log() + ")");
         try {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(2)).build();
             long deadline = System.nanoTime() + timeout.toNanos();
-            awaitHealthy(http, process, origin, deadline, timeout, log);
+            awaitHealthy(http, crm, deadline, timeout);
             say(String.format("up after %.1f s; GET %s/v3/api-docs as admin", seconds(begin), origin));
-            String json = fetchDescription(http, process, origin, password, deadline, timeout, log);
+            String json = fetchDescription(http, crm, password, deadline, timeout);
             String stable = json.replace(origin, STABLE_ORIGIN);
             String pretty = JsonLayout.pretty(stable);
             Files.createDirectories(output.getParent());
@@ -133,23 +94,17 @@ public final class ApiDescriptionDownloader {
         } catch (IOException e) {
             throw new DownloadFailed("cannot write " + output + ": " + e.getMessage());
         } finally {
-            stop(process);
-            try {
-                Runtime.getRuntime().removeShutdownHook(reaper);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs anyway
-            }
+            crm.close();
             say(String.format("stopped the service; %.1f s in all", seconds(begin)));
         }
     }
 
     /** Unauthenticated {@code /actuator/health} until it says UP; fails when the process ends or time runs out. */
-    private static void awaitHealthy(HttpClient http, Process process, String origin, long deadline,
-                                     Duration timeout, Path log) {
-        HttpRequest health = HttpRequest.newBuilder(URI.create(origin + "/actuator/health"))
+    private static void awaitHealthy(HttpClient http, CrmJarProcess crm, long deadline, Duration timeout) {
+        HttpRequest health = HttpRequest.newBuilder(URI.create(crm.baseUrl() + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (true) {
-            checkAlive(process, log);
+            checkAlive(crm);
             try {
                 HttpResponse<String> r = http.send(health, HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
@@ -161,7 +116,7 @@ public final class ApiDescriptionDownloader {
                 Thread.currentThread().interrupt();
                 throw new DownloadFailed("interrupted while waiting for the service");
             }
-            checkDeadline(deadline, timeout, "/actuator/health did not answer UP", log);
+            checkDeadline(deadline, timeout, "/actuator/health did not answer UP", crm);
             sleep(250);
         }
     }
@@ -171,16 +126,16 @@ public final class ApiDescriptionDownloader {
      * answer 401; they are spaced so that the sign-in throttle (5 failures in a row) is not reached, and a
      * 429 waits for its Retry-After.
      */
-    private static String fetchDescription(HttpClient http, Process process, String origin, String password,
-                                           long deadline, Duration timeout, Path log) {
+    private static String fetchDescription(HttpClient http, CrmJarProcess crm, String password, long deadline,
+                                           Duration timeout) {
         String basic = "Basic " + Base64.getEncoder()
                 .encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(origin + "/v3/api-docs"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(crm.baseUrl() + "/v3/api-docs"))
                 .header("Authorization", basic).header("Accept", "application/json")
                 .timeout(Duration.ofSeconds(30)).build();
         String last = "no answer";
         while (true) {
-            checkAlive(process, log);
+            checkAlive(crm);
             long pause = 600;
             try {
                 HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -196,7 +151,7 @@ public final class ApiDescriptionDownloader {
                 if (r.statusCode() == 429) {
                     pause = 1000 * r.headers().firstValueAsLong("Retry-After").orElse(1);
                 } else if (r.statusCode() != 401) {
-                    throw new DownloadFailed("/v3/api-docs answered " + last + logTail(log));
+                    throw new DownloadFailed("/v3/api-docs answered " + last + crm.logTail(LOG_TAIL_LINES));
                 }
             } catch (IOException e) {
                 last = e.toString();
@@ -204,74 +159,23 @@ public final class ApiDescriptionDownloader {
                 Thread.currentThread().interrupt();
                 throw new DownloadFailed("interrupted while fetching the description");
             }
-            checkDeadline(deadline, timeout, "/v3/api-docs did not answer 200 as admin (last: " + last + ")", log);
+            checkDeadline(deadline, timeout, "/v3/api-docs did not answer 200 as admin (last: " + last + ")", crm);
             sleep(pause);
         }
     }
 
-    private static void checkAlive(Process process, Path log) {
-        if (!process.isAlive()) {
-            throw new DownloadFailed("the service exited with code " + process.exitValue() + " before answering."
-                    + logTail(log));
+    private static void checkAlive(CrmJarProcess crm) {
+        try {
+            crm.checkAlive();
+        } catch (IllegalStateException e) {
+            throw new DownloadFailed("the service ended before answering: " + e.getMessage());
         }
     }
 
-    private static void checkDeadline(long deadline, Duration timeout, String what, Path log) {
+    private static void checkDeadline(long deadline, Duration timeout, String what, CrmJarProcess crm) {
         if (System.nanoTime() > deadline) {
             throw new DownloadFailed("the service did not come up within " + timeout.toSeconds() + " s: " + what + "."
-                    + logTail(log));
-        }
-    }
-
-    /** SIGTERM (a graceful stop closes H2), SIGKILL after 20 s. */
-    private static void stop(Process process) {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                say("the service did not stop within 20 s of SIGTERM; killing it");
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String logTail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            List<String> tail = lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size());
-            return "\n  The last " + tail.size() + " lines of " + log + ":\n    | " + String.join("\n    | ", tail);
-        } catch (IOException e) {
-            return "\n  (no log at " + log + ": " + e.getMessage() + ")";
-        }
-    }
-
-    /** 24 random URL-safe characters: long enough for the password policy, never a common password. */
-    private static String strongPassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return "describe-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new DownloadFailed("no free port: " + e.getMessage());
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(f);
-                }
-            }
+                    + crm.logTail(LOG_TAIL_LINES));
         }
     }
 
