@@ -27,6 +27,11 @@ import org.springframework.web.client.RestClientResponseException;
  * <p>The packaged jar runs once for the class, as it is deployed: its own process, on a fresh PostgreSQL
  * database ({@link TestPostgres}: a {@code crm_test_*} database dropped when this JVM exits), with
  * {@code CRM_ADMIN_PASSWORD} set. It is stopped in {@link #stopTheService()} whatever happened.
+ *
+ * <p>TestPostgres gives one database per test JVM, and failsafe runs this module's test classes in one JVM:
+ * a second class that starts the jar again finds this class's data, and its admin with this class's
+ * password (the admin is created only on an empty store). Keep the scenario in this class, or give each
+ * class a database of its own.
  */
 class GeneratedClientIT {
 
