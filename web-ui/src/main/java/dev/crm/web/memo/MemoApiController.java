@@ -99,10 +99,8 @@ class MemoApiController {
                                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Long expected = IfMatch.version(ifMatch);
         JsonBody in = JsonBody.of(body, WRITABLE, READ_ONLY);
+        // null for a field that cannot be emptied (title, draft) leaves it as it is, as generated clients send it
         String title = in.text("title");
-        if (in.has("title") && title == null) {
-            in.addError("title", "validation.required");
-        }
         String to = in.has("to") ? nonNull(in.text("to")) : null;
         String description = in.has("description") ? nonNull(in.text("description")) : null;
         Boolean draft = in.bool("draft");

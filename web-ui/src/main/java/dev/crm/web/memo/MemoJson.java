@@ -32,7 +32,8 @@ record MemoJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id,
 
     /** What a create or change sends; a change sends only the fields it changes, null clears a text. */
     @Schema(name = "MemoInput", description = "A memo's own fields: on create, title is required (and 'to' unless it "
-            + "is a draft); a change sends only what it changes, and null clears 'to' or 'description'")
+            + "is a draft); a change sends only what it changes: null clears 'to' or 'description' and leaves the others as "
+            + "they are")
     record Input(@Schema(maxLength = dev.crm.shared.kind.Limits.TITLE) String title,
                  @Schema(nullable = true, description = "The recipient's username") String to,
                  @Schema(nullable = true) String description,

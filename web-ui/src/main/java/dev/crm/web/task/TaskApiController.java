@@ -271,9 +271,7 @@ class TaskApiController {
     private TaskView change(Actor actor, WorkKind kind, long id, JsonNode body, String ifMatch) {
         Long expected = IfMatch.version(ifMatch);
         JsonBody in = JsonBody.of(body, JsonBody.fieldsOf(TaskJson.Change.class), without(READ_ONLY, "stage"));
-        if (in.has("title") && in.text("title") == null) {
-            in.addError("title", "validation.required");
-        }
+        // null for a field that cannot be emptied (title, priority, stage, the lists) leaves it as it is
         ChangeTask change = new ChangeTask(id, expected, in.text("title"), orEmpty(in, "description"),
                 priority(in), orEmpty(in, "dueDate"), orEmpty(in, "nextStep"), orEmpty(in, "nextStepDate"),
                 in.textList("responsible"), orEmpty(in, "coOwner"), in.textList("subscribers"), in.textList("tags"));

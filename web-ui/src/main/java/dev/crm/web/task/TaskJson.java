@@ -66,7 +66,8 @@ record TaskJson(@JsonUnwrapped Work work,
 
     /** What a create or change of a task or project sends; a change sends only what it changes, null clears. */
     @Schema(name = "ProjectInput", description = "The fields of a task or project a create or change sends: on "
-            + "create, title is required; a change sends only what it changes, null clears an optional one")
+            + "create, title is required; a change sends only what it changes: null clears description, dueDate, "
+            + "nextStep, nextStepDate and coOwner, and leaves the others as they are")
     record Fields(@Schema(maxLength = Limits.TITLE) String title,
                   @Schema(nullable = true) String description,
                   @Choices(TaskPriority.class) String priority,

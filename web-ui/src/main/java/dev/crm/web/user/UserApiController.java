@@ -69,7 +69,9 @@ class UserApiController {
         Set<Role> roles = roles(in);
         Set<Long> departments = departments(in, body);
         in.check();
-        administration.create(actor, username, password, displayName, roles, departments == null ? Set.of() : departments);
+        // null (as a generated client sends what it was not given) is none, like an absent field
+        administration.create(actor, username, password, displayName, roles == null ? EnumSet.noneOf(Role.class) : roles,
+                departments == null ? Set.of() : departments);
         return ResponseEntity.created(URI.create("/api/users/" + username)).body(json(users.find(username).orElseThrow()));
     }
 
