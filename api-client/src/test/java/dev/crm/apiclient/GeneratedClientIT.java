@@ -33,6 +33,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.ResponseEntity;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -166,10 +167,10 @@ class GeneratedClientIT {
         byte[] bytes = ("%PDF-1.4 offer for ACME " + SUFFIX).getBytes(StandardCharsets.UTF_8);
         Files.write(offer, bytes);
         FilesApi aliceFiles = new FilesApi(client(alice, alicePassword));
-        ModelFile file = aliceFiles.uploadFile(offerMemo.getId(), offer.toFile());
+        ModelFile file = aliceFiles.uploadFile(offerMemo.getId(), new FileSystemResource(offer));
         assertThat(file.getAttachedTo()).isEqualTo(offerMemo.getId());
         assertThat(file.getSize()).isEqualTo(bytes.length);
-        assertThat(Files.readAllBytes(aliceFiles.getFileContent(file.getId()).toPath())).isEqualTo(bytes);
+        assertThat(aliceFiles.getFileContent(file.getId()).getContentAsByteArray()).isEqualTo(bytes);
 
         // bob makes a task of it, with a copy of the file; the memo's version guards it
         long offerVersion = bobMemos.getMemo(offerMemo.getId()).getVersion();
