@@ -25,16 +25,14 @@ import java.util.Map;
  * <p>The data folder ({@code WORK_DIR/describe-data}) is emptied first and the process's log goes to
  * {@code WORK_DIR/describe.log}. The output file is deleted before anything else, so a failed run never
  * leaves an older description behind. The only change made to the document is its layout (two-space
- * indentation, in the order the service wrote it) and the address of the process in {@code servers},
- * which names a random port: it becomes {@link #STABLE_ORIGIN}, so the file is the same from build to build
- * as long as the service describes itself the same way.
+ * indentation, in the order the service wrote it): the content is what integrators get. The service names no
+ * host or port of its own in it (its server is relative), so the file is the same from build to build as long
+ * as the service describes itself the same way.
  *
  * <p>Plain Java (java.net.http), no framework: this module is built before everything else.
  */
 public final class ApiDescriptionDownloader {
 
-    /** The default address of the service (api.md: port 8080), written in place of the process's own. */
-    static final String STABLE_ORIGIN = "http://localhost:8080";
     private static final String PREFIX = "[api-description] ";
     private static final int LOG_TAIL_LINES = 60;
 
@@ -85,12 +83,10 @@ public final class ApiDescriptionDownloader {
             awaitHealthy(http, crm, deadline, timeout);
             say(String.format("up after %.1f s; GET %s/v3/api-docs as admin", seconds(begin), origin));
             String json = fetchDescription(http, crm, password, deadline, timeout);
-            String stable = json.replace(origin, STABLE_ORIGIN);
-            String pretty = JsonLayout.pretty(stable);
+            String pretty = JsonLayout.pretty(json);
             Files.createDirectories(output.getParent());
             Files.writeString(output, pretty, StandardCharsets.UTF_8);
-            say(String.format("wrote %s (%,d bytes; %s in servers became %s)", output,
-                    pretty.getBytes(StandardCharsets.UTF_8).length, origin, STABLE_ORIGIN));
+            say(String.format("wrote %s (%,d bytes)", output, pretty.getBytes(StandardCharsets.UTF_8).length));
         } catch (IOException e) {
             throw new DownloadFailed("cannot write " + output + ": " + e.getMessage());
         } finally {
