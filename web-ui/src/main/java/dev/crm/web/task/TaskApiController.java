@@ -100,7 +100,9 @@ class TaskApiController {
     @PostMapping("/api/memos/{id}/{kind:task|project}")
     @Operation(summary = "Create a task (or project) from the memo: { title, responsible, copyFiles }; the memo becomes reviewed")
     ResponseEntity<Map<String, Object>> fromMemo(Actor actor, @PathVariable long id, @PathVariable String kind,
-                                                 @RequestBody JsonNode body) {
+                                                 @RequestBody JsonNode body,
+                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Long expectedMemoVersion = IfMatch.version(ifMatch);
         JsonBody in = JsonBody.of(body, with(WRITABLE, "copyFiles"), READ_ONLY);
         CreateTask fields = createFields(WorkKind.ofKind(kind), in, null, null);
         List<Long> copy = new ArrayList<>();
@@ -119,7 +121,7 @@ class TaskApiController {
             }
         }
         in.check();
-        return created(service.createFromMemo(actor, id, fields, copy));
+        return created(service.createFromMemo(actor, id, fields, copy, expectedMemoVersion));
     }
 
     @GetMapping(KINDS + "/{id}")
