@@ -12,8 +12,11 @@ import dev.crm.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
+import dev.crm.web.problem.IfMatch;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,9 +41,10 @@ class ObjectApiController {
     }
 
     @GetMapping("/api/objects/{id}")
-    Map<String, Object> object(Actor actor, @PathVariable long id) {
+    ResponseEntity<Map<String, Object>> object(Actor actor, @PathVariable long id) {
         ObjectSummary o = visible(actor, id);
-        return Map.of("id", o.id(), "kind", o.kind(), "title", o.title(), "deleted", o.deleted());
+        return ResponseEntity.ok().eTag("\"" + o.version() + "\"")
+                .body(Map.of("id", o.id(), "kind", o.kind(), "title", o.title(), "deleted", o.deleted()));
     }
 
     @GetMapping("/api/objects/{id}/history")
@@ -61,8 +65,9 @@ class ObjectApiController {
     @org.springframework.web.bind.annotation.PostMapping("/api/objects/{id}/restore")
     @Operation(summary = "(admin) Restore a deleted object and what its delete removed with it; file objects whose "
             + "stored content was purged stay deleted and are listed in missingContent")
-    Map<String, Object> restore(Actor actor, @PathVariable long id) {
-        RestoreService.Outcome outcome = restore.restore(actor, id);
+    Map<String, Object> restore(Actor actor, @PathVariable long id,
+                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        RestoreService.Outcome outcome = restore.restore(actor, id, IfMatch.version(ifMatch));
         return Map.of("restored", outcome.restored().stream().map(ObjectApiController::brief).toList(),
                 "missingContent", outcome.missingContent().stream().map(ObjectApiController::brief).toList());
     }
