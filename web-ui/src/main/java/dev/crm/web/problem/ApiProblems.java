@@ -36,6 +36,8 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -276,6 +278,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return handleExceptionInternal(e, spring(status, "error.not-acceptable", request.getLocale(),
                 join(e.getSupportedMediaTypes())), headers, status, request);
+    }
+
+    /** A required query parameter or form field (the upload's {@code attachTo}) is missing: bad input in that field. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(e, validation(List.of(new Rejected.FieldError(e.getParameterName(),
+                "validation.required", new Object[0])), request.getLocale()), headers, status, request);
+    }
+
+    /** A required part of a multipart request (the upload's {@code file}) is missing. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(e, validation(List.of(new Rejected.FieldError(e.getRequestPartName(),
+                "validation.required", new Object[0])), request.getLocale()), headers, status, request);
     }
 
     /** One of Spring's own errors ({@code http-<status>}), worded by the message {@code code}. */

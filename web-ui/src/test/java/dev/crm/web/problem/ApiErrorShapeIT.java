@@ -131,6 +131,14 @@ class ApiErrorShapeIT {
                 bad("JSON over crm.max-json, chunked", "POST /api/memos", RawHttp.chunked(memoJson(JSON_LIMIT + 1)),
                         413, "too-large", json, "Transfer-Encoding: chunked"),
                 bad("an upload over crm.max-upload", "POST /api/files", upload.toByteArray(), 413, "too-large",
+                        "Content-Type: multipart/form-data; boundary=" + boundary),
+                bad("an upload without attachTo", "POST /api/files", utf8("--" + boundary + "\r\nContent-Disposition: "
+                        + "form-data; name=\"file\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nA\r\n--"
+                        + boundary + "--\r\n"), 400, "validation", "Content-Type: multipart/form-data; boundary=" + boundary),
+                bad("an upload without a file", "POST /api/files", utf8("--" + boundary + "\r\nContent-Disposition: "
+                        + "form-data; name=\"attachTo\"\r\n\r\n" + memo + "\r\n--" + boundary + "--\r\n"), 400,
+                        "validation", "Content-Type: multipart/form-data; boundary=" + boundary),
+                bad("a multipart body without parts", "POST /api/files", utf8("not a form"), 400, "validation",
                         "Content-Type: multipart/form-data; boundary=" + boundary))
                 .map(Arguments::of);
     }
@@ -159,6 +167,19 @@ class ApiErrorShapeIT {
         RawHttp.Answer answer = RawHttp.send(port, "GET /api/memos/{1} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Accept: application/json", new byte[0]);
         assertProblem(answer, 400, "malformed");
+    }
+
+    /** What Tomcat refuses while it reads the request's head, before there is a request for the application. */
+    @Test
+    void headsTomcatRefusesAreProblemsToo() throws IOException {
+        String auth = "Authorization: " + RawHttp.basic(user, Api.PASSWORD) + "\r\nAccept: application/json";
+        assertProblem(RawHttp.send(port, "GET /api/memos HTTP/1.1\r\n" + auth, new byte[0]), 400, "malformed");
+        assertProblem(RawHttp.send(port, "GET /api/memos HTTP/1.1\r\nHost: a\r\nHost: b\r\n" + auth, new byte[0]),
+                400, "malformed");
+        assertProblem(RawHttp.send(port, "GET /api/memos HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header: x\r\n" + auth,
+                new byte[0]), 400, "malformed");
+        assertProblem(RawHttp.send(port, "GET /api/memos HTTP/1.2\r\nHost: 127.0.0.1\r\n" + auth, new byte[0]), 505,
+                "http-505");
     }
 
     private static void assertProblem(RawHttp.Answer answer, int status, String type) throws IOException {
