@@ -49,10 +49,25 @@ public class RestoreService {
     }
 
     public Outcome restore(Actor actor, long id) {
+        return restore(actor, id, null);
+    }
+
+    /**
+     * As above; {@code expectedVersion} (If-Match, may be null) is the deleted object's version the caller read:
+     * another one answers 412 and nothing is restored. A deleted object changes only by its restore, which takes
+     * the same lock, so its version read under the lock is the one the restore continues from.
+     */
+    public Outcome restore(Actor actor, long id, Long expectedVersion) {
         Deleted root = restorable(actor, id);
         List<ObjectSummary> parts = deleted.partsOf(root.cascade(), id);
         return tx.execute(status -> {
             objects.lock(id);
+            if (expectedVersion != null) {
+                long actual = objects.find(id).map(ObjectSummary::version).orElseThrow(() -> new Rejected.NotFound(id));
+                if (actual != expectedVersion) {
+                    throw new Rejected.StaleVersion(expectedVersion, actual);
+                }
+            }
             List<ObjectSummary> restored = new ArrayList<>();
             List<ObjectSummary> missing = new ArrayList<>();
             if (!restoreOne(actor, root.object())) {

@@ -150,6 +150,16 @@ public class TaskService {
      * all or nothing.
      */
     public TaskView createFromMemo(Actor actor, long memoId, CreateTask fields, List<Long> copyFiles) {
+        return createFromMemo(actor, memoId, fields, copyFiles, null);
+    }
+
+    /**
+     * As above; {@code expectedMemoVersion} (If-Match, may be null) is the memo's version the caller read: the memo
+     * is reviewed by it, so another version answers 412 and nothing is made. Checked under the memo's lock, and
+     * again by the memo itself when it is reviewed now.
+     */
+    public TaskView createFromMemo(Actor actor, long memoId, CreateTask fields, List<Long> copyFiles,
+                                   Long expectedMemoVersion) {
         MemoView memo = memos.findVisible(memoId, actor).orElseThrow(() -> new Rejected.NotFound(memoId));
         List<FileView> toCopy = new ArrayList<>();
         for (Long fileId : copyFiles) {
@@ -163,6 +173,13 @@ public class TaskService {
         subscribers.add(memo.owner());
         tx.executeWithoutResult(status -> {
             objects.lock(memoId);
+            if (expectedMemoVersion != null) {
+                long actual = objects.find(memoId).map(ObjectSummary::version)
+                        .orElseThrow(() -> new Rejected.NotFound(memoId));
+                if (actual != expectedMemoVersion) {
+                    throw new Rejected.StaleVersion(expectedMemoVersion, actual);
+                }
+            }
             commands.send(withId(headCoOwner(actor, fields), id, memoId, List.copyOf(subscribers)), actor);
             teamSubtasks(actor, id);
             for (FileView file : toCopy) {
@@ -170,7 +187,7 @@ public class TaskService {
                         file.mediaType()));
             }
             if (memo.stage() != MemoStage.REVIEWED) {
-                commands.send(new ReviewMemo(memoId, null, null), actor);
+                commands.send(new ReviewMemo(memoId, expectedMemoVersion, null), actor);
             }
         });
         return read(id);

@@ -70,7 +70,12 @@ public class UserAdministration {
     }
 
     public void changeRoles(Actor actor, String username, Set<Role> roles) {
-        commands.send(new ChangeUserRoles(username, roles), actor);
+        changeRoles(actor, username, null, roles);
+    }
+
+    /** {@code expectedVersion}: the user's version the caller read (If-Match), or null for no check. */
+    public void changeRoles(Actor actor, String username, Long expectedVersion, Set<Role> roles) {
+        commands.send(new ChangeUserRoles(username, expectedVersion, roles), actor);
     }
 
     // --- user administration ---
@@ -86,7 +91,11 @@ public class UserAdministration {
     }
 
     public void changeDepartments(Actor actor, String username, Set<Long> departments) {
-        commands.send(new ChangeUserDepartments(username, departments), actor);
+        changeDepartments(actor, username, null, departments);
+    }
+
+    public void changeDepartments(Actor actor, String username, Long expectedVersion, Set<Long> departments) {
+        commands.send(new ChangeUserDepartments(username, expectedVersion, departments), actor);
     }
 
     /** Roles and departments together, as the user page saves them: both or neither. */
@@ -97,10 +106,18 @@ public class UserAdministration {
     }
 
     public void deactivate(Actor actor, String username) {
-        commands.send(new DeactivateUser(username), actor);
+        deactivate(actor, username, null);
+    }
+
+    public void deactivate(Actor actor, String username, Long expectedVersion) {
+        commands.send(new DeactivateUser(username, expectedVersion), actor);
     }
 
     public void reactivate(Actor actor, String username) {
-        commands.send(new ReactivateUser(username), actor);
+        reactivate(actor, username, null);
+    }
+
+    public void reactivate(Actor actor, String username, Long expectedVersion) {
+        commands.send(new ReactivateUser(username, expectedVersion), actor);
     }
 }

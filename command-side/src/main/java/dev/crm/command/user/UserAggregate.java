@@ -7,6 +7,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import dev.crm.command.DepartmentDirectory;
 import dev.crm.command.FieldRules;
 import dev.crm.command.Rejected;
+import dev.crm.command.Versions;
 import dev.crm.command.user.UserCommands.ChangeUserDepartments;
 import dev.crm.command.user.UserCommands.ChangeUserRoles;
 import dev.crm.command.user.UserCommands.CreateUser;
@@ -71,6 +72,7 @@ public class UserAggregate {
     @CommandHandler
     public void handle(ChangeUserRoles cmd, MetaData metaData) {
         Actor actor = requireAdmin(metaData);
+        Versions.require(cmd.expectedVersion());
         List<Role> newRoles = ordered(cmd.roles());
         // an administrator cannot lock themself out: some administrator always stays
         if (actor.is(username) && !newRoles.contains(Role.ADMIN)) {
@@ -84,6 +86,7 @@ public class UserAggregate {
     @CommandHandler
     public void handle(ChangeUserDepartments cmd, MetaData metaData, DepartmentDirectory directory) {
         requireAdmin(metaData);
+        Versions.require(cmd.expectedVersion());
         TreeSet<Long> ids = new TreeSet<>(cmd.departments());
         List<Rejected.FieldError> errors = new ArrayList<>();
         for (long id : ids) {
@@ -103,6 +106,7 @@ public class UserAggregate {
     @CommandHandler
     public void handle(DeactivateUser cmd, MetaData metaData) {
         Actor actor = requireAdmin(metaData);
+        Versions.require(cmd.expectedVersion());
         if (actor.is(username)) {
             throw new Rejected.Forbidden("error.user.deactivate-self");
         }
@@ -114,6 +118,7 @@ public class UserAggregate {
     @CommandHandler
     public void handle(ReactivateUser cmd, MetaData metaData) {
         requireAdmin(metaData);
+        Versions.require(cmd.expectedVersion());
         if (!active) {
             apply(new UserReactivated(username));
         }

@@ -4,7 +4,10 @@ import dev.crm.shared.Role;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** User commands; only admins may send them (the acting user is in the metadata). */
+/**
+ * User commands; only admins may send them (the acting user is in the metadata). {@code expectedVersion} is
+ * the caller's If-Match: the number of events of the user's stream (null: no check).
+ */
 public final class UserCommands {
 
     private UserCommands() {
@@ -13,15 +16,28 @@ public final class UserCommands {
     public record CreateUser(@TargetAggregateIdentifier String username, String displayName, Set<Role> roles) {
     }
 
-    public record ChangeUserRoles(@TargetAggregateIdentifier String username, Set<Role> roles) {
+    public record ChangeUserRoles(@TargetAggregateIdentifier String username, Long expectedVersion, Set<Role> roles) {
+        public ChangeUserRoles(String username, Set<Role> roles) {
+            this(username, null, roles);
+        }
     }
 
-    public record ChangeUserDepartments(@TargetAggregateIdentifier String username, Set<Long> departments) {
+    public record ChangeUserDepartments(@TargetAggregateIdentifier String username, Long expectedVersion,
+                                        Set<Long> departments) {
+        public ChangeUserDepartments(String username, Set<Long> departments) {
+            this(username, null, departments);
+        }
     }
 
-    public record DeactivateUser(@TargetAggregateIdentifier String username) {
+    public record DeactivateUser(@TargetAggregateIdentifier String username, Long expectedVersion) {
+        public DeactivateUser(String username) {
+            this(username, null);
+        }
     }
 
-    public record ReactivateUser(@TargetAggregateIdentifier String username) {
+    public record ReactivateUser(@TargetAggregateIdentifier String username, Long expectedVersion) {
+        public ReactivateUser(String username) {
+            this(username, null);
+        }
     }
 }

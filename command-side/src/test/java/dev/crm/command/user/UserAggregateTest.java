@@ -180,4 +180,23 @@ class UserAggregateTest {
                 .when(new ReactivateUser("bob"), Actor.of("cora", Role.CHIEF).toMetaData())
                 .expectException(Rejected.Forbidden.class).expectNoEvents();
     }
+
+    /** The user's version is the number of events in their stream: an If-Match of another one changes nothing. */
+    @Test
+    void aStaleExpectedVersionIsRejectedByEveryChange() {
+        Object[] history = {new UserCreated("bob", "Bob", List.of(Role.MANAGER)),
+                new UserRolesChanged("bob", List.of(Role.MANAGER), List.of(Role.OPERATOR))};
+        fixture.given(history).when(new ChangeUserRoles("bob", 1L, Set.of(Role.CHIEF)), ADMIN)
+                .expectException(Rejected.StaleVersion.class).expectNoEvents();
+        fixture.given(history).when(new ChangeUserDepartments("bob", 3L, Set.of(7L)), ADMIN)
+                .expectException(Rejected.StaleVersion.class).expectNoEvents();
+        fixture.given(history).when(new DeactivateUser("bob", 1L), ADMIN)
+                .expectException(Rejected.StaleVersion.class).expectNoEvents();
+        fixture.given(history).when(new ReactivateUser("bob", 1L), ADMIN)
+                .expectException(Rejected.StaleVersion.class).expectNoEvents();
+        fixture.given(history).when(new ChangeUserRoles("bob", 2L, Set.of(Role.CHIEF)), ADMIN)
+                .expectEvents(new UserRolesChanged("bob", List.of(Role.OPERATOR), List.of(Role.CHIEF)));
+        fixture.given(history).when(new DeactivateUser("bob", 2L), ADMIN)
+                .expectEvents(new UserDeactivated("bob"));
+    }
 }

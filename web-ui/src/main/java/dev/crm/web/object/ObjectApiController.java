@@ -13,6 +13,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.crm.web.page.HistoryJson;
 import dev.crm.web.page.ObjectBrief;
+import dev.crm.web.problem.IfMatch;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,8 +66,9 @@ class ObjectApiController {
     @org.springframework.web.bind.annotation.PostMapping("/api/objects/{id}/restore")
     @Operation(operationId = "restoreObject", summary = "(admin) Restore a deleted object and what its delete removed with it; file objects whose "
             + "stored content was purged stay deleted and are listed in missingContent")
-    ObjectJson.Restored restore(Actor actor, @PathVariable long id) {
-        RestoreService.Outcome outcome = restore.restore(actor, id);
+    ObjectJson.Restored restore(Actor actor, @PathVariable long id,
+                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        RestoreService.Outcome outcome = restore.restore(actor, id, IfMatch.version(ifMatch));
         return new ObjectJson.Restored(outcome.restored().stream().map(ObjectBrief::of).toList(),
                 outcome.missingContent().stream().map(ObjectBrief::of).toList());
     }

@@ -32,15 +32,23 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every API error as {@code application/problem+json} (RFC 9457): {@code type}, {@code title},
  * {@code status}, {@code detail}, and {@code errors} ({@code field}, {@code message}) for bad input.
- * Texts come from {@code messages.properties}.
+ * Texts come from {@code messages.properties}. Errors met before any endpoint was found (no such path, a
+ * method or media type no endpoint takes) reach it through the {@link ProblemErrorController}.
  */
-@RestControllerAdvice(annotations = RestController.class)
+@RestControllerAdvice(annotations = RestController.class, assignableTypes = ProblemErrorController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
@@ -49,12 +57,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private final FileService files;
     private final Sizes sizes;
     private final BodyLimit bodyLimit;
+    private final Problems problems;
 
-    ApiProblems(MessageSource messages, FileService files, Sizes sizes, BodyLimit bodyLimit) {
+    ApiProblems(MessageSource messages, FileService files, Sizes sizes, BodyLimit bodyLimit, Problems problems) {
         this.messages = messages;
         this.files = files;
         this.sizes = sizes;
         this.bodyLimit = bodyLimit;
+        this.problems = problems;
     }
 
     @ExceptionHandler(Rejected.class)
@@ -215,6 +225,88 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return false;
     }
 
+    /** A status the servlet container or a filter set, without an exception (see {@link ProblemErrorController}). */
+    @ExceptionHandler(ProblemErrorController.ContainerError.class)
+    ProblemDetail containerError(ProblemErrorController.ContainerError e, HttpServletRequest request) {
+        return problems.forStatus(e.status(), request.getLocale());
+    }
+
+    /** No endpoint at this path (Spring looked for a static resource last). */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(e, noEndpoint(request.getLocale()), headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(e, noEndpoint(request.getLocale()), headers, status, request);
+    }
+
+    private ProblemDetail noEndpoint(Locale locale) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", messages.getMessage("error.no-endpoint", null, locale), locale);
+    }
+
+    /** 405; Spring has put the methods the path takes into {@code Allow}. */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(e, spring(status, "error.method-not-allowed", request.getLocale(),
+                e.getMethod()), headers, status, request);
+    }
+
+    /** 415; Spring has put the media types the endpoint takes into {@code Accept}. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Locale locale = request.getLocale();
+        String takes = join(e.getSupportedMediaTypes());
+        ProblemDetail body;
+        if (e.getContentType() == null) {
+            body = spring(status, "error.content-type", locale);
+        } else if (request.getHeader(HttpHeaders.CONTENT_TYPE) == null) {
+            body = spring(status, "error.media-type.missing", locale, takes);
+        } else {
+            body = spring(status, "error.media-type", locale, e.getContentType().toString(), takes);
+        }
+        return handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(e, spring(status, "error.not-acceptable", request.getLocale(),
+                join(e.getSupportedMediaTypes())), headers, status, request);
+    }
+
+    /** A required query parameter or form field (the upload's {@code attachTo}) is missing: bad input in that field. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(e, validation(List.of(new Rejected.FieldError(e.getParameterName(),
+                "validation.required", new Object[0])), request.getLocale()), headers, status, request);
+    }
+
+    /** A required part of a multipart request (the upload's {@code file}) is missing. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(e, validation(List.of(new Rejected.FieldError(e.getRequestPartName(),
+                "validation.required", new Object[0])), request.getLocale()), headers, status, request);
+    }
+
+    /** One of Spring's own errors ({@code http-<status>}), worded by the message {@code code}. */
+    private ProblemDetail spring(HttpStatusCode status, String code, Locale locale, Object... args) {
+        return problem(HttpStatus.valueOf(status.value()), "http-" + status.value(),
+                messages.getMessage(code, args, locale), locale);
+    }
+
+    private static String join(List<org.springframework.http.MediaType> types) {
+        return types.isEmpty() ? "application/json" : types.stream()
+                .map(org.springframework.http.MediaType::toString).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -226,9 +318,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         }
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "malformed",
                 messages.getMessage(e.getCause() instanceof java.nio.charset.CharacterCodingException ? "error.utf8"
-                        : e.getCause() instanceof JsonMappingException ? "error.json-types" : "error.json", null, locale),
+                        : e.getCause() instanceof JsonMappingException ? "error.json-types"
+                        : bodyMissing(e) ? "error.body-missing" : "error.json", null, locale),
                 locale);
         return ResponseEntity.badRequest().body(body);
+    }
+
+    /** Spring's words for an endpoint's {@code @RequestBody} that came empty. */
+    private static boolean bodyMissing(HttpMessageNotReadableException e) {
+        return e.getCause() == null && e.getMessage() != null
+                && e.getMessage().startsWith("Required request body is missing");
     }
 
     @Override
@@ -252,9 +351,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     private ProblemDetail problem(HttpStatus status, String name, String detail, Locale locale) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:crm:problem:" + name));
-        problem.setTitle(messages.getMessage("problem." + name + ".title", null, status.getReasonPhrase(), locale));
-        return problem;
+        return problems.problem(status, name, detail, locale);
     }
 }

@@ -260,12 +260,7 @@ class TaskApiController {
             }
         }
         in.check();
-        return service.createFromMemo(actor, id(memo, expected), fields, copy);
-    }
-
-    /** The memo's ID; its expected version travels with it (see {@link TaskService#createFromMemo}). */
-    private static long id(long memo, Long expected) {
-        return memo;
+        return service.createFromMemo(actor, memo, fields, copy, expected);
     }
 
     private TaskView change(Actor actor, WorkKind kind, long id, JsonNode body, String ifMatch) {

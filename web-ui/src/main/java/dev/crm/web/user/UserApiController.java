@@ -9,6 +9,7 @@ import dev.crm.query.user.UserQueries;
 import dev.crm.query.user.UserView;
 import dev.crm.shared.Actor;
 import dev.crm.shared.Role;
+import dev.crm.web.problem.IfMatch;
 import dev.crm.web.problem.JsonBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -72,14 +74,17 @@ class UserApiController {
         // null (as a generated client sends what it was not given) is none, like an absent field
         administration.create(actor, username, password, displayName, roles == null ? EnumSet.noneOf(Role.class) : roles,
                 departments == null ? Set.of() : departments);
-        return ResponseEntity.created(URI.create("/api/users/" + username)).body(json(users.find(username).orElseThrow()));
+        UserView user = users.find(username).orElseThrow();
+        return ResponseEntity.created(URI.create("/api/users/" + username)).eTag(etag(user)).body(json(user));
     }
 
     @PutMapping("/api/users/{username}/roles")
     @Operation(summary = "(admin) Replace a user's roles")
-    UserJson changeRoles(Actor actor, @PathVariable String username,
+    ResponseEntity<UserJson> changeRoles(Actor actor, @PathVariable String username,
+                         @RequestHeader(name = "If-Match", required = false) String ifMatch,
                          @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                                  schema = @Schema(implementation = UserJson.Roles.class))) @RequestBody JsonNode body) {
+        Long expected = IfMatch.version(ifMatch);
         JsonBody in = JsonBody.of(body, JsonBody.fieldsOf(UserJson.Roles.class), Set.of());
         Set<Role> roles = roles(in);
         if (roles == null) {
@@ -92,8 +97,8 @@ class UserApiController {
             }
             throw new Rejected.Invalid("username", "validation.unknown-user", username);
         }
-        administration.changeRoles(actor, username, roles);
-        return json(users.find(username).orElseThrow());
+        administration.changeRoles(actor, username, expected, roles);
+        return current(username);
     }
 
     // --- user administration ---
@@ -114,16 +119,19 @@ class UserApiController {
     @GetMapping("/api/users/{username}")
     @Operation(summary = "(admin) One user: username, displayName, roles, departments, active")
     @dev.crm.web.openapi.AdminOnly
-    UserJson get(Actor actor, @PathVariable String username) {
-        return json(existing(actor, username));
+    ResponseEntity<UserJson> get(Actor actor, @PathVariable String username) {
+        UserView user = existing(actor, username);
+        return ResponseEntity.ok().eTag(etag(user)).body(json(user));
     }
 
     @PutMapping("/api/users/{username}/departments")
     @Operation(summary = "(admin) Replace the departments a user belongs to: { \"departments\": [ids] }")
-    UserJson changeDepartments(Actor actor, @PathVariable String username,
+    ResponseEntity<UserJson> changeDepartments(Actor actor, @PathVariable String username,
+                               @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                                        schema = @Schema(implementation = UserJson.Departments.class)))
                                @RequestBody JsonNode body) {
+        Long expected = IfMatch.version(ifMatch);
         JsonBody in = JsonBody.of(body, JsonBody.fieldsOf(UserJson.Departments.class), Set.of());
         Set<Long> departments = departments(in, body);
         if (departments == null) {
@@ -131,24 +139,28 @@ class UserApiController {
         }
         in.check();
         existing(actor, username);
-        administration.changeDepartments(actor, username, departments);
-        return json(users.find(username).orElseThrow());
+        administration.changeDepartments(actor, username, expected, departments);
+        return current(username);
     }
 
     @PostMapping("/api/users/{username}/deactivate")
     @Operation(summary = "(admin) Deactivate a user: no sign-in, not to be chosen; their objects and history stay")
-    UserJson deactivate(Actor actor, @PathVariable String username) {
+    ResponseEntity<UserJson> deactivate(Actor actor, @PathVariable String username,
+                                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Long expected = IfMatch.version(ifMatch);
         existing(actor, username);
-        administration.deactivate(actor, username);
-        return json(users.find(username).orElseThrow());
+        administration.deactivate(actor, username, expected);
+        return current(username);
     }
 
     @PostMapping("/api/users/{username}/activate")
     @Operation(summary = "(admin) Reactivate a deactivated user")
-    UserJson activate(Actor actor, @PathVariable String username) {
+    ResponseEntity<UserJson> activate(Actor actor, @PathVariable String username,
+                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Long expected = IfMatch.version(ifMatch);
         existing(actor, username);
-        administration.reactivate(actor, username);
-        return json(users.find(username).orElseThrow());
+        administration.reactivate(actor, username, expected);
+        return current(username);
     }
 
     @GetMapping("/api/users/{username}/history")
@@ -208,6 +220,16 @@ class UserApiController {
             }
         }
         return roles;
+    }
+
+    /** The user as it is now, with its version (the number of events of its stream) as ETag. */
+    private ResponseEntity<UserJson> current(String username) {
+        UserView user = users.find(username).orElseThrow();
+        return ResponseEntity.ok().eTag(etag(user)).body(json(user));
+    }
+
+    private static String etag(UserView user) {
+        return "\"" + user.version() + "\"";
     }
 
     private UserJson json(UserView user) {

@@ -3,6 +3,7 @@ package dev.crm.web.user;
 import dev.crm.query.user.UserView;
 import dev.crm.shared.Role;
 import dev.crm.web.openapi.Choices;
+import dev.crm.web.openapi.Versioned;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -16,11 +17,13 @@ record UserJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String user
                         description = "Lower case; every user has co_worker")) List<String> roles,
                 @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                         description = "Department IDs")) List<Long> departments,
-                @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean active) {
+                @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean active,
+                @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "How many events the user's stream "
+                        + "has had") long version) implements Versioned {
 
     static UserJson of(UserView user, List<Long> departments) {
         return new UserJson(user.username(), user.displayName(), roleNames(user.actor().roles()), departments,
-                user.active());
+                user.active(), user.version());
     }
 
     static List<String> roleNames(Set<Role> roles) {
