@@ -107,8 +107,10 @@ class GeneratedClientIT {
         User made = admin.createUser(new UserInput().username(alice).password(alicePassword).displayName("Alice")
                 .roles(List.of(UserInput.RolesEnum.MANAGER)));
         assertThat(made.getRoles()).contains(User.RolesEnum.MANAGER, User.RolesEnum.CO_WORKER);
-        admin.createUser(new UserInput().username(bob).password(bobPassword));
-        User bobNow = admin.setUserRoles(bob, new RolesChange().roles(List.of(RolesChange.RolesEnum.OPERATOR)));
+        ResponseEntity<User> bobMade = admin.createUserWithHttpInfo(new UserInput().username(bob).password(bobPassword));
+        assertThat(bobMade.getHeaders().getETag()).isEqualTo("\"" + bobMade.getBody().getVersion() + "\"");
+        User bobNow = admin.setUserRoles(bob, new RolesChange().roles(List.of(RolesChange.RolesEnum.OPERATOR)),
+                bobMade.getHeaders().getETag());
         assertThat(bobNow.getRoles()).contains(User.RolesEnum.OPERATOR);
         Me me = new UsersApi(client(alice, alicePassword)).getMe();
         assertThat(me.getUsername()).isEqualTo(alice);
@@ -194,7 +196,7 @@ class GeneratedClientIT {
         RestClientResponseException gone = catchThrowableOfType(RestClientResponseException.class,
                 () -> aliceMemos.getMemo(offerMemo.getId()));
         assertThat(gone.getStatusCode().value()).isEqualTo(404);
-        Restored restored = adminObjects.restoreObject(offerMemo.getId());
+        Restored restored = adminObjects.restoreObject(offerMemo.getId(), null);
         assertThat(restored.getRestored()).extracting(ObjectBrief::getId).contains(offerMemo.getId(), file.getId());
         assertThat(aliceMemos.getMemo(offerMemo.getId()).getTitle()).isEqualTo("Send the offer");
         assertThat(new TasksApi(client(bob, bobPassword)).getTask(task.getId()).getTitle()).isEqualTo("Send the offer");

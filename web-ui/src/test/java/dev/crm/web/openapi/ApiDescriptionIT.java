@@ -156,11 +156,12 @@ class ApiDescriptionIT {
     @Test
     void objectsAnswerWithTheirVersionAndChangesTakeIt() {
         for (String path : List.of("/api/memos/{id}", "/api/tasks/{id}", "/api/projects/{id}", "/api/files/{id}",
-                "/api/admin/departments/{id}", "/api/objects/{id}")) {
+                "/api/admin/departments/{id}", "/api/objects/{id}", "/api/users/{username}")) {
             assertThat(doc.at("/paths/" + escape(path) + "/get/responses/200/headers").has("ETag")).as(path).isTrue();
         }
         for (String path : List.of("/api/memos/{id}/patch", "/api/memos/{id}/review/post", "/api/memos/{id}/task/post",
-                "/api/tasks/{id}/patch", "/api/tasks/{id}/delete", "/api/files/{id}/delete")) {
+                "/api/tasks/{id}/patch", "/api/tasks/{id}/delete", "/api/files/{id}/delete",
+                "/api/users/{username}/roles/put", "/api/objects/{id}/restore/post")) {
             String operation = path.substring(path.lastIndexOf('/') + 1);
             String at = "/paths/" + escape(path.substring(0, path.lastIndexOf('/'))) + "/" + operation;
             assertThat(doc.at(at + "/responses").has("412")).as(path).isTrue();
