@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -44,7 +45,7 @@ import org.springframework.web.method.HandlerMethod;
  * <li>{@code If-Match} explained, with its 409 and 412;</li>
  * <li>the errors each operation can answer, as {@code application/problem+json}: 400 for an operation that takes
  * input, 401 always, 403 for changes (and where the handler declares it), 404 with an object in the path, 406
- * for an answer with a body, 413 and 415 with a request body.</li>
+ * for an answer with a body, 413 and 415 with a request body, 429 and 503 (with {@code Retry-After}) always.</li>
  * </ul>
  */
 @Component
@@ -118,6 +119,13 @@ class ApiOperations implements OperationCustomizer, OpenApiCustomizer {
         if (body) {
             problem(responses, 413, "The body is larger than the server takes");
             problem(responses, 415, "The body's Content-Type is not one this operation takes");
+        }
+        problem(responses, 429, "Too many failed sign-ins for this user or address: wait Retry-After seconds");
+        problem(responses, 503, "The database cannot be reached (nothing was stored), or no session is free: "
+                + "retry after Retry-After seconds");
+        for (int waiting : new int[] {429, 503}) {
+            responses.get(String.valueOf(waiting)).addHeaderObject("Retry-After", new Header()
+                    .description("Seconds to wait before trying again, when known").schema(new IntegerSchema()));
         }
         for (Map.Entry<String, ApiResponse> e : responses.entrySet()) {
             if (status(e.getKey()) >= 400) {

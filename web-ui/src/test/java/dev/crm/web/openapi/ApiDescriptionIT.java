@@ -115,7 +115,8 @@ class ApiDescriptionIT {
     void everyAnswerIsTypedAndEveryErrorIsAProblem() {
         operations((where, op) -> {
             JsonNode responses = op.get("responses");
-            assertThat(responses.has("401")).as(where).isTrue();
+            assertThat(responses.has("401") && responses.has("429") && responses.has("503")).as(where).isTrue();
+            assertThat(responses.at("/429/headers").has("Retry-After")).as(where).isTrue();
             for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> r = it.next();
                 int status = Integer.parseInt(r.getKey());
