@@ -83,14 +83,14 @@ public final class Permissions {
 
     /**
      * Whether the actor may do this to one object of a kind whose rights are the matrix alone (no dynamic rules):
-     * {@link Scope#ALL} any object, {@link Scope#DEPT} one of the actor's departments' ({@code actorDepartments}),
-     * {@link Scope#OWN} one the actor owns; {@link Scope#RULES} and {@link Scope#NONE} none.
+     * {@link Scope#ALL} any object, {@link Scope#DEPT} one of the actor's departments' ({@code actorDepartments}, asked
+     * only then) or their own, {@link Scope#OWN} one the actor owns; {@link Scope#RULES} and {@link Scope#NONE} none.
      */
     public static boolean reaches(Actor actor, String kind, Action action, String owner, Long department,
-                                  java.util.Collection<Long> actorDepartments) {
+                                  java.util.function.Supplier<? extends java.util.Collection<Long>> actorDepartments) {
         return switch (scope(actor, kind, action)) {
             case ALL -> true;
-            case DEPT -> department != null && actorDepartments.contains(department) || actor.is(owner);
+            case DEPT -> actor.is(owner) || department != null && actorDepartments.get().contains(department);
             case OWN -> actor.is(owner);
             case RULES, NONE -> false;
         };
