@@ -33,7 +33,7 @@ public final class ContactKind {
             .grant(Role.MANAGER, "av", ALL).grant(Role.MANAGER, "cd", OWN)
             .grant(Role.OPERATOR, "av", ALL).grant(Role.OPERATOR, "cd", DEPT)
             .grant(Role.CHIEF, "v", ALL)
-            .pages().acceptsFiles().build();
+            .acceptsFiles().build();
 
     private ContactKind() {
     }
