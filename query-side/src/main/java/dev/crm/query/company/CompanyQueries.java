@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 public class CompanyQueries {
 
     static final RowMapper<CompanyView> ROW = (rs, n) -> new CompanyView(rs.getLong("id"), rs.getLong("version"),
-            Sql.fields(rs, CompanyKind.KIND), rs.getString("owner"), rs.getObject("department", Long.class),
+            Sql.fields(rs, CompanyKind.KIND), rs.getString("owner"), rs.getObject(ObjectFields.DEPARTMENT.name(), Long.class),
             rs.getBoolean("deleted"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
 
     /** Name (or another name), e-mail or phone holds the text ({@code Sql#containsPattern}). */
@@ -37,7 +37,7 @@ public class CompanyQueries {
     public static final Map<String, String> SORTS = Map.of(ObjectFields.ID.name(), "id",
             CompanyKind.COMPANY_NAME.name(), "LOWER(name)", CompanyKind.COUNTRY.name(), "LOWER(country)",
             CompanyKind.CITY.name(), "LOWER(city)", ObjectFields.OWNER.name(), "owner",
-            ObjectFields.DEPARTMENT.name(), "department", ObjectFields.UPDATED_AT.name(), "updated_at");
+            ObjectFields.DEPARTMENT.name(), ObjectFields.DEPARTMENT.name(), ObjectFields.UPDATED_AT.name(), "updated_at");
     /** Newest change first (the index company_view_updated). */
     public static final Sort LATEST = new Sort(ObjectFields.UPDATED_AT.name(), true);
 

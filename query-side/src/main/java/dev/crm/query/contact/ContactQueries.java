@@ -26,8 +26,8 @@ public class ContactQueries {
     static final RowMapper<ContactView> ROW = (rs, n) -> {
         Map<String, String> fields = new java.util.LinkedHashMap<>(Sql.fields(rs, ContactKind.KIND));
         fields.remove(ContactKind.COMPANY.name());
-        return new ContactView(rs.getLong("id"), rs.getLong("version"), fields, rs.getLong("company"),
-                rs.getString("owner"), rs.getObject("department", Long.class), rs.getBoolean("deleted"),
+        return new ContactView(rs.getLong("id"), rs.getLong("version"), fields, rs.getLong(ContactKind.COMPANY.name()),
+                rs.getString("owner"), rs.getObject(ObjectFields.DEPARTMENT.name(), Long.class), rs.getBoolean("deleted"),
                 Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     };
 
@@ -40,7 +40,7 @@ public class ContactQueries {
     /** The fields a contact list can be sorted by, with their SQL. */
     public static final Map<String, String> SORTS = Map.of(ObjectFields.ID.name(), "id",
             ContactKind.FIRST_NAME.name(), "LOWER(first_name)", ContactKind.LAST_NAME.name(), "LOWER(last_name)",
-            ContactKind.COMPANY.name(), "company", ObjectFields.OWNER.name(), "owner",
+            ContactKind.COMPANY.name(), ContactKind.COMPANY.name(), ObjectFields.OWNER.name(), "owner",
             ObjectFields.UPDATED_AT.name(), "updated_at");
     /** Newest change first (the indexes contact_view_updated, contact_view_company). */
     public static final Sort LATEST = new Sort(ObjectFields.UPDATED_AT.name(), true);
@@ -80,7 +80,7 @@ public class ContactQueries {
     /** The live contacts of a company (whoever may view them), in ID order: what its delete and transfer reach. */
     public List<ContactView> ofCompany(long company) {
         return jdbc.query("SELECT * FROM contact_view WHERE company = :company AND deleted = FALSE ORDER BY id",
-                new MapSqlParameterSource("company", company), ROW);
+                new MapSqlParameterSource(ContactKind.COMPANY.name(), company), ROW);
     }
 
     /** A page of the contacts the actor may view; {@code text} and {@code company} may be null. */
@@ -93,7 +93,7 @@ public class ContactQueries {
         }
         if (company != null) {
             where.append(" AND company = :company");
-            params.addValue("company", company);
+            params.addValue(ContactKind.COMPANY.name(), company);
         }
         if (text != null && !text.isBlank()) {
             where.append(TEXT);

@@ -34,7 +34,7 @@ public final class CompanyKind {
             .grant(Role.MANAGER, "av", ALL).grant(Role.MANAGER, "cd", OWN)
             .grant(Role.OPERATOR, "av", ALL).grant(Role.OPERATOR, "cd", DEPT)
             .grant(Role.CHIEF, "v", ALL)
-            .acceptsFiles().build();
+            .pages().acceptsFiles().build();
 
     private CompanyKind() {
     }

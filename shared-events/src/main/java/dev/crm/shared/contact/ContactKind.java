@@ -19,7 +19,8 @@ public final class ContactKind {
     public static final Field FIRST_NAME = Field.of("firstName", FieldType.LINE).max(Limits.SHORT_NAME);
     public static final Field LAST_NAME = Field.of("lastName", FieldType.LINE).max(Limits.SHORT_NAME);
     public static final Field JOB_TITLE = Field.of("jobTitle", FieldType.LINE);
-    public static final Field COMPANY = Field.of("company", FieldType.REFERENCE);
+    /** Its company: the field is named after the kind it refers to. */
+    public static final Field COMPANY = Field.of(dev.crm.shared.company.CompanyKind.NAME, FieldType.REFERENCE);
     public static final Field EMAIL = Field.of("email", FieldType.EMAIL);
     public static final Field PHONE = Field.of("phone", FieldType.PHONE);
     public static final Field MOBILE = Field.of("mobile", FieldType.PHONE);
@@ -33,7 +34,7 @@ public final class ContactKind {
             .grant(Role.MANAGER, "av", ALL).grant(Role.MANAGER, "cd", OWN)
             .grant(Role.OPERATOR, "av", ALL).grant(Role.OPERATOR, "cd", DEPT)
             .grant(Role.CHIEF, "v", ALL)
-            .acceptsFiles().build();
+            .pages().acceptsFiles().build();
 
     private ContactKind() {
     }
