@@ -108,6 +108,7 @@ class CompanyPageController {
                 "addContact", Permissions.allows(actor, ContactKind.NAME, Action.ADD)));
         model.addAttribute("contacts", contacts.list(actor, null, id, null, ContactQueries.LATEST, 0, 100));
         model.addAttribute("family", CompanyPages.LIST.family());
+        departmentFilter.describe(model, false, java.util.Collections.singletonList(company.department()));
         filesPanel.describe(model, id);
         return "company/show";
     }

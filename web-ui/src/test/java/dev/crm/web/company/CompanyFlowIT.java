@@ -89,11 +89,23 @@ class CompanyFlowIT {
         // the history of the contact, then the company's delete, confirmed on a page that lists the contact
         page.navigate(base + "/objects/" + contact + "/history");
         assertThat(page.locator(".history-event").first()).hasText("Created");
+        // a transfer of the company reaches the contact: its history names the company as the cause
+        String other = api.newUser("flowother", "manager");
+        assertThat(api.as(manager, "PUT", "/api/companies/" + company + "/owner", java.util.Map.of("owner", other))
+                .status()).isEqualTo(200);
+        page.navigate(base + "/objects/" + contact + "/history");
+        assertThat(page.locator(".history-caused-by")).hasText("Caused by ID " + company);
+        assertThat(page.locator(".history-event").last()).hasText("Owner changed with the company");
         page.navigate(base + "/companies/" + company);
-        link(page, "Delete").click();
+        assertThat(page.locator("#company-department")).hasText("—");
+        assertThat(link(page, "Edit")).hasCount(0);
+        Page otherPage = browser.signIn(other, 1280, 900, true);
+        otherPage.navigate(base + "/companies/" + company);
+        link(otherPage, "Delete").click();
+        page = otherPage;
         assertThat(page.locator("body")).containsText("Ada Flow");
         button(page, "Delete for good").click();
         page.waitForURL("**/companies");
-        assertThat(api.as(manager, "GET", "/api/contacts/" + contact, null).status()).isEqualTo(404);
+        assertThat(api.as(other, "GET", "/api/contacts/" + contact, null).status()).isEqualTo(404);
     }
 }
