@@ -46,9 +46,11 @@ class CompanyPageController {
     private final Texts texts;
     private final FilesPanel filesPanel;
     private final DepartmentFilter departmentFilter;
+    private final dev.crm.query.user.UserQueries users;
 
     CompanyPageController(CompanyService service, ContactQueries contacts, Texts texts, FilesPanel filesPanel,
-                          DepartmentFilter departmentFilter) {
+                          DepartmentFilter departmentFilter, dev.crm.query.user.UserQueries users) {
+        this.users = users;
         this.service = service;
         this.contacts = contacts;
         this.texts = texts;
@@ -109,6 +111,7 @@ class CompanyPageController {
         model.addAttribute("contacts", contacts.list(actor, null, id, null, ContactQueries.LATEST, 0, 100));
         model.addAttribute("family", CompanyPages.LIST.family());
         departmentFilter.describe(model, false, java.util.Collections.singletonList(company.department()));
+        model.addAttribute("users", users.active());
         filesPanel.describe(model, id);
         return "company/show";
     }
@@ -138,6 +141,19 @@ class CompanyPageController {
             model.addAttribute("stale", texts.text("company.form.stale"));
             return form(model, KindForm.of(CompanyKind.KIND, now.fields()), Map.of(), now, values);
         }
+    }
+
+    /** Gives the company, and so its contacts, to another owner. */
+    @PostMapping("/{id}/owner")
+    String transfer(Actor actor, @PathVariable long id, @RequestParam(required = false) Long version,
+                    @RequestParam(defaultValue = "") String owner, RedirectAttributes redirect) {
+        try {
+            service.transfer(actor, id, version, owner);
+            texts.flash(redirect, "success", "flash.company.transferred", id, owner);
+        } catch (Rejected.Invalid | Rejected.StaleVersion | Rejected.Forbidden e) {
+            texts.flashRejected(redirect, e);
+        }
+        return "redirect:/companies/" + id;
     }
 
     private CompanyView changeable(Actor actor, long id) {
