@@ -26,6 +26,9 @@ public final class FieldRules {
     /** At most this many users in one list (responsible users, subscribers). */
     public static final int USERS_MAX = Limits.USERS;
 
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s,;<>\"()\\[\\]]+@[^@\\s,;<>\"()\\[\\]]+\\.[^@\\s,;<>\"()\\[\\].]+");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]+");
+    private static final Pattern URL = Pattern.compile("(?i)(https?://)?[a-z0-9\\p{L}-]+(\\.[a-z0-9\\p{L}-]+)+(:[0-9]{1,5})?([/?#]\\S*)?");
     private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     private FieldRules() {
@@ -54,6 +57,48 @@ public final class FieldRules {
     public static void optionalName(String field, String value, int max, List<Rejected.FieldError> errors) {
         if (value != null && !value.isEmpty()) {
             name(field, value, max, errors);
+        }
+    }
+
+    /** An optional one-line text: when given, at most {@code max} characters, no control characters, valid Unicode. */
+    public static void line(String field, String value, int max, List<Rejected.FieldError> errors) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > max) {
+            errors.add(error(field, "validation.too-long", max));
+        } else if (hasLoneSurrogate(value)) {
+            errors.add(error(field, "validation.unicode"));
+        } else if (value.chars().anyMatch(Character::isISOControl)) {
+            errors.add(error(field, "validation.control-characters"));
+        }
+    }
+
+    /** An optional e-mail address: one line, one {@code @} between a local part and a domain with a dot, no spaces. */
+    public static void email(String field, String value, int max, List<Rejected.FieldError> errors) {
+        int before = errors.size();
+        line(field, value, max, errors);
+        if (value != null && errors.size() == before && !EMAIL.matcher(value).matches()) {
+            errors.add(error(field, "validation.email"));
+        }
+    }
+
+    /** An optional telephone number: digits with spaces and {@code + ( ) - . /}, at least three digits. */
+    public static void phone(String field, String value, int max, List<Rejected.FieldError> errors) {
+        int before = errors.size();
+        line(field, value, max, errors);
+        if (value != null && errors.size() == before
+                && (!PHONE.matcher(value).matches() || value.chars().filter(Character::isDigit).count() < 3)) {
+            errors.add(error(field, "validation.phone"));
+        }
+    }
+
+    /** An optional web address: {@code http(s)://} and a host with a dot, or the host alone, no spaces. */
+    public static void url(String field, String value, int max, List<Rejected.FieldError> errors) {
+        int before = errors.size();
+        line(field, value, max, errors);
+        if (value != null && errors.size() == before && !URL.matcher(value).matches()) {
+            errors.add(error(field, "validation.url"));
         }
     }
 

@@ -1,7 +1,14 @@
 package dev.crm.command;
 
+import dev.crm.shared.FieldChange;
 import dev.crm.shared.kind.Field;
+import dev.crm.shared.kind.FieldType;
+import dev.crm.shared.kind.Kind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The input policy of every kind, by field declaration: a field's type and limit ({@link Field}) decide which of
@@ -28,8 +35,58 @@ public final class Input {
             case NAME -> FieldRules.name(field.name(), value, field.max(), errors);
             case TEXT -> FieldRules.text(field.name(), value, field.max(), errors);
             case DATE -> FieldRules.date(field.name(), value, errors);
+            case LINE -> FieldRules.line(field.name(), value, field.max(), errors);
+            case EMAIL -> FieldRules.email(field.name(), value, field.max(), errors);
+            case PHONE -> FieldRules.phone(field.name(), value, field.max(), errors);
+            case URL -> FieldRules.url(field.name(), value, field.max(), errors);
             default -> throw new IllegalArgumentException("no single-value rule for " + field);
         }
+    }
+
+    /**
+     * Own fields of a kind given by name, for kinds whose events carry their fields by name: each value (a text, or
+     * a list of texts for {@link FieldType#TAGS}) cleaned and checked by its field's declaration, answered as the
+     * events store it (tags joined by ", "; no value: null). A name the kind does not declare is a programming
+     * error. {@code creating}: a required field ({@link FieldType#NAME}) that is not given is checked as empty.
+     */
+    public static Map<String, String> fields(Kind kind, Map<String, ?> given, boolean creating,
+                                             List<Rejected.FieldError> errors) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Field field : kind.fields()) {
+            if (!given.containsKey(field.name())) {
+                if (creating && field.type() == FieldType.NAME) {
+                    check(field, null, errors);
+                }
+                continue;
+            }
+            Object value = given.get(field.name());
+            if (field.type() == FieldType.TAGS) {
+                List<String> tags = value == null ? List.of() : ((List<?>) value).stream().map(String::valueOf).toList();
+                List<String> clean = tags(field, tags, errors);
+                out.put(field.name(), clean.isEmpty() ? null : String.join(", ", clean));
+            } else {
+                String clean = clean((String) value);
+                check(field, clean, errors);
+                out.put(field.name(), clean);
+            }
+        }
+        for (String name : given.keySet()) {
+            if (kind.ownField(name).isEmpty()) {
+                throw new IllegalArgumentException(kind.name() + " has no field " + name);
+            }
+        }
+        return out;
+    }
+
+    /** What changes when {@code next} (from {@link #fields}) is applied to {@code current}, in declaration order. */
+    public static List<FieldChange> changes(Kind kind, Map<String, String> current, Map<String, String> next) {
+        List<FieldChange> changes = new ArrayList<>();
+        for (Field field : kind.fields()) {
+            if (next.containsKey(field.name()) && !Objects.equals(current.get(field.name()), next.get(field.name()))) {
+                changes.add(field.change(current.get(field.name()), next.get(field.name())));
+            }
+        }
+        return changes;
     }
 
     /** Distinct, stripped usernames, each an active user (looked up only when there are not too many). */

@@ -50,4 +50,55 @@ public final class Sql {
         where.append(" AND ").append(column).append(" IN (:departments)");
         params.addValue("departments", departments);
     }
+
+    /** The column of a field: its name in snake case ({@code alternativeNames}: {@code alternative_names}). */
+    public static String column(String fieldName) {
+        return fieldName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    /** A kind's own fields from a row, by name (a column per field, {@link #column}); no value: absent. */
+    public static java.util.Map<String, String> fields(ResultSet rs, dev.crm.shared.kind.Kind kind) throws SQLException {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (dev.crm.shared.kind.Field field : kind.fields()) {
+            String value = rs.getString(column(field.name()));
+            if (value != null) {
+                fields.put(field.name(), value);
+            }
+        }
+        return fields;
+    }
+
+    /**
+     * Adds the visibility of a kind whose rights are the matrix alone ({@code Permissions#reaches} for viewing) to a
+     * WHERE clause that already has a condition: nothing more for who views all, the own ({@code owner}) or the
+     * departments' objects for the narrower scopes. False when the actor sees none of them.
+     */
+    public static boolean visible(StringBuilder where, org.springframework.jdbc.core.namedparam.MapSqlParameterSource params,
+                                  dev.crm.shared.Actor actor, String kind,
+                                  java.util.function.Supplier<? extends java.util.Collection<Long>> departments) {
+        switch (dev.crm.shared.access.Permissions.scope(actor, kind, dev.crm.shared.access.Permissions.Action.VIEW)) {
+            case ALL -> {
+                return true;
+            }
+            case DEPT -> {
+                java.util.Collection<Long> mine = departments.get();
+                params.addValue("me", actor.username());
+                if (mine.isEmpty()) {
+                    where.append(" AND owner = :me");
+                } else {
+                    where.append(" AND (owner = :me OR department IN (:myDepartments))");
+                    params.addValue("myDepartments", mine);
+                }
+                return true;
+            }
+            case OWN -> {
+                where.append(" AND owner = :me");
+                params.addValue("me", actor.username());
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
 }

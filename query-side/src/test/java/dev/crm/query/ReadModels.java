@@ -1,5 +1,7 @@
 package dev.crm.query;
 
+import dev.crm.query.company.CompanyProjection;
+import dev.crm.query.contact.ContactProjection;
 import dev.crm.query.department.DepartmentProjection;
 import dev.crm.query.file.FileProjection;
 import dev.crm.query.link.Links;
@@ -10,7 +12,8 @@ import dev.crm.query.user.UserProjection;
 
 /** Every projection of the query side, wired by hand on one schema as the Spring context would wire them. */
 public record ReadModels(ObjectIndex objects, Links links, MemoProjection memos, TaskProjection tasks,
-                         FileProjection files, DepartmentProjection departments, UserProjection users) {
+                         FileProjection files, DepartmentProjection departments, UserProjection users,
+                         CompanyProjection companies, ContactProjection contacts) {
 
     public static ReadModels on(PostgresSchema db) {
         ObjectIndex objects = new ObjectIndex(db.jdbc, db.writes);
@@ -18,17 +21,18 @@ public record ReadModels(ObjectIndex objects, Links links, MemoProjection memos,
         Links links = new Links(db.jdbc, db.writes);
         return new ReadModels(objects, links, new MemoProjection(db.writes, objects),
                 new TaskProjection(db.writes, objects, links), new FileProjection(db.writes, objects, links),
-                new DepartmentProjection(db.writes, objects), new UserProjection(db.writes));
+                new DepartmentProjection(db.writes, objects), new UserProjection(db.writes),
+                new CompanyProjection(db.writes, objects), new ContactProjection(db.writes, objects, links));
     }
 
     /** Every read-model table, as a rebuild finds them ({@link ReadModel#tables()}), in name order. */
     public java.util.List<String> tables() {
-        return java.util.stream.Stream.of(objects, links, memos, tasks, files, departments, users)
+        return java.util.stream.Stream.of(objects, links, memos, tasks, files, departments, users, companies, contacts)
                 .flatMap(m -> m.tables().stream()).distinct().sorted().toList();
     }
 
     /** The beans a rebuild finds by their {@code @ProcessingGroup}. */
     public Object[] projections() {
-        return new Object[] {memos, tasks, files, departments, users};
+        return new Object[] {memos, tasks, files, departments, users, companies, contacts};
     }
 }

@@ -1,6 +1,12 @@
 package dev.crm.query;
 
+import dev.crm.shared.Causes;
 import dev.crm.shared.Deletion;
+import dev.crm.shared.company.CompanyChanged;
+import dev.crm.shared.company.CompanyCreated;
+import dev.crm.shared.company.CompanyOwnerChanged;
+import dev.crm.shared.contact.ContactCreated;
+import dev.crm.shared.contact.ContactOwnerChanged;
 import dev.crm.shared.FieldChange;
 import dev.crm.shared.Role;
 import dev.crm.shared.department.DepartmentCreated;
@@ -40,7 +46,7 @@ import java.util.Map;
  * memo 1 (alice → bob, written as a draft, sent, reviewed), memo 2 (bob → carol, postponed), memo 3 (alice's
  * draft, deleted with its file 102 in cascade "k1"); project 10 from memo 1 with task 11 (subtask 12), all
  * deleted in cascade "k2" and restored; task 13 from memo 2, deleted alone; file 100 on memo 1 and file 101
- * on task 11 (the same content), file 102 on memo 3.
+ * on task 11 (the same content), file 102 on memo 3; company 20 with contact 21, both given from alice to bob.
  */
 public final class Scenario {
 
@@ -108,5 +114,13 @@ public final class Scenario {
         feed.publish(3, new MemoDeleted(3), "alice", k1);
         feed.publish(102, new FileDetached(102, 3, PHOTO, "sketch.jpg"), "alice",
                 Map.of(Deletion.CASCADE, "k1", Deletion.DELETED_WITH, 3L));
+
+        // company 20 (alice's, Sales) with contact 21, renamed, then given to bob: the contact follows
+        feed.publish(20, new CompanyCreated(20, Map.of("name", "ACME", "email", "info@acme.test"), "alice", 7L), "alice");
+        feed.publish(21, new ContactCreated(21, Map.of("firstName", "Ann", "phone", "+1 555"), 20, "alice", 7L),
+                "alice");
+        feed.publish(20, new CompanyChanged(20, List.of(FieldChange.of("name", "ACME", "ACME Corp"))), "alice");
+        feed.publish(20, new CompanyOwnerChanged(20, "alice", "bob"), "alice");
+        feed.publish(21, new ContactOwnerChanged(21, "alice", "bob", 20), "alice", Map.of(Causes.CAUSED_BY, 20L));
     }
 }

@@ -4,6 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.crm.shared.company.CompanyChanged;
+import dev.crm.shared.company.CompanyCreated;
+import dev.crm.shared.company.CompanyDeleted;
+import dev.crm.shared.company.CompanyEvent;
+import dev.crm.shared.company.CompanyOwnerChanged;
+import dev.crm.shared.company.CompanyRestored;
+import dev.crm.shared.contact.ContactChanged;
+import dev.crm.shared.contact.ContactCreated;
+import dev.crm.shared.contact.ContactDeleted;
+import dev.crm.shared.contact.ContactEvent;
+import dev.crm.shared.contact.ContactOwnerChanged;
+import dev.crm.shared.contact.ContactRestored;
 import dev.crm.shared.department.DepartmentCreated;
 import dev.crm.shared.department.DepartmentEvent;
 import dev.crm.shared.department.DepartmentHeadChanged;
@@ -121,6 +133,28 @@ class EventJsonContractTest {
         PINNED.put(new DepartmentHeadChanged(46, null, "hedda"), "{\"departmentId\":46,\"from\":null,\"to\":\"hedda\"}");
         PINNED.put(new DepartmentRenamed(46, "Sales", "Sales EU"),
                 "{\"departmentId\":46,\"from\":\"Sales\",\"to\":\"Sales EU\"}");
+        // --- companies and contacts (issue 14) ---
+        Map<String, String> company = new LinkedHashMap<>();
+        company.put("name", "ACME");
+        company.put("email", "info@acme.test");
+        company.put("tags", "b2b, eu");
+        PINNED.put(new CompanyCreated(50, company, "alice", 7L),
+                "{\"companyId\":50,\"fields\":{\"name\":\"ACME\",\"email\":\"info@acme.test\",\"tags\":\"b2b, eu\"},"
+                        + "\"owner\":\"alice\",\"department\":7}");
+        PINNED.put(new CompanyChanged(50, List.of(FieldChange.of("phone", null, "+1 555"))),
+                "{\"companyId\":50,\"changes\":[{\"field\":\"phone\",\"from\":null,\"to\":\"+1 555\"}]}");
+        PINNED.put(new CompanyOwnerChanged(50, "alice", "bob"), "{\"companyId\":50,\"from\":\"alice\",\"to\":\"bob\"}");
+        PINNED.put(new CompanyDeleted(50), "{\"companyId\":50}");
+        PINNED.put(new CompanyRestored(50), "{\"companyId\":50}");
+        PINNED.put(new ContactCreated(51, Map.of("lastName", "Smith"), 50, "alice", 7L),
+                "{\"contactId\":51,\"fields\":{\"lastName\":\"Smith\"},\"company\":50,\"owner\":\"alice\","
+                        + "\"department\":7}");
+        PINNED.put(new ContactChanged(51, List.of(FieldChange.of("mobile", "1", "2"))),
+                "{\"contactId\":51,\"changes\":[{\"field\":\"mobile\",\"from\":\"1\",\"to\":\"2\"}]}");
+        PINNED.put(new ContactOwnerChanged(51, "alice", "bob", 50),
+                "{\"contactId\":51,\"from\":\"alice\",\"to\":\"bob\",\"causedBy\":50}");
+        PINNED.put(new ContactDeleted(51), "{\"contactId\":51}");
+        PINNED.put(new ContactRestored(51), "{\"contactId\":51}");
     }
 
     static Stream<Map.Entry<Object, String>> pinned() {
@@ -142,7 +176,7 @@ class EventJsonContractTest {
     @Test
     void everyEventTypeHasAPin() {
         List<Class<?>> types = Stream.of(MemoEvent.class, FileEvent.class, TaskEvent.class, ProjectEvent.class,
-                        UserEvent.class, DepartmentEvent.class)
+                        UserEvent.class, DepartmentEvent.class, CompanyEvent.class, ContactEvent.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses())).toList();
         assertThat(PINNED.keySet().stream().map(Object::getClass).distinct().toList())
                 .containsExactlyInAnyOrderElementsOf(types);

@@ -33,6 +33,19 @@ public interface KindSupport {
         throw new IllegalStateException(kind().name() + " objects are never deleted as a part");
     }
 
+    /** An object found by a text search: its ID and title. */
+    record Found(long id, String title) {
+    }
+
+    /**
+     * The live objects of this kind the actor may view whose searchable fields hold the text (each kind says which:
+     * memo titles and texts, company names, e-mails and phones, …), at most {@code max}; kinds that are not searched
+     * by text find nothing.
+     */
+    default java.util.List<Found> search(Actor actor, String text, int max) {
+        return java.util.List.of();
+    }
+
     /** Whether a deleted object of this kind can be brought back ({@link #restore}). */
     default boolean restorable() {
         return false;

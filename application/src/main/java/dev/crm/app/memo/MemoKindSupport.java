@@ -37,6 +37,11 @@ class MemoKindSupport implements KindSupport {
     }
 
     @Override
+    public java.util.List<Found> search(Actor actor, String text, int max) {
+        return memos.list(actor, text, null, 0, max).items().stream().map(m -> new Found(m.id(), m.title())).toList();
+    }
+
+    @Override
     public boolean restorable() {
         return true;
     }

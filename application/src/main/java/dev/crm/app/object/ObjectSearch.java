@@ -1,9 +1,7 @@
 package dev.crm.app.object;
 
-import dev.crm.shared.memo.MemoKind;
-
-import dev.crm.query.memo.MemoQueries;
-import dev.crm.app.object.ObjectAccess;
+import dev.crm.app.kind.KindModel;
+import dev.crm.app.kind.KindSupport;
 import dev.crm.query.object.ObjectSummary;
 import dev.crm.shared.Actor;
 import java.util.List;
@@ -14,8 +12,10 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /**
- * The search bar: {@code ID42} (also {@code id 42}) finds object 42 whatever its kind; other text
- * searches memo titles and descriptions. Only what the actor may see is found.
+ * The search bar: {@code ID42} (also {@code id 42}) finds object 42 whatever its kind; other text is searched in
+ * every kind that offers a search ({@code KindSupport#search}: memo titles and texts, company names, e-mails and
+ * phones, contact names, e-mails and phones), grouped by kind in the order of the kind model. Only what the actor
+ * may see is found.
  */
 @Service
 public class ObjectSearch {
@@ -24,11 +24,11 @@ public class ObjectSearch {
     public static final int MAX_RESULTS = 50;
 
     private final ObjectAccess access;
-    private final MemoQueries memos;
+    private final KindModel kinds;
 
-    ObjectSearch(ObjectAccess access, MemoQueries memos) {
+    ObjectSearch(ObjectAccess access, KindModel kinds) {
         this.access = access;
-        this.memos = memos;
+        this.kinds = kinds;
     }
 
     public record Hit(long id, String kind, String title) {
@@ -51,7 +51,15 @@ public class ObjectSearch {
             Optional<ObjectSummary> object = access.findVisible(id.getAsLong(), actor).filter(o -> !o.deleted());
             return object.map(o -> List.of(new Hit(o.id(), o.kind(), o.title()))).orElse(List.of());
         }
-        return memos.list(actor, q, null, 0, MAX_RESULTS).items().stream()
-                .map(m -> new Hit(m.id(), MemoKind.NAME, m.title())).toList();
+        List<Hit> hits = new java.util.ArrayList<>();
+        for (dev.crm.shared.kind.Kind kind : kinds.all()) {
+            if (hits.size() >= MAX_RESULTS) {
+                break;
+            }
+            for (KindSupport.Found found : kinds.of(kind.name()).search(actor, q, MAX_RESULTS - hits.size())) {
+                hits.add(new Hit(found.id(), kind.name(), found.title()));
+            }
+        }
+        return hits;
     }
 }

@@ -34,7 +34,8 @@ class KindModelTest {
         for (Kind kind : Kinds.ALL) {
             assertThat(model.of(kind.name()).kind()).isSameAs(kind);
         }
-        assertThat(model.withPages()).extracting(Kind::path).containsExactly("memos", "tasks", "projects");
+        assertThat(model.withPages()).extracting(Kind::path).containsExactly("memos", "tasks", "projects",
+                "companies", "contacts");
         assertThatThrownBy(() -> model.of("no-such-kind")).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -195,11 +195,13 @@ public class HistoryReader {
         Object user = event.getMetaData().get(Actor.USERNAME);
         Object cascade = event.getMetaData().get("cascade");
         Object deletedWith = event.getMetaData().get("deletedWith");
+        Object causedBy = event.getMetaData().get(dev.crm.shared.Causes.CAUSED_BY);
         return new HistoryEntry(sequence, event.getTimestamp(),
                 user == null ? null : users.computeIfAbsent(user.toString(), u -> u),
                 event.getPayloadType().getSimpleName(), payload instanceof ObjectEvent e ? e.changes()
                         : payload instanceof UserEvent u ? u.changes() : List.of(),
                 file, cascade == null ? null : cascade.toString(),
-                deletedWith instanceof Number n ? n.longValue() : null);
+                deletedWith instanceof Number n ? n.longValue() : null,
+                causedBy instanceof Number c ? c.longValue() : null);
     }
 }

@@ -85,7 +85,7 @@ record ObjectHistory(Stamp stamp, List<HistoryEntry> own, List<HistoryEntry> fil
         for (HistoryEntry e : own) {
             if (e.sequence() == sent) {
                 ownVisible.add(new HistoryEntry(e.sequence(), e.at(), e.user(), e.event(), draft.asSent(), e.file(),
-                        e.cascade(), e.deletedWith()));
+                        e.cascade(), e.deletedWith(), e.causedBy()));
             } else if (e.sequence() > sent) {
                 ownVisible.add(e);
             }

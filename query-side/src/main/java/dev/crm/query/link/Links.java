@@ -29,6 +29,8 @@ public class Links implements ReadModel {
 
     public static final String FILE = FileKind.NAME;
     public static final String SUBTASK = "subtask";
+    /** A part that goes with the object it belongs to and cannot come back before it (a company's contact). */
+    public static final String PART = "part";
     public static final String TASK = TaskKind.NAME;
     /** A project's task. */
     public static final String PROJECT_TASK = "project-task";

@@ -28,7 +28,8 @@ public class DeletedObjects {
     }
 
     /** Relations whose target is deleted with its source (a task made from a memo is not). */
-    static final String PART_RELATIONS = "('" + Links.FILE + "', '" + Links.SUBTASK + "', '" + Links.PROJECT_TASK + "')";
+    static final String PART_RELATIONS = "('" + Links.FILE + "', '" + Links.SUBTASK + "', '" + Links.PROJECT_TASK + "', '"
+            + Links.PART + "')";
 
     private final JdbcTemplate jdbc;
     private final Paging paging;

@@ -81,6 +81,21 @@ public final class Permissions {
         return scope(actor, kind, action) == Scope.ALL;
     }
 
+    /**
+     * Whether the actor may do this to one object of a kind whose rights are the matrix alone (no dynamic rules):
+     * {@link Scope#ALL} any object, {@link Scope#DEPT} one of the actor's departments' ({@code actorDepartments}, asked
+     * only then) or their own, {@link Scope#OWN} one the actor owns; {@link Scope#RULES} and {@link Scope#NONE} none.
+     */
+    public static boolean reaches(Actor actor, String kind, Action action, String owner, Long department,
+                                  java.util.function.Supplier<? extends java.util.Collection<Long>> actorDepartments) {
+        return switch (scope(actor, kind, action)) {
+            case ALL -> true;
+            case DEPT -> actor.is(owner) || department != null && actorDepartments.get().contains(department);
+            case OWN -> actor.is(owner);
+            case RULES, NONE -> false;
+        };
+    }
+
     /** The kinds with a row of their own, in the order of the matrix. */
     public static List<String> kinds() {
         return Kinds.ALL.stream().filter(k -> k.follows() == null).map(Kind::name).toList();

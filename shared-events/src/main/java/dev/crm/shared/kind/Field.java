@@ -23,6 +23,10 @@ public record Field(String name, FieldType type, int max, String label) {
             case TEXT -> Limits.TEXT;
             case TAGS -> Limits.TAGS;
             case USERS -> Limits.USERS;
+            case LINE -> Limits.TITLE;
+            case EMAIL -> Limits.EMAIL;
+            case PHONE -> Limits.PHONE;
+            case URL -> Limits.URL;
             default -> 0;
         }, null);
     }

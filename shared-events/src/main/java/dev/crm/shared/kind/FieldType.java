@@ -23,5 +23,13 @@ public enum FieldType {
     /** A number. */
     NUMBER,
     /** A moment, set by the system. */
-    TIME
+    TIME,
+    /** An optional one-line text (a city, a job title). */
+    LINE,
+    /** An e-mail address ({@code name@example.com}). */
+    EMAIL,
+    /** A telephone number: digits, spaces, {@code + ( ) - . /}. */
+    PHONE,
+    /** A web address ({@code https://example.com}, or without the scheme). */
+    URL
 }

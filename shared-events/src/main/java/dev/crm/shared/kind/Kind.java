@@ -41,6 +41,26 @@ public record Kind(String name, String path, List<Field> fields, Map<Role, Map<A
                 .or(() -> ObjectFields.ALL.stream().filter(f -> f.is(fieldName)).findFirst());
     }
 
+    /** Its own field of that name, or none (the fields every object has are not its own). */
+    public Optional<Field> ownField(String fieldName) {
+        return fields.stream().filter(f -> f.is(fieldName)).findFirst();
+    }
+
+    /**
+     * The history entries of a creation whose own fields' values are given by field name (absent or null: no
+     * value), in the order the kind declares its fields: for events that carry their fields by name.
+     */
+    public List<dev.crm.shared.FieldChange> set(Map<String, String> values) {
+        List<dev.crm.shared.FieldChange> changes = new ArrayList<>();
+        for (Field field : fields) {
+            String value = values.get(field.name());
+            if (value != null) {
+                changes.add(field.set(value));
+            }
+        }
+        return changes;
+    }
+
     /** The message key of the field's label (its own, or {@code field.<name>} for a field it does not declare). */
     public String label(String fieldName) {
         return field(fieldName).map(Field::label).orElse("field." + fieldName);

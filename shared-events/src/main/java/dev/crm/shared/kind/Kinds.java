@@ -1,5 +1,7 @@
 package dev.crm.shared.kind;
 
+import dev.crm.shared.company.CompanyKind;
+import dev.crm.shared.contact.ContactKind;
 import dev.crm.shared.department.DepartmentKind;
 import dev.crm.shared.file.FileKind;
 import dev.crm.shared.memo.MemoKind;
@@ -15,7 +17,8 @@ import java.util.Optional;
  */
 public final class Kinds {
 
-    public static final List<Kind> ALL = List.of(MemoKind.KIND, TaskKind.KIND, ProjectKind.KIND, FileKind.KIND,
+    public static final List<Kind> ALL = List.of(MemoKind.KIND, TaskKind.KIND, ProjectKind.KIND, CompanyKind.KIND,
+            ContactKind.KIND, FileKind.KIND,
             UserKind.KIND, DepartmentKind.KIND);
 
     private Kinds() {

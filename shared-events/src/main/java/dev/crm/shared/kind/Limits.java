@@ -21,6 +21,13 @@ public final class Limits {
     /** Users in one list (responsible users, subscribers). */
     public static final int USERS = 40;
 
+    /** An e-mail address (RFC 5321's longest path). */
+    public static final int EMAIL = 254;
+    /** A telephone number. */
+    public static final int PHONE = 40;
+    /** A web address. */
+    public static final int URL = 500;
+
     private Limits() {
     }
 }

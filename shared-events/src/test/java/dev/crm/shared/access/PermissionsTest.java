@@ -20,6 +20,9 @@ class PermissionsTest {
         DOMAIN.put("task", new String[] {"acdv:rules", "acdv:rules", "acdv:rules", "acdv:all", "acdv:all", "acdv:rules"});
         DOMAIN.put("project", DOMAIN.get("task"));
         DOMAIN.put("memo", new String[] {"acdv:rules", "acdv:rules", "acdv:rules", "cdv:all", "cdv:all", "acdv:rules"});
+        // "acdv; cd own" / "acdv; cd dept": add and view every one, change and delete the own / the departments'
+        DOMAIN.put("company", new String[] {"", "av:all,cd:own", "av:all,cd:dept", "v:all", "", ""});
+        DOMAIN.put("contact", DOMAIN.get("company"));
         DOMAIN.put("user", new String[] {"", "", "", "", "", ""});
     }
 
@@ -30,10 +33,14 @@ class PermissionsTest {
     void everyRoleOfEveryKindIsAsTheDomainSays() {
         DOMAIN.forEach((kind, row) -> {
             for (int i = 0; i < COLUMNS.length; i++) {
-                String[] cell = row[i].isEmpty() ? new String[] {"", "none"} : row[i].split(":");
                 for (Action action : Action.values()) {
-                    Scope expected = cell[0].indexOf(action.letter()) >= 0 ? Scope.valueOf(cell[1].toUpperCase())
-                            : Scope.NONE;
+                    Scope expected = Scope.NONE;
+                    for (String part : row[i].isEmpty() ? new String[0] : row[i].split(",")) {
+                        String[] cell = part.split(":");
+                        if (cell[0].indexOf(action.letter()) >= 0) {
+                            expected = Scope.valueOf(cell[1].toUpperCase());
+                        }
+                    }
                     assertThat(Permissions.scope(COLUMNS[i], kind, action)).as("%s %s %s", kind, COLUMNS[i], action)
                             .isEqualTo(expected);
                 }

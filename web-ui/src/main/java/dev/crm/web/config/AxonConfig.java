@@ -87,10 +87,11 @@ class AxonConfig {
     /** How many of an aggregate's events one query reads (Axon's default). */
     static final int EVENT_BATCH = 100;
 
-    /** Copies the acting user, and a cascade's ids, from each command into the metadata of its events. */
+    /** Copies the acting user, a cascade's ids and an automatic change's cause, from each command into the metadata of its events. */
     @Bean
     CorrelationDataProvider actingUserCorrelation() {
-        return new SimpleCorrelationDataProvider(Actor.USERNAME, Cascade.CASCADE, Cascade.DELETED_WITH);
+        return new SimpleCorrelationDataProvider(Actor.USERNAME, Cascade.CASCADE, Cascade.DELETED_WITH,
+                dev.crm.shared.Causes.CAUSED_BY);
     }
 
     @Autowired

@@ -123,4 +123,21 @@ public final class JsonBody {
             throw new BadRequest(errors);
         }
     }
+
+    /**
+     * The kind's own fields the body names, by name, as its commands take them: a text, or a list of texts for tags;
+     * JSON null is kept (a change clears the field with it). References ({@code FieldType#REFERENCE}) are left to the
+     * caller, which reads them as numbers.
+     */
+    public java.util.Map<String, Object> fields(dev.crm.shared.kind.Kind kind) {
+        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+        for (dev.crm.shared.kind.Field field : kind.fields()) {
+            if (!node.has(field.name()) || field.type() == dev.crm.shared.kind.FieldType.REFERENCE) {
+                continue;
+            }
+            values.put(field.name(), field.type() == dev.crm.shared.kind.FieldType.TAGS ? textList(field.name())
+                    : text(field.name()));
+        }
+        return values;
+    }
 }

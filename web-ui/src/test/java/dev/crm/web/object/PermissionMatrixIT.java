@@ -29,7 +29,13 @@ class PermissionMatrixIT {
     @LocalServerPort
     int port;
 
-    record Kind(String kind, String path, Map<String, Object> body, Map<String, Object> change) {
+    /** {@code body}: a new object's fields for a user; {@code title}: the field its list's q searches. */
+    record Kind(String kind, String path, java.util.function.Function<String, Map<String, Object>> body, String title,
+                Map<String, Object> change) {
+
+        Kind(String kind, String path, Map<String, Object> body, Map<String, Object> change) {
+            this(kind, path, user -> body, "title", change);
+        }
     }
 
     @Test
@@ -37,27 +43,42 @@ class PermissionMatrixIT {
         Api api = new Api(port);
         String stranger = api.newUser("mstranger");
         String recipient = api.newUser("mrecipient");
+        // companies and contacts: someone else's are a manager's; a contact is added to the user's own company
+        // (when they may add one), so that it is theirs as well
+        String crmStranger = api.newUser("mcrm", "manager");
+        Map<String, Long> companyOf = new java.util.HashMap<>();
+        companyOf.put(crmStranger, api.as(crmStranger, "POST", "/api/companies", Map.of("name", "Matrix company"))
+                .body().get("id").asLong());
         List<Kind> kinds = List.of(
                 new Kind("memo", "/api/memos", Map.of("title", "Matrix memo", "to", recipient), Map.of("title", "x")),
                 new Kind("task", "/api/tasks", Map.of("title", "Matrix task"), Map.of("title", "x")),
-                new Kind("project", "/api/projects", Map.of("title", "Matrix project"), Map.of("title", "x")));
+                new Kind("project", "/api/projects", Map.of("title", "Matrix project"), Map.of("title", "x")),
+                new Kind("company", "/api/companies", u -> Map.of("name", "Matrix company"), "name",
+                        Map.of("city", "x")),
+                new Kind("contact", "/api/contacts", u -> Map.of("lastName", "Matrix contact", "company",
+                        companyOf.getOrDefault(u, companyOf.get(crmStranger))), "lastName", Map.of("city", "x")));
         List<String> mismatches = new ArrayList<>();
         int checked = 0;
         for (Role role : Role.values()) {
             String user = role == Role.CO_WORKER ? api.newUser("mco") : api.newUser("m" + role.apiName().replace("_", ""),
                     role.apiName());
             Actor actor = Actor.of(user, role);
+            Api.Response ownCompany = api.as(user, "POST", "/api/companies", Map.of("name", "Own company"));
+            if (ownCompany.status() == 201) {
+                companyOf.put(user, ownCompany.body().get("id").asLong());
+            }
             for (Kind k : kinds) {
                 // add
-                Api.Response added = api.as(user, "POST", k.path(), k.body());
+                Api.Response added = api.as(user, "POST", k.path(), k.body().apply(user));
                 checked++;
                 expect(mismatches, role, k.kind(), "add", Permissions.allows(actor, k.kind(), Action.ADD), added.status(),
                         201, 403);
                 // someone else's object, which the rules do not give this user
                 String mark = "Theirs" + System.nanoTime();
-                Map<String, Object> body = new java.util.HashMap<>(k.body());
-                body.put("title", mark);
-                long theirs = api.as(stranger, "POST", k.path(), body).body().get("id").asLong();
+                String owner = k.title().equals("title") ? stranger : crmStranger;
+                Map<String, Object> body = new java.util.HashMap<>(k.body().apply(owner));
+                body.put(k.title(), mark);
+                long theirs = api.as(owner, "POST", k.path(), body).body().get("id").asLong();
                 boolean viewAll = Permissions.allowsAll(actor, k.kind(), Action.VIEW);
                 checked++;
                 long listed = api.as(user, "GET", k.path() + "?q=" + mark, null).body().get("total").asLong();
@@ -83,7 +104,7 @@ class PermissionMatrixIT {
                         api.upload(user, theirs, "m.txt", "text/plain", "m".getBytes(StandardCharsets.UTF_8)).status(),
                         201, viewAll ? 403 : 400); // attachTo is a body field: an unknown object is a 400
                 // a part (subtask; a project's task) in someone else's task or project: adding one is changing it
-                if (!k.kind().equals("memo")) {
+                if (k.kind().equals("task") || k.kind().equals("project")) {
                     checked++;
                     expect(mismatches, role, k.kind(), "add part to other",
                             Permissions.allowsAll(actor, k.kind(), Action.CHANGE),

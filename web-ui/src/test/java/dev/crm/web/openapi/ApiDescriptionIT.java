@@ -81,7 +81,9 @@ class ApiDescriptionIT {
         });
         assertThat(ids).contains("getMe", "createUser", "setUserRoles", "createMemo", "changeMemo", "reviewMemo",
                 "getObjectHistory", "search", "uploadFile", "getFileContent", "createTaskFromMemo",
-                "previewMemoDeletion", "deleteMemo", "restoreObject", "listTasks", "listProjects", "getProject");
+                "previewMemoDeletion", "deleteMemo", "restoreObject", "listTasks", "listProjects", "getProject",
+                "listCompanies", "createCompany", "changeCompany", "transferCompany", "previewCompanyDeletion",
+                "deleteCompany", "listContacts", "createContact", "getContact", "transferContact", "deleteContact");
         assertThat(api.as("admin", "GET", "/v3/api-docs", null).text())
                 .as("two reads of the description give the same bytes")
                 .isEqualTo(api.as("admin", "GET", "/v3/api-docs", null).text());

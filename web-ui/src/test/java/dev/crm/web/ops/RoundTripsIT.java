@@ -101,4 +101,38 @@ class RoundTripsIT {
         assertThat(sent).as("a memo command on a task's ID").hasSizeLessThanOrEqualTo(3);
         assertThat(api.as(author, "GET", "/api/memos/" + id, null).status()).isEqualTo(200);
     }
+
+    // --- companies and contacts: the memo cases for the kinds of issue 14 ---
+
+    @Test
+    void changingACompanyOrAContactTakesAtMostFiveRoundTrips() {
+        String manager = api.newUser("tripsm", "manager");
+        long company = api.as(manager, "POST", "/api/companies", Map.of("name", "ACME")).body().get("id").asLong();
+        long contact = api.as(manager, "POST", "/api/contacts", Map.of("company", company, "lastName", "Lee")).body()
+                .get("id").asLong();
+        counted(manager, "PATCH", "/api/companies/" + company, Map.of("city", "Berlin"), 200);
+        counted(manager, "PATCH", "/api/contacts/" + contact, Map.of("city", "Berlin"), 200);
+
+        // the user, the object's events, the append, the projections' writes, the commit
+        assertThat(counted(manager, "PATCH", "/api/companies/" + company, Map.of("city", "Paris"), 200))
+                .as("round trips of PATCH /api/companies/{id}").hasSizeLessThanOrEqualTo(5);
+        assertThat(counted(manager, "PATCH", "/api/contacts/" + contact, Map.of("city", "Paris"), 200))
+                .as("round trips of PATCH /api/contacts/{id}").hasSizeLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void creatingACompanyOrAContactTakesAtMostFiveRoundTrips() {
+        String manager = api.newUser("tripsc", "manager");
+        long company = api.as(manager, "POST", "/api/companies", Map.of("name", "ACME")).body().get("id").asLong();
+        api.as(manager, "POST", "/api/contacts", Map.of("company", company, "lastName", "Lee"));
+
+        // the user, the creator's department (the company's), the append, the projections' writes, the commit
+        assertThat(counted(manager, "POST", "/api/companies", Map.of("name", "ACME 2"), 201).stream()
+                .filter(sql -> !sql.contains("nextval"))).as("round trips of POST /api/companies")
+                .hasSizeLessThanOrEqualTo(5);
+        // the user, the company (its owner and department), the append, the projections' writes, the commit
+        assertThat(counted(manager, "POST", "/api/contacts", Map.of("company", company, "lastName", "Kim"), 201)
+                .stream().filter(sql -> !sql.contains("nextval"))).as("round trips of POST /api/contacts")
+                .hasSizeLessThanOrEqualTo(5);
+    }
 }

@@ -139,9 +139,13 @@ class ListTotalsIT {
     void postgresqlGetsItsOwnMigrationsTheTextSearchIndexes() {
         // spring.flyway.locations: classpath:db/vendor/{vendor} is db/vendor/postgresql here
         assertThat(jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE indexname LIKE '%trgm' ORDER BY 1",
-                String.class)).containsExactly("memo_view_description_trgm", "memo_view_title_trgm",
-                "task_view_description_trgm", "task_view_title_trgm");
+                String.class)).containsExactly("company_view_email_trgm", "company_view_name_trgm",
+                "company_view_phone_trgm", "contact_view_email_trgm", "contact_view_name_trgm", "contact_view_phone_trgm",
+                "memo_view_description_trgm", "memo_view_title_trgm", "task_view_description_trgm",
+                "task_view_title_trgm");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '13.1' AND success",
+                Long.class)).isOne();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '15.1' AND success",
                 Long.class)).isOne();
     }
 }

@@ -285,7 +285,8 @@ class TemplatesUseMessagesTest {
                 "history", "search", "memo-file-delete", "admin-contents", "tasks", "task", "task-form", "task-delete",
                 "task-from-memo", "projects", "project", "project-form", "project-delete", "project-from-memo",
                 "admin-deleted", "admin-permissions", "admin-users", "admin-user-form", "admin-user",
-                "admin-user-active", "admin-departments", "admin-department-form");
+                "admin-user-active", "admin-departments", "admin-department-form", "companies", "company",
+                "company-form", "company-delete", "contacts", "contact", "contact-form", "contact-delete");
     }
 
     @Test

@@ -1,0 +1,32 @@
+package dev.crm.command.company;
+
+import java.util.Map;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * The company commands. The acting user travels in the command's metadata; {@code expectedVersion} is the caller's
+ * If-Match (null: no check). {@code fields} are its own fields by name ({@code CompanyKind}): a text, or a list of
+ * texts for tags; in a change an absent field stays as it is and null (or blank) clears it.
+ */
+public final class CompanyCommands {
+
+    private CompanyCommands() {
+    }
+
+    public record CreateCompany(@TargetAggregateIdentifier long companyId, Map<String, Object> fields) {
+    }
+
+    public record ChangeCompany(@TargetAggregateIdentifier long companyId, Long expectedVersion,
+                                Map<String, Object> fields) {
+    }
+
+    public record TransferCompany(@TargetAggregateIdentifier long companyId, Long expectedVersion, String owner) {
+    }
+
+    public record DeleteCompany(@TargetAggregateIdentifier long companyId, Long expectedVersion) {
+    }
+
+    /** (admin) Brings a deleted company back. */
+    public record RestoreCompany(@TargetAggregateIdentifier long companyId) {
+    }
+}

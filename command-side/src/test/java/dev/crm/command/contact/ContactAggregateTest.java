@@ -1,0 +1,77 @@
+package dev.crm.command.contact;
+
+import dev.crm.command.Rejected;
+import dev.crm.command.UserDirectory;
+import dev.crm.command.contact.ContactCommands.ChangeContact;
+import dev.crm.command.contact.ContactCommands.CreateContact;
+import dev.crm.command.contact.ContactCommands.FollowCompanyOwner;
+import dev.crm.shared.Actor;
+import dev.crm.shared.Causes;
+import dev.crm.shared.Role;
+import dev.crm.shared.contact.ContactCreated;
+import dev.crm.shared.contact.ContactOwnerChanged;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A contact takes its company's owner and department, needs a name, and follows its company's transfers. */
+class ContactAggregateTest {
+
+    AggregateTestFixture<ContactAggregate> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(ContactAggregate.class);
+        // company 5 is mia's, in department 7, and everyone may see it; there is no company 6
+        fixture.registerInjectableResource((ContactCompanies) (company, actor) -> company == 5
+                ? Optional.of(new ContactCompanies.Holder("mia", 7L)) : Optional.empty());
+        fixture.registerInjectableResource(new UserDirectory() {
+            @Override
+            public boolean isActiveUser(String username) {
+                return true;
+            }
+        });
+    }
+
+    static Map<String, String> as(String user, Role role) {
+        return Actor.of(user, role).toMetaData();
+    }
+
+    static final ContactCreated ANN = new ContactCreated(11, Map.of("firstName", "Ann"), 5, "mia", 7L);
+
+    @Test
+    void aContactGetsItsCompanysOwnerAndDepartmentWhoeverAddsIt() {
+        fixture.givenNoPriorActivity().when(new CreateContact(11, 5L, Map.of("firstName", "Ann")), as("ora", Role.OPERATOR))
+                .expectEvents(ANN);
+        fixture.givenNoPriorActivity().when(new CreateContact(11, 6L, Map.of("firstName", "Ann")), as("ora", Role.OPERATOR))
+                .expectException(Rejected.Invalid.class);
+        fixture.givenNoPriorActivity().when(new CreateContact(11, null, Map.of("firstName", "Ann")), as("ora", Role.OPERATOR))
+                .expectException(Rejected.Invalid.class);
+        fixture.givenNoPriorActivity().when(new CreateContact(11, 5L, Map.of("jobTitle", "CEO")), as("ora", Role.OPERATOR))
+                .expectException(Rejected.Invalid.class);
+        fixture.givenNoPriorActivity().when(new CreateContact(11, 5L, Map.of("lastName", "Lee")), as("co", Role.CHIEF))
+                .expectException(Rejected.Forbidden.class);
+    }
+
+    @Test
+    void itKeepsAName() {
+        Map<String, Object> noName = new HashMap<>();
+        noName.put("firstName", null);
+        fixture.given(ANN).when(new ChangeContact(11, null, noName), as("mia", Role.MANAGER))
+                .expectException(Rejected.Invalid.class).expectNoEvents();
+    }
+
+    @Test
+    void itFollowsItsCompanysTransferOnlyAsThatTransfersCausedChange() {
+        fixture.given(ANN).when(new FollowCompanyOwner(11, 5, "max"), Map.of(Actor.USERNAME, "mia", Actor.ROLES,
+                "manager", Causes.CAUSED_BY, 5L)).expectEvents(new ContactOwnerChanged(11, "mia", "max", 5));
+        fixture.given(ANN).when(new FollowCompanyOwner(11, 5, "max"), as("mia", Role.MANAGER))
+                .expectException(Rejected.NotFound.class);
+        fixture.given(ANN).when(new FollowCompanyOwner(11, 6, "max"), Map.of(Actor.USERNAME, "mia", Actor.ROLES,
+                "manager", Causes.CAUSED_BY, 6L)).expectException(Rejected.NotFound.class);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.crm.shared.company;
+
+import dev.crm.shared.FieldChange;
+import java.util.List;
+
+/** Own fields of a company were edited, each from its old to its new value. */
+public record CompanyChanged(long companyId, List<FieldChange> changes) implements CompanyEvent {
+
+    public CompanyChanged {
+        changes = List.copyOf(changes);
+    }
+}

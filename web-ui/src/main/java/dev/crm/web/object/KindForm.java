@@ -1,0 +1,61 @@
+package dev.crm.web.object;
+
+import dev.crm.shared.kind.Field;
+import dev.crm.shared.kind.FieldType;
+import dev.crm.shared.kind.Kind;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * A form of a kind whose pages edit its own fields by name (companies, contacts): the values as the form holds them
+ * (texts; tags written with commas), read from the request and turned into what the kind's commands take. The form
+ * inputs are {@code object/fields :: any}, one per field.
+ */
+public final class KindForm {
+
+    private KindForm() {
+    }
+
+    /** The form's values of the kind's own fields (those that are not references), as sent. */
+    public static Map<String, String> values(Kind kind, MultiValueMap<String, String> params) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Field field : kind.fields()) {
+            if (field.type() != FieldType.REFERENCE) {
+                String value = params.getFirst(field.name());
+                values.put(field.name(), value == null ? "" : value);
+            }
+        }
+        return values;
+    }
+
+    /** The form's values as the commands take them: every field (blank clears it), tags split at commas. */
+    public static Map<String, Object> fields(Kind kind, Map<String, String> values) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            Field field = kind.ownField(name).orElseThrow();
+            fields.put(name, field.type() == FieldType.TAGS
+                    ? Arrays.stream(value.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList()
+                    : value);
+        });
+        return fields;
+    }
+
+    /** An object's fields by name as the form shows them (no value: empty). */
+    public static Map<String, String> of(Kind kind, Map<String, String> fields) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Field field : kind.fields()) {
+            if (field.type() != FieldType.REFERENCE) {
+                values.put(field.name(), fields.getOrDefault(field.name(), ""));
+            }
+        }
+        return values;
+    }
+
+    /** The fields a form shows, in declaration order: all but references. */
+    public static List<Field> shown(Kind kind) {
+        return kind.fields().stream().filter(f -> f.type() != FieldType.REFERENCE).toList();
+    }
+}
