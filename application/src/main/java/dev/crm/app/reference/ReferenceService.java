@@ -126,12 +126,14 @@ public class ReferenceService {
         }
     }
 
-    /** Makes the first start's defaults of each kind that never had an object; a kind that had some is left alone. */
+    /**
+     * Makes the first start's defaults of each kind that never had an object, as the actor's events; a kind whose
+     * defaults were made before (or that has objects of its own) is left alone, also after a rebuild of the read models.
+     */
     @Transactional
     public void seedDefaults(Actor actor, Map<ReferenceKind, List<Map<String, String>>> defaults) {
         defaults.forEach((kind, objects) -> {
-            references.lock(kind);
-            if (!references.everHad(kind)) {
+            if (references.claimDefaults(kind) && !references.everHad(kind)) {
                 objects.forEach(values -> create(actor, kind, values));
             }
         });

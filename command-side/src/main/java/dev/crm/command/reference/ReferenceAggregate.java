@@ -57,6 +57,9 @@ public class ReferenceAggregate {
         List<Rejected.FieldError> errors = new ArrayList<>();
         for (RuleOf rule : cmd.kind().rules()) {
             String name = rule.field().name();
+            if (!given.containsKey(name) && rule.rule() == ReferenceKind.Rule.DEPARTMENT) {
+                errors.add(error(name, "validation.required"));
+            }
             String value = given.containsKey(name) ? given.get(name) : rule.rule().absent();
             clean.put(name, checked(rule, value, departments, errors));
         }
@@ -119,10 +122,7 @@ public class ReferenceAggregate {
             }
             case DEPARTMENT, OPTIONAL_DEPARTMENT -> {
                 if (value == null) {
-                    if (rule.rule() == ReferenceKind.Rule.DEPARTMENT) {
-                        errors.add(error(field, "validation.required"));
-                    }
-                    return null;
+                    return null; // a stage of every department that has none of its own, a lead source of all
                 }
                 try {
                     long department = Long.parseLong(value);

@@ -10,6 +10,7 @@ import dev.crm.shared.kind.ObjectFields;
 import dev.crm.shared.reference.ReferenceEvent;
 import dev.crm.shared.reference.ReferenceKind;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -28,13 +29,17 @@ import org.springframework.stereotype.Component;
 public class ReferenceProjection implements ReadModel {
 
     static final String TABLE = "reference_view";
+    static final String VALUES = "reference_value";
     private static final String INSERT = """
-            INSERT INTO reference_view (id, kind, vals, title, sort_index, version, created_at, updated_at)
-            SELECT ?, ?, ?::jsonb, ?, ?, 1, ?, ? WHERE NOT EXISTS (SELECT 1 FROM reference_view WHERE id = ?)""";
-    private static final String CHANGE = """
-            UPDATE reference_view SET vals = vals || ?::jsonb, title = COALESCE(?, title), sort_index = COALESCE(?, sort_index),
-                   version = ?, updated_at = ?
-            WHERE id = ? AND version < ?""";
+            INSERT INTO reference_view (id, kind, title, sort_index, version, created_at, updated_at)
+            SELECT ?, ?, ?, ?, 1, ?, ? WHERE NOT EXISTS (SELECT 1 FROM reference_view WHERE id = ?)""";
+    private static final String INSERT_VALUE = """
+            INSERT INTO reference_value (id, field, value)
+            SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM reference_value WHERE id = ? AND field = ?)""";
+    /** A value, unless the object is already past this version (an event applied again). */
+    private static final String CHANGE_VALUE = """
+            UPDATE reference_value SET value = ? WHERE id = ? AND field = ?
+            AND EXISTS (SELECT 1 FROM reference_view WHERE id = ? AND version < ?)""";
     private static final String DELETED = """
             UPDATE reference_view SET deleted = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?""";
 
@@ -48,31 +53,48 @@ public class ReferenceProjection implements ReadModel {
 
     @Override
     public List<String> tables() {
-        return List.of(TABLE);
+        return List.of(TABLE, VALUES);
     }
 
     @EventHandler
     void on(ReferenceEvent.Created e, @Timestamp Instant at) {
         ReferenceKind kind = ReferenceKind.of(e);
+        long id = e.objectId();
         String title = e.values().get(kind.titleField().name());
-        writes.update(row(e.objectId()), INSERT, e.objectId(), kind.kind().name(), json(e.values()), title,
-                index(e.values()) == null ? 0 : index(e.values()), Sql.ts(at), Sql.ts(at), e.objectId());
+        Integer index = index(e.values());
+        writes.update(row(id), INSERT, id, kind.kind().name(), title, index == null ? 0 : index, Sql.ts(at), Sql.ts(at), id);
+        e.values().forEach((field, value) ->
+                writes.update(values(id), INSERT_VALUE, id, field, value, id, field));
         String department = e.values().get(ObjectFields.DEPARTMENT.name());
-        objects.created(e.objectId(), kind.kind().name(), title, null, at,
-                department == null ? null : Long.valueOf(department));
+        objects.created(id, kind.kind().name(), title, null, at, department == null ? null : Long.valueOf(department));
     }
 
     @EventHandler
     void on(ReferenceEvent.Changed e, @SequenceNumber long sequence, @Timestamp Instant at) {
         ReferenceKind kind = ReferenceKind.of(e);
+        long id = e.objectId();
         long version = sequence + 1;
+        e.to().forEach((field, value) ->
+                writes.update(List.of(values(id), row(id)), CHANGE_VALUE, value, id, field, id, version));
         String title = e.to().get(kind.titleField().name());
-        writes.update(row(e.objectId()), CHANGE, json(e.to()), title, index(e.to()), version, Sql.ts(at), e.objectId(),
-                version);
+        Integer index = index(e.to());
+        StringBuilder sql = new StringBuilder("UPDATE reference_view SET ");
+        List<Object> args = new ArrayList<>();
         if (title != null) {
-            objects.retitled(e.objectId(), title, version, at);
+            sql.append("title = ?, ");
+            args.add(title);
+        }
+        if (index != null) {
+            sql.append("sort_index = ?, ");
+            args.add(index);
+        }
+        sql.append("version = ?, updated_at = ? WHERE id = ? AND version < ?");
+        args.addAll(List.of(version, Sql.ts(at), id, version));
+        writes.update(row(id), sql.toString(), args.toArray());
+        if (title != null) {
+            objects.retitled(id, title, version, at);
         } else {
-            objects.changed(e.objectId(), version, at);
+            objects.changed(id, version, at);
         }
     }
 
@@ -95,44 +117,12 @@ public class ReferenceProjection implements ReadModel {
         return ProjectionWrites.row(TABLE, id);
     }
 
+    private static ProjectionWrites.Row values(long id) {
+        return ProjectionWrites.row(VALUES, id);
+    }
+
     private static Integer index(Map<String, String> values) {
         String index = values.get(ReferenceKind.Fields.INDEX.name());
         return index == null ? null : Integer.valueOf(index);
-    }
-
-    /** The values as a JSON object of strings (and nulls). */
-    static String json(Map<String, String> values) {
-        StringBuilder out = new StringBuilder("{");
-        values.forEach((key, value) -> {
-            if (out.length() > 1) {
-                out.append(',');
-            }
-            quote(out, key);
-            out.append(':');
-            if (value == null) {
-                out.append("null");
-            } else {
-                quote(out, value);
-            }
-        });
-        return out.append('}').toString();
-    }
-
-    private static void quote(StringBuilder out, String text) {
-        out.append('"');
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

@@ -3,42 +3,22 @@ package dev.crm.query.reference;
 import dev.crm.query.Sql;
 import dev.crm.shared.reference.ReferenceKind;
 import dev.crm.shared.reference.ReferenceKind.RuleOf;
-import java.sql.Array;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
-/** Reading reference data: a kind's live objects in their order, one object, the one that carries a mark. */
+/** Reading reference data: a kind's live objects in their order, one object, one by a field's value. */
 @Component
 public class ReferenceQueries {
 
-    private static final String SELECT = """
-            SELECT r.*, ARRAY(SELECT k FROM jsonb_each_text(r.vals) AS e(k, v) ORDER BY k) AS ks,
-                   ARRAY(SELECT v FROM jsonb_each_text(r.vals) AS e(k, v) ORDER BY k) AS vs
-            FROM reference_view r""";
-
-    static final RowMapper<ReferenceView> ROW = (rs, n) -> {
-        ReferenceKind kind = ReferenceKind.named(rs.getString("kind")).orElseThrow();
-        Map<String, String> raw = new HashMap<>();
-        Array keys = rs.getArray("ks");
-        Array values = rs.getArray("vs");
-        String[] ks = (String[]) keys.getArray();
-        String[] vs = (String[]) values.getArray();
-        for (int i = 0; i < ks.length; i++) {
-            raw.put(ks[i], vs[i]);
-        }
-        Map<String, String> ordered = new LinkedHashMap<>();
-        for (RuleOf rule : kind.rules()) {
-            ordered.put(rule.field().name(), raw.get(rule.field().name()));
-        }
-        return new ReferenceView(rs.getLong("id"), kind, ordered, rs.getBoolean("deleted"), rs.getLong("version"),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
-    };
+    private record Row(long id, ReferenceKind kind, boolean deleted, long version, java.time.Instant createdAt,
+                       java.time.Instant updatedAt) {
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -48,8 +28,14 @@ public class ReferenceQueries {
 
     /** The kind's live objects, in their order ({@code index}), then by title. */
     public List<ReferenceView> all(ReferenceKind kind) {
-        return jdbc.query(SELECT + " WHERE r.kind = ? AND NOT r.deleted ORDER BY r.sort_index, lower(r.title), r.id", ROW,
-                kind.kind().name());
+        List<Row> rows = rows("WHERE kind = ? AND deleted = FALSE ORDER BY sort_index, LOWER(title), id", kind.kind().name());
+        Map<Long, Map<String, String>> values = new HashMap<>();
+        jdbc.query("""
+                SELECT v.id, v.field, v.value FROM reference_value v JOIN reference_view r ON r.id = v.id
+                WHERE r.kind = ? AND r.deleted = FALSE""", rs -> {
+            values.computeIfAbsent(rs.getLong("id"), id -> new HashMap<>()).put(rs.getString("field"), rs.getString("value"));
+        }, kind.kind().name());
+        return rows.stream().map(r -> view(r, values.getOrDefault(r.id(), Map.of()))).toList();
     }
 
     /** The live object of the kind. */
@@ -59,23 +45,56 @@ public class ReferenceQueries {
 
     /** The object, live or deleted, of whatever reference kind. */
     public Optional<ReferenceView> find(long id) {
-        return jdbc.query(SELECT + " WHERE r.id = ?", ROW, id).stream().findFirst();
-    }
-
-    /** Holds back another transaction that would seed the same kind at the same moment, until this one ends. */
-    public void lock(ReferenceKind kind) {
-        jdbc.queryForList("SELECT pg_advisory_xact_lock(1414, ?)", kind.ordinal());
-    }
-
-    /** Whether the kind has ever had an object (live or deleted): the first start's defaults are made only once. */
-    public boolean everHad(ReferenceKind kind) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM crm_object WHERE kind = ?)", Boolean.class, kind.kind().name()));
+        return rows("WHERE id = ?", id).stream().findFirst().map(r -> {
+            Map<String, String> values = new HashMap<>();
+            jdbc.query("SELECT field, value FROM reference_value WHERE id = ?",
+                    rs -> {
+                        values.put(rs.getString("field"), rs.getString("value"));
+                    }, id);
+            return view(r, values);
+        });
     }
 
     /** The live object whose value of {@code field} is this one (a currency by its code), if any. */
     public Optional<ReferenceView> findBy(ReferenceKind kind, String field, String value) {
-        return jdbc.query(SELECT + " WHERE r.kind = ? AND NOT r.deleted AND r.vals ->> ? = ?", ROW, kind.kind().name(),
-                field, value).stream().findFirst();
+        return jdbc.queryForList("""
+                        SELECT r.id FROM reference_view r JOIN reference_value v ON v.id = r.id
+                        WHERE r.kind = ? AND r.deleted = FALSE AND v.field = ? AND v.value = ?""", Long.class,
+                kind.kind().name(), field, value).stream().findFirst().flatMap(this::find);
+    }
+
+    /** Whether the kind has ever had an object (live or deleted). */
+    public boolean everHad(ReferenceKind kind) {
+        return !jdbc.queryForList("SELECT id FROM crm_object WHERE kind = ? FETCH FIRST 1 ROWS ONLY", Long.class,
+                kind.kind().name()).isEmpty();
+    }
+
+    /**
+     * Claims the first start's defaults of the kind for this transaction: false when they were made before (or are
+     * being made by another instance, which holds the claim until it commits).
+     */
+    public boolean claimDefaults(ReferenceKind kind) {
+        try {
+            return jdbc.update("INSERT INTO reference_seeded (kind) SELECT ? WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM reference_seeded WHERE kind = ?)", kind.kind().name(), kind.kind().name()) == 1;
+        } catch (DataIntegrityViolationException e) {
+            return false;
+        }
+    }
+
+    private List<Row> rows(String where, Object... args) {
+        return jdbc.query("SELECT id, kind, deleted, version, created_at, updated_at FROM reference_view " + where,
+                (rs, n) -> new Row(rs.getLong("id"), ReferenceKind.named(rs.getString("kind")).orElseThrow(),
+                        rs.getBoolean("deleted"), rs.getLong("version"), Sql.instant(rs, "created_at"),
+                        Sql.instant(rs, "updated_at")), args);
+    }
+
+    private static ReferenceView view(Row row, Map<String, String> raw) {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        for (RuleOf rule : row.kind().rules()) {
+            ordered.put(rule.field().name(), raw.get(rule.field().name()));
+        }
+        return new ReferenceView(row.id(), row.kind(), ordered, row.deleted(), row.version(), row.createdAt(),
+                row.updatedAt());
     }
 }

@@ -14,10 +14,12 @@ import java.util.Map;
  * {@code "true"}, a rate {@code "1.0850"} exactly as given, a department its ID, null for none), keyed by the
  * field's API name, in the order of the declaration. The aggregate and the projection read them by these shapes.
  */
-public interface ReferenceEvent extends ObjectEvent {
+public sealed interface ReferenceEvent extends ObjectEvent
+        permits ReferenceEvent.Created, ReferenceEvent.Changed, ReferenceEvent.Deleted, ReferenceEvent.Restored {
 
     /** An administrator (or the first start's seeding) created the object with these values. */
-    interface Created extends ReferenceEvent {
+    sealed interface Created extends ReferenceEvent
+            permits StageCreated, ClosingReasonCreated, LeadSourceCreated, CurrencyCreated {
         Map<String, String> values();
 
         @Override
@@ -33,7 +35,8 @@ public interface ReferenceEvent extends ObjectEvent {
     }
 
     /** Some fields changed: {@code from} and {@code to} have the same keys, only those that changed. */
-    interface Changed extends ReferenceEvent {
+    sealed interface Changed extends ReferenceEvent
+            permits StageChanged, ClosingReasonChanged, LeadSourceChanged, CurrencyChanged {
         Map<String, String> from();
 
         Map<String, String> to();
@@ -46,14 +49,16 @@ public interface ReferenceEvent extends ObjectEvent {
         }
     }
 
-    interface Deleted extends ReferenceEvent {
+    sealed interface Deleted extends ReferenceEvent
+            permits StageDeleted, ClosingReasonDeleted, LeadSourceDeleted, CurrencyDeleted {
         @Override
         default List<FieldChange> changes() {
             return List.of(ObjectFields.DELETED.change(false, true));
         }
     }
 
-    interface Restored extends ReferenceEvent {
+    sealed interface Restored extends ReferenceEvent
+            permits StageRestored, ClosingReasonRestored, LeadSourceRestored, CurrencyRestored {
         @Override
         default List<FieldChange> changes() {
             return List.of(ObjectFields.DELETED.change(true, false));

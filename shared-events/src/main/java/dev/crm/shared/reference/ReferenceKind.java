@@ -67,7 +67,7 @@ public enum ReferenceKind {
     public enum Rule {
         /** A required one-line name. */
         NAME(null),
-        /** A department's ID, required. */
+        /** A department's ID, to be given on create: null (given as such) is every department without its own. */
         DEPARTMENT(null),
         /** A department's ID, or none. */
         OPTIONAL_DEPARTMENT(null),
