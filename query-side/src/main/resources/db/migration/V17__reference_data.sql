@@ -16,7 +16,7 @@ CREATE INDEX reference_view_kind ON reference_view (kind, deleted, sort_index, t
 CREATE TABLE reference_value (
     id    BIGINT NOT NULL,
     field VARCHAR(40) NOT NULL,
-    value VARCHAR(200),
+    val   VARCHAR(200),
     PRIMARY KEY (id, field)
 );
 

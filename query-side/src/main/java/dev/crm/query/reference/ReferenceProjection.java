@@ -34,11 +34,11 @@ public class ReferenceProjection implements ReadModel {
             INSERT INTO reference_view (id, kind, title, sort_index, version, created_at, updated_at)
             SELECT ?, ?, ?, ?, 1, ?, ? WHERE NOT EXISTS (SELECT 1 FROM reference_view WHERE id = ?)""";
     private static final String INSERT_VALUE = """
-            INSERT INTO reference_value (id, field, value)
+            INSERT INTO reference_value (id, field, val)
             SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM reference_value WHERE id = ? AND field = ?)""";
     /** A value, unless the object is already past this version (an event applied again). */
     private static final String CHANGE_VALUE = """
-            UPDATE reference_value SET value = ? WHERE id = ? AND field = ?
+            UPDATE reference_value SET val = ? WHERE id = ? AND field = ?
             AND EXISTS (SELECT 1 FROM reference_view WHERE id = ? AND version < ?)""";
     private static final String DELETED = """
             UPDATE reference_view SET deleted = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?""";

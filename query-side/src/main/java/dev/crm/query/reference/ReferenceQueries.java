@@ -31,9 +31,9 @@ public class ReferenceQueries {
         List<Row> rows = rows("WHERE kind = ? AND deleted = FALSE ORDER BY sort_index, LOWER(title), id", kind.kind().name());
         Map<Long, Map<String, String>> values = new HashMap<>();
         jdbc.query("""
-                SELECT v.id, v.field, v.value FROM reference_value v JOIN reference_view r ON r.id = v.id
+                SELECT v.id, v.field, v.val FROM reference_value v JOIN reference_view r ON r.id = v.id
                 WHERE r.kind = ? AND r.deleted = FALSE""", rs -> {
-            values.computeIfAbsent(rs.getLong("id"), id -> new HashMap<>()).put(rs.getString("field"), rs.getString("value"));
+            values.computeIfAbsent(rs.getLong("id"), id -> new HashMap<>()).put(rs.getString("field"), rs.getString("val"));
         }, kind.kind().name());
         return rows.stream().map(r -> view(r, values.getOrDefault(r.id(), Map.of()))).toList();
     }
@@ -47,9 +47,9 @@ public class ReferenceQueries {
     public Optional<ReferenceView> find(long id) {
         return rows("WHERE id = ?", id).stream().findFirst().map(r -> {
             Map<String, String> values = new HashMap<>();
-            jdbc.query("SELECT field, value FROM reference_value WHERE id = ?",
+            jdbc.query("SELECT field, val FROM reference_value WHERE id = ?",
                     rs -> {
-                        values.put(rs.getString("field"), rs.getString("value"));
+                        values.put(rs.getString("field"), rs.getString("val"));
                     }, id);
             return view(r, values);
         });
@@ -59,7 +59,7 @@ public class ReferenceQueries {
     public Optional<ReferenceView> findBy(ReferenceKind kind, String field, String value) {
         return jdbc.queryForList("""
                         SELECT r.id FROM reference_view r JOIN reference_value v ON v.id = r.id
-                        WHERE r.kind = ? AND r.deleted = FALSE AND v.field = ? AND v.value = ?""", Long.class,
+                        WHERE r.kind = ? AND r.deleted = FALSE AND v.field = ? AND v.val = ?""", Long.class,
                 kind.kind().name(), field, value).stream().findFirst().flatMap(this::find);
     }
 
