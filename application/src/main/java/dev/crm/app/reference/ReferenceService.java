@@ -46,6 +46,17 @@ public class ReferenceService {
         return references.all(kind);
     }
 
+    /**
+     * The stages a department's deals go through: its own, or when it has none those of every department
+     * ({@code department} null), in their order.
+     */
+    public List<ReferenceView> stagesOf(Actor actor, long department) {
+        List<ReferenceView> all = references.all(ReferenceKind.STAGE);
+        String key = ReferenceKind.Fields.DEPARTMENT.name();
+        List<ReferenceView> own = all.stream().filter(s -> Long.toString(department).equals(s.value(key))).toList();
+        return own.isEmpty() ? all.stream().filter(s -> s.value(key) == null).toList() : own;
+    }
+
     public ReferenceView find(Actor actor, ReferenceKind kind, long id) {
         return references.find(kind, id).orElseThrow(() -> new Rejected.NotFound(id));
     }

@@ -1,6 +1,7 @@
 package dev.crm.web.reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.crm.app.reference.ReferenceService;
 import dev.crm.shared.Actor;
 import dev.crm.shared.reference.ReferenceKind;
 import dev.crm.web.page.ItemList;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,15 +32,19 @@ class StageApiController {
     private static final ReferenceKind KIND = ReferenceKind.STAGE;
 
     private final ReferenceEndpoints api;
+    private final ReferenceService references;
 
-    StageApiController(ReferenceEndpoints api) {
+    StageApiController(ReferenceEndpoints api, ReferenceService references) {
         this.api = api;
+        this.references = references;
     }
 
     @GetMapping
-    @Operation(summary = "Deal stages, per department, in their order; every signed-in user may read them")
-    ItemList<StageJson> list(Actor actor) {
-        return api.list(actor, KIND, StageJson::of);
+    @Operation(summary = "Deal stages, per department, in their order; every signed-in user may read them. With "
+            + "department: the stages that department's deals go through (its own, or else those of every department)")
+    ItemList<StageJson> list(Actor actor, @RequestParam(required = false) Long department) {
+        return department == null ? api.list(actor, KIND, StageJson::of)
+                : ItemList.whole(references.stagesOf(actor, department).stream().map(StageJson::of).toList());
     }
 
     @PostMapping

@@ -92,6 +92,13 @@ class ReferenceDataIT {
         assertThat(last.get("changes").get(0).get("field").asText()).isEqualTo("default");
         assertThat(last.get("changes").get(0).get("to").asText()).isEqualTo("false");
 
+        // a department with stages of its own goes through those; one without through those of every department
+        assertThat(items(ok(api.as("admin", "GET", "/api/admin/stages?department=" + department, null), 200)).stream()
+                .map(s -> s.get("id").asLong())).containsExactly(firstId, secondId);
+        long bare = department(api);
+        assertThat(items(ok(api.as("admin", "GET", "/api/admin/stages?department=" + bare, null), 200)).stream()
+                .map(s -> s.get("name").asText())).contains("Request", "Closed").doesNotContain("Lead in");
+
         // the default cannot be unset, only moved; a stale If-Match is 412
         refused(api.as("admin", "PATCH", "/api/admin/stages/" + secondId, Map.of("default", false)), 400, "default");
         assertThat(api.as("admin", "PATCH", "/api/admin/stages/" + secondId, Map.of("name", "Won"),
