@@ -76,7 +76,7 @@ public abstract class ProjectionContract {
     protected abstract void oneRunWrote(Map<String, List<String>> once);
 
     @Test
-    void theSameEventsAppliedAgainChangeNothing() {
+    protected void theSameEventsAppliedAgainChangeNothing() {
         events();
         Map<String, List<String>> once = db.snapshot();
 
@@ -87,7 +87,7 @@ public abstract class ProjectionContract {
     }
 
     @Test
-    void aRebuildFromEmptyTablesWritesTheSameRows() {
+    protected void aRebuildFromEmptyTablesWritesTheSameRows() {
         events();
         Map<String, List<String>> live = db.snapshot();
 
@@ -98,7 +98,7 @@ public abstract class ProjectionContract {
     }
 
     @Test
-    void everyEventDeliveredTwiceInARowWritesWhatOneDeliveryWrites() {
+    protected void everyEventDeliveredTwiceInARowWritesWhatOneDeliveryWrites() {
         events();
         Map<String, List<String>> once = db.snapshot();
 

@@ -54,6 +54,7 @@ import dev.crm.shared.user.UserDepartmentsChanged;
 import dev.crm.shared.user.UserEvent;
 import dev.crm.shared.user.UserReactivated;
 import dev.crm.shared.user.UserRolesChanged;
+import dev.crm.shared.reference.*;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,6 +156,44 @@ class EventJsonContractTest {
                 "{\"contactId\":51,\"from\":\"alice\",\"to\":\"bob\",\"causedBy\":50}");
         PINNED.put(new ContactDeleted(51), "{\"contactId\":51}");
         PINNED.put(new ContactRestored(51), "{\"contactId\":51}");
+        // --- reference data (issue 14): every kind's events have the same shapes ---
+        PINNED.put(new StageCreated(48, values("name", "Offer", "department", null, "index", "2", "default", "false",
+                        "success", "false")),
+                "{\"objectId\":48,\"values\":{\"name\":\"Offer\",\"department\":null,\"index\":\"2\","
+                        + "\"default\":\"false\",\"success\":\"false\"}}");
+        PINNED.put(new StageChanged(48, values("default", "true"), values("default", "false")),
+                "{\"objectId\":48,\"from\":{\"default\":\"true\"},\"to\":{\"default\":\"false\"}}");
+        PINNED.put(new StageDeleted(48), "{\"objectId\":48}");
+        PINNED.put(new StageRestored(48), "{\"objectId\":48}");
+        PINNED.put(new ClosingReasonCreated(49, values("name", "Won", "index", "0", "success", "true")),
+                "{\"objectId\":49,\"values\":{\"name\":\"Won\",\"index\":\"0\",\"success\":\"true\"}}");
+        PINNED.put(new ClosingReasonChanged(49, values("name", "Won"), values("name", "Won it")),
+                "{\"objectId\":49,\"from\":{\"name\":\"Won\"},\"to\":{\"name\":\"Won it\"}}");
+        PINNED.put(new ClosingReasonDeleted(49), "{\"objectId\":49}");
+        PINNED.put(new ClosingReasonRestored(49), "{\"objectId\":49}");
+        PINNED.put(new LeadSourceCreated(50, values("name", "Website", "department", "46")),
+                "{\"objectId\":50,\"values\":{\"name\":\"Website\",\"department\":\"46\"}}");
+        PINNED.put(new LeadSourceChanged(50, values("department", "46"), values("department", null)),
+                "{\"objectId\":50,\"from\":{\"department\":\"46\"},\"to\":{\"department\":null}}");
+        PINNED.put(new LeadSourceDeleted(50), "{\"objectId\":50}");
+        PINNED.put(new LeadSourceRestored(50), "{\"objectId\":50}");
+        PINNED.put(new CurrencyCreated(51, values("code", "EUR", "rateToState", "1", "rateToMarketing", "1.0850",
+                        "state", "true", "marketing", "false")),
+                "{\"objectId\":51,\"values\":{\"code\":\"EUR\",\"rateToState\":\"1\",\"rateToMarketing\":"
+                        + "\"1.0850\",\"state\":\"true\",\"marketing\":\"false\"}}");
+        PINNED.put(new CurrencyChanged(51, values("state", "true"), values("state", "false")),
+                "{\"objectId\":51,\"from\":{\"state\":\"true\"},\"to\":{\"state\":\"false\"}}");
+        PINNED.put(new CurrencyDeleted(51), "{\"objectId\":51}");
+        PINNED.put(new CurrencyRestored(51), "{\"objectId\":51}");
+    }
+
+    /** Values in the order given (names and values alternating), nulls allowed, as the events keep them. */
+    private static Map<String, String> values(String... namesAndValues) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            values.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return values;
     }
 
     static Stream<Map.Entry<Object, String>> pinned() {
@@ -176,7 +215,9 @@ class EventJsonContractTest {
     @Test
     void everyEventTypeHasAPin() {
         List<Class<?>> types = Stream.of(MemoEvent.class, FileEvent.class, TaskEvent.class, ProjectEvent.class,
-                        UserEvent.class, DepartmentEvent.class, CompanyEvent.class, ContactEvent.class)
+                        UserEvent.class, DepartmentEvent.class, CompanyEvent.class, ContactEvent.class,
+                        ReferenceEvent.Created.class, ReferenceEvent.Changed.class, ReferenceEvent.Deleted.class,
+                        ReferenceEvent.Restored.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses())).toList();
         assertThat(PINNED.keySet().stream().map(Object::getClass).distinct().toList())
                 .containsExactlyInAnyOrderElementsOf(types);

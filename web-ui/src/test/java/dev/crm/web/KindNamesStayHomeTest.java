@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crm.shared.kind.Kind;
 import dev.crm.shared.kind.Kinds;
+import dev.crm.shared.reference.ReferenceKind;
 import dev.crm.shared.task.WorkKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,6 +51,9 @@ class KindNamesStayHomeTest {
             List<String> homes = new ArrayList<>(List.of("/kind/", "/" + kind.name() + "/"));
             if (Arrays.stream(WorkKind.values()).anyMatch(w -> w.declaration().equals(kind))) {
                 homes.add("/task/"); // the task-shaped kinds share the task packages (WorkKind)
+            }
+            if (Arrays.stream(ReferenceKind.values()).anyMatch(r -> r.kind().equals(kind))) {
+                homes.add("/reference/"); // the reference kinds share the reference packages (ReferenceKind)
             }
             for (Path file : sources) {
                 String path = root.relativize(file).toString().replace('\\', '/');

@@ -46,7 +46,7 @@ public class MemoQueries {
 
     static final RowMapper<MemoView> ROW = (rs, n) -> new MemoView(rs.getLong("id"), rs.getLong("version"),
             rs.getString("title"), rs.getString("description"), rs.getString("recipient"), rs.getBoolean("draft"),
-            MemoStage.valueOf(rs.getString("stage")), rs.getString("conclusion"), rs.getString("owner"),
+            MemoStage.valueOf(rs.getString(ObjectFields.STAGE.name())), rs.getString("conclusion"), rs.getString("owner"),
             rs.getBoolean("deleted"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
             rs.getObject(ObjectFields.DEPARTMENT.name(), Long.class));
 
@@ -89,7 +89,7 @@ public class MemoQueries {
     /** The fields a memo list can be sorted by, with their SQL. */
     public static final Map<String, String> SORTS = Map.of(ObjectFields.ID.name(), "id", MemoKind.TITLE.name(),
             "LOWER(title)", ObjectFields.OWNER.name(), "owner", MemoKind.TO.name(), "recipient",
-            ObjectFields.STAGE.name(), Sort.inOrder("stage", MemoStage.values()), ObjectFields.DEPARTMENT.name(),
+            ObjectFields.STAGE.name(), Sort.inOrder(ObjectFields.STAGE.name(), MemoStage.values()), ObjectFields.DEPARTMENT.name(),
             ObjectFields.DEPARTMENT.name(), ObjectFields.UPDATED_AT.name(), "updated_at");
     /** Newest change first. */
     public static final Sort LATEST = new Sort(ObjectFields.UPDATED_AT.name(), true);
@@ -118,7 +118,7 @@ public class MemoQueries {
         }
         if (stage != null) {
             where.append(STAGE);
-            params.addValue("stage", stage.name());
+            params.addValue(ObjectFields.STAGE.name(), stage.name());
         }
         Sql.inDepartments(where, params, ObjectFields.DEPARTMENT.name(), departments);
         return paging.page("*", "memo_view", where, params, sort.orderBy(SORTS, ""), ROW, page, size);

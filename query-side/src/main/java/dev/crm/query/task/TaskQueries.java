@@ -60,7 +60,7 @@ public class TaskQueries {
             rs.getString("title"), rs.getString("description"), TaskPriority.valueOf(rs.getString("priority")),
             rs.getString("due_date"), rs.getString("next_step"), rs.getString("next_step_date"),
             list(rs.getString("responsible")), rs.getString("co_owner"), list(rs.getString("subscribers")),
-            list(rs.getString("tags")), TaskStage.valueOf(rs.getString("stage")), Sql.instant(rs, "closed_at"),
+            list(rs.getString("tags")), TaskStage.valueOf(rs.getString(ObjectFields.STAGE.name())), Sql.instant(rs, "closed_at"),
             rs.getObject("parent", Long.class), rs.getObject(TaskKind.PROJECT.name(), Long.class), rs.getObject(TaskKind.MEMO.name(), Long.class),
             rs.getString("owner"),
             rs.getBoolean("deleted"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
@@ -204,7 +204,7 @@ public class TaskQueries {
         }
         if (stage != null) {
             where.append(" AND t.stage = :stage");
-            params.addValue("stage", stage.name());
+            params.addValue(ObjectFields.STAGE.name(), stage.name());
         }
         if (overdueOn != null) {
             // ISO dates sort as text

@@ -43,7 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "memos", description = "Office memos: write, send, review, postpone, delete")
 class MemoApiController {
 
-    static final Set<String> READ_ONLY = Set.of("id", "kind", "version", "stage", "conclusion", "owner",
+    static final Set<String> READ_ONLY = Set.of("id", "kind", "version", ObjectFields.STAGE.name(), "conclusion", "owner",
             ObjectFields.DEPARTMENT.name(), "createdAt", "updatedAt");
     static final Set<String> WRITABLE = JsonBody.fieldsOf(MemoJson.Input.class);
 
@@ -168,7 +168,7 @@ class MemoApiController {
             return null;
         }
         return Arrays.stream(MemoStage.values()).filter(s -> s.apiName().equals(name)).findFirst()
-                .orElseThrow(() -> BadRequest.of("stage", "validation.one-of",
+                .orElseThrow(() -> BadRequest.of(ObjectFields.STAGE.name(), "validation.one-of",
                         String.join(", ", Arrays.stream(MemoStage.values()).map(MemoStage::apiName).toList())));
     }
 

@@ -1,5 +1,6 @@
 package dev.crm.web.memo;
 
+import dev.crm.shared.kind.ObjectFields;
 import dev.crm.web.page.Sorting;
 
 import dev.crm.query.Sort;
@@ -84,7 +85,7 @@ class MemoPageController {
         model.addAttribute("result", result);
         model.addAttribute("pager", Pager.of(result, request));
         model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("stage", stageFilter == null ? "" : stageFilter.apiName());
+        model.addAttribute(ObjectFields.STAGE.name(), stageFilter == null ? "" : stageFilter.apiName());
         model.addAttribute("stages", Arrays.stream(MemoStage.values()).map(MemoStage::apiName).toList());
         return "object/list";
     }

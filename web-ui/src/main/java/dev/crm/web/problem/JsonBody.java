@@ -47,8 +47,33 @@ public final class JsonBody {
         return java.util.Arrays.stream(input.getRecordComponents())
                 .flatMap(c -> c.getAccessor().isAnnotationPresent(com.fasterxml.jackson.annotation.JsonUnwrapped.class)
                         && c.getType().isRecord()
-                        ? fieldsOf(c.getType().asSubclass(Record.class)).stream() : java.util.stream.Stream.of(c.getName()))
+                        ? fieldsOf(c.getType().asSubclass(Record.class)).stream() : java.util.stream.Stream.of(jsonName(c)))
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** A component's JSON name: its {@code @JsonProperty} (a Java keyword such as {@code default}), else its own. */
+    private static String jsonName(java.lang.reflect.RecordComponent c) {
+        com.fasterxml.jackson.annotation.JsonProperty named =
+                c.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+        if (named == null) {
+            named = c.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+        }
+        return named == null || named.value().isEmpty() ? c.getName() : named.value();
+    }
+
+    /** A decimal number (a rate), or null when absent or JSON null. */
+    public java.math.BigDecimal decimal(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            errors.add(new Rejected.FieldError(field, "validation.type.number", new Object[0]));
+            return null;
+        }
+        // a double's shortest text is the number as written, for the digits a rate has
+        return value.isFloatingPointNumber() && !value.isBigDecimal() ? new java.math.BigDecimal(value.asText())
+                : value.decimalValue();
     }
 
     public boolean has(String field) {

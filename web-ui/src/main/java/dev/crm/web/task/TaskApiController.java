@@ -63,7 +63,7 @@ class TaskApiController {
     private static final String ONE_PROJECT = PROJECTS + "/{id}";
 
     static final Set<String> WRITABLE = JsonBody.fieldsOf(TaskJson.Fields.class);
-    static final Set<String> READ_ONLY = Set.of("id", "kind", "version", "stage", "closedAt", "owner",
+    static final Set<String> READ_ONLY = Set.of("id", "kind", "version", ObjectFields.STAGE.name(), "closedAt", "owner",
             ObjectFields.DEPARTMENT.name(), TaskKind.PARENT.name(), TaskKind.PROJECT.name(), TaskKind.MEMO.name(),
             "createdAt", "updatedAt");
 
@@ -265,12 +265,12 @@ class TaskApiController {
 
     private TaskView change(Actor actor, WorkKind kind, long id, JsonNode body, String ifMatch) {
         Long expected = IfMatch.version(ifMatch);
-        JsonBody in = JsonBody.of(body, JsonBody.fieldsOf(TaskJson.Change.class), without(READ_ONLY, "stage"));
+        JsonBody in = JsonBody.of(body, JsonBody.fieldsOf(TaskJson.Change.class), without(READ_ONLY, ObjectFields.STAGE.name()));
         // null for a field that cannot be emptied (title, priority, stage, the lists) leaves it as it is
         ChangeTask change = new ChangeTask(id, expected, in.text("title"), orEmpty(in, "description"),
                 priority(in), orEmpty(in, "dueDate"), orEmpty(in, "nextStep"), orEmpty(in, "nextStepDate"),
                 in.textList("responsible"), orEmpty(in, "coOwner"), in.textList("subscribers"), in.textList("tags"));
-        String stageName = in.text("stage");
+        String stageName = in.text(ObjectFields.STAGE.name());
         in.check();
         TaskStage stage = stageName == null ? null : stage(stageName);
         TaskView task = service.change(actor, kind, id, change);
@@ -334,7 +334,7 @@ class TaskApiController {
 
     private static TaskStage stage(String name) {
         return Arrays.stream(TaskStage.values()).filter(s -> s.apiName().equals(name)).findFirst()
-                .orElseThrow(() -> BadRequest.of("stage", "validation.one-of",
+                .orElseThrow(() -> BadRequest.of(ObjectFields.STAGE.name(), "validation.one-of",
                         "pending, in_progress, completed, postponed, canceled"));
     }
 

@@ -1,5 +1,6 @@
 package dev.crm.web.task;
 
+import dev.crm.shared.kind.ObjectFields;
 import dev.crm.web.page.Sorting;
 
 import dev.crm.query.Sort;
@@ -115,7 +116,7 @@ class TaskPageController {
         model.addAttribute("overdueIds", items.stream().filter(t -> overdue(t, today)).map(TaskView::id)
                 .collect(Collectors.toSet()));
         model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("stage", stageFilter == null ? "" : stageFilter.apiName());
+        model.addAttribute(ObjectFields.STAGE.name(), stageFilter == null ? "" : stageFilter.apiName());
         model.addAttribute("mine", mine);
         model.addAttribute("overdue", overdue);
         model.addAttribute("stages", Arrays.stream(TaskStage.values()).map(TaskStage::apiName).toList());

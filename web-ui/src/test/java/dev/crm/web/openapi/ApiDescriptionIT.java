@@ -92,8 +92,8 @@ class ApiDescriptionIT {
     @Test
     void everyKindWithAnApiHasItsOperationsNamedByTheKindModel() {
         for (Kind kind : Kinds.ALL) {
-            String plural = Character.toUpperCase(kind.path().charAt(0)) + kind.path().substring(1);
-            String one = Character.toUpperCase(kind.name().charAt(0)) + kind.name().substring(1);
+            String plural = camel(kind.path()); // closing-reasons: ClosingReasons
+            String one = camel(kind.name()); // closing_reason: ClosingReason
             String list = "/api/" + kind.path();
             JsonNode paths = doc.get("paths");
             String collection = paths.has(list) ? list : "/api/admin/" + kind.path();
@@ -184,5 +184,14 @@ class ApiDescriptionIT {
     /** A path as a JSON pointer segment. */
     private static String escape(String path) {
         return path.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** A kind's name or path as a word of an operation ID: {@code closing-reasons} → {@code ClosingReasons}. */
+    private static String camel(String words) {
+        StringBuilder out = new StringBuilder();
+        for (String word : words.split("[-_]")) {
+            out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return out.toString();
     }
 }

@@ -280,13 +280,22 @@ class TemplatesUseMessagesTest {
             }
         }
         keys.add("kind.department");
+        // the reference data pages (admin/reference-list, admin/reference-form): per kind, and per input rule
+        for (dev.crm.shared.reference.ReferenceKind kind : dev.crm.shared.reference.ReferenceKind.values()) {
+            keys.add("admin." + kind.kind().path() + ".title");
+            keys.add("admin." + kind.kind().path() + ".intro");
+        }
+        for (dev.crm.shared.reference.ReferenceKind.Rule rule : dev.crm.shared.reference.ReferenceKind.Rule.values()) {
+            keys.add("admin.reference.help." + rule.name());
+        }
         assertThat(keys).allSatisfy(key -> assertThat(messages).containsKey(key));
         assertThat(HelpPageController.pages()).containsOnlyKeys("home", "memos", "memo", "memo-form", "memo-delete",
                 "history", "search", "memo-file-delete", "admin-contents", "tasks", "task", "task-form", "task-delete",
                 "task-from-memo", "projects", "project", "project-form", "project-delete", "project-from-memo",
                 "admin-deleted", "admin-permissions", "admin-users", "admin-user-form", "admin-user",
                 "admin-user-active", "admin-departments", "admin-department-form", "companies", "company",
-                "company-form", "company-delete", "contacts", "contact", "contact-form", "contact-delete");
+                "company-form", "company-delete", "contacts", "contact", "contact-form", "contact-delete",
+                "admin-stages", "admin-closing-reasons", "admin-lead-sources", "admin-currencies");
     }
 
     @Test

@@ -1,0 +1,228 @@
+package dev.crm.command.reference;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import dev.crm.command.DepartmentDirectory;
+import dev.crm.command.FieldRules;
+import dev.crm.command.Rejected;
+import dev.crm.command.Restoring;
+import dev.crm.command.Versions;
+import dev.crm.command.reference.ReferenceCommands.ChangeReference;
+import dev.crm.command.reference.ReferenceCommands.CreateReference;
+import dev.crm.command.reference.ReferenceCommands.DeleteReference;
+import dev.crm.command.reference.ReferenceCommands.RestoreReference;
+import dev.crm.shared.Actor;
+import dev.crm.shared.reference.ReferenceEvent;
+import dev.crm.shared.reference.ReferenceKind;
+import dev.crm.shared.reference.ReferenceKind.RuleOf;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One object of reference data, of any {@link ReferenceKind}: administrators create, change, delete and restore
+ * it; its values are checked by their fields' rules. Which object of a group carries a mark (the default stage,
+ * the state currency) is the application's to keep: it sends the change that takes the mark from the other.
+ */
+@Aggregate
+public class ReferenceAggregate {
+
+    private static final Pattern ISO_4217 = Pattern.compile("[A-Z]{3}");
+
+    /** Boxed: Axon reads the identifier while the first event is applied. */
+    @AggregateIdentifier
+    private Long id;
+    private ReferenceKind kind;
+    private Map<String, String> values;
+    private boolean deleted;
+
+    protected ReferenceAggregate() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public ReferenceAggregate(CreateReference cmd, MetaData metaData, DepartmentDirectory departments) {
+        requireAdmin(metaData);
+        Map<String, String> given = cmd.values() == null ? Map.of() : cmd.values();
+        Map<String, String> clean = new LinkedHashMap<>();
+        List<Rejected.FieldError> errors = new ArrayList<>();
+        for (RuleOf rule : cmd.kind().rules()) {
+            String name = rule.field().name();
+            if (!given.containsKey(name) && rule.rule() == ReferenceKind.Rule.DEPARTMENT) {
+                errors.add(error(name, "validation.required"));
+            }
+            String value = given.containsKey(name) ? given.get(name) : rule.rule().absent();
+            clean.put(name, checked(rule, value, departments, errors));
+        }
+        throwIfAny(errors);
+        apply(cmd.kind().created(cmd.id(), clean));
+    }
+
+    @CommandHandler
+    public long handle(ChangeReference cmd, MetaData metaData, DepartmentDirectory departments) {
+        requireAdmin(metaData);
+        requireLive(cmd.kind());
+        Versions.require(cmd.expectedVersion());
+        Map<String, String> from = new LinkedHashMap<>();
+        Map<String, String> to = new LinkedHashMap<>();
+        List<Rejected.FieldError> errors = new ArrayList<>();
+        for (RuleOf rule : kind.rules()) {
+            String name = rule.field().name();
+            if (cmd.values().containsKey(name)) {
+                String value = checked(rule, cmd.values().get(name), departments, errors);
+                if (!Objects.equals(value, values.get(name))) {
+                    from.put(name, values.get(name));
+                    to.put(name, value);
+                }
+            }
+        }
+        throwIfAny(errors);
+        if (!to.isEmpty()) {
+            apply(kind.changed(id, from, to));
+        }
+        return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(DeleteReference cmd, MetaData metaData) {
+        requireAdmin(metaData);
+        requireLive(cmd.kind());
+        Versions.require(cmd.expectedVersion());
+        apply(kind.deleted(id));
+        return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(RestoreReference cmd, MetaData metaData) {
+        if (cmd.kind() != kind) {
+            throw new Rejected.NotFound(id);
+        }
+        Restoring.require(Actor.fromMetaData(metaData), deleted);
+        apply(kind.restored(id));
+        return Versions.current();
+    }
+
+    /** The value as stored (null: none), after its rule; a refusal is added to {@code errors}. */
+    static String checked(RuleOf rule, String raw, DepartmentDirectory departments, List<Rejected.FieldError> errors) {
+        String field = rule.field().name();
+        String value = raw == null || raw.isBlank() ? null : raw.strip();
+        switch (rule.rule()) {
+            case NAME -> {
+                FieldRules.name(field, value == null ? "" : value, rule.field().max(), errors);
+                return value;
+            }
+            case DEPARTMENT, OPTIONAL_DEPARTMENT -> {
+                if (value == null) {
+                    return null; // a stage of every department that has none of its own, a lead source of all
+                }
+                try {
+                    long department = Long.parseLong(value);
+                    if (departments.exists(department)) {
+                        return Long.toString(department);
+                    }
+                } catch (NumberFormatException e) {
+                    // refused below
+                }
+                errors.add(error(field, "validation.reference.department-unknown"));
+                return null;
+            }
+            case INDEX -> {
+                try {
+                    long index = Long.parseLong(value == null ? "0" : value);
+                    if (index >= 0 && index <= Integer.MAX_VALUE) {
+                        return Long.toString(index);
+                    }
+                } catch (NumberFormatException e) {
+                    // refused below
+                }
+                errors.add(error(field, "validation.reference.index"));
+                return null;
+            }
+            case FLAG -> {
+                if ("true".equals(value) || "false".equals(value)) {
+                    return value;
+                }
+                if (value == null) {
+                    return "false";
+                }
+                errors.add(error(field, "validation.type.boolean"));
+                return null;
+            }
+            case CODE -> {
+                if (value == null) {
+                    errors.add(error(field, "validation.required"));
+                } else if (!ISO_4217.matcher(value).matches()) {
+                    errors.add(error(field, "validation.currency.code"));
+                }
+                return value;
+            }
+            case RATE -> {
+                try {
+                    BigDecimal rate = new BigDecimal(value == null ? "" : value);
+                    if (rate.signum() > 0 && rate.precision() - rate.scale() <= 12 && rate.scale() <= 10) {
+                        return rate.toPlainString();
+                    }
+                } catch (NumberFormatException e) {
+                    // refused below
+                }
+                errors.add(error(field, "validation.currency.rate"));
+                return null;
+            }
+            default -> throw new IllegalStateException(rule.rule().name());
+        }
+    }
+
+    private static Rejected.FieldError error(String field, String code) {
+        return new Rejected.FieldError(field, code, new Object[0]);
+    }
+
+    private static void throwIfAny(List<Rejected.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new Rejected.Invalid(errors);
+        }
+    }
+
+    /** Another kind's object, or a deleted one, is not found for this command. */
+    private void requireLive(ReferenceKind expected) {
+        if (expected != kind || deleted) {
+            throw new Rejected.NotFound(id);
+        }
+    }
+
+    private static void requireAdmin(MetaData metaData) {
+        if (!Actor.fromMetaData(metaData).isAdmin()) {
+            throw new Rejected.Forbidden("error.reference.admin-only");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ReferenceEvent.Created e) {
+        id = e.objectId();
+        kind = ReferenceKind.of(e);
+        values = new LinkedHashMap<>(e.values());
+    }
+
+    @EventSourcingHandler
+    void on(ReferenceEvent.Changed e) {
+        values.putAll(e.to());
+    }
+
+    @EventSourcingHandler
+    void on(ReferenceEvent.Deleted e) {
+        deleted = true;
+    }
+
+    @EventSourcingHandler
+    void on(ReferenceEvent.Restored e) {
+        deleted = false;
+    }
+}

@@ -1,0 +1,4 @@
+package dev.crm.shared.reference;
+
+public record ClosingReasonDeleted(long objectId) implements ReferenceEvent.Deleted {
+}

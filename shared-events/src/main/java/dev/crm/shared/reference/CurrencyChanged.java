@@ -1,0 +1,7 @@
+package dev.crm.shared.reference;
+
+import java.util.Map;
+
+public record CurrencyChanged(long objectId, Map<String, String> from, Map<String, String> to)
+        implements ReferenceEvent.Changed {
+}

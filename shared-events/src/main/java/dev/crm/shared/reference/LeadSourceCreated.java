@@ -1,0 +1,6 @@
+package dev.crm.shared.reference;
+
+import java.util.Map;
+
+public record LeadSourceCreated(long objectId, Map<String, String> values) implements ReferenceEvent.Created {
+}

@@ -1,0 +1,4 @@
+package dev.crm.shared.reference;
+
+public record LeadSourceRestored(long objectId) implements ReferenceEvent.Restored {
+}
