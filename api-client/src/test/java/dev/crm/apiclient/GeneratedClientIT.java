@@ -33,6 +33,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.ResponseEntity;
 import java.nio.file.Path;
@@ -227,33 +230,27 @@ class GeneratedClientIT {
      * sign-in throttle (5 failures in a row) is not reached.
      */
     private static void awaitAdmin(UsersApi users) {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            crm.checkAlive();
-            try {
-                users.getMe();
-                return;
-            } catch (ResourceAccessException notListeningYet) {
-                last = notListeningYet.getMessage();
-            } catch (RestClientResponseException e) {
-                if (e.getStatusCode().value() != 401 && e.getStatusCode().value() != 429) {
-                    throw e;
-                }
-                last = e.getStatusCode().toString();
-            }
-            sleep(700);
-        }
-        throw new IllegalStateException("the CRM did not let the admin in within " + START_TIMEOUT.toSeconds()
-                + " s (last: " + last + ")." + crm.logTail(60));
-    }
-
-    private static void sleep(long millis) {
+        AtomicReference<String> last = new AtomicReference<>("no answer");
         try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            Awaitility.await("the admin can sign in").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(700))
+                    .until(() -> {
+                        crm.checkAlive();
+                        try {
+                            users.getMe();
+                            return true;
+                        } catch (ResourceAccessException notListeningYet) {
+                            last.set(notListeningYet.getMessage());
+                        } catch (RestClientResponseException e) {
+                            if (e.getStatusCode().value() != 401 && e.getStatusCode().value() != 429) {
+                                throw e;
+                            }
+                            last.set(e.getStatusCode().toString());
+                        }
+                        return false;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("the CRM did not let the admin in within " + START_TIMEOUT.toSeconds()
+                    + " s (last: " + last.get() + ")." + crm.logTail(60), e);
         }
     }
 }
