@@ -64,6 +64,13 @@ public final class Input {
                 List<String> tags = value == null ? List.of() : ((List<?>) value).stream().map(String::valueOf).toList();
                 List<String> clean = tags(field, tags, errors);
                 out.put(field.name(), clean.isEmpty() ? null : String.join(", ", clean));
+            } else if (field.type() == FieldType.REFERENCE) {
+                // the other object's ID; whether it exists and may be used is the aggregate's rule
+                Long reference = reference(value);
+                if (value != null && reference == null) {
+                    errors.add(error(field, "validation.reference"));
+                }
+                out.put(field.name(), reference == null ? null : reference.toString());
             } else {
                 String clean = clean((String) value);
                 check(field, clean, errors);
@@ -76,6 +83,18 @@ public final class Input {
             }
         }
         return out;
+    }
+
+    private static Long reference(Object value) {
+        if (value instanceof Number number) {
+            return number.longValue() > 0 ? number.longValue() : null;
+        }
+        try {
+            long id = Long.parseLong(String.valueOf(value).strip());
+            return id > 0 ? id : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** What changes when {@code next} (from {@link #fields}) is applied to {@code current}, in declaration order. */

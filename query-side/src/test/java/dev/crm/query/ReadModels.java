@@ -1,8 +1,7 @@
 package dev.crm.query;
 
-import dev.crm.query.company.CompanyProjection;
-import dev.crm.query.contact.ContactProjection;
 import dev.crm.query.department.DepartmentProjection;
+import dev.crm.query.fields.FieldsProjection;
 import dev.crm.query.file.FileProjection;
 import dev.crm.query.link.Links;
 import dev.crm.query.memo.MemoProjection;
@@ -13,7 +12,7 @@ import dev.crm.query.user.UserProjection;
 /** Every projection of the query side, wired by hand on one schema as the Spring context would wire them. */
 public record ReadModels(ObjectIndex objects, Links links, MemoProjection memos, TaskProjection tasks,
                          FileProjection files, DepartmentProjection departments, UserProjection users,
-                         CompanyProjection companies, ContactProjection contacts) {
+                         FieldsProjection fields) {
 
     public static ReadModels on(PostgresSchema db) {
         ObjectIndex objects = new ObjectIndex(db.jdbc, db.writes);
@@ -22,17 +21,17 @@ public record ReadModels(ObjectIndex objects, Links links, MemoProjection memos,
         return new ReadModels(objects, links, new MemoProjection(db.writes, objects),
                 new TaskProjection(db.writes, objects, links), new FileProjection(db.writes, objects, links),
                 new DepartmentProjection(db.writes, objects), new UserProjection(db.writes),
-                new CompanyProjection(db.writes, objects), new ContactProjection(db.writes, objects, links));
+                new FieldsProjection(db.writes, objects, links));
     }
 
     /** Every read-model table, as a rebuild finds them ({@link ReadModel#tables()}), in name order. */
     public java.util.List<String> tables() {
-        return java.util.stream.Stream.of(objects, links, memos, tasks, files, departments, users, companies, contacts)
+        return java.util.stream.Stream.of(objects, links, memos, tasks, files, departments, users, fields)
                 .flatMap(m -> m.tables().stream()).distinct().sorted().toList();
     }
 
     /** The beans a rebuild finds by their {@code @ProcessingGroup}. */
     public Object[] projections() {
-        return new Object[] {memos, tasks, files, departments, users, companies, contacts};
+        return new Object[] {memos, tasks, files, departments, users, fields};
     }
 }

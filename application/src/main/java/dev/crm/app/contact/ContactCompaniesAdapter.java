@@ -1,8 +1,9 @@
 package dev.crm.app.contact;
 
 import dev.crm.command.contact.ContactCompanies;
-import dev.crm.query.company.CompanyQueries;
+import dev.crm.query.fields.FieldsQueries;
 import dev.crm.shared.Actor;
+import dev.crm.shared.company.CompanyKind;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -10,14 +11,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ContactCompaniesAdapter implements ContactCompanies {
 
-    private final CompanyQueries companies;
+    private final FieldsQueries objects;
 
-    ContactCompaniesAdapter(CompanyQueries companies) {
-        this.companies = companies;
+    ContactCompaniesAdapter(FieldsQueries objects) {
+        this.objects = objects;
     }
 
     @Override
     public Optional<Holder> visible(long company, Actor actor) {
-        return companies.findVisible(company, actor).map(c -> new Holder(c.owner(), c.department()));
+        return objects.findVisible(CompanyKind.KIND, company, actor).map(c -> new Holder(c.owner(), c.department()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.crm.command.company;
 
+import dev.crm.command.fields.FieldsCommands;
+import dev.crm.shared.company.CompanyKind;
 import java.util.Map;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -9,6 +11,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * texts for tags; in a change an absent field stays as it is and null (or blank) clears it.
  */
 public final class CompanyCommands {
+
+    /** How the shared code makes them. */
+    public static final FieldsCommands ALL = new FieldsCommands(CompanyKind.KIND, CreateCompany::new,
+            ChangeCompany::new, TransferCompany::new, null, DeleteCompany::new, RestoreCompany::new);
 
     private CompanyCommands() {
     }

@@ -1,5 +1,8 @@
 package dev.crm.command.contact;
 
+import dev.crm.command.fields.FieldsCommands;
+import dev.crm.shared.contact.ContactKind;
+import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -9,7 +12,17 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public final class ContactCommands {
 
+    /** How the shared code makes them; on create, its company is one of the fields given. */
+    public static final FieldsCommands ALL = new FieldsCommands(ContactKind.KIND, ContactCommands::create,
+            ChangeContact::new, null, FollowCompanyOwner::new, DeleteContact::new, RestoreContact::new);
+
     private ContactCommands() {
+    }
+
+    private static CreateContact create(long id, Map<String, Object> fields) {
+        Map<String, Object> own = new HashMap<>(fields);
+        Object company = own.remove(ContactKind.COMPANY.name());
+        return new CreateContact(id, company == null ? null : Long.valueOf(company.toString()), own);
     }
 
     public record CreateContact(@TargetAggregateIdentifier long contactId, Long company, Map<String, Object> fields) {

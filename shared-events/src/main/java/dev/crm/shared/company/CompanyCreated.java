@@ -1,10 +1,6 @@
 package dev.crm.shared.company;
 
-import dev.crm.shared.FieldChange;
-import dev.crm.shared.kind.ObjectFields;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import dev.crm.shared.kind.FieldsEvents;
 import java.util.Map;
 
 /**
@@ -12,29 +8,13 @@ import java.util.Map;
  * ", "), only those that have one; the creator owns it, in their department (or none).
  */
 public record CompanyCreated(long companyId, Map<String, String> fields, String owner, Long department)
-        implements CompanyEvent {
+        implements CompanyEvent, FieldsEvents.Created {
 
     public CompanyCreated {
-        Map<String, String> copy = new LinkedHashMap<>();
-        fields.forEach((k, v) -> {
-            if (v != null) {
-                copy.put(k, v);
-            }
-        });
-        fields = java.util.Collections.unmodifiableMap(copy);
+        fields = FieldsEvents.present(fields);
     }
 
     public String name() {
         return fields.get(CompanyKind.COMPANY_NAME.name());
-    }
-
-    @Override
-    public List<FieldChange> changes() {
-        List<FieldChange> changes = new ArrayList<>(CompanyKind.KIND.set(fields));
-        changes.add(ObjectFields.OWNER.set(owner));
-        if (department != null) {
-            changes.add(ObjectFields.DEPARTMENT.set(department));
-        }
-        return changes;
     }
 }

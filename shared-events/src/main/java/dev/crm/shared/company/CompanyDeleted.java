@@ -1,13 +1,6 @@
 package dev.crm.shared.company;
 
-import dev.crm.shared.FieldChange;
-import dev.crm.shared.kind.ObjectFields;
-import java.util.List;
+import dev.crm.shared.kind.FieldsEvents;
 
-public record CompanyDeleted(long companyId) implements CompanyEvent {
-
-    @Override
-    public List<FieldChange> changes() {
-        return List.of(ObjectFields.DELETED.change(false, true));
-    }
+public record CompanyDeleted(long companyId) implements CompanyEvent, FieldsEvents.Deleted {
 }

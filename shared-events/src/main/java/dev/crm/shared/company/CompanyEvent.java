@@ -1,9 +1,10 @@
 package dev.crm.shared.company;
 
-import dev.crm.shared.ObjectEvent;
+import dev.crm.shared.kind.FieldsEvents;
+import dev.crm.shared.kind.Kind;
 
 /** Everything that can happen to a company. */
-public sealed interface CompanyEvent extends ObjectEvent
+public sealed interface CompanyEvent extends FieldsEvents.OfKind
         permits CompanyCreated, CompanyChanged, CompanyOwnerChanged, CompanyDeleted, CompanyRestored {
 
     long companyId();
@@ -11,5 +12,10 @@ public sealed interface CompanyEvent extends ObjectEvent
     @Override
     default long objectId() {
         return companyId();
+    }
+
+    @Override
+    default Kind kind() {
+        return CompanyKind.KIND;
     }
 }

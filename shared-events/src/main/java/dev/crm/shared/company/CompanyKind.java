@@ -15,7 +15,7 @@ public final class CompanyKind {
     public static final String NAME = "company";
 
     public static final Field COMPANY_NAME = Field.of("name", FieldType.NAME).labelled("field.company.name");
-    public static final Field ALTERNATIVE_NAMES = Field.of("alternativeNames", FieldType.LINE);
+    public static final Field ALTERNATIVE_NAMES = Field.of("alternativeNames", FieldType.LINE).searched();
     public static final Field TYPE = Field.of("type", FieldType.LINE).labelled("field.company.type");
     public static final Field INDUSTRY = Field.of("industry", FieldType.LINE);
     public static final Field COUNTRY = Field.of("country", FieldType.LINE);
@@ -34,7 +34,7 @@ public final class CompanyKind {
             .grant(Role.MANAGER, "av", ALL).grant(Role.MANAGER, "cd", OWN)
             .grant(Role.OPERATOR, "av", ALL).grant(Role.OPERATOR, "cd", DEPT)
             .grant(Role.CHIEF, "v", ALL)
-            .pages().acceptsFiles().build();
+            .pages().acceptsFiles().byName().build();
 
     private CompanyKind() {
     }

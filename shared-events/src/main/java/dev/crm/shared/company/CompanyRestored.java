@@ -1,14 +1,7 @@
 package dev.crm.shared.company;
 
-import dev.crm.shared.FieldChange;
-import dev.crm.shared.kind.ObjectFields;
-import java.util.List;
+import dev.crm.shared.kind.FieldsEvents;
 
 /** An administrator brought the deleted company back (with what its delete took). */
-public record CompanyRestored(long companyId) implements CompanyEvent {
-
-    @Override
-    public List<FieldChange> changes() {
-        return List.of(ObjectFields.DELETED.change(true, false));
-    }
+public record CompanyRestored(long companyId) implements CompanyEvent, FieldsEvents.Restored {
 }

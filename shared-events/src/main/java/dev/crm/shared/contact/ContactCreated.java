@@ -1,9 +1,9 @@
 package dev.crm.shared.contact;
 
 import dev.crm.shared.FieldChange;
+import dev.crm.shared.kind.FieldsEvents;
 import dev.crm.shared.kind.ObjectFields;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,24 +13,22 @@ import java.util.Map;
  * ({@code ContactKind}), only those that have one; {@code owner} and {@code department} are the company's.
  */
 public record ContactCreated(long contactId, Map<String, String> fields, long company, String owner, Long department)
-        implements ContactEvent {
+        implements ContactEvent, FieldsEvents.Created {
 
     public ContactCreated {
-        Map<String, String> copy = new LinkedHashMap<>();
-        fields.forEach((k, v) -> {
-            if (v != null) {
-                copy.put(k, v);
-            }
-        });
-        fields = Collections.unmodifiableMap(copy);
+        fields = FieldsEvents.present(fields);
     }
 
-    public String title() {
-        return ContactKind.title(fields);
+    @Override
+    public Map<String, String> values() {
+        Map<String, String> values = new LinkedHashMap<>(fields);
+        values.put(ContactKind.COMPANY.name(), Long.toString(company));
+        return values;
     }
 
     @Override
     public List<FieldChange> changes() {
+        // its company after its own fields, as history has always shown it
         List<FieldChange> changes = new ArrayList<>(ContactKind.KIND.set(fields));
         changes.add(ContactKind.COMPANY.set(company));
         changes.add(ObjectFields.OWNER.set(owner));

@@ -1,13 +1,6 @@
 package dev.crm.shared.contact;
 
-import dev.crm.shared.FieldChange;
-import dev.crm.shared.kind.ObjectFields;
-import java.util.List;
+import dev.crm.shared.kind.FieldsEvents;
 
-public record ContactDeleted(long contactId) implements ContactEvent {
-
-    @Override
-    public List<FieldChange> changes() {
-        return List.of(ObjectFields.DELETED.change(false, true));
-    }
+public record ContactDeleted(long contactId) implements ContactEvent, FieldsEvents.Deleted {
 }

@@ -1,9 +1,10 @@
 package dev.crm.shared.contact;
 
-import dev.crm.shared.ObjectEvent;
+import dev.crm.shared.kind.FieldsEvents;
+import dev.crm.shared.kind.Kind;
 
 /** Everything that can happen to a contact. */
-public sealed interface ContactEvent extends ObjectEvent
+public sealed interface ContactEvent extends FieldsEvents.OfKind
         permits ContactCreated, ContactChanged, ContactOwnerChanged, ContactDeleted, ContactRestored {
 
     long contactId();
@@ -11,5 +12,10 @@ public sealed interface ContactEvent extends ObjectEvent
     @Override
     default long objectId() {
         return contactId();
+    }
+
+    @Override
+    default Kind kind() {
+        return ContactKind.KIND;
     }
 }

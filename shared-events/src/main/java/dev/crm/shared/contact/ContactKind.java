@@ -9,18 +9,17 @@ import dev.crm.shared.kind.Field;
 import dev.crm.shared.kind.FieldType;
 import dev.crm.shared.kind.Kind;
 import dev.crm.shared.kind.Limits;
-import java.util.Map;
 
 /** Contact persons of a company; a contact always has its company's owner and department. */
 public final class ContactKind {
 
     public static final String NAME = "contact";
 
-    public static final Field FIRST_NAME = Field.of("firstName", FieldType.LINE).max(Limits.SHORT_NAME);
-    public static final Field LAST_NAME = Field.of("lastName", FieldType.LINE).max(Limits.SHORT_NAME);
+    public static final Field FIRST_NAME = Field.of("firstName", FieldType.LINE).max(Limits.SHORT_NAME).searched();
+    public static final Field LAST_NAME = Field.of("lastName", FieldType.LINE).max(Limits.SHORT_NAME).searched();
     public static final Field JOB_TITLE = Field.of("jobTitle", FieldType.LINE);
     /** Its company: the field is named after the kind it refers to. */
-    public static final Field COMPANY = Field.of(dev.crm.shared.company.CompanyKind.NAME, FieldType.REFERENCE);
+    public static final Field COMPANY = Field.of(dev.crm.shared.company.CompanyKind.NAME, FieldType.REFERENCE).holder();
     public static final Field EMAIL = Field.of("email", FieldType.EMAIL);
     public static final Field PHONE = Field.of("phone", FieldType.PHONE);
     public static final Field MOBILE = Field.of("mobile", FieldType.PHONE);
@@ -34,21 +33,8 @@ public final class ContactKind {
             .grant(Role.MANAGER, "av", ALL).grant(Role.MANAGER, "cd", OWN)
             .grant(Role.OPERATOR, "av", ALL).grant(Role.OPERATOR, "cd", DEPT)
             .grant(Role.CHIEF, "v", ALL)
-            .pages().acceptsFiles().build();
+            .titled(FIRST_NAME, LAST_NAME).pages().acceptsFiles().byName().build();
 
     private ContactKind() {
-    }
-
-    /** What a contact is called: its names, first name first. */
-    public static String title(String firstName, String lastName) {
-        if (firstName == null) {
-            return lastName == null ? "" : lastName;
-        }
-        return lastName == null ? firstName : firstName + " " + lastName;
-    }
-
-    /** The same, from its fields by name. */
-    public static String title(Map<String, String> fields) {
-        return title(fields.get(FIRST_NAME.name()), fields.get(LAST_NAME.name()));
     }
 }

@@ -1,14 +1,7 @@
 package dev.crm.shared.contact;
 
-import dev.crm.shared.FieldChange;
-import dev.crm.shared.kind.ObjectFields;
-import java.util.List;
+import dev.crm.shared.kind.FieldsEvents;
 
-/** An administrator brought the deleted contact back (with its company, when its company's delete took it). */
-public record ContactRestored(long contactId) implements ContactEvent {
-
-    @Override
-    public List<FieldChange> changes() {
-        return List.of(ObjectFields.DELETED.change(true, false));
-    }
+/** An administrator brought the deleted contact back (with what its delete took). */
+public record ContactRestored(long contactId) implements ContactEvent, FieldsEvents.Restored {
 }

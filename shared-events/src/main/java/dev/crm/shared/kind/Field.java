@@ -8,9 +8,22 @@ import dev.crm.shared.FieldChange;
  * errors by it, events make their history entries with it ({@link #set}, {@link #change}), and the pages
  * take its label and {@code maxlength} from it.
  */
-public record Field(String name, FieldType type, int max, String label) {
+public record Field(String name, FieldType type, int max, String label, Trait trait) {
+
+    /**
+     * What else a field is: {@code SEARCHED}, a line the search bar and the list's text filter look in (names,
+     * e-mails and phones always are); {@code HOLDER}, the reference to the object that holds this one (a contact's
+     * company): the object is a part of its holder (deleted and restored with it), takes its owner and department
+     * and follows its transfers.
+     */
+    public enum Trait { NONE, SEARCHED, HOLDER }
+
+    public Field(String name, FieldType type, int max, String label) {
+        this(name, type, max, label, Trait.NONE);
+    }
 
     public Field {
+        trait = trait == null ? Trait.NONE : trait;
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a field needs a name");
         }
@@ -33,12 +46,31 @@ public record Field(String name, FieldType type, int max, String label) {
 
     /** The same field, shown under another message key. */
     public Field labelled(String key) {
-        return new Field(name, type, max, key);
+        return new Field(name, type, max, key, trait);
     }
 
     /** The same field with another size limit. */
     public Field max(int limit) {
-        return new Field(name, type, limit, label);
+        return new Field(name, type, limit, label, trait);
+    }
+
+    /** The same field, looked in by text searches ({@link Trait#SEARCHED}). */
+    public Field searched() {
+        return new Field(name, type, max, label, Trait.SEARCHED);
+    }
+
+    /** The same reference, to the object that holds this one ({@link Trait#HOLDER}). */
+    public Field holder() {
+        if (type != FieldType.REFERENCE) {
+            throw new IllegalArgumentException("only a reference names a holder: " + name);
+        }
+        return new Field(name, type, max, label, Trait.HOLDER);
+    }
+
+    /** Whether text searches look in it: names, e-mails, phones, and fields declared {@link #searched()}. */
+    public boolean isSearched() {
+        return trait == Trait.SEARCHED || type == FieldType.NAME || type == FieldType.EMAIL
+                || type == FieldType.PHONE;
     }
 
     /** A history entry: the field got a value. */

@@ -20,12 +20,17 @@ import java.util.Optional;
  * @param pages        whether it has pages of its own ({@code /memos/42}); else its history page shows it
  * @param acceptsFiles whether files can be attached to its objects
  * @param listPath     the page that lists its objects ({@code /memos}, {@code /admin/departments}), or null
+ * @param titledBy     the fields whose values, joined by a space, are an object's title (its name)
+ * @param byName       whether it is a kind of fields by name ({@code FieldsEvents}): a row of {@code <name>_view}
+ *                     with a column per field, owner and department, its rights the matrix alone; the shared
+ *                     aggregate base, projection, queries, service and pages serve it
  */
 public record Kind(String name, String path, List<Field> fields, Map<Role, Map<Action, Scope>> grants, String follows,
-                   boolean pages, boolean acceptsFiles, String listPath) {
+                   boolean pages, boolean acceptsFiles, String listPath, List<Field> titledBy, boolean byName) {
 
     public Kind {
         fields = List.copyOf(fields);
+        titledBy = List.copyOf(titledBy);
         Map<Role, Map<Action, Scope>> copy = new EnumMap<>(Role.class);
         grants.forEach((role, actions) -> copy.put(role, Collections.unmodifiableMap(new EnumMap<>(actions))));
         grants = Collections.unmodifiableMap(copy);
@@ -61,6 +66,17 @@ public record Kind(String name, String path, List<Field> fields, Map<Role, Map<A
         return changes;
     }
 
+    /** An object's title from its fields' values by name: its {@code titledBy} values joined by a space. */
+    public String title(Map<String, String> values) {
+        return titledBy.stream().map(f -> values.get(f.name())).filter(v -> v != null && !v.isBlank())
+                .collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    /** The reference to the object that holds this kind's objects ({@link Field#holder()}), if it has one. */
+    public Optional<Field> holder() {
+        return fields.stream().filter(f -> f.trait() == Field.Trait.HOLDER).findFirst();
+    }
+
     /** The message key of the field's label (its own, or {@code field.<name>} for a field it does not declare). */
     public String label(String fieldName) {
         return field(fieldName).map(Field::label).orElse("field." + fieldName);
@@ -85,6 +101,8 @@ public record Kind(String name, String path, List<Field> fields, Map<Role, Map<A
         private boolean pages;
         private boolean acceptsFiles;
         private String listPath;
+        private final List<Field> titledBy = new ArrayList<>();
+        private boolean byName;
 
         private Builder(String name, String path) {
             this.name = name;
@@ -136,8 +154,23 @@ public record Kind(String name, String path, List<Field> fields, Map<Role, Map<A
             return this;
         }
 
+        /** Its objects are titled by these fields (joined by a space); default: its first {@code NAME} field. */
+        public Builder titled(Field... parts) {
+            titledBy.addAll(List.of(parts));
+            return this;
+        }
+
+        /** It is a kind of fields by name, served by the shared code for such kinds (see {@link Kind#byName}). */
+        public Builder byName() {
+            this.byName = true;
+            return this;
+        }
+
         public Kind build() {
-            return new Kind(name, path, fields, grants, follows, pages, acceptsFiles, listPath);
+            if (titledBy.isEmpty()) {
+                fields.stream().filter(f -> f.type() == FieldType.NAME).findFirst().ifPresent(titledBy::add);
+            }
+            return new Kind(name, path, fields, grants, follows, pages, acceptsFiles, listPath, titledBy, byName);
         }
     }
 }

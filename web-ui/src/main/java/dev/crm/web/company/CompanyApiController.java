@@ -1,25 +1,16 @@
 package dev.crm.web.company;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.crm.app.company.CompanyService;
-import dev.crm.query.Page;
-import dev.crm.query.Sort;
-import dev.crm.query.company.CompanyQueries;
-import dev.crm.query.company.CompanyView;
 import dev.crm.shared.Actor;
 import dev.crm.shared.company.CompanyKind;
-import dev.crm.shared.kind.ObjectFields;
+import dev.crm.web.fields.FieldsEndpoints;
 import dev.crm.web.page.DeletionPreviewJson;
 import dev.crm.web.page.ItemList;
-import dev.crm.web.problem.BadRequest;
-import dev.crm.web.problem.IfMatch;
-import dev.crm.web.problem.JsonBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,36 +27,27 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/** The companies' API: its paths and schemas; the work is the shared {@link FieldsEndpoints}'. */
 @RestController
 @RequestMapping("/api/companies")
 @Tag(name = "companies", description = "Companies: create, change, transfer (with their contacts), delete")
 class CompanyApiController {
 
-    static final Set<String> READ_ONLY = Set.of(ObjectFields.ID.name(), ObjectFields.KIND.name(),
-            ObjectFields.VERSION.name(), ObjectFields.OWNER.name(), ObjectFields.DEPARTMENT.name(),
-            ObjectFields.CREATED_AT.name(), ObjectFields.UPDATED_AT.name());
-    static final Set<String> WRITABLE = JsonBody.fieldsOf(CompanyJson.Input.class);
+    private final FieldsEndpoints api;
 
-    private final CompanyService service;
-
-    CompanyApiController(CompanyService service) {
-        this.service = service;
+    CompanyApiController(FieldsEndpoints api) {
+        this.api = api;
     }
 
     @GetMapping
     @Operation(summary = "The companies the caller may see, newest change first; q searches names, e-mail and phone; "
             + "department: only that department's; sort: a field (name, country, city, owner, department, id, "
-            + "updatedAt), '-' first for descending", description = ItemList.DESCRIPTION)
+            + "updatedAt, …), '-' first for descending", description = ItemList.DESCRIPTION)
     ItemList<CompanyJson> list(Actor actor, @RequestParam(required = false) String q,
                                @RequestParam(required = false) Long department,
                                @RequestParam(required = false) String sort,
                                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
-            throw BadRequest.of(page < 0 ? "page" : "size", "validation.paging", Page.MAX_SIZE);
-        }
-        Page<CompanyView> result = service.list(actor, q, department == null ? null : List.of(department),
-                Sort.of(sort, CompanyQueries.SORTS, CompanyQueries.LATEST), page, size);
-        return ItemList.of(result, result.items().stream().map(CompanyJson::of).toList());
+        return api.list(CompanyKind.KIND, CompanyJson.class, actor, q, Map.of(), department, sort, page, size);
     }
 
     @PostMapping
@@ -73,18 +55,13 @@ class CompanyApiController {
     @Operation(summary = "Add a company; the caller owns it, in their department")
     ResponseEntity<CompanyJson> create(Actor actor, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(schema = @Schema(implementation = CompanyJson.Input.class))) @RequestBody JsonNode body) {
-        JsonBody in = JsonBody.of(body, WRITABLE, READ_ONLY);
-        var fields = in.fields(CompanyKind.KIND);
-        in.check();
-        CompanyView company = service.create(actor, fields);
-        return ResponseEntity.created(URI.create("/api/companies/" + company.id())).eTag(etag(company))
-                .body(CompanyJson.of(company));
+        return api.create(CompanyKind.KIND, CompanyJson.class, actor, body, CompanyJson.Input.class);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One company; ETag: its version")
     ResponseEntity<CompanyJson> get(Actor actor, @PathVariable long id) {
-        return one(service.visible(actor, id));
+        return api.get(CompanyKind.KIND, CompanyJson.class, actor, id);
     }
 
     @PatchMapping("/{id}")
@@ -94,15 +71,8 @@ class CompanyApiController {
                                        @Content(schema = @Schema(implementation = CompanyJson.Input.class)))
                                        @RequestBody JsonNode body,
                                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Long expected = IfMatch.version(ifMatch);
-        JsonBody in = JsonBody.of(body, WRITABLE, READ_ONLY);
-        var fields = in.fields(CompanyKind.KIND);
-        // null for the name, which cannot be emptied, leaves it as it is
-        if (fields.containsKey(CompanyKind.COMPANY_NAME.name()) && fields.get(CompanyKind.COMPANY_NAME.name()) == null) {
-            fields.remove(CompanyKind.COMPANY_NAME.name());
-        }
-        in.check();
-        return one(service.change(actor, id, expected, fields));
+        return api.change(CompanyKind.KIND, CompanyJson.class, actor, id, body, ifMatch, CompanyJson.Input.class,
+                Set.of());
     }
 
     @PutMapping("/{id}/owner")
@@ -113,14 +83,7 @@ class CompanyApiController {
                                          @Content(schema = @Schema(implementation = CompanyJson.Owner.class)))
                                          @RequestBody JsonNode body,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Long expected = IfMatch.version(ifMatch);
-        JsonBody in = JsonBody.of(body, JsonBody.fieldsOf(CompanyJson.Owner.class), Set.of());
-        String owner = in.text(ObjectFields.OWNER.name());
-        if (owner == null) {
-            in.addError(ObjectFields.OWNER.name(), "validation.required");
-        }
-        in.check();
-        return one(service.transfer(actor, id, expected, owner));
+        return api.transfer(CompanyKind.KIND, CompanyJson.class, actor, id, body, ifMatch, CompanyJson.Owner.class);
     }
 
     @DeleteMapping("/{id}")
@@ -130,21 +93,12 @@ class CompanyApiController {
     ResponseEntity<Void> delete(Actor actor, @PathVariable long id,
                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                 @RequestParam(required = false) Integer objects) {
-        service.delete(actor, id, IfMatch.version(ifMatch), objects);
-        return ResponseEntity.noContent().build();
+        return api.delete(CompanyKind.KIND, actor, id, ifMatch, objects);
     }
 
     @GetMapping("/{id}/deletion-preview")
     @Operation(summary = "What a delete removes: the objects the caller may view, and how many others (hidden)")
     DeletionPreviewJson deletionPreview(Actor actor, @PathVariable long id) {
-        return DeletionPreviewJson.of(service.deletionPreview(actor, id));
-    }
-
-    private static ResponseEntity<CompanyJson> one(CompanyView company) {
-        return ResponseEntity.ok().eTag(etag(company)).body(CompanyJson.of(company));
-    }
-
-    private static String etag(CompanyView company) {
-        return "\"" + company.version() + "\"";
+        return api.deletionPreview(CompanyKind.KIND, actor, id);
     }
 }

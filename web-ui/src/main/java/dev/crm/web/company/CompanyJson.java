@@ -1,6 +1,5 @@
 package dev.crm.web.company;
 
-import dev.crm.query.company.CompanyView;
 import dev.crm.shared.company.CompanyKind;
 import dev.crm.shared.kind.Limits;
 import dev.crm.web.openapi.Versioned;
@@ -9,7 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
-/** A company in the API: the fields of domain.md plus the common ones. */
+/** A company in the API: the fields of domain.md plus the common ones ({@code FieldsEndpoints#json} makes it). */
 @Schema(name = "Company", description = "A company (counterparty); its contacts share its owner and department")
 record CompanyJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id,
                    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = CompanyKind.NAME) String kind,
@@ -23,13 +22,6 @@ record CompanyJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id,
                    @Schema(description = "The department's ID") Long department,
                    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant createdAt,
                    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant updatedAt) implements Versioned {
-
-    static CompanyJson of(CompanyView c) {
-        return new CompanyJson(c.id(), CompanyKind.NAME, c.version(), c.name(), c.get(CompanyKind.ALTERNATIVE_NAMES),
-                c.get(CompanyKind.TYPE), c.get(CompanyKind.INDUSTRY), c.get(CompanyKind.COUNTRY), c.get(CompanyKind.CITY),
-                c.get(CompanyKind.WEBSITE), c.get(CompanyKind.PHONE), c.get(CompanyKind.EMAIL), c.get(CompanyKind.ADDRESS),
-                c.get(CompanyKind.DESCRIPTION), c.tags(), c.owner(), c.department(), c.createdAt(), c.updatedAt());
-    }
 
     /** What a create or change sends; a change sends only the fields it changes, null clears one (not the name). */
     @Schema(name = "CompanyInput", description = "A company's own fields: on create, name is required; a change sends "

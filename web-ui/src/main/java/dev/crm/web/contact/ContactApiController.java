@@ -1,27 +1,17 @@
 package dev.crm.web.contact;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.crm.app.contact.ContactService;
-import dev.crm.command.Rejected;
-import dev.crm.query.Page;
-import dev.crm.query.Sort;
-import dev.crm.query.contact.ContactQueries;
-import dev.crm.query.contact.ContactView;
+import dev.crm.app.fields.FieldsService;
 import dev.crm.shared.Actor;
 import dev.crm.shared.contact.ContactKind;
-import dev.crm.shared.kind.ObjectFields;
+import dev.crm.web.fields.FieldsEndpoints;
 import dev.crm.web.page.DeletionPreviewJson;
 import dev.crm.web.page.ItemList;
-import dev.crm.web.problem.BadRequest;
-import dev.crm.web.problem.IfMatch;
-import dev.crm.web.problem.JsonBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
-import java.util.HashSet;
-import java.util.List;
+import java.util.Collections;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,41 +28,35 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/** The contacts' API: its paths and schemas; the work is the shared {@link FieldsEndpoints}'. */
 @RestController
 @RequestMapping("/api/contacts")
 @Tag(name = "contacts", description = "Contact persons of companies: create, change, delete; their owner follows "
         + "their company's")
 class ContactApiController {
 
-    static final Set<String> READ_ONLY = Set.of(ObjectFields.ID.name(), ObjectFields.KIND.name(),
-            ObjectFields.VERSION.name(), ObjectFields.OWNER.name(), ObjectFields.DEPARTMENT.name(),
-            ObjectFields.CREATED_AT.name(), ObjectFields.UPDATED_AT.name());
-    static final Set<String> CREATE = JsonBody.fieldsOf(ContactJson.Input.class);
-    static final Set<String> CHANGE = JsonBody.fieldsOf(ContactJson.Change.class);
     /** A contact stays with its company. */
-    static final Set<String> READ_ONLY_ON_CHANGE = with(READ_ONLY, ContactKind.COMPANY.name());
+    private static final Set<String> FIXED_ON_CHANGE = Set.of(ContactKind.COMPANY.name());
 
-    private final ContactService service;
+    private final FieldsEndpoints api;
+    private final FieldsService service;
 
-    ContactApiController(ContactService service) {
+    ContactApiController(FieldsEndpoints api, FieldsService service) {
+        this.api = api;
         this.service = service;
     }
 
     @GetMapping
     @Operation(summary = "The contacts the caller may see, newest change first; q searches names, e-mail, phone and "
             + "mobile; company: only that company's; sort: a field (firstName, lastName, company, owner, id, "
-            + "updatedAt), '-' first for descending", description = ItemList.DESCRIPTION)
+            + "updatedAt, …), '-' first for descending", description = ItemList.DESCRIPTION)
     ItemList<ContactJson> list(Actor actor, @RequestParam(required = false) String q,
                                @RequestParam(required = false) Long company,
                                @RequestParam(required = false) Long department,
                                @RequestParam(required = false) String sort,
                                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
-            throw BadRequest.of(page < 0 ? "page" : "size", "validation.paging", Page.MAX_SIZE);
-        }
-        Page<ContactView> result = service.list(actor, q, company, department == null ? null : List.of(department),
-                Sort.of(sort, ContactQueries.SORTS, ContactQueries.LATEST), page, size);
-        return ItemList.of(result, result.items().stream().map(ContactJson::of).toList());
+        return api.list(ContactKind.KIND, ContactJson.class, actor, q,
+                Collections.singletonMap(ContactKind.COMPANY, company), department, sort, page, size);
     }
 
     @PostMapping
@@ -80,33 +64,25 @@ class ContactApiController {
     @Operation(summary = "Add a contact to a company; it gets the company's owner and department")
     ResponseEntity<ContactJson> create(Actor actor, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(schema = @Schema(implementation = ContactJson.Input.class))) @RequestBody JsonNode body) {
-        JsonBody in = JsonBody.of(body, CREATE, READ_ONLY);
-        Long company = in.number(ContactKind.COMPANY.name());
-        var fields = in.fields(ContactKind.KIND);
-        in.check();
-        ContactView contact = service.create(actor, company, fields);
-        return ResponseEntity.created(URI.create("/api/contacts/" + contact.id())).eTag(etag(contact))
-                .body(ContactJson.of(contact));
+        return api.create(ContactKind.KIND, ContactJson.class, actor, body, ContactJson.Input.class);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One contact; ETag: its version")
     ResponseEntity<ContactJson> get(Actor actor, @PathVariable long id) {
-        return one(service.visible(actor, id));
+        return api.get(ContactKind.KIND, ContactJson.class, actor, id);
     }
 
     @PatchMapping("/{id}")
-    @Operation(summary = "Change some fields (not its company); If-Match: \"<version>\" guards against lost updates (412)")
+    @Operation(summary = "Change some fields (not its company); If-Match: \"<version>\" guards against lost updates "
+            + "(412)")
     ResponseEntity<ContactJson> change(Actor actor, @PathVariable long id,
                                        @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content =
                                        @Content(schema = @Schema(implementation = ContactJson.Change.class)))
                                        @RequestBody JsonNode body,
                                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Long expected = IfMatch.version(ifMatch);
-        JsonBody in = JsonBody.of(body, CHANGE, READ_ONLY_ON_CHANGE);
-        var fields = in.fields(ContactKind.KIND);
-        in.check();
-        return one(service.change(actor, id, expected, fields));
+        return api.change(ContactKind.KIND, ContactJson.class, actor, id, body, ifMatch, ContactJson.Change.class,
+                FIXED_ON_CHANGE);
     }
 
     @PutMapping("/{id}/owner")
@@ -115,8 +91,8 @@ class ContactApiController {
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "403",
             description = "Always, for a contact the caller may see: its owner follows its company")
     ResponseEntity<Void> transfer(Actor actor, @PathVariable long id) {
-        service.visible(actor, id);
-        throw new Rejected.Forbidden("error.owner.contact-follows-company");
+        service.transfer(ContactKind.KIND, actor, id, null, null);
+        throw new IllegalStateException("a contact's owner is never set on its own");
     }
 
     @DeleteMapping("/{id}")
@@ -126,27 +102,12 @@ class ContactApiController {
     ResponseEntity<Void> delete(Actor actor, @PathVariable long id,
                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                 @RequestParam(required = false) Integer objects) {
-        service.delete(actor, id, IfMatch.version(ifMatch), objects);
-        return ResponseEntity.noContent().build();
+        return api.delete(ContactKind.KIND, actor, id, ifMatch, objects);
     }
 
     @GetMapping("/{id}/deletion-preview")
     @Operation(summary = "What a delete removes: the objects the caller may view, and how many others (hidden)")
     DeletionPreviewJson deletionPreview(Actor actor, @PathVariable long id) {
-        return DeletionPreviewJson.of(service.deletionPreview(actor, id));
-    }
-
-    private static ResponseEntity<ContactJson> one(ContactView contact) {
-        return ResponseEntity.ok().eTag(etag(contact)).body(ContactJson.of(contact));
-    }
-
-    private static String etag(ContactView contact) {
-        return "\"" + contact.version() + "\"";
-    }
-
-    private static Set<String> with(Set<String> set, String more) {
-        Set<String> all = new HashSet<>(set);
-        all.add(more);
-        return Set.copyOf(all);
+        return api.deletionPreview(ContactKind.KIND, actor, id);
     }
 }

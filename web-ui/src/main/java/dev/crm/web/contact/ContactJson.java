@@ -1,7 +1,6 @@
 package dev.crm.web.contact;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import dev.crm.query.contact.ContactView;
 import dev.crm.shared.contact.ContactKind;
 import dev.crm.shared.kind.Limits;
 import dev.crm.web.openapi.Versioned;
@@ -23,13 +22,6 @@ record ContactJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id,
                    @Schema(description = "The company's department's ID") Long department,
                    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant createdAt,
                    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant updatedAt) implements Versioned {
-
-    static ContactJson of(ContactView c) {
-        return new ContactJson(c.id(), ContactKind.NAME, c.version(), c.get(ContactKind.FIRST_NAME),
-                c.get(ContactKind.LAST_NAME), c.get(ContactKind.JOB_TITLE), c.company(), c.get(ContactKind.EMAIL),
-                c.get(ContactKind.PHONE), c.get(ContactKind.MOBILE), c.get(ContactKind.COUNTRY), c.get(ContactKind.CITY),
-                c.get(ContactKind.DESCRIPTION), c.owner(), c.department(), c.createdAt(), c.updatedAt());
-    }
 
     /** What a create sends: the company and the contact's own fields. */
     @Schema(name = "ContactInput", description = "A new contact: its company (one the caller may see) and a first or a "

@@ -19,13 +19,15 @@ public final class KindForm {
     private KindForm() {
     }
 
-    /** The form's values of the kind's own fields (those that are not references), as sent. */
+    /** The form's values of the kind's own fields, as sent (a reference the form does not send: absent). */
     public static Map<String, String> values(Kind kind, MultiValueMap<String, String> params) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Field field : kind.fields()) {
+            String value = params.getFirst(field.name());
             if (field.type() != FieldType.REFERENCE) {
-                String value = params.getFirst(field.name());
                 values.put(field.name(), value == null ? "" : value);
+            } else if (value != null) {
+                values.put(field.name(), value);
             }
         }
         return values;
@@ -36,9 +38,11 @@ public final class KindForm {
         Map<String, Object> fields = new LinkedHashMap<>();
         values.forEach((name, value) -> {
             Field field = kind.ownField(name).orElseThrow();
-            fields.put(name, field.type() == FieldType.TAGS
-                    ? Arrays.stream(value.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList()
-                    : value);
+            fields.put(name, switch (field.type()) {
+                case TAGS -> Arrays.stream(value.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+                case REFERENCE -> value.isBlank() ? null : value;
+                default -> value;
+            });
         });
         return fields;
     }
@@ -47,9 +51,7 @@ public final class KindForm {
     public static Map<String, String> of(Kind kind, Map<String, String> fields) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Field field : kind.fields()) {
-            if (field.type() != FieldType.REFERENCE) {
-                values.put(field.name(), fields.getOrDefault(field.name(), ""));
-            }
+            values.put(field.name(), fields.getOrDefault(field.name(), ""));
         }
         return values;
     }

@@ -151,17 +151,20 @@ public final class JsonBody {
 
     /**
      * The kind's own fields the body names, by name, as its commands take them: a text, or a list of texts for tags;
-     * JSON null is kept (a change clears the field with it). References ({@code FieldType#REFERENCE}) are left to the
-     * caller, which reads them as numbers.
+     * JSON null is kept (a change clears the field with it); a reference ({@code FieldType#REFERENCE}) as the other
+     * object's ID, a number.
      */
     public java.util.Map<String, Object> fields(dev.crm.shared.kind.Kind kind) {
         java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
         for (dev.crm.shared.kind.Field field : kind.fields()) {
-            if (!node.has(field.name()) || field.type() == dev.crm.shared.kind.FieldType.REFERENCE) {
+            if (!node.has(field.name())) {
                 continue;
             }
-            values.put(field.name(), field.type() == dev.crm.shared.kind.FieldType.TAGS ? textList(field.name())
-                    : text(field.name()));
+            values.put(field.name(), switch (field.type()) {
+                case TAGS -> textList(field.name());
+                case REFERENCE -> number(field.name());
+                default -> text(field.name());
+            });
         }
         return values;
     }

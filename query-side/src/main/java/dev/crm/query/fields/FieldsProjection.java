@@ -1,0 +1,140 @@
+package dev.crm.query.fields;
+
+import dev.crm.query.ProjectionWrites;
+import dev.crm.query.ReadModel;
+import dev.crm.query.Sql;
+import dev.crm.query.link.Links;
+import dev.crm.query.object.ObjectIndex;
+import dev.crm.shared.Actor;
+import dev.crm.shared.Deletion;
+import dev.crm.shared.FieldChange;
+import dev.crm.shared.kind.Field;
+import dev.crm.shared.kind.FieldsEvents;
+import dev.crm.shared.kind.Kind;
+import dev.crm.shared.kind.Kinds;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the table of every kind of fields by name ({@link FieldsTables}: {@code company_view}, {@code contact_view},
+ * …) and their rows of the object index, from the shapes of {@link FieldsEvents}; an object held by another
+ * ({@link Field#holder()}) is linked to it as a part ({@link Links#PART}), so that it cannot be restored before its
+ * holder. Every update is guarded by the event's version, so a replay leaves the same rows.
+ */
+@Component
+@ProcessingGroup(FieldsProjection.GROUP)
+public class FieldsProjection implements ReadModel {
+
+    public static final String GROUP = "fields";
+
+    private static final Map<String, ProjectionWrites.Insert> INSERTS = new ConcurrentHashMap<>();
+
+    private final ProjectionWrites writes;
+    private final ObjectIndex objects;
+    private final Links links;
+
+    public FieldsProjection(ProjectionWrites writes, ObjectIndex objects, Links links) {
+        this.writes = writes;
+        this.objects = objects;
+        this.links = links;
+    }
+
+    @Override
+    public List<String> tables() {
+        return Kinds.ALL.stream().filter(Kind::byName).map(FieldsTables::table).toList();
+    }
+
+    @EventHandler
+    void on(FieldsEvents.Created e, @Timestamp Instant at) {
+        Kind kind = e.kind();
+        Map<String, String> values = e.values();
+        List<Object> row = new ArrayList<>(List.of(e.objectId(), 1L));
+        for (Field field : kind.fields()) {
+            row.add(FieldsTables.value(field, values.get(field.name())));
+        }
+        row.addAll(Arrays.asList(e.owner(), e.department(), false, Sql.ts(at), Sql.ts(at)));
+        ProjectionWrites.Insert insert = INSERTS.computeIfAbsent(kind.name(), n -> ProjectionWrites.insert(
+                FieldsTables.table(kind), "id", "id, version, " + FieldsTables.columns(kind)
+                        + ", owner, department, deleted, created_at, updated_at"));
+        writes.insertKeepingIfAbsent(insert, FieldsTables.row(kind), row.toArray());
+        objects.created(e.objectId(), kind.name(), e.title(), e.owner(), at, e.department());
+        kind.holder().map(f -> values.get(f.name()))
+                .ifPresent(holder -> links.link(Long.parseLong(holder), e.objectId(), Links.PART));
+    }
+
+    @EventHandler
+    void on(FieldsEvents.Changed e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Kind kind = e.kind();
+        String table = FieldsTables.table(kind);
+        long version = sequence + 1;
+        StringBuilder sql = new StringBuilder("UPDATE " + table + " SET ");
+        List<Object> args = new ArrayList<>();
+        boolean retitled = false;
+        for (FieldChange change : e.changes()) {
+            Field field = kind.ownField(change.field()).filter(f -> f.trait() != Field.Trait.HOLDER).orElseThrow(
+                    () -> new IllegalStateException("not a field of " + kind.name() + " in a stored event: "
+                            + change.field()));
+            sql.append(Sql.column(field.name())).append(" = ?, ");
+            args.add(FieldsTables.value(field, change.to()));
+            retitled |= kind.titledBy().contains(field);
+        }
+        sql.append("version = ?, updated_at = ? WHERE id = ? AND version < ?");
+        args.addAll(List.of(version, Sql.ts(at), e.objectId(), version));
+        writes.updateKeeping(sql.toString(), FieldsTables.row(kind), table, e.objectId(), args.toArray());
+        objects.changed(e.objectId(), version, at);
+        if (retitled) {
+            // the title from the row as this event left it (not every part of it may be in the event)
+            writes.update(List.of(ProjectionWrites.row("crm_object", e.objectId()), ProjectionWrites.row(table,
+                    e.objectId())), "UPDATE crm_object SET title = (SELECT " + titleSql(kind) + " FROM " + table
+                    + " WHERE id = ?) WHERE id = ? AND version = ?", e.objectId(), e.objectId(), version);
+        }
+    }
+
+    @EventHandler
+    void on(FieldsEvents.Transferred e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        String table = FieldsTables.table(e.kind());
+        writes.updateKeeping("UPDATE " + table + " SET owner = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+                FieldsTables.row(e.kind()), table, e.objectId(), e.to(), sequence + 1, Sql.ts(at), e.objectId(),
+                sequence + 1);
+        objects.ownerChanged(e.objectId(), e.to(), sequence + 1, at);
+    }
+
+    @EventHandler
+    void on(FieldsEvents.Deleted e, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MetaDataValue(Actor.USERNAME) String by,
+            @MetaDataValue(value = Deletion.CASCADE, required = false) Object cascade,
+            @MetaDataValue(value = Deletion.DELETED_WITH, required = false) Object deletedWith) {
+        setDeleted(e, true, sequence, at);
+        objects.deleted(e.objectId(), by, sequence + 1, at, cascade, deletedWith);
+    }
+
+    @EventHandler
+    void on(FieldsEvents.Restored e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        setDeleted(e, false, sequence, at);
+        objects.restored(e.objectId(), sequence + 1, at);
+    }
+
+    private void setDeleted(FieldsEvents.OfKind e, boolean deleted, long sequence, Instant at) {
+        String table = FieldsTables.table(e.kind());
+        writes.updateKeeping("UPDATE " + table + " SET deleted = " + (deleted ? "TRUE" : "FALSE")
+                        + ", version = ?, updated_at = ? WHERE id = ? AND version < ?", FieldsTables.row(e.kind()), table,
+                e.objectId(), sequence + 1, Sql.ts(at), e.objectId(), sequence + 1);
+    }
+
+    /** The title in SQL: its fields' values joined by a space, those without a value left out. */
+    private static String titleSql(Kind kind) {
+        return "CONCAT_WS(' ', " + kind.titledBy().stream().map(f -> "NULLIF(" + Sql.column(f.name()) + ", '')")
+                .collect(Collectors.joining(", ")) + ")";
+    }
+}

@@ -1,0 +1,104 @@
+package dev.crm.query.fields;
+
+import dev.crm.query.Page;
+import dev.crm.query.Paging;
+import dev.crm.query.ProjectionWrites;
+import dev.crm.query.Sort;
+import dev.crm.query.Sql;
+import dev.crm.query.user.UserQueries;
+import dev.crm.shared.Actor;
+import dev.crm.shared.access.Permissions.Action;
+import dev.crm.shared.kind.Field;
+import dev.crm.shared.kind.Kind;
+import dev.crm.shared.kind.ObjectFields;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Reads the objects of kinds of fields by name, showing each actor only those the matrix lets them view. */
+@Component
+public class FieldsQueries {
+
+    /** Newest change first (each table's index {@code <kind>_view_updated}). */
+    public static final Sort LATEST = new Sort(ObjectFields.UPDATED_AT.name(), true);
+
+    /** What a list asks for: a text (null: any), fields that must have a value (a reference: that object), departments (null: all). */
+    public record Filter(String text, Map<Field, Object> equal, Collection<Long> departments) {
+
+        public Filter {
+            equal = Map.copyOf(equal);
+        }
+
+        public static Filter of(String text, Collection<Long> departments) {
+            return new Filter(text, Map.of(), departments);
+        }
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ProjectionWrites writes;
+    private final Paging paging;
+    private final UserQueries users;
+
+    public FieldsQueries(NamedParameterJdbcTemplate jdbc, ProjectionWrites writes, Paging paging, UserQueries users) {
+        this.jdbc = jdbc;
+        this.writes = writes;
+        this.paging = paging;
+        this.users = users;
+    }
+
+    /** The object as the command just sent on this thread left it. */
+    public Optional<FieldsView> afterCommand(Kind kind, long id) {
+        Optional<FieldsView> written = writes.taken(FieldsTables.table(kind), id, FieldsView.class);
+        return written.isPresent() ? written : find(kind, id);
+    }
+
+    /** The object whatever its state; for callers that apply the rules themselves. */
+    public Optional<FieldsView> find(Kind kind, long id) {
+        return jdbc.query("SELECT * FROM " + FieldsTables.table(kind) + " WHERE id = :id",
+                new MapSqlParameterSource("id", id), FieldsTables.row(kind)).stream().findFirst();
+    }
+
+    /** The live object, if the actor may view it. */
+    public Optional<FieldsView> findVisible(Kind kind, long id, Actor actor) {
+        return find(kind, id).filter(o -> allows(o, actor, Action.VIEW));
+    }
+
+    /** Whether the actor may do this to the live object. */
+    public boolean allows(FieldsView object, Actor actor, Action action) {
+        return object.allows(actor, action, () -> users.departments(actor.username()));
+    }
+
+    /** The live objects of the kind that {@code holder} holds (whoever may view them), in ID order. */
+    public List<FieldsView> heldBy(Kind kind, long holder) {
+        Field field = kind.holder().orElseThrow(() -> new IllegalArgumentException(kind.name() + " has no holder"));
+        return jdbc.query("SELECT * FROM " + FieldsTables.table(kind) + " WHERE " + Sql.column(field.name())
+                + " = :holder AND deleted = FALSE ORDER BY id", new MapSqlParameterSource("holder", holder),
+                FieldsTables.row(kind));
+    }
+
+    /** A page of the objects the actor may view, as the filter asks, in the order asked ({@link FieldsTables#sorts}). */
+    public Page<FieldsView> list(Kind kind, Actor actor, Filter filter, Sort sort, int page, int size) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        StringBuilder where = new StringBuilder(" WHERE deleted = FALSE");
+        if (!Sql.visible(where, params, actor, kind.name(), () -> users.departments(actor.username()))) {
+            return new Page<>(List.of(), 0, Paging.number(page), Paging.size(size));
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where.append(FieldsTables.textCondition(kind));
+            params.addValue("pattern", Sql.containsPattern(filter.text().strip()));
+        }
+        int n = 0;
+        for (Map.Entry<Field, Object> equal : filter.equal().entrySet()) {
+            String name = "equal" + n++;
+            where.append(" AND ").append(Sql.column(equal.getKey().name())).append(" = :").append(name);
+            params.addValue(name, equal.getValue());
+        }
+        Sql.inDepartments(where, params, ObjectFields.DEPARTMENT.name(), filter.departments());
+        return paging.page("*", FieldsTables.table(kind), where, params, sort.orderBy(FieldsTables.sorts(kind), ""),
+                FieldsTables.row(kind), page, size);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.crm.query.fields;
+
+import dev.crm.query.Sql;
+import dev.crm.shared.kind.Field;
+import dev.crm.shared.kind.FieldType;
+import dev.crm.shared.kind.Kind;
+import dev.crm.shared.kind.ObjectFields;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.RowMapper;
+
+/**
+ * How a kind of fields by name is laid out in its table {@code <kind>_view}: a column per own field
+ * ({@link Sql#column}), typed by the field (a reference or number as a number, a flag as a boolean, a date as a
+ * date), then {@code owner}, {@code department}, {@code deleted}, {@code created_at}, {@code updated_at}.
+ */
+public final class FieldsTables {
+
+    private static final Map<String, RowMapper<FieldsView>> ROWS = new ConcurrentHashMap<>();
+
+    private FieldsTables() {
+    }
+
+    public static String table(Kind kind) {
+        return kind.name() + "_view";
+    }
+
+    /** Its own fields' columns, in declaration order, joined by ", ". */
+    public static String columns(Kind kind) {
+        return kind.fields().stream().map(f -> Sql.column(f.name())).collect(Collectors.joining(", "));
+    }
+
+    /** A field's value as the events carry it (text), as its column takes it. */
+    public static Object value(Field field, String text) {
+        if (text == null) {
+            return null;
+        }
+        return switch (field.type()) {
+            case REFERENCE -> Long.valueOf(text);
+            case NUMBER -> new BigDecimal(text);
+            case FLAG -> Boolean.valueOf(text);
+            case DATE -> LocalDate.parse(text);
+            default -> text;
+        };
+    }
+
+    /** The row as a view. */
+    public static RowMapper<FieldsView> row(Kind kind) {
+        return ROWS.computeIfAbsent(kind.name(), name -> (rs, n) -> new FieldsView(kind, rs.getLong("id"),
+                rs.getLong("version"), fields(rs, kind), rs.getString("owner"),
+                rs.getObject(ObjectFields.DEPARTMENT.name(), Long.class), rs.getBoolean("deleted"),
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at")));
+    }
+
+    /** Its own fields from a row, as text by name; no value: absent. */
+    static Map<String, String> fields(ResultSet rs, Kind kind) throws SQLException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Field field : kind.fields()) {
+            String column = Sql.column(field.name());
+            Object value = switch (field.type()) {
+                case REFERENCE -> rs.getObject(column, Long.class);
+                case NUMBER -> rs.getBigDecimal(column) == null ? null : rs.getBigDecimal(column).toPlainString();
+                case FLAG -> rs.getObject(column, Boolean.class);
+                case DATE -> rs.getObject(column, LocalDate.class);
+                default -> rs.getString(column);
+            };
+            if (value != null) {
+                fields.put(field.name(), value.toString());
+            }
+        }
+        return fields;
+    }
+
+    /** The columns a list of the kind can be sorted by, by field name, with their SQL; ID, owner, times too. */
+    public static Map<String, String> sorts(Kind kind) {
+        Map<String, String> sorts = new LinkedHashMap<>();
+        sorts.put(ObjectFields.ID.name(), "id");
+        for (Field field : kind.fields()) {
+            if (field.type() == FieldType.TEXT || field.type() == FieldType.TAGS) {
+                continue;
+            }
+            String column = Sql.column(field.name());
+            sorts.put(field.name(), switch (field.type()) {
+                case NAME, LINE, EMAIL, PHONE, URL -> "LOWER(" + column + ")";
+                default -> column;
+            });
+        }
+        sorts.put(ObjectFields.OWNER.name(), "owner");
+        sorts.put(ObjectFields.DEPARTMENT.name(), ObjectFields.DEPARTMENT.name());
+        sorts.put(ObjectFields.CREATED_AT.name(), "created_at");
+        sorts.put(ObjectFields.UPDATED_AT.name(), "updated_at");
+        return sorts;
+    }
+
+    /**
+     * The condition "a searched field holds :pattern" ({@link Field#isSearched()}; a title of several fields as
+     * they read together, "first last"), as {@code AND (…)}.
+     */
+    public static String textCondition(Kind kind) {
+        List<String> parts = new ArrayList<>();
+        if (kind.titledBy().size() > 1) {
+            parts.add("LOWER(" + kind.titledBy().stream().map(f -> "COALESCE(" + Sql.column(f.name()) + ", '')")
+                    .collect(Collectors.joining(" || ' ' || ")) + ")");
+        }
+        for (Field field : kind.fields()) {
+            if (field.isSearched() && !(kind.titledBy().size() > 1 && kind.titledBy().contains(field))) {
+                parts.add("LOWER(COALESCE(" + Sql.column(field.name()) + ", ''))");
+            }
+        }
+        return parts.stream().map(p -> p + " LIKE :pattern ESCAPE '\\'")
+                .collect(Collectors.joining(" OR ", " AND (", ")"));
+    }
+}

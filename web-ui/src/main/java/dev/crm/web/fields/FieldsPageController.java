@@ -1,0 +1,240 @@
+package dev.crm.web.fields;
+
+import dev.crm.command.Rejected;
+import dev.crm.query.Page;
+import dev.crm.query.Sort;
+import dev.crm.query.fields.FieldsQueries;
+import dev.crm.query.fields.FieldsTables;
+import dev.crm.query.fields.FieldsView;
+import dev.crm.shared.Actor;
+import dev.crm.shared.access.Permissions;
+import dev.crm.shared.access.Permissions.Action;
+import dev.crm.shared.kind.Field;
+import dev.crm.shared.kind.Kind;
+import dev.crm.shared.kind.Kinds;
+import dev.crm.web.object.KindForm;
+import dev.crm.web.object.ListPage;
+import dev.crm.web.page.Pager;
+import dev.crm.web.page.Sorting;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The pages of a kind of fields by name: its list (with a filter per reference, {@code ?company=5}), the form to
+ * add one (a reference given in the address is fixed), its page ({@code object/fields-show}, with the kind's own
+ * sections from {@code fragments/<kind> :: sections}, whose model a kind's controller fills in {@link #describe}), the edit form, and the transfer. A kind's page controller extends it with its
+ * {@code @RequestMapping("/<path>")} and its list's columns; delete is the shared object pages'.
+ */
+public abstract class FieldsPageController {
+
+    static final int PAGE_SIZE = 20;
+
+    protected final Kind kind;
+    protected final FieldsPageParts parts;
+
+    protected FieldsPageController(Kind kind, FieldsPageParts parts) {
+        this.kind = kind;
+        this.parts = parts;
+    }
+
+    /** How its list shows it. */
+    protected abstract ListPage listPage();
+
+    /** What the kind's own page adds to the model beside the object ({@code object}), {@code can} and the files. */
+    protected void describe(Actor actor, FieldsView object, Model model) {
+    }
+
+    @GetMapping
+    String list(Actor actor, @RequestParam(required = false) String q,
+                @RequestParam(defaultValue = "false") boolean dept, @RequestParam(defaultValue = "0") int page,
+                @RequestParam(required = false) String sort, @RequestParam MultiValueMap<String, String> params,
+                Model model, HttpServletRequest request) {
+        Map<String, String> sorts = FieldsTables.sorts(kind);
+        Sort order = Sort.of(sort, sorts, FieldsQueries.LATEST);
+        Map<Field, Object> equal = new LinkedHashMap<>();
+        Map<String, Long> filters = new LinkedHashMap<>();
+        for (Field field : parts.references(kind)) {
+            Long value = reference(params.getFirst(field.name()));
+            if (value != null) {
+                equal.put(field, value);
+                filters.put(field.name(), value);
+            }
+        }
+        Page<FieldsView> result = parts.service.list(kind, actor, new FieldsQueries.Filter(q, equal,
+                parts.departmentFilter.of(actor, dept)), order, Math.max(0, page), PAGE_SIZE);
+        model.addAttribute("sorting", Sorting.of(order, sorts, request));
+        parts.departmentFilter.describe(model, dept, result.items().stream().map(FieldsView::department).toList());
+        model.addAttribute("kind", kind);
+        model.addAttribute("list", listPage());
+        model.addAttribute("result", new Page<>(result.items().stream().map(o -> parts.row(actor, o)).toList(),
+                result.total(), result.totalExact(), result.page(), result.size()));
+        model.addAttribute("pager", Pager.of(result, request));
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("filters", filters);
+        model.addAttribute("stages", null);
+        return "object/list";
+    }
+
+    @GetMapping("/new")
+    String newForm(Actor actor, @RequestParam MultiValueMap<String, String> params, Model model) {
+        requireAdd(actor);
+        Map<String, String> values = new HashMap<>(KindForm.of(kind, Map.of()));
+        Map<String, Long> fixed = new LinkedHashMap<>();
+        for (Field field : parts.references(kind)) {
+            Long given = reference(params.getFirst(field.name()));
+            if (given != null && parts.title(actor, given) != null) {
+                fixed.put(field.name(), given);
+                values.put(field.name(), given.toString());
+            }
+        }
+        return form(actor, model, values, Map.of(), null, null, fixed);
+    }
+
+    @PostMapping("/new")
+    String create(Actor actor, @RequestParam MultiValueMap<String, String> params, Model model,
+                  RedirectAttributes redirect, HttpServletResponse response) {
+        requireAdd(actor);
+        Map<String, String> values = KindForm.values(kind, params);
+        try {
+            FieldsView created = parts.service.create(kind, actor, KindForm.fields(kind, values));
+            parts.texts.flash(redirect, "success", "flash." + kind.name() + ".created", created.id());
+            return "redirect:/" + kind.path() + "/" + created.id();
+        } catch (Rejected.Invalid e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            Map<String, Long> fixed = new LinkedHashMap<>();
+            for (Field field : parts.references(kind)) {
+                Long given = reference(params.getFirst(field.name() + ".fixed"));
+                if (given != null) {
+                    fixed.put(field.name(), given);
+                }
+            }
+            return form(actor, model, values, parts.texts.errors(e), null, null, fixed);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String show(Actor actor, @PathVariable long id, Model model) {
+        FieldsView object = parts.service.visible(kind, actor, id);
+        model.addAttribute("kind", kind);
+        model.addAttribute("object", parts.row(actor, object));
+        model.addAttribute("fields", KindForm.shown(kind));
+        Map<String, Boolean> can = new LinkedHashMap<>();
+        can.put("change", parts.service.allows(actor, object, Action.CHANGE));
+        can.put("delete", parts.service.allows(actor, object, Action.DELETE));
+        model.addAttribute("can", can);
+        model.addAttribute("family", listPage().family());
+        parts.departmentFilter.describe(model, false, java.util.Collections.singletonList(object.department()));
+        model.addAttribute("users", parts.users.active());
+        // the kinds it holds, each with its objects here (a company's contacts)
+        List<Map<String, Object>> held = Kinds.ALL.stream().filter(Kind::byName)
+                .filter(k -> k.holder().filter(h -> h.name().equals(kind.name())).isPresent())
+                .map(k -> Map.<String, Object>of("kind", k, "field", k.holder().orElseThrow().name(),
+                        "add", Permissions.allows(actor, k.name(), Action.ADD),
+                        "items", parts.service.list(k, actor, new FieldsQueries.Filter(null,
+                                Map.of(k.holder().orElseThrow(), id), null), FieldsQueries.LATEST, 0, 100).items()
+                                .stream().map(o -> parts.row(actor, o)).toList()))
+                .toList();
+        model.addAttribute("held", held);
+        parts.filesPanel.describe(model, id);
+        describe(actor, object, model);
+        return "object/fields-show";
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(Actor actor, @PathVariable long id, Model model) {
+        FieldsView object = parts.service.allowed(kind, actor, id, Action.CHANGE);
+        return form(actor, model, KindForm.of(kind, object.fields()), Map.of(), object, null, fixedOf(object));
+    }
+
+    @PostMapping("/{id}/edit")
+    String edit(Actor actor, @PathVariable long id, @RequestParam MultiValueMap<String, String> params,
+                @RequestParam(required = false) Long version, Model model, RedirectAttributes redirect,
+                HttpServletResponse response) {
+        FieldsView current = parts.service.allowed(kind, actor, id, Action.CHANGE);
+        Map<String, String> values = KindForm.values(kind, params);
+        // a reference fixed on the form is not changed by it
+        fixedOf(current).keySet().forEach(values::remove);
+        try {
+            FieldsView changed = parts.service.change(kind, actor, id, version, KindForm.fields(kind, values));
+            parts.texts.flash(redirect, "success", "flash." + kind.name() + ".changed", changed.id());
+            return "redirect:/" + kind.path() + "/" + changed.id();
+        } catch (Rejected.Invalid e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return form(actor, model, values, parts.texts.errors(e), current, null, fixedOf(current));
+        } catch (Rejected.StaleVersion e) {
+            response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
+            FieldsView now = parts.service.visible(kind, actor, id);
+            model.addAttribute("stale", parts.texts.text(kind.name() + ".form.stale"));
+            return form(actor, model, KindForm.of(kind, now.fields()), Map.of(), now, values, fixedOf(now));
+        }
+    }
+
+    /** Gives the object, and what it holds, to another owner. */
+    @PostMapping("/{id}/owner")
+    String transfer(Actor actor, @PathVariable long id, @RequestParam(required = false) Long version,
+                    @RequestParam(defaultValue = "") String owner, RedirectAttributes redirect) {
+        try {
+            parts.service.transfer(kind, actor, id, version, owner);
+            parts.texts.flash(redirect, "success", "flash." + kind.name() + ".transferred", id, owner);
+        } catch (Rejected.Invalid | Rejected.StaleVersion | Rejected.Forbidden e) {
+            parts.texts.flashRejected(redirect, e);
+        }
+        return "redirect:/" + kind.path() + "/" + id;
+    }
+
+    private void requireAdd(Actor actor) {
+        if (!Permissions.allows(actor, kind.name(), Action.ADD)) {
+            throw new Rejected.Forbidden("error." + kind.name() + ".add-forbidden");
+        }
+    }
+
+    /** The references of an existing object, which its form shows but does not change (its holder). */
+    private Map<String, Long> fixedOf(FieldsView object) {
+        Map<String, Long> fixed = new LinkedHashMap<>();
+        kind.holder().ifPresent(h -> fixed.put(h.name(), object.reference(h)));
+        return fixed;
+    }
+
+    private String form(Actor actor, Model model, Map<String, String> values, Map<String, String> errors,
+                        FieldsView object, Map<String, String> yours, Map<String, Long> fixed) {
+        model.addAttribute("kind", kind);
+        model.addAttribute("fields", KindForm.shown(kind));
+        model.addAttribute("form", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("object", object == null ? null : parts.row(actor, object));
+        model.addAttribute("yours", yours);
+        Map<String, Object> references = new LinkedHashMap<>();
+        for (Field field : parts.references(kind)) {
+            Long given = fixed.get(field.name());
+            references.put(field.name(), given != null
+                    ? Map.of("fixed", given, "title", java.util.Objects.requireNonNullElse(parts.title(actor, given), ""))
+                    : Map.of("choices", parts.choices(actor, field)));
+        }
+        model.addAttribute("references", references);
+        return "object/fields-form";
+    }
+
+    private static Long reference(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(text.strip());
+            return id > 0 ? id : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
