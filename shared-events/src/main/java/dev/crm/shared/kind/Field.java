@@ -14,9 +14,10 @@ public record Field(String name, FieldType type, int max, String label, Trait tr
      * What else a field is: {@code SEARCHED}, a line the search bar and the list's text filter look in (names,
      * e-mails and phones always are); {@code HOLDER}, the reference to the object that holds this one (a contact's
      * company): the object is a part of its holder (deleted and restored with it), takes its owner and department
-     * and follows its transfers.
+     * and follows its transfers; {@code PART}, a reference to an object this one is a part of without sharing its
+     * owner (a deal of a company): deleted with it, restored only after it, moved when the reference changes.
      */
-    public enum Trait { NONE, SEARCHED, HOLDER }
+    public enum Trait { NONE, SEARCHED, HOLDER, PART }
 
     public Field(String name, FieldType type, int max, String label) {
         this(name, type, max, label, Trait.NONE);
@@ -65,6 +66,19 @@ public record Field(String name, FieldType type, int max, String label, Trait tr
             throw new IllegalArgumentException("only a reference names a holder: " + name);
         }
         return new Field(name, type, max, label, Trait.HOLDER);
+    }
+
+    /** The same reference, to an object this one is a part of ({@link Trait#PART}). */
+    public Field partOf() {
+        if (type != FieldType.REFERENCE) {
+            throw new IllegalArgumentException("only a reference names what it is a part of: " + name);
+        }
+        return new Field(name, type, max, label, Trait.PART);
+    }
+
+    /** Whether this one is deleted with the object this reference names ({@link Trait#HOLDER} or {@link Trait#PART}). */
+    public boolean linksAPart() {
+        return trait == Trait.HOLDER || trait == Trait.PART;
     }
 
     /** Whether text searches look in it: names, e-mails, phones, and fields declared {@link #searched()}. */
