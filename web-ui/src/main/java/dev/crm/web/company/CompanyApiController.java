@@ -48,7 +48,12 @@ class CompanyApiController {
 
     private final CompanyService service;
 
-    CompanyApiController(CompanyService service) {
+    private final dev.crm.web.page.CsvExport csv;
+    private final dev.crm.web.imports.ImportEndpoint imports;
+
+    CompanyApiController(CompanyService service, dev.crm.web.imports.ImportEndpoint imports, dev.crm.web.page.CsvExport csv) {
+        this.csv = csv;
+        this.imports = imports;
         this.service = service;
     }
 
@@ -138,6 +143,35 @@ class CompanyApiController {
     @Operation(summary = "What a delete removes: the objects the caller may view, and how many others (hidden)")
     DeletionPreviewJson deletionPreview(Actor actor, @PathVariable long id) {
         return DeletionPreviewJson.of(service.deletionPreview(actor, id));
+    }
+
+
+    @PostMapping(path = "/import", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = dev.crm.web.imports.ImportEndpoint.SUMMARY,
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE,
+                    schema = @Schema(implementation = dev.crm.web.imports.ImportJson.Upload.class))))
+    dev.crm.web.imports.ImportJson.Result importAll(Actor actor,
+            @io.swagger.v3.oas.annotations.Parameter(hidden = true)
+            @org.springframework.web.bind.annotation.RequestPart("file") org.springframework.web.multipart.MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestParam(defaultValue = "false") boolean duplicates) {
+        return imports.run(actor, CompanyKind.KIND, file, dryRun, duplicates);
+    }
+
+    @GetMapping("/export")
+    @Operation(summary = "The list as CSV, filtered and ordered as the list with the same parameters (q, department, sort); "
+            + "every row the caller may see, streamed; a header row of field names, UTF-8; a text starting with "
+            + "= + - or @ is written after a '")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "CSV, UTF-8",
+            content = @Content(mediaType = dev.crm.web.page.CsvExport.TEXT_CSV, schema = @Schema(type = "string")))
+    void export(Actor actor, @RequestParam(required = false) String q,
+                @RequestParam(required = false) Long department, @RequestParam(required = false) String sort,
+                jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        Sort order = Sort.of(sort, CompanyQueries.SORTS, CompanyQueries.LATEST);
+        List<Long> departments = department == null ? null : List.of(department);
+        csv.write(response, CompanyKind.KIND.path(), CompanyJson.class, page -> service.list(actor, q, departments,
+                order, page, dev.crm.web.page.CsvExport.PAGE).items().stream().map(CompanyJson::of).toList());
     }
 
     private static ResponseEntity<CompanyJson> one(CompanyView company) {

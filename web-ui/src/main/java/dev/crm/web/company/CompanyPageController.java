@@ -1,5 +1,8 @@
 package dev.crm.web.company;
 
+import dev.crm.app.imports.ImportService;
+import dev.crm.web.page.CsvExport;
+import java.io.IOException;
 import dev.crm.app.company.CompanyService;
 import dev.crm.command.Rejected;
 import dev.crm.query.Page;
@@ -48,8 +51,13 @@ class CompanyPageController {
     private final DepartmentFilter departmentFilter;
     private final dev.crm.query.user.UserQueries users;
 
+    private final CsvExport csv;
+    private final ImportService imports;
+
     CompanyPageController(CompanyService service, ContactQueries contacts, Texts texts, FilesPanel filesPanel,
-                          DepartmentFilter departmentFilter, dev.crm.query.user.UserQueries users) {
+                          DepartmentFilter departmentFilter, dev.crm.query.user.UserQueries users, CsvExport csv, ImportService imports) {
+        this.csv = csv;
+        this.imports = imports;
         this.users = users;
         this.service = service;
         this.contacts = contacts;
@@ -74,7 +82,19 @@ class CompanyPageController {
         model.addAttribute("pager", Pager.of(result, request));
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("stages", null);
+        model.addAttribute("exportLink", CsvExport.link(request));
+        model.addAttribute("importable", imports.mayImport(actor, CompanyKind.KIND.path()));
         return "object/list";
+    }
+
+    /** The list as CSV, with the list's filters and order (the list page's Export CSV). */
+    @GetMapping("/export")
+    void export(Actor actor, @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean dept,
+                @RequestParam(required = false) String sort, HttpServletResponse response) throws IOException {
+        Sort order = Sort.of(sort, CompanyQueries.SORTS, CompanyQueries.LATEST);
+        java.util.List<Long> departments = departmentFilter.of(actor, dept);
+        csv.write(response, CompanyKind.KIND.path(), CompanyJson.class, page -> service.list(actor, q, departments,
+                order, page, CsvExport.PAGE).items().stream().map(CompanyJson::of).toList());
     }
 
     @GetMapping("/new")

@@ -54,7 +54,12 @@ class ContactApiController {
 
     private final ContactService service;
 
-    ContactApiController(ContactService service) {
+    private final dev.crm.web.page.CsvExport csv;
+    private final dev.crm.web.imports.ImportEndpoint imports;
+
+    ContactApiController(ContactService service, dev.crm.web.imports.ImportEndpoint imports, dev.crm.web.page.CsvExport csv) {
+        this.csv = csv;
+        this.imports = imports;
         this.service = service;
     }
 
@@ -134,6 +139,37 @@ class ContactApiController {
     @Operation(summary = "What a delete removes: the objects the caller may view, and how many others (hidden)")
     DeletionPreviewJson deletionPreview(Actor actor, @PathVariable long id) {
         return DeletionPreviewJson.of(service.deletionPreview(actor, id));
+    }
+
+
+    @PostMapping(path = "/import", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = dev.crm.web.imports.ImportEndpoint.SUMMARY,
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE,
+                    schema = @Schema(implementation = dev.crm.web.imports.ImportJson.Upload.class))))
+    dev.crm.web.imports.ImportJson.Result importAll(Actor actor,
+            @io.swagger.v3.oas.annotations.Parameter(hidden = true)
+            @org.springframework.web.bind.annotation.RequestPart("file") org.springframework.web.multipart.MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestParam(defaultValue = "false") boolean duplicates) {
+        return imports.run(actor, ContactKind.KIND, file, dryRun, duplicates);
+    }
+
+    @GetMapping("/export")
+    @Operation(summary = "The list as CSV, filtered and ordered as the list with the same parameters (q, company, department, sort); "
+            + "every row the caller may see, streamed; a header row of field names, UTF-8; a text starting with "
+            + "= + - or @ is written after a '")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "CSV, UTF-8",
+            content = @Content(mediaType = dev.crm.web.page.CsvExport.TEXT_CSV, schema = @Schema(type = "string")))
+    void export(Actor actor, @RequestParam(required = false) String q,
+                @RequestParam(required = false) Long company, @RequestParam(required = false) Long department,
+                @RequestParam(required = false) String sort,
+                jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        Sort order = Sort.of(sort, ContactQueries.SORTS, ContactQueries.LATEST);
+        List<Long> departments = department == null ? null : List.of(department);
+        csv.write(response, ContactKind.KIND.path(), ContactJson.class, page -> service.list(actor, q, company,
+                departments, order, page, dev.crm.web.page.CsvExport.PAGE).items().stream().map(ContactJson::of)
+                .toList());
     }
 
     private static ResponseEntity<ContactJson> one(ContactView contact) {

@@ -1,5 +1,8 @@
 package dev.crm.web.contact;
 
+import dev.crm.app.imports.ImportService;
+import dev.crm.web.page.CsvExport;
+import java.io.IOException;
 import dev.crm.app.contact.ContactService;
 import dev.crm.command.Rejected;
 import dev.crm.query.Page;
@@ -51,8 +54,13 @@ class ContactPageController {
     private final FilesPanel filesPanel;
     private final DepartmentFilter departmentFilter;
 
+    private final CsvExport csv;
+    private final ImportService imports;
+
     ContactPageController(ContactService service, CompanyQueries companies, Texts texts, FilesPanel filesPanel,
-                          DepartmentFilter departmentFilter) {
+                          DepartmentFilter departmentFilter, CsvExport csv, ImportService imports) {
+        this.csv = csv;
+        this.imports = imports;
         this.service = service;
         this.companies = companies;
         this.texts = texts;
@@ -78,7 +86,20 @@ class ContactPageController {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute(ContactKind.COMPANY.name(), company);
         model.addAttribute("stages", null);
+        model.addAttribute("exportLink", CsvExport.link(request));
+        model.addAttribute("importable", imports.mayImport(actor, ContactKind.KIND.path()));
         return "object/list";
+    }
+
+    /** The list as CSV, with the list's filters and order (the list page's Export CSV). */
+    @GetMapping("/export")
+    void export(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) Long company,
+                @RequestParam(defaultValue = "false") boolean dept, @RequestParam(required = false) String sort,
+                HttpServletResponse response) throws IOException {
+        Sort order = Sort.of(sort, ContactQueries.SORTS, ContactQueries.LATEST);
+        List<Long> departments = departmentFilter.of(actor, dept);
+        csv.write(response, ContactKind.KIND.path(), ContactJson.class, page -> service.list(actor, q, company,
+                departments, order, page, CsvExport.PAGE).items().stream().map(ContactJson::of).toList());
     }
 
     @GetMapping("/new")
