@@ -1,6 +1,7 @@
 package dev.crm.app.imports;
 
 import dev.crm.command.Rejected;
+import dev.crm.shared.file.FileKind;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class ImportFile {
 
-    public static final String FILE = "file";
+    public static final String FILE = FileKind.UPLOAD_PART;
     public static final long MAX_BYTES = 5L * 1024 * 1024;
     public static final int MAX_ROWS = 10_000;
 

@@ -153,7 +153,7 @@ class CompanyApiController {
                     schema = @Schema(implementation = dev.crm.web.imports.ImportJson.Upload.class))))
     dev.crm.web.imports.ImportJson.Result importAll(Actor actor,
             @io.swagger.v3.oas.annotations.Parameter(hidden = true)
-            @org.springframework.web.bind.annotation.RequestPart("file") org.springframework.web.multipart.MultipartFile file,
+            @org.springframework.web.bind.annotation.RequestPart(dev.crm.app.imports.ImportFile.FILE) org.springframework.web.multipart.MultipartFile file,
             @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestParam(defaultValue = "false") boolean duplicates) {
         return imports.run(actor, CompanyKind.KIND, file, dryRun, duplicates);
