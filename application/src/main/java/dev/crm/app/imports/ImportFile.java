@@ -93,7 +93,9 @@ public final class ImportFile {
         String first = text.substring(0, firstLineEnd);
         char delimiter = first.chars().filter(c -> c == ';').count() > first.chars().filter(c -> c == ',').count()
                 ? ';' : ',';
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
+        // empty lines are records too, so that a row's number is the one a spreadsheet shows for it (a record
+        // whose quoted cell spans several lines is one row there too)
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
         List<String> header = null;
         List<Line> lines = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
