@@ -13,6 +13,7 @@ import dev.crm.shared.Actor;
 import dev.crm.shared.company.CompanyKind;
 import dev.crm.shared.contact.ContactKind;
 import dev.crm.shared.kind.Kind;
+import dev.crm.shared.kind.ObjectFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ContactImport implements ImportTarget {
 
-    private static final Sort BY_ID = new Sort("id", false);
+    private static final Sort BY_ID = new Sort(ObjectFields.ID.name(), false);
 
     private final ContactService contacts;
     private final CompanyQueries companies;

@@ -2,6 +2,7 @@ package dev.crm.web.company;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crm.app.company.CompanyService;
+import dev.crm.app.imports.ImportFile;
 import dev.crm.query.Page;
 import dev.crm.query.Sort;
 import dev.crm.query.company.CompanyQueries;
@@ -9,19 +10,27 @@ import dev.crm.query.company.CompanyView;
 import dev.crm.shared.Actor;
 import dev.crm.shared.company.CompanyKind;
 import dev.crm.shared.kind.ObjectFields;
+import dev.crm.web.imports.ImportEndpoint;
+import dev.crm.web.imports.ImportJson;
+import dev.crm.web.page.CsvExport;
 import dev.crm.web.page.DeletionPreviewJson;
 import dev.crm.web.page.ItemList;
 import dev.crm.web.problem.BadRequest;
 import dev.crm.web.problem.IfMatch;
 import dev.crm.web.problem.JsonBody;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,8 +42,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/companies")
@@ -48,10 +59,10 @@ class CompanyApiController {
 
     private final CompanyService service;
 
-    private final dev.crm.web.page.CsvExport csv;
-    private final dev.crm.web.imports.ImportEndpoint imports;
+    private final CsvExport csv;
+    private final ImportEndpoint imports;
 
-    CompanyApiController(CompanyService service, dev.crm.web.imports.ImportEndpoint imports, dev.crm.web.page.CsvExport csv) {
+    CompanyApiController(CompanyService service, ImportEndpoint imports, CsvExport csv) {
         this.csv = csv;
         this.imports = imports;
         this.service = service;
@@ -145,17 +156,14 @@ class CompanyApiController {
         return DeletionPreviewJson.of(service.deletionPreview(actor, id));
     }
 
-
-    @PostMapping(path = "/import", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = dev.crm.web.imports.ImportEndpoint.SUMMARY,
+    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = ImportEndpoint.SUMMARY,
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-                    mediaType = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE,
-                    schema = @Schema(implementation = dev.crm.web.imports.ImportJson.Upload.class))))
-    dev.crm.web.imports.ImportJson.Result importAll(Actor actor,
-            @io.swagger.v3.oas.annotations.Parameter(hidden = true)
-            @org.springframework.web.bind.annotation.RequestPart(dev.crm.app.imports.ImportFile.FILE) org.springframework.web.multipart.MultipartFile file,
-            @RequestParam(defaultValue = "false") boolean dryRun,
-            @RequestParam(defaultValue = "false") boolean duplicates) {
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                    schema = @Schema(implementation = ImportJson.Upload.class))))
+    ImportJson.Result importAll(Actor actor, @Parameter(hidden = true) @RequestPart(ImportFile.FILE) MultipartFile file,
+                                @RequestParam(defaultValue = "false") boolean dryRun,
+                                @RequestParam(defaultValue = "false") boolean duplicates) {
         return imports.run(actor, CompanyKind.KIND, file, dryRun, duplicates);
     }
 
@@ -163,15 +171,15 @@ class CompanyApiController {
     @Operation(summary = "The list as CSV, filtered and ordered as the list with the same parameters (q, department, sort); "
             + "every row the caller may see, streamed; a header row of field names, UTF-8; a text starting with "
             + "= + - or @ is written after a '")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "CSV, UTF-8",
-            content = @Content(mediaType = dev.crm.web.page.CsvExport.TEXT_CSV, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "200", description = "CSV, UTF-8",
+            content = @Content(mediaType = CsvExport.TEXT_CSV, schema = @Schema(type = "string")))
     void export(Actor actor, @RequestParam(required = false) String q,
                 @RequestParam(required = false) Long department, @RequestParam(required = false) String sort,
-                jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+                HttpServletResponse response) throws IOException {
         Sort order = Sort.of(sort, CompanyQueries.SORTS, CompanyQueries.LATEST);
         List<Long> departments = department == null ? null : List.of(department);
         csv.write(response, CompanyKind.KIND.path(), CompanyJson.class, page -> service.list(actor, q, departments,
-                order, page, dev.crm.web.page.CsvExport.PAGE).items().stream().map(CompanyJson::of).toList());
+                order, page, CsvExport.PAGE).items().stream().map(CompanyJson::of).toList());
     }
 
     private static ResponseEntity<CompanyJson> one(CompanyView company) {
