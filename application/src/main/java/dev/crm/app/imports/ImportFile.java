@@ -18,12 +18,21 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
+import java.util.Iterator;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
 
 /**
  * An uploaded file read as a table: its header and its rows of texts. CSV (UTF-8, comma or semicolon) or Excel
@@ -118,34 +127,31 @@ public final class ImportFile {
         return new Table(header == null ? List.of() : header, lines);
     }
 
+    /**
+     * The first sheet, read as a stream of SAX events (the sheet is never built in memory, and the reading stops
+     * at the row past the bound); shared strings read-only; each formula cell gives its cached result.
+     */
     private static Table xlsx(byte[] content) {
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-            if (book.getNumberOfSheets() == 0) {
+        try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
+            XSSFReader reader = new XSSFReader(pkg);
+            Iterator<InputStream> sheets = reader.getSheetsData();
+            if (!sheets.hasNext()) {
                 throw new Rejected.Invalid(FILE, "import.error.empty");
             }
-            Sheet sheet = book.getSheetAt(0);
-            if (sheet.getLastRowNum() > MAX_ROWS + 1_000) {
-                throw new Rejected.Invalid(FILE, "import.error.too-many-rows", MAX_ROWS);
+            Rows rows = new Rows();
+            XMLReader parser = XMLHelper.newXMLReader();
+            parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null,
+                    new ReadOnlySharedStringsTable(pkg), rows, new PlainFormatter(), false));
+            try (InputStream sheet = sheets.next()) {
+                parser.parse(new InputSource(sheet));
             }
-            List<String> header = null;
-            List<Line> lines = new ArrayList<>();
-            for (Row row : sheet) {
-                List<String> cells = new ArrayList<>();
-                for (int i = 0; i < Math.max(0, row.getLastCellNum()); i++) {
-                    Cell cell = row.getCell(i);
-                    cells.add(cell == null ? "" : text(cell));
-                }
-                if (header == null) {
-                    header = cells;
-                } else if (!cells.stream().allMatch(String::isBlank)) {
-                    if (lines.size() == MAX_ROWS) {
-                        throw new Rejected.Invalid(FILE, "import.error.too-many-rows", MAX_ROWS);
-                    }
-                    lines.add(new Line(row.getRowNum() + 1, cells));
-                }
+            return new Table(rows.header == null ? List.of() : rows.header, rows.lines);
+        } catch (SAXException e) {
+            if (e.getException() instanceof Rejected rejected) {
+                throw rejected;
             }
-            return new Table(header == null ? List.of() : header, lines);
-        } catch (IOException | RuntimeException e) {
+            throw new Rejected.Invalid(FILE, "import.error.xlsx");
+        } catch (IOException | OpenXML4JException | ParserConfigurationException | RuntimeException e) {
             if (e instanceof Rejected rejected) {
                 throw rejected;
             }
@@ -153,20 +159,62 @@ public final class ImportFile {
         }
     }
 
-    /** A cell's text: for a formula its cached result (formulas are never evaluated here). */
-    static String text(Cell cell) {
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (type) {
-            case STRING -> cell.getRichStringCellValue().getString();
-            case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-            case NUMERIC -> {
-                if (DateUtil.isCellDateFormatted(cell)) {
-                    LocalDateTime at = cell.getLocalDateTimeCellValue();
-                    yield at.toLocalTime().toSecondOfDay() == 0 ? at.toLocalDate().toString() : at.toString();
+    /** Collects a sheet's rows as the parser reads them: the first is the header; blank rows are left out. */
+    private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
+        List<String> header;
+        final List<Line> lines = new ArrayList<>();
+        private List<String> cells;
+        private int column;
+
+        @Override
+        public void startRow(int rowNum) {
+            cells = new ArrayList<>();
+            column = 0;
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            if (header == null) {
+                header = cells;
+            } else if (!cells.stream().allMatch(String::isBlank)) {
+                if (lines.size() == MAX_ROWS) {
+                    throw new Rejected.Invalid(FILE, "import.error.too-many-rows", MAX_ROWS);
                 }
-                yield BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+                lines.add(new Line(rowNum + 1, cells));
             }
-            default -> "";
-        };
+        }
+
+        @Override
+        public void cell(String reference, String value, XSSFComment comment) {
+            int at = reference == null ? column : new CellReference(reference).getCol();
+            while (cells.size() < at) {
+                cells.add("");
+            }
+            cells.add(value == null ? "" : value);
+            column = at + 1;
+        }
+    }
+
+    /**
+     * A cell's value as text: numbers in plain digits (a phone number is not 4.93E+11), dates as ISO dates, other
+     * formats as the sheet formats them.
+     */
+    private static final class PlainFormatter extends DataFormatter {
+
+        PlainFormatter() {
+            super(Locale.ROOT);
+        }
+
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString) {
+            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+                LocalDateTime at = DateUtil.getLocalDateTime(value);
+                return at.toLocalTime().toSecondOfDay() == 0 ? at.toLocalDate().toString() : at.toString();
+            }
+            if (formatString == null || "General".equalsIgnoreCase(formatString) || "@".equals(formatString)) {
+                return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+            }
+            return super.formatRawCellContents(value, formatIndex, formatString);
+        }
     }
 }

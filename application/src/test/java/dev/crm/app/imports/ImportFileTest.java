@@ -70,13 +70,37 @@ class ImportFileTest {
             Row row = book.getSheetAt(0).createRow(2);
             row.createCell(0).setCellFormula("CONCATENATE(\"not\",\" evaluated\")");
             row.getCell(0).setCellValue("cached");
-            row.createCell(1).setCellValue(4930123456d);
+            row.createCell(1).setCellValue(493012345678d);
+            Row date = book.getSheetAt(0).createRow(3);
+            date.createCell(0).setCellValue(java.time.LocalDate.of(2026, 12, 1));
+            date.getCell(0).setCellStyle(book.createCellStyle());
+            date.getCell(0).getCellStyle().setDataFormat(book.createDataFormat().getFormat("d/m/yy"));
             book.write(out);
             xlsx = out.toByteArray();
         }
         ImportFile.Table table = ImportFile.read("a.xlsx", xlsx);
-        assertThat(table.lines()).hasSize(1);
+        assertThat(table.lines()).hasSize(2);
         assertThat(table.lines().get(0).number()).isEqualTo(3);
-        assertThat(table.lines().get(0).cells()).containsExactly("cached", "4930123456");
+        assertThat(table.lines().get(0).cells()).containsExactly("cached", "493012345678");
+        assertThat(table.lines().get(1).cells()).containsExactly("2026-12-01");
+    }
+
+    @Test
+    void anXlsxFileWithMoreRowsThanTheBoundIsRefused() throws IOException {
+        byte[] xlsx;
+        try (org.apache.poi.xssf.streaming.SXSSFWorkbook book = new org.apache.poi.xssf.streaming.SXSSFWorkbook();
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var sheet = book.createSheet();
+            sheet.createRow(0).createCell(0).setCellValue("name");
+            for (int i = 1; i <= ImportFile.MAX_ROWS + 1; i++) {
+                sheet.createRow(i).createCell(0).setCellValue("x" + i);
+            }
+            book.write(out);
+            book.dispose();
+            xlsx = out.toByteArray();
+        }
+        byte[] file = xlsx;
+        assertThatThrownBy(() -> ImportFile.read("many.xlsx", file))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("import.error.too-many-rows"));
     }
 }
