@@ -14,10 +14,12 @@ import dev.crm.shared.kind.Kind;
 import dev.crm.shared.kind.Kinds;
 import dev.crm.web.object.KindForm;
 import dev.crm.web.object.ListPage;
+import dev.crm.web.page.CsvExport;
 import dev.crm.web.page.Pager;
 import dev.crm.web.page.Sorting;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,9 +45,12 @@ public abstract class FieldsPageController {
 
     protected final Kind kind;
     protected final FieldsPageParts parts;
+    /** Its API record: the columns of its CSV export. */
+    private final Class<? extends Record> json;
 
-    protected FieldsPageController(Kind kind, FieldsPageParts parts) {
+    protected FieldsPageController(Kind kind, Class<? extends Record> json, FieldsPageParts parts) {
         this.kind = kind;
+        this.json = json;
         this.parts = parts;
     }
 
@@ -84,7 +89,22 @@ public abstract class FieldsPageController {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("filters", filters);
         model.addAttribute("stages", null);
+        model.addAttribute("exportLink", CsvExport.link(request));
+        model.addAttribute("importable", parts.imports.mayImport(actor, kind.path()));
         return "object/list";
+    }
+
+    /** The list as CSV, with the list's filters and order (the list page's Export CSV). */
+    @GetMapping("/export")
+    void export(Actor actor, @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean dept,
+                @RequestParam(required = false) String sort, @RequestParam MultiValueMap<String, String> params,
+                HttpServletResponse response) throws IOException {
+        Map<Field, Long> equal = new LinkedHashMap<>();
+        for (Field field : parts.references(kind)) {
+            equal.put(field, reference(params.getFirst(field.name())));
+        }
+        parts.api.export(kind, json, actor, FieldsEndpoints.filter(q, equal, parts.departmentFilter.of(actor, dept)),
+                sort, response);
     }
 
     @GetMapping("/new")
