@@ -48,19 +48,32 @@ public class FieldsEndpoints {
         this.mapper = mapper;
     }
 
-    /** A page of the objects the caller may see; {@code equal}: reference filters given (null values: not given). */
-    public <J> ItemList<J> list(Kind kind, Class<J> json, Actor actor, String q, Map<Field, Long> equal,
+    /**
+     * A page of the objects the caller may see; {@code equal}: filters given, a field and the value it must have (an
+     * ID for a reference, a choice's value, a Boolean for a flag; null values: not given).
+     */
+    public <J> ItemList<J> list(Kind kind, Class<J> json, Actor actor, String q, Map<Field, ?> equal,
                                 Long department, String sort, int page, int size) {
+        return list(kind, json, actor, q, equal, Map.of(), department, sort, page, size);
+    }
+
+    /** The same, with ranges a field's value must lie in ({@code ?minPrice=10&maxPrice=20}; null bounds: none). */
+    public <J> ItemList<J> list(Kind kind, Class<J> json, Actor actor, String q, Map<Field, ?> equal,
+                                Map<Field, FieldsQueries.Range> ranges, Long department, String sort, int page,
+                                int size) {
         if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
             throw BadRequest.of(page < 0 ? "page" : "size", "validation.paging", Page.MAX_SIZE);
         }
         Map<Field, Object> given = new LinkedHashMap<>();
         equal.forEach((field, value) -> {
+            if (value != null && field.type() == FieldType.CHOICE && !field.choices().contains(value)) {
+                throw BadRequest.of(field.name(), "validation.one-of", String.join(", ", field.choices()));
+            }
             if (value != null) {
                 given.put(field, value);
             }
         });
-        Page<FieldsView> result = service.list(kind, actor, new FieldsQueries.Filter(q, given,
+        Page<FieldsView> result = service.list(kind, actor, new FieldsQueries.Filter(q, given, ranges,
                 department == null ? null : List.of(department)), Sort.of(sort, FieldsTables.sorts(kind),
                 FieldsQueries.LATEST), page, size);
         return ItemList.of(result, result.items().stream().map(o -> json(o, json)).toList());

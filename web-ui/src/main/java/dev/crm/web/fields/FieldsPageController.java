@@ -10,6 +10,7 @@ import dev.crm.shared.Actor;
 import dev.crm.shared.access.Permissions;
 import dev.crm.shared.access.Permissions.Action;
 import dev.crm.shared.kind.Field;
+import dev.crm.shared.kind.FieldType;
 import dev.crm.shared.kind.Kind;
 import dev.crm.shared.kind.Kinds;
 import dev.crm.web.object.KindForm;
@@ -32,7 +33,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The pages of a kind of fields by name: its list (with a filter per reference, {@code ?company=5}), the form to
+ * The pages of a kind of fields by name: its list (with a filter per reference, {@code ?company=5}, and per choice or
+ * flag, {@code ?type=goods&onSale=true}, which the kind's {@code filters} fragment offers), the form to
  * add one (a reference given in the address is fixed), its page ({@code object/fields-show}, with the kind's own
  * sections from {@code fragments/<kind> :: sections}, whose model a kind's controller fills in {@link #describe}), the edit form, and the transfer. A kind's page controller extends it with its
  * {@code @RequestMapping("/<path>")} and its list's columns; delete is the shared object pages'.
@@ -72,6 +74,19 @@ public abstract class FieldsPageController {
                 filters.put(field.name(), value);
             }
         }
+        // a choice or a flag: the list's own filters (fragments/<kind> :: filters), their values in "chosen"
+        Map<String, String> chosen = new LinkedHashMap<>();
+        for (Field field : kind.fields()) {
+            String given = params.getFirst(field.name());
+            if (field.type() == FieldType.CHOICE && field.choices().contains(given)) {
+                equal.put(field, given);
+                chosen.put(field.name(), given);
+            } else if (field.type() == FieldType.FLAG && ("true".equals(given) || "false".equals(given))) {
+                equal.put(field, Boolean.valueOf(given));
+                chosen.put(field.name(), given);
+            }
+        }
+        model.addAttribute("chosen", chosen);
         Page<FieldsView> result = parts.service.list(kind, actor, new FieldsQueries.Filter(q, equal,
                 parts.departmentFilter.of(actor, dept)), order, Math.max(0, page), PAGE_SIZE);
         model.addAttribute("sorting", Sorting.of(order, sorts, request));
