@@ -78,6 +78,9 @@ public abstract class FieldsPageController {
         Map<String, String> chosen = new LinkedHashMap<>();
         for (Field field : kind.fields()) {
             String given = params.getFirst(field.name());
+            if (given == null) {
+                continue;
+            }
             if (field.type() == FieldType.CHOICE && field.choices().contains(given)) {
                 equal.put(field, given);
                 chosen.put(field.name(), given);
