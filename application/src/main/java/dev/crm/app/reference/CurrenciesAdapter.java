@@ -17,6 +17,6 @@ class CurrenciesAdapter implements Currencies {
 
     @Override
     public boolean known(String code) {
-        return reference.findBy(ReferenceKind.CURRENCY, ReferenceKind.Fields.CODE.name(), code).isPresent();
+        return reference.has(ReferenceKind.CURRENCY, ReferenceKind.Fields.CODE.name(), code);
     }
 }
