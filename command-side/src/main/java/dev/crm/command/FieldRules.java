@@ -139,11 +139,11 @@ public final class FieldRules {
     /**
      * An optional decimal number: written with digits and at most one point ({@code 12.50}, {@code -3}; no exponent,
      * no grouping), at most {@code decimals} digits after the point once trailing zeros are left out (-1: any), at
-     * least {@code min} (null: any), and at most {@link Limits#DIGITS} digits before the point. Answers the number
-     * as the events keep it, its plain text without trailing zeros ({@code 12.5}, {@code 100}), or null (none, or
-     * refused).
+     * least {@code min} and at most {@code max} (null: any), and at most {@link Limits#DIGITS} digits before the
+     * point. Answers the number as the events keep it, its plain text without trailing zeros ({@code 12.5},
+     * {@code 100}), or null (none, or refused).
      */
-    public static String decimal(String field, String value, int decimals, BigDecimal min,
+    public static String decimal(String field, String value, int decimals, BigDecimal min, BigDecimal max,
                                  List<Rejected.FieldError> errors) {
         if (value == null) {
             return null;
@@ -159,6 +159,8 @@ public final class FieldRules {
             errors.add(error(field, "validation.number.decimals", decimals));
         } else if (min != null && number.compareTo(min) < 0) {
             errors.add(error(field, "validation.number.min", min.toPlainString()));
+        } else if (max != null && number.compareTo(max) > 0) {
+            errors.add(error(field, "validation.number.max", max.toPlainString()));
         } else {
             return number.signum() == 0 ? "0" : number.toPlainString();
         }

@@ -39,7 +39,7 @@ public final class Input {
             case TEXT -> FieldRules.text(field.name(), value, field.max(), errors);
             case DATE -> FieldRules.date(field.name(), value, errors);
             case CHOICE -> FieldRules.oneOf(field.name(), value, field.choices(), errors);
-            case NUMBER -> FieldRules.decimal(field.name(), value, field.decimals(), field.min(), errors);
+            case NUMBER -> FieldRules.decimal(field.name(), value, field.decimals(), field.min(), largest(field), errors);
             case FLAG -> FieldRules.flag(field.name(), value, errors);
             case LINE -> FieldRules.line(field.name(), value, field.max(), errors);
             case EMAIL -> FieldRules.email(field.name(), value, field.max(), errors);
@@ -88,7 +88,7 @@ public final class Input {
                 String clean = clean(value instanceof java.math.BigDecimal number ? number.toPlainString()
                         : value == null ? null : String.valueOf(value));
                 if (field.type() == FieldType.NUMBER) {
-                    clean = FieldRules.decimal(field.name(), clean, field.decimals(), field.min(), errors);
+                    clean = FieldRules.decimal(field.name(), clean, field.decimals(), field.min(), largest(field), errors);
                 } else if (field.type() == FieldType.FLAG) {
                     clean = FieldRules.flag(field.name(), clean, errors);
                 } else {
@@ -106,6 +106,11 @@ public final class Input {
             }
         }
         return out;
+    }
+
+    /** A number's largest value: its {@code max} (for a number a value, not a length), or none. */
+    private static java.math.BigDecimal largest(Field field) {
+        return field.max() > 0 ? java.math.BigDecimal.valueOf(field.max()) : null;
     }
 
     private static Long reference(Object value) {

@@ -14,7 +14,8 @@ import java.util.List;
  *
  * <p>What the input rules need beyond its type: {@code choices}, the values a {@link FieldType#CHOICE} takes (API
  * names, as the events of a kind of fields by name carry them; empty for other types); {@code decimals}, the most
- * digits after the point a {@link FieldType#NUMBER} takes (-1: any); {@code min}, its smallest value (null: none);
+ * digits after the point a {@link FieldType#NUMBER} takes (-1: any); {@code min}, its smallest value (null: none),
+ * and {@code max} its largest (0: none; {@code .min(0).max(100)} for a percentage);
  * {@code initial}, the value a new object gets when it is not given (null: none), which the field then always has.
  */
 public record Field(String name, FieldType type, int max, String label, Trait trait, List<String> choices,
