@@ -7,6 +7,8 @@ import dev.crm.shared.company.CompanyCreated;
 import dev.crm.shared.company.CompanyOwnerChanged;
 import dev.crm.shared.contact.ContactCreated;
 import dev.crm.shared.contact.ContactOwnerChanged;
+import dev.crm.shared.product.ProductChanged;
+import dev.crm.shared.product.ProductCreated;
 import dev.crm.shared.FieldChange;
 import dev.crm.shared.Role;
 import dev.crm.shared.department.DepartmentCreated;
@@ -122,5 +124,11 @@ public final class Scenario {
         feed.publish(20, new CompanyChanged(20, List.of(FieldChange.of("name", "ACME", "ACME Corp"))), "alice");
         feed.publish(20, new CompanyOwnerChanged(20, "alice", "bob"), "alice");
         feed.publish(21, new ContactOwnerChanged(21, "alice", "bob", 20), "alice", Map.of(Causes.CAUSED_BY, 20L));
+
+        // product 22 (alice's, Sales): a price and a flag in typed columns, then a new price, no longer on sale
+        feed.publish(22, new ProductCreated(22, Map.of("name", "Widget", "type", "goods", "price", "12.5",
+                "currency", "EUR", "onSale", "true"), "alice", 7L), "alice");
+        feed.publish(22, new ProductChanged(22, List.of(FieldChange.of("price", "12.5", "13"),
+                FieldChange.of("onSale", "true", "false"))), "alice");
     }
 }

@@ -67,7 +67,8 @@ public final class FieldsTables {
             String column = Sql.column(field.name());
             Object value = switch (field.type()) {
                 case REFERENCE -> rs.getObject(column, Long.class);
-                case NUMBER -> rs.getBigDecimal(column) == null ? null : rs.getBigDecimal(column).toPlainString();
+                // as the events keep it: no trailing zeros (a NUMERIC(14,2) column answers 12.50 for 12.5)
+                case NUMBER -> rs.getBigDecimal(column) == null ? null : plain(rs.getBigDecimal(column));
                 case FLAG -> rs.getObject(column, Boolean.class);
                 case DATE -> rs.getObject(column, LocalDate.class);
                 default -> rs.getString(column);
@@ -77,6 +78,10 @@ public final class FieldsTables {
             }
         }
         return fields;
+    }
+
+    private static String plain(BigDecimal number) {
+        return number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString();
     }
 
     /** The columns a list of the kind can be sorted by, by field name, with their SQL; ID, owner, times too. */

@@ -53,21 +53,32 @@ public class FieldsEndpoints {
         this.csv = csv;
     }
 
-    /** A page of the objects the caller may see; {@code equal}: reference filters given (null values: not given). */
-    public <J> ItemList<J> list(Kind kind, Class<J> json, Actor actor, String q, Map<Field, Long> equal,
+    /**
+     * A page of the objects the caller may see; {@code equal}: filters given, a field and the value it must have (an
+     * ID for a reference, a choice's value, a Boolean for a flag; null values: not given).
+     */
+    public <J> ItemList<J> list(Kind kind, Class<J> json, Actor actor, String q, Map<Field, ?> equal,
                                 Long department, String sort, int page, int size) {
+        return list(kind, json, actor, q, equal, Map.of(), department, sort, page, size);
+    }
+
+    /** The same, with ranges a field's value must lie in ({@code ?minPrice=10&maxPrice=20}; null bounds: none). */
+    public <J> ItemList<J> list(Kind kind, Class<J> json, Actor actor, String q, Map<Field, ?> equal,
+                                Map<Field, FieldsQueries.Range> ranges, Long department, String sort, int page,
+                                int size) {
         if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
             throw BadRequest.of(page < 0 ? "page" : "size", "validation.paging", Page.MAX_SIZE);
         }
-        Page<FieldsView> result = service.list(kind, actor, filter(q, equal, department == null ? null
+        Page<FieldsView> result = service.list(kind, actor, filter(q, equal, ranges, department == null ? null
                 : List.of(department)), Sort.of(sort, FieldsTables.sorts(kind), FieldsQueries.LATEST), page, size);
         return ItemList.of(result, result.items().stream().map(o -> json(o, json)).toList());
     }
 
     /** The list as CSV ({@link CsvExport}): filtered and ordered as {@link #list} with the same parameters, streamed. */
-    public void export(Kind kind, Class<? extends Record> json, Actor actor, String q, Map<Field, Long> equal,
+    public void export(Kind kind, Class<? extends Record> json, Actor actor, String q, Map<Field, ?> equal,
                        Long department, String sort, HttpServletResponse response) throws IOException {
-        export(kind, json, actor, filter(q, equal, department == null ? null : List.of(department)), sort, response);
+        export(kind, json, actor, filter(q, equal, Map.of(), department == null ? null : List.of(department)), sort,
+                response);
     }
 
     /** The same, for a filter made by the caller (the list page's, with its departments). */
@@ -78,15 +89,19 @@ public class FieldsEndpoints {
                 .items().stream().map(o -> json(o, json)).toList());
     }
 
-    /** The filter of a list: {@code equal}'s values not given (null) are no filter. */
-    public static FieldsQueries.Filter filter(String q, Map<Field, Long> equal, java.util.Collection<Long> departments) {
+    /** The filter of a list: {@code equal}'s values not given (null) are no filter; a choice not among its values is 400. */
+    public static FieldsQueries.Filter filter(String q, Map<Field, ?> equal, Map<Field, FieldsQueries.Range> ranges,
+                                              java.util.Collection<Long> departments) {
         Map<Field, Object> given = new LinkedHashMap<>();
         equal.forEach((field, value) -> {
+            if (value != null && field.type() == FieldType.CHOICE && !field.choices().contains(value)) {
+                throw BadRequest.of(field.name(), "validation.one-of", String.join(", ", field.choices()));
+            }
             if (value != null) {
                 given.put(field, value);
             }
         });
-        return new FieldsQueries.Filter(q, given, departments);
+        return new FieldsQueries.Filter(q, given, ranges, departments);
     }
 
     public <J> ResponseEntity<J> create(Kind kind, Class<J> json, Actor actor, JsonNode body,
