@@ -54,13 +54,27 @@ public abstract class FieldsAggregate {
         return owner;
     }
 
+    protected Long department() {
+        return department;
+    }
+
     /**
      * The checked fields of a new object of this kind; {@code rules}: the kind's own rules over the values (and
      * the errors so far), run before any error is thrown. Refuses (403) an actor who may not add such objects.
      */
     protected static Map<String, String> checkedNew(Kind kind, Actor actor, Map<String, Object> given,
                                                     Consumer<Checked> rules) {
-        if (!Permissions.allows(actor, kind.name(), Action.ADD)) {
+        return checkedNew(kind, actor, Action.ADD, given, rules);
+    }
+
+    /**
+     * The same for a kind whose objects are made only through another object (a deal through a request): the actor
+     * needs {@code right} on the kind (a deal: change) instead of add; the other object's rules were checked by
+     * whoever sent the command.
+     */
+    protected static Map<String, String> checkedNew(Kind kind, Actor actor, Action right, Map<String, Object> given,
+                                                    Consumer<Checked> rules) {
+        if (!Permissions.allows(actor, kind.name(), right)) {
             throw new Rejected.Forbidden("error." + kind.name() + ".add-forbidden");
         }
         List<Rejected.FieldError> errors = new ArrayList<>();
@@ -138,11 +152,12 @@ public abstract class FieldsAggregate {
 
     /** 404 unless the actor may see the live object; 403 when they may see it but not do this. */
     protected void require(Actor actor, Action action, UserDirectory users) {
-        if (owner == null || deleted || !Permissions.reaches(actor, kind().name(), Action.VIEW, owner, department,
-                () -> users.departmentsOf(actor.username()))) {
+        String coOwner = kind().coOwner().map(f -> fields.get(f.name())).orElse(null);
+        if (owner == null || deleted || !Permissions.reaches(actor, kind().name(), Action.VIEW, owner, coOwner,
+                department, () -> users.departmentsOf(actor.username()))) {
             throw new Rejected.NotFound(id);
         }
-        if (!Permissions.reaches(actor, kind().name(), action, owner, department,
+        if (!Permissions.reaches(actor, kind().name(), action, owner, coOwner, department,
                 () -> users.departmentsOf(actor.username()))) {
             throw new Rejected.Forbidden("error." + kind().name() + "." + action.name().toLowerCase(java.util.Locale.ROOT)
                     + "-forbidden");

@@ -48,6 +48,7 @@ public final class FieldsTables {
             case NUMBER -> new BigDecimal(text);
             case FLAG -> Boolean.valueOf(text);
             case DATE -> LocalDate.parse(text);
+            case TIME -> Sql.ts(java.time.Instant.parse(text));
             default -> text;
         };
     }
@@ -71,6 +72,7 @@ public final class FieldsTables {
                 case NUMBER -> rs.getBigDecimal(column) == null ? null : plain(rs.getBigDecimal(column));
                 case FLAG -> rs.getObject(column, Boolean.class);
                 case DATE -> rs.getObject(column, LocalDate.class);
+                case TIME -> Sql.instant(rs, column);
                 default -> rs.getString(column);
             };
             if (value != null) {

@@ -2,6 +2,7 @@ package dev.crm.shared.kind;
 
 import dev.crm.shared.company.CompanyKind;
 import dev.crm.shared.contact.ContactKind;
+import dev.crm.shared.deal.DealKind;
 import dev.crm.shared.department.DepartmentKind;
 import dev.crm.shared.file.FileKind;
 import dev.crm.shared.memo.MemoKind;
@@ -20,7 +21,7 @@ import java.util.Optional;
 public final class Kinds {
 
     public static final List<Kind> ALL = List.of(MemoKind.KIND, TaskKind.KIND, ProjectKind.KIND, CompanyKind.KIND,
-            ContactKind.KIND, ProductKind.KIND, FileKind.KIND, UserKind.KIND, DepartmentKind.KIND, ReferenceKind.STAGE.kind(),
+            ContactKind.KIND, ProductKind.KIND, DealKind.KIND, FileKind.KIND, UserKind.KIND, DepartmentKind.KIND, ReferenceKind.STAGE.kind(),
             ReferenceKind.CLOSING_REASON.kind(), ReferenceKind.LEAD_SOURCE.kind(), ReferenceKind.CURRENCY.kind());
 
     private Kinds() {
