@@ -119,7 +119,7 @@ public class DealAggregate extends FieldsAggregate {
             reference.successStage(department()).filter(to -> !to.equals(from))
                     .ifPresent(to -> apply(new DealStageChanged(id(), from, to)));
         }
-        apply(new DealClosed(id(), cmd.closingReason(), clock.instant()));
+        apply(new DealClosed(id(), cmd.closingReason(), clock.instant().toString()));
         return Versions.current();
     }
 
@@ -171,7 +171,8 @@ public class DealAggregate extends FieldsAggregate {
         Map<String, String> after = checked.values();
         List<dev.crm.command.Rejected.FieldError> errors = checked.errors();
         for (Field field : DealKind.SET_BY_CLOSING) {
-            if (!Objects.equals(after.get(field.name()), before.get(field.name()))) {
+            if (!Objects.equals(after.get(field.name()), before.get(field.name()))
+                    && errors.stream().noneMatch(e -> field.is(e.field()))) {
                 errors.add(Input.error(field, "validation.deal.set-by-closing"));
             }
         }

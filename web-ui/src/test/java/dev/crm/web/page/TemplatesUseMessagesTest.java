@@ -296,6 +296,7 @@ class TemplatesUseMessagesTest {
                 "admin-user-active", "admin-departments", "admin-department-form", "companies", "company",
                 "company-form", "company-delete", "contacts", "contact", "contact-form", "contact-delete",
                 "products", "product", "product-form", "product-delete",
+                "deals", "deal", "deal-form", "deal-delete", "payments", "payment", "payment-form", "payment-delete",
                 "admin-stages", "admin-closing-reasons", "admin-lead-sources", "admin-currencies", "import",
                 "import-preview", "import-progress");
     }
