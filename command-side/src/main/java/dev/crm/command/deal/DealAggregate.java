@@ -195,7 +195,7 @@ public class DealAggregate extends FieldsAggregate {
             String id = after.get(part.name());
             if (id != null && !id.equals(before.get(part.name())) && errors.stream().noneMatch(e -> part.is(e.field()))
                     && !parts.visible(part, Long.parseLong(id), actor)) {
-                errors.add(Input.error(part, "validation.deal.unknown-part", id));
+                errors.add(Input.error(part, "validation.deal.unknown-part", Long.parseLong(id)));
             }
         }
         currencies.check(DealKind.AMOUNT, DealKind.CURRENCY, before, after, errors);
