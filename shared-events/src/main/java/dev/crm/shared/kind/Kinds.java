@@ -4,6 +4,7 @@ import dev.crm.shared.company.CompanyKind;
 import dev.crm.shared.contact.ContactKind;
 import dev.crm.shared.department.DepartmentKind;
 import dev.crm.shared.file.FileKind;
+import dev.crm.shared.lead.LeadKind;
 import dev.crm.shared.memo.MemoKind;
 import dev.crm.shared.project.ProjectKind;
 import dev.crm.shared.reference.ReferenceKind;
@@ -19,8 +20,9 @@ import java.util.Optional;
 public final class Kinds {
 
     public static final List<Kind> ALL = List.of(MemoKind.KIND, TaskKind.KIND, ProjectKind.KIND, CompanyKind.KIND,
-            ContactKind.KIND, FileKind.KIND, UserKind.KIND, DepartmentKind.KIND, ReferenceKind.STAGE.kind(),
-            ReferenceKind.CLOSING_REASON.kind(), ReferenceKind.LEAD_SOURCE.kind(), ReferenceKind.CURRENCY.kind());
+            ContactKind.KIND, LeadKind.KIND, FileKind.KIND, UserKind.KIND, DepartmentKind.KIND,
+            ReferenceKind.STAGE.kind(), ReferenceKind.CLOSING_REASON.kind(), ReferenceKind.LEAD_SOURCE.kind(),
+            ReferenceKind.CURRENCY.kind());
 
     private Kinds() {
     }
