@@ -7,6 +7,8 @@ import dev.crm.shared.company.CompanyCreated;
 import dev.crm.shared.company.CompanyOwnerChanged;
 import dev.crm.shared.contact.ContactCreated;
 import dev.crm.shared.contact.ContactOwnerChanged;
+import dev.crm.shared.lead.LeadConverted;
+import dev.crm.shared.lead.LeadCreated;
 import dev.crm.shared.FieldChange;
 import dev.crm.shared.Role;
 import dev.crm.shared.department.DepartmentCreated;
@@ -122,5 +124,9 @@ public final class Scenario {
         feed.publish(20, new CompanyChanged(20, List.of(FieldChange.of("name", "ACME", "ACME Corp"))), "alice");
         feed.publish(20, new CompanyOwnerChanged(20, "alice", "bob"), "alice");
         feed.publish(21, new ContactOwnerChanged(21, "alice", "bob", 20), "alice", Map.of(Causes.CAUSED_BY, 20L));
+
+        // lead 22 (bob's), converted into company 20 and contact 21
+        feed.publish(22, new LeadCreated(22, Map.of("firstName", "Ann", "companyName", "ACME"), "bob", 7L), "bob");
+        feed.publish(22, new LeadConverted(22, 20, 21), "bob");
     }
 }
