@@ -109,7 +109,7 @@ public class LeadConversion {
     /** 409 naming the companies that match. */
     public static Rejected.WrongState ambiguous(List<FieldsView> matches) {
         return new Rejected.WrongState("error.lead.convert.ambiguous", matches.size(), matches.stream()
-                .map(c -> "ID" + c.id() + " " + c.title()).collect(Collectors.joining(", ")));
+                .map(c -> "ID " + c.id() + " " + c.title()).collect(Collectors.joining(", ")));
     }
 
     /** The live lead, if the actor may convert it: 404, 403 (no right), 409 (converted, or no person's name). */

@@ -56,6 +56,16 @@ public abstract class FieldsPageController {
     protected void describe(Actor actor, FieldsView object, Model model) {
     }
 
+    /** The references its form offers (all, by default); a kind leaves out those that only its actions set. */
+    protected List<Field> formReferences() {
+        return parts.references(kind);
+    }
+
+    /** A reference's choices on the form: by default the objects of the kind the field is named after. */
+    protected Map<Long, String> choices(Actor actor, Field field) {
+        return parts.choices(actor, field);
+    }
+
     @GetMapping
     String list(Actor actor, @RequestParam(required = false) String q,
                 @RequestParam(defaultValue = "false") boolean dept, @RequestParam(defaultValue = "0") int page,
@@ -92,7 +102,7 @@ public abstract class FieldsPageController {
         requireAdd(actor);
         Map<String, String> values = new HashMap<>(KindForm.of(kind, Map.of()));
         Map<String, Long> fixed = new LinkedHashMap<>();
-        for (Field field : parts.references(kind)) {
+        for (Field field : formReferences()) {
             Long given = reference(params.getFirst(field.name()));
             if (given != null && parts.title(actor, given) != null) {
                 fixed.put(field.name(), given);
@@ -114,7 +124,7 @@ public abstract class FieldsPageController {
         } catch (Rejected.Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             Map<String, Long> fixed = new LinkedHashMap<>();
-            for (Field field : parts.references(kind)) {
+            for (Field field : formReferences()) {
                 Long given = reference(params.getFirst(field.name() + ".fixed"));
                 if (given != null) {
                     fixed.put(field.name(), given);
@@ -216,11 +226,11 @@ public abstract class FieldsPageController {
         model.addAttribute("object", object == null ? null : parts.row(actor, object));
         model.addAttribute("yours", yours);
         Map<String, Object> references = new LinkedHashMap<>();
-        for (Field field : parts.references(kind)) {
+        for (Field field : formReferences()) {
             Long given = fixed.get(field.name());
             references.put(field.name(), given != null
                     ? Map.of("fixed", given, "title", java.util.Objects.requireNonNullElse(parts.title(actor, given), ""))
-                    : Map.of("choices", parts.choices(actor, field)));
+                    : Map.of("choices", choices(actor, field)));
         }
         model.addAttribute("references", references);
         return "object/fields-form";
