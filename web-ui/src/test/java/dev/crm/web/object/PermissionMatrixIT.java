@@ -56,7 +56,8 @@ class PermissionMatrixIT {
                 new Kind("company", "/api/companies", u -> Map.of("name", "Matrix company"), "name",
                         Map.of("city", "x")),
                 new Kind("contact", "/api/contacts", u -> Map.of("lastName", "Matrix contact", "company",
-                        companyOf.getOrDefault(u, companyOf.get(crmStranger))), "lastName", Map.of("city", "x")));
+                        companyOf.getOrDefault(u, companyOf.get(crmStranger))), "lastName", Map.of("city", "x")),
+                new Kind("lead", "/api/leads", u -> Map.of("lastName", "Matrix lead"), "lastName", Map.of("city", "x")));
         List<String> mismatches = new ArrayList<>();
         int checked = 0;
         for (Role role : Role.values()) {
@@ -111,6 +112,16 @@ class PermissionMatrixIT {
                             api.as(user, "POST", "/api/tasks", Map.of("title", "Matrix part",
                                     k.kind().equals("task") ? "parent" : "project", theirs)).status(),
                             201, viewAll ? 403 : 400); // the container is a body field: an unknown one is a 400
+                }
+                // converting a lead: changing it, and adding a company and a contact
+                if (k.kind().equals("lead")) {
+                    checked++;
+                    expect(mismatches, role, k.kind(), "convert other",
+                            Permissions.allowsAll(actor, k.kind(), Action.CHANGE)
+                                    && Permissions.allows(actor, "company", Action.ADD)
+                                    && Permissions.allows(actor, "contact", Action.ADD),
+                            api.as(user, "POST", k.path() + "/" + theirs + "/convert", null).status(),
+                            200, viewAll ? 403 : 404);
                 }
                 checked++;
                 expect(mismatches, role, k.kind(), "delete other", Permissions.allowsAll(actor, k.kind(), Action.DELETE),
