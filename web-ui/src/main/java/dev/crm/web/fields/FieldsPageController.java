@@ -228,9 +228,15 @@ public abstract class FieldsPageController {
         Map<String, Object> references = new LinkedHashMap<>();
         for (Field field : formReferences()) {
             Long given = fixed.get(field.name());
-            references.put(field.name(), given != null
-                    ? Map.of("fixed", given, "title", java.util.Objects.requireNonNullElse(parts.title(actor, given), ""))
-                    : Map.of("choices", choices(actor, field)));
+            // both keys always there: the form asks for "fixed" of a reference that is chosen, too
+            Map<String, Object> reference = new HashMap<>();
+            reference.put("fixed", given);
+            if (given != null) {
+                reference.put("title", java.util.Objects.requireNonNullElse(parts.title(actor, given), ""));
+            } else {
+                reference.put("choices", choices(actor, field));
+            }
+            references.put(field.name(), reference);
         }
         model.addAttribute("references", references);
         return "object/fields-form";
