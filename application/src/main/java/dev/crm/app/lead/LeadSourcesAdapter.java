@@ -17,6 +17,6 @@ class LeadSourcesAdapter implements LeadSources {
 
     @Override
     public boolean exists(long source) {
-        return references.find(ReferenceKind.LEAD_SOURCE, source).isPresent();
+        return references.exists(ReferenceKind.LEAD_SOURCE, source);
     }
 }
