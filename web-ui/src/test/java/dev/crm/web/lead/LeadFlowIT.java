@@ -139,5 +139,19 @@ class LeadFlowIT {
         page.navigate("/leads/" + lead);
         assertThat(page.locator("#lead-converted-company")).containsText("Harbor " + u);
         fitsTheWindow(page);
+
+        // two companies of one name: the confirmation says why it cannot convert, and offers no button
+        for (String name : java.util.List.of("Twin " + u, "TWIN " + u)) {
+            assertThat(api.as(manager, "POST", "/api/companies", Map.of("name", name)).status()).isEqualTo(201);
+        }
+        long twin = api.as(manager, "POST", "/api/leads", Map.of("firstName", "Tom", "companyName", "twin " + u))
+                .body().get("id").asLong();
+        page.navigate("/leads/" + twin);
+        link(page, "Convert").click();
+        page.waitForURL("**/leads/" + twin + "/convert");
+        assertThat(page.locator("#lead-convert-ambiguous")).containsText("2 companies match");
+        assertThat(page.locator("#lead-convert-matches li")).hasCount(2);
+        assertThat(button(page, "Convert")).hasCount(0);
+        fitsTheWindow(page);
     }
 }
