@@ -27,6 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @CrmIntegrationTest
 class LeadFlowIT {
 
+    static final java.nio.file.Path SCREENSHOTS = java.nio.file.Path.of("target/screenshots");
+
     @LocalServerPort
     int port;
     Api api;
@@ -67,6 +69,9 @@ class LeadFlowIT {
         assertThat(page.locator("#lead-title")).hasText("Lea Lumen " + companyName);
         assertThat(page.locator("#lead-source")).containsText("Referral");
         assertThat(page.locator("#lead-conversion")).containsText("Not converted yet");
+        // a reference without a value is not shown, and every label has its value
+        assertThat(page.locator("#lead-company")).hasCount(0);
+        assertThat(page.locator("article dl > dt")).hasCount(page.locator("article dl > dd").count());
         assertThat(tooltipOf(page, page.locator("#lead-convert"))).containsText("Convert this lead");
         fitsTheWindow(page);
 
@@ -76,6 +81,8 @@ class LeadFlowIT {
         assertThat(page.locator("#lead-convert-new-company")).hasText(companyName);
         assertThat(page.locator("#lead-convert-new-contact")).hasText("Lea Lumen");
         fitsTheWindow(page);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("lead-convert-desk.png"))
+                .setFullPage(true));
         button(page, "Convert").click();
         page.waitForURL(Pattern.compile(".*/contacts/\\d+$"));
         long contact = Long.parseLong(page.url().replaceAll(".*/contacts/", ""));
@@ -91,6 +98,10 @@ class LeadFlowIT {
         assertThat(page.locator("#lead-converted-company")).containsText(companyName);
         assertThat(link(page, "Edit")).hasCount(0);
         assertThat(page.locator("#lead-convert")).hasCount(0);
+        assertThat(page.locator("#lead-company")).containsText(companyName);
+        assertThat(page.locator("article dl > dt")).hasCount(page.locator("article dl > dd").count());
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("lead-converted-desk.png"))
+                .setFullPage(true));
         page.locator("#lead-converted-company").click();
         page.waitForURL(Pattern.compile(".*/companies/\\d+$"));
         assertThat(page.locator("#company-title")).hasText(companyName);
@@ -153,5 +164,7 @@ class LeadFlowIT {
         assertThat(page.locator("#lead-convert-matches li")).hasCount(2);
         assertThat(button(page, "Convert")).hasCount(0);
         fitsTheWindow(page);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("lead-ambiguous-phone.png"))
+                .setFullPage(true));
     }
 }
