@@ -1,5 +1,6 @@
 package dev.crm.command;
 
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -30,6 +31,7 @@ public final class FieldRules {
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]+");
     private static final Pattern URL = Pattern.compile("(?i)(https?://)?[a-z0-9\\p{L}-]+(\\.[a-z0-9\\p{L}-]+)+(:[0-9]{1,5})?([/?#]\\S*)?");
     private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,40}(\\.[0-9]{1,40})?");
 
     private FieldRules() {
     }
@@ -132,6 +134,56 @@ public final class FieldRules {
         if (!valid) {
             errors.add(error(field, "validation.date"));
         }
+    }
+
+    /**
+     * An optional decimal number: written with digits and at most one point ({@code 12.50}, {@code -3}; no exponent,
+     * no grouping), at most {@code decimals} digits after the point once trailing zeros are left out (-1: any), at
+     * least {@code min} and at most {@code max} (null: any), and at most {@link Limits#DIGITS} digits before the
+     * point. Answers the number as the events keep it, its plain text without trailing zeros ({@code 12.5},
+     * {@code 100}), or null (none, or refused).
+     */
+    public static String decimal(String field, String value, int decimals, BigDecimal min, BigDecimal max,
+                                 List<Rejected.FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        if (!DECIMAL.matcher(value).matches()) {
+            errors.add(error(field, "validation.number"));
+            return null;
+        }
+        BigDecimal number = new BigDecimal(value).stripTrailingZeros();
+        if (number.precision() - number.scale() > Limits.DIGITS) {
+            errors.add(error(field, "validation.number.too-large", Limits.DIGITS));
+        } else if (decimals >= 0 && number.scale() > decimals) {
+            errors.add(error(field, "validation.number.decimals", decimals));
+        } else if (min != null && number.compareTo(min) < 0) {
+            errors.add(error(field, "validation.number.min", min.toPlainString()));
+        } else if (max != null && number.compareTo(max) > 0) {
+            errors.add(error(field, "validation.number.max", max.toPlainString()));
+        } else {
+            return number.signum() == 0 ? "0" : number.toPlainString();
+        }
+        return null;
+    }
+
+    /** An optional one of {@code choices}, written exactly so. */
+    public static void oneOf(String field, String value, List<String> choices, List<Rejected.FieldError> errors) {
+        if (value != null && !choices.contains(value)) {
+            errors.add(error(field, "validation.one-of", String.join(", ", choices)));
+        }
+    }
+
+    /** An optional yes or no: {@code true} or {@code false}, as the events keep it, or null (none, or refused). */
+    public static String flag(String field, String value, List<Rejected.FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            errors.add(error(field, "validation.type.boolean"));
+            return null;
+        }
+        return value;
     }
 
     /**

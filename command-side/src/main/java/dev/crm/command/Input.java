@@ -29,12 +29,18 @@ public final class Input {
         return s.isEmpty() ? null : s;
     }
 
-    /** The rules of the field's type for one value (names, texts, dates); other types have rules of their own here. */
+    /**
+     * The rules of the field's type for one value written as text (names, texts, dates, choices, numbers, flags); other
+     * types have rules of their own here.
+     */
     public static void check(Field field, String value, List<Rejected.FieldError> errors) {
         switch (field.type()) {
             case NAME -> FieldRules.name(field.name(), value, field.max(), errors);
             case TEXT -> FieldRules.text(field.name(), value, field.max(), errors);
             case DATE -> FieldRules.date(field.name(), value, errors);
+            case CHOICE -> FieldRules.oneOf(field.name(), value, field.choices(), errors);
+            case NUMBER -> FieldRules.decimal(field.name(), value, field.decimals(), field.min(), largest(field), errors);
+            case FLAG -> FieldRules.flag(field.name(), value, errors);
             case LINE -> FieldRules.line(field.name(), value, field.max(), errors);
             case EMAIL -> FieldRules.email(field.name(), value, field.max(), errors);
             case PHONE -> FieldRules.phone(field.name(), value, field.max(), errors);
@@ -47,14 +53,20 @@ public final class Input {
      * Own fields of a kind given by name, for kinds whose events carry their fields by name: each value (a text, or
      * a list of texts for {@link FieldType#TAGS}) cleaned and checked by its field's declaration, answered as the
      * events store it (tags joined by ", "; no value: null). A name the kind does not declare is a programming
-     * error. {@code creating}: a required field ({@link FieldType#NAME}) that is not given is checked as empty.
+     * error. {@code creating}: a required field ({@link FieldType#NAME}) that is not given is checked as empty, and a
+     * field with an initial value ({@link Field#initial()}) that is not given takes it. A number ({@link
+     * FieldType#NUMBER}) may be given as a number or as its text, a flag as a boolean or {@code "true"}/{@code
+     * "false"}; they are stored as their plain text ({@code "12.5"}, {@code "true"}). A field with an initial value
+     * always has one: null or blank is refused as missing.
      */
     public static Map<String, String> fields(Kind kind, Map<String, ?> given, boolean creating,
                                              List<Rejected.FieldError> errors) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Field field : kind.fields()) {
             if (!given.containsKey(field.name())) {
-                if (creating && field.type() == FieldType.NAME) {
+                if (creating && field.initial() != null) {
+                    out.put(field.name(), field.initial());
+                } else if (creating && field.type() == FieldType.NAME) {
                     check(field, null, errors);
                 }
                 continue;
@@ -72,8 +84,19 @@ public final class Input {
                 }
                 out.put(field.name(), reference == null ? null : reference.toString());
             } else {
-                String clean = clean((String) value);
-                check(field, clean, errors);
+                int before = errors.size();
+                String clean = clean(value instanceof java.math.BigDecimal number ? number.toPlainString()
+                        : value == null ? null : String.valueOf(value));
+                if (field.type() == FieldType.NUMBER) {
+                    clean = FieldRules.decimal(field.name(), clean, field.decimals(), field.min(), largest(field), errors);
+                } else if (field.type() == FieldType.FLAG) {
+                    clean = FieldRules.flag(field.name(), clean, errors);
+                } else {
+                    check(field, clean, errors);
+                }
+                if (clean == null && field.initial() != null && errors.size() == before) {
+                    errors.add(error(field, "validation.required"));
+                }
                 out.put(field.name(), clean);
             }
         }
@@ -83,6 +106,11 @@ public final class Input {
             }
         }
         return out;
+    }
+
+    /** A number's largest value: its {@code max} (for a number a value, not a length), or none. */
+    private static java.math.BigDecimal largest(Field field) {
+        return field.max() > 0 ? java.math.BigDecimal.valueOf(field.max()) : null;
     }
 
     private static Long reference(Object value) {

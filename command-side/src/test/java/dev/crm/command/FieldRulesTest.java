@@ -57,6 +57,42 @@ class FieldRulesTest {
     }
 
     @Test
+    void decimalsAreWrittenPlainlyWithinTheirScaleAndBoundsAndKeptWithoutTrailingZeros() {
+        java.math.BigDecimal zero = java.math.BigDecimal.ZERO;
+        assertThat(FieldRules.decimal("price", "12.50", 2, zero, null, new ArrayList<>())).isEqualTo("12.5");
+        assertThat(FieldRules.decimal("price", "100.00", 2, zero, null, new ArrayList<>())).isEqualTo("100");
+        assertThat(FieldRules.decimal("price", "-0.00", 2, null, null, new ArrayList<>())).isEqualTo("0");
+        assertThat(FieldRules.decimal("price", "999999999999.99", 2, zero, null, new ArrayList<>()))
+                .isEqualTo("999999999999.99");
+        assertThat(FieldRules.decimal("price", null, 2, zero, null, new ArrayList<>())).isNull();
+        for (String bad : List.of("1e3", "12,50", "1 000", "+1", ".5", "5.", "١٢", "0x10", "NaN", "Infinity")) {
+            assertThat(codes(e -> FieldRules.decimal("price", bad, 2, zero, null, e))).as(bad)
+                    .containsExactly("price:validation.number");
+        }
+        assertThat(codes(e -> FieldRules.decimal("price", "1.234", 2, zero, null, e)))
+                .containsExactly("price:validation.number.decimals");
+        assertThat(codes(e -> FieldRules.decimal("price", "-0.01", 2, zero, null, e)))
+                .containsExactly("price:validation.number.min");
+        assertThat(codes(e -> FieldRules.decimal("probability", "100.5", 1, zero, java.math.BigDecimal.valueOf(100),
+                e))).containsExactly("probability:validation.number.max");
+        assertThat(codes(e -> FieldRules.decimal("price", "1000000000000", 2, zero, null, e)))
+                .containsExactly("price:validation.number.too-large");
+    }
+
+    @Test
+    void choicesAndFlagsAreWrittenExactly() {
+        assertThat(codes(e -> FieldRules.oneOf("type", "goods", List.of("goods", "service"), e))).isEmpty();
+        assertThat(codes(e -> FieldRules.oneOf("type", null, List.of("goods", "service"), e))).isEmpty();
+        assertThat(codes(e -> FieldRules.oneOf("type", "Goods", List.of("goods", "service"), e)))
+                .containsExactly("type:validation.one-of");
+        assertThat(FieldRules.flag("onSale", "false", new ArrayList<>())).isEqualTo("false");
+        for (String bad : List.of("TRUE", "yes", "1", "on")) {
+            assertThat(codes(e -> FieldRules.flag("onSale", bad, e))).as(bad)
+                    .containsExactly("onSale:validation.type.boolean");
+        }
+    }
+
+    @Test
     void tagsAreBoundedInNumberAndLengthSoTheyAlwaysFitTheirColumn() {
         // task_view.tags is VARCHAR(2000), stored as ",a,b,"
         assertThat(FieldRules.TAGS_MAX * (FieldRules.TAG_MAX + 1) + 1).isLessThanOrEqualTo(2000);

@@ -7,6 +7,8 @@ import dev.crm.shared.company.CompanyCreated;
 import dev.crm.shared.company.CompanyOwnerChanged;
 import dev.crm.shared.contact.ContactCreated;
 import dev.crm.shared.contact.ContactOwnerChanged;
+import dev.crm.shared.product.ProductChanged;
+import dev.crm.shared.product.ProductCreated;
 import dev.crm.shared.lead.LeadConverted;
 import dev.crm.shared.lead.LeadCreated;
 import dev.crm.shared.FieldChange;
@@ -125,8 +127,13 @@ public final class Scenario {
         feed.publish(20, new CompanyOwnerChanged(20, "alice", "bob"), "alice");
         feed.publish(21, new ContactOwnerChanged(21, "alice", "bob", 20), "alice", Map.of(Causes.CAUSED_BY, 20L));
 
-        // lead 22 (bob's), converted into company 20 and contact 21
-        feed.publish(22, new LeadCreated(22, Map.of("firstName", "Ann", "companyName", "ACME"), "bob", 7L), "bob");
-        feed.publish(22, new LeadConverted(22, 20, 21), "bob");
+        // product 22 (alice's, Sales): a price and a flag in typed columns, then a new price, no longer on sale
+        feed.publish(22, new ProductCreated(22, Map.of("name", "Widget", "type", "goods", "price", "12.5",
+                "currency", "EUR", "onSale", "true"), "alice", 7L), "alice");
+        feed.publish(22, new ProductChanged(22, List.of(FieldChange.of("price", "12.5", "13"),
+                FieldChange.of("onSale", "true", "false"))), "alice");
+        // lead 23 (bob's), converted into company 20 and contact 21
+        feed.publish(23, new LeadCreated(23, Map.of("firstName", "Ann", "companyName", "ACME"), "bob", 7L), "bob");
+        feed.publish(23, new LeadConverted(23, 20, 21), "bob");
     }
 }

@@ -10,6 +10,12 @@ import dev.crm.shared.company.CompanyDeleted;
 import dev.crm.shared.company.CompanyEvent;
 import dev.crm.shared.company.CompanyOwnerChanged;
 import dev.crm.shared.company.CompanyRestored;
+import dev.crm.shared.product.ProductChanged;
+import dev.crm.shared.product.ProductCreated;
+import dev.crm.shared.product.ProductDeleted;
+import dev.crm.shared.product.ProductEvent;
+import dev.crm.shared.product.ProductOwnerChanged;
+import dev.crm.shared.product.ProductRestored;
 import dev.crm.shared.contact.ContactChanged;
 import dev.crm.shared.contact.ContactCreated;
 import dev.crm.shared.contact.ContactDeleted;
@@ -177,6 +183,16 @@ class EventJsonContractTest {
         PINNED.put(new LeadConverted(52, 50, 51), "{\"leadId\":52,\"company\":50,\"contact\":51}");
         PINNED.put(new LeadDeleted(52), "{\"leadId\":52}");
         PINNED.put(new LeadRestored(52), "{\"leadId\":52}");
+        // --- products (issue 14): the type's API name, the price a plain decimal, the flag "true"/"false" ---
+        PINNED.put(new ProductCreated(52, values("name", "Widget", "type", "goods", "price", "12.5", "currency", "EUR",
+                        "onSale", "true"), "alice", 7L),
+                "{\"productId\":52,\"fields\":{\"name\":\"Widget\",\"type\":\"goods\",\"price\":\"12.5\","
+                        + "\"currency\":\"EUR\",\"onSale\":\"true\"},\"owner\":\"alice\",\"department\":7}");
+        PINNED.put(new ProductChanged(52, List.of(FieldChange.of("price", "12.5", "13"))),
+                "{\"productId\":52,\"changes\":[{\"field\":\"price\",\"from\":\"12.5\",\"to\":\"13\"}]}");
+        PINNED.put(new ProductOwnerChanged(52, "alice", "bob"), "{\"productId\":52,\"from\":\"alice\",\"to\":\"bob\"}");
+        PINNED.put(new ProductDeleted(52), "{\"productId\":52}");
+        PINNED.put(new ProductRestored(52), "{\"productId\":52}");
         // --- reference data (issue 14): every kind's events have the same shapes ---
         PINNED.put(new StageCreated(48, values("name", "Offer", "department", null, "index", "2", "default", "false",
                         "success", "false")),
@@ -237,6 +253,7 @@ class EventJsonContractTest {
     void everyEventTypeHasAPin() {
         List<Class<?>> types = Stream.of(MemoEvent.class, FileEvent.class, TaskEvent.class, ProjectEvent.class,
                         UserEvent.class, DepartmentEvent.class, CompanyEvent.class, ContactEvent.class, LeadEvent.class,
+                        ProductEvent.class,
                         ReferenceEvent.Created.class, ReferenceEvent.Changed.class, ReferenceEvent.Deleted.class,
                         ReferenceEvent.Restored.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses())).toList();

@@ -155,17 +155,27 @@ public class FieldsService {
 
     private List<ObjectSummary> parts(long id) {
         List<ObjectSummary> parts = new ArrayList<>();
+        parts(id, parts, new java.util.HashSet<>());
+        return parts;
+    }
+
+    /** Each object once, though parts may be parts of several (a deal of a company and of its contact). */
+    private void parts(long id, List<ObjectSummary> parts, java.util.Set<Long> seen) {
+        if (!seen.add(id)) {
+            return;
+        }
         objects.find(id).ifPresent(parts::add);
         for (FileView file : files.attachedTo(id)) {
-            objects.find(file.id()).ifPresent(parts::add);
+            if (seen.add(file.id())) {
+                objects.find(file.id()).ifPresent(parts::add);
+            }
         }
         for (Links.Link link : links.parts(id)) {
             if (Links.PART.equals(link.relation())
                     && objects.find(link.other()).filter(o -> !o.deleted()).isPresent()) {
-                parts.addAll(parts(link.other()));
+                parts(link.other(), parts, seen);
             }
         }
-        return parts;
     }
 
     /** The kinds of fields by name whose objects this kind holds. */

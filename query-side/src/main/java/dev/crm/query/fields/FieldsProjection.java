@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Builds the table of every kind of fields by name ({@link FieldsTables}: {@code company_view}, {@code contact_view},
  * …) and their rows of the object index, from the shapes of {@link FieldsEvents}; an object held by another
- * ({@link Field#holder()}) is linked to it as a part ({@link Links#PART}), so that it cannot be restored before its
- * holder. Every update is guarded by the event's version, so a replay leaves the same rows.
+ * ({@link Field#holder()}) or a part of another ({@link Field#partOf()}) is linked to it as a part ({@link Links#PART}),
+ * so that it goes with its delete and cannot be restored before it. Every update is guarded by the event's version, so a replay leaves the same rows.
  */
 @Component
 @ProcessingGroup(FieldsProjection.GROUP)
@@ -69,8 +69,11 @@ public class FieldsProjection implements ReadModel {
                         + ", owner, department, deleted, created_at, updated_at"));
         writes.insertKeepingIfAbsent(insert, FieldsTables.row(kind), row.toArray());
         objects.created(e.objectId(), kind.name(), e.title(), e.owner(), at, e.department());
-        kind.holder().map(f -> values.get(f.name()))
-                .ifPresent(holder -> links.link(Long.parseLong(holder), e.objectId(), Links.PART));
+        for (Field field : kind.fields()) {
+            if (field.linksAPart() && values.get(field.name()) != null) {
+                links.link(Long.parseLong(values.get(field.name())), e.objectId(), Links.PART);
+            }
+        }
     }
 
     @EventHandler
@@ -88,6 +91,15 @@ public class FieldsProjection implements ReadModel {
             sql.append(Sql.column(field.name())).append(" = ?, ");
             args.add(FieldsTables.value(field, change.to()));
             retitled |= kind.titledBy().contains(field);
+            if (field.linksAPart()) {
+                // a part of another object now (a deal moved to another contact)
+                if (change.from() != null) {
+                    links.unlink(Long.parseLong(change.from()), e.objectId(), Links.PART);
+                }
+                if (change.to() != null) {
+                    links.link(Long.parseLong(change.to()), e.objectId(), Links.PART);
+                }
+            }
         }
         sql.append("version = ?, updated_at = ? WHERE id = ? AND version < ?");
         args.addAll(List.of(version, Sql.ts(at), e.objectId(), version));

@@ -26,16 +26,28 @@ public class FieldsQueries {
     /** Newest change first (each table's index {@code <kind>_view_updated}). */
     public static final Sort LATEST = new Sort(ObjectFields.UPDATED_AT.name(), true);
 
-    /** What a list asks for: a text (null: any), fields that must have a value (a reference: that object), departments (null: all). */
-    public record Filter(String text, Map<Field, Object> equal, Collection<Long> departments) {
+    /**
+     * What a list asks for: a text (null: any), fields that must have a value (a reference: that object), fields whose
+     * value must lie in a range (a price from … to …), departments (null: all).
+     */
+    public record Filter(String text, Map<Field, Object> equal, Map<Field, Range> ranges, Collection<Long> departments) {
 
         public Filter {
             equal = Map.copyOf(equal);
+            ranges = Map.copyOf(ranges);
+        }
+
+        public Filter(String text, Map<Field, Object> equal, Collection<Long> departments) {
+            this(text, equal, Map.of(), departments);
         }
 
         public static Filter of(String text, Collection<Long> departments) {
             return new Filter(text, Map.of(), departments);
         }
+    }
+
+    /** The values from {@code from} to {@code to}, both included (null: no bound); as the field's column takes them. */
+    public record Range(Object from, Object to) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -96,6 +108,19 @@ public class FieldsQueries {
             String name = "equal" + n++;
             where.append(" AND ").append(Sql.column(equal.getKey().name())).append(" = :").append(name);
             params.addValue(name, equal.getValue());
+        }
+        for (Map.Entry<Field, Range> range : filter.ranges().entrySet()) {
+            String column = Sql.column(range.getKey().name());
+            if (range.getValue().from() != null) {
+                String name = "from" + n++;
+                where.append(" AND ").append(column).append(" >= :").append(name);
+                params.addValue(name, range.getValue().from());
+            }
+            if (range.getValue().to() != null) {
+                String name = "to" + n++;
+                where.append(" AND ").append(column).append(" <= :").append(name);
+                params.addValue(name, range.getValue().to());
+            }
         }
         Sql.inDepartments(where, params, ObjectFields.DEPARTMENT.name(), filter.departments());
         return paging.page("*", FieldsTables.table(kind), where, params, sort.orderBy(FieldsTables.sorts(kind), ""),

@@ -67,7 +67,8 @@ public final class FieldsTables {
             String column = Sql.column(field.name());
             Object value = switch (field.type()) {
                 case REFERENCE -> rs.getObject(column, Long.class);
-                case NUMBER -> rs.getBigDecimal(column) == null ? null : rs.getBigDecimal(column).toPlainString();
+                // as the events keep it: no trailing zeros (a NUMERIC(14,2) column answers 12.50 for 12.5)
+                case NUMBER -> rs.getBigDecimal(column) == null ? null : plain(rs.getBigDecimal(column));
                 case FLAG -> rs.getObject(column, Boolean.class);
                 case DATE -> rs.getObject(column, LocalDate.class);
                 default -> rs.getString(column);
@@ -79,8 +80,18 @@ public final class FieldsTables {
         return fields;
     }
 
+    private static String plain(BigDecimal number) {
+        return number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString();
+    }
+
     /** The columns a list of the kind can be sorted by, by field name, with their SQL; ID, owner, times too. */
     public static Map<String, String> sorts(Kind kind) {
+        return SORTS.computeIfAbsent(kind.name(), name -> sortsOf(kind));
+    }
+
+    private static final Map<String, Map<String, String>> SORTS = new ConcurrentHashMap<>();
+
+    private static Map<String, String> sortsOf(Kind kind) {
         Map<String, String> sorts = new LinkedHashMap<>();
         sorts.put(ObjectFields.ID.name(), "id");
         for (Field field : kind.fields()) {
@@ -97,7 +108,7 @@ public final class FieldsTables {
         sorts.put(ObjectFields.DEPARTMENT.name(), ObjectFields.DEPARTMENT.name());
         sorts.put(ObjectFields.CREATED_AT.name(), "created_at");
         sorts.put(ObjectFields.UPDATED_AT.name(), "updated_at");
-        return sorts;
+        return java.util.Collections.unmodifiableMap(sorts);
     }
 
     /**
@@ -112,7 +123,10 @@ public final class FieldsTables {
         }
         for (Field field : kind.fields()) {
             if (field.isSearched() && !(kind.titledBy().size() > 1 && kind.titledBy().contains(field))) {
-                parts.add("LOWER(COALESCE(" + Sql.column(field.name()) + ", ''))");
+                // a required name as it is; another field with its missing value as '' (the trigram indexes' own
+                // expressions, see the PostgreSQL migrations V15_1 and V18)
+                parts.add(field.type() == FieldType.NAME ? "LOWER(" + Sql.column(field.name()) + ")"
+                        : "LOWER(COALESCE(" + Sql.column(field.name()) + ", ''))");
             }
         }
         return parts.stream().map(p -> p + " LIKE :pattern ESCAPE '\\'")

@@ -57,6 +57,11 @@ public class Links implements ReadModel {
         writes.insertIfAbsent(INSERT, from, to, relation);
     }
 
+    /** Records that {@code to} no longer belongs to {@code from} (a deal moved to another contact). */
+    public void unlink(long from, long to, String relation) {
+        writes.update("DELETE FROM object_link WHERE from_id = ? AND to_id = ? AND relation = ?", from, to, relation);
+    }
+
     /** The objects that belong to this one (deleted ones too), in ID order. */
     public List<Link> parts(long id) {
         return jdbc.query("SELECT to_id, relation FROM object_link WHERE from_id = ? ORDER BY to_id",

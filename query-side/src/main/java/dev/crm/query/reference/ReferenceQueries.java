@@ -69,6 +69,14 @@ public class ReferenceQueries {
                 kind.kind().name(), field, value).stream().findFirst().flatMap(this::find);
     }
 
+    /** Whether a live object of the kind has this value of {@code field} (a currency this code), in one query. */
+    public boolean has(ReferenceKind kind, String field, String value) {
+        return !jdbc.queryForList("""
+                        SELECT r.id FROM reference_view r JOIN reference_value v ON v.id = r.id
+                        WHERE r.kind = ? AND r.deleted = FALSE AND v.field = ? AND v.val = ? FETCH FIRST 1 ROWS ONLY""",
+                Long.class, kind.kind().name(), field, value).isEmpty();
+    }
+
     /** Whether the kind has ever had an object (live or deleted). */
     public boolean everHad(ReferenceKind kind) {
         return !jdbc.queryForList("SELECT id FROM crm_object WHERE kind = ? FETCH FIRST 1 ROWS ONLY", Long.class,

@@ -6,6 +6,7 @@ import dev.crm.shared.department.DepartmentKind;
 import dev.crm.shared.file.FileKind;
 import dev.crm.shared.lead.LeadKind;
 import dev.crm.shared.memo.MemoKind;
+import dev.crm.shared.product.ProductKind;
 import dev.crm.shared.project.ProjectKind;
 import dev.crm.shared.reference.ReferenceKind;
 import dev.crm.shared.task.TaskKind;
@@ -20,7 +21,7 @@ import java.util.Optional;
 public final class Kinds {
 
     public static final List<Kind> ALL = List.of(MemoKind.KIND, TaskKind.KIND, ProjectKind.KIND, CompanyKind.KIND,
-            ContactKind.KIND, LeadKind.KIND, FileKind.KIND, UserKind.KIND, DepartmentKind.KIND,
+            ContactKind.KIND, LeadKind.KIND, ProductKind.KIND, FileKind.KIND, UserKind.KIND, DepartmentKind.KIND,
             ReferenceKind.STAGE.kind(), ReferenceKind.CLOSING_REASON.kind(), ReferenceKind.LEAD_SOURCE.kind(),
             ReferenceKind.CURRENCY.kind());
 

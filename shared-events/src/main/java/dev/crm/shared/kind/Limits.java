@@ -27,6 +27,11 @@ public final class Limits {
     public static final int PHONE = 40;
     /** A web address. */
     public static final int URL = 500;
+    /**
+     * Digits before the point of a number ({@code FieldType.NUMBER}): an amount's column is {@code NUMERIC(14,2)}, so
+     * up to 999 999 999 999.99.
+     */
+    public static final int DIGITS = 12;
 
     private Limits() {
     }

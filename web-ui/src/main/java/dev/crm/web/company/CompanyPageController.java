@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class CompanyPageController extends FieldsPageController {
 
     CompanyPageController(FieldsPageParts parts) {
-        super(CompanyKind.KIND, parts);
+        super(CompanyKind.KIND, CompanyJson.class, parts);
     }
 
     @Override

@@ -1,6 +1,17 @@
 package dev.crm.web.contact;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.crm.app.imports.ImportFile;
+import dev.crm.web.imports.ImportEndpoint;
+import dev.crm.web.imports.ImportJson;
+import dev.crm.web.page.CsvExport;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import dev.crm.app.fields.FieldsService;
 import dev.crm.shared.Actor;
 import dev.crm.shared.contact.ContactKind;
@@ -39,10 +50,12 @@ class ContactApiController {
     private static final Set<String> FIXED_ON_CHANGE = Set.of(ContactKind.COMPANY.name());
 
     private final FieldsEndpoints api;
+    private final ImportEndpoint imports;
     private final FieldsService service;
 
-    ContactApiController(FieldsEndpoints api, FieldsService service) {
+    ContactApiController(FieldsEndpoints api, FieldsService service, ImportEndpoint imports) {
         this.api = api;
+        this.imports = imports;
         this.service = service;
     }
 
@@ -109,5 +122,29 @@ class ContactApiController {
     @Operation(summary = "What a delete removes: the objects the caller may view, and how many others (hidden)")
     DeletionPreviewJson deletionPreview(Actor actor, @PathVariable long id) {
         return api.deletionPreview(ContactKind.KIND, actor, id);
+    }
+
+    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = ImportEndpoint.SUMMARY,
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                    schema = @Schema(implementation = ImportJson.Upload.class))))
+    ImportJson.Result importAll(Actor actor, @Parameter(hidden = true) @RequestPart(ImportFile.FILE) MultipartFile file,
+                                @RequestParam(defaultValue = "false") boolean dryRun,
+                                @RequestParam(defaultValue = "false") boolean duplicates) {
+        return imports.run(actor, ContactKind.KIND, file, dryRun, duplicates);
+    }
+
+    @GetMapping("/export")
+    @Operation(summary = "The list as CSV, filtered and ordered as the list with the same parameters (q, company, department, sort); "
+            + "every row the caller may see, streamed; a header row of field names, UTF-8; a text starting with "
+            + "= + - or @ is written after a '")
+    @ApiResponse(responseCode = "200", description = "CSV, UTF-8",
+            content = @Content(mediaType = CsvExport.TEXT_CSV, schema = @Schema(type = "string")))
+    void export(Actor actor, @RequestParam(required = false) String q,
+                @RequestParam(required = false) Long company,
+                @RequestParam(required = false) Long department, @RequestParam(required = false) String sort,
+                HttpServletResponse response) throws IOException {
+        api.export(ContactKind.KIND, ContactJson.class, actor, q, Collections.singletonMap(ContactKind.COMPANY, company), department, sort, response);
     }
 }

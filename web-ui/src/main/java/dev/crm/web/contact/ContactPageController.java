@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class ContactPageController extends FieldsPageController {
 
     ContactPageController(FieldsPageParts parts) {
-        super(ContactKind.KIND, parts);
+        super(ContactKind.KIND, ContactJson.class, parts);
     }
 
     @Override

@@ -13,11 +13,14 @@ import dev.crm.shared.kind.Field;
 import dev.crm.shared.kind.FieldType;
 import dev.crm.shared.kind.Kind;
 import dev.crm.shared.kind.ObjectFields;
+import dev.crm.web.page.CsvExport;
 import dev.crm.web.page.DeletionPreviewJson;
 import dev.crm.web.page.ItemList;
 import dev.crm.web.problem.BadRequest;
 import dev.crm.web.problem.IfMatch;
 import dev.crm.web.problem.JsonBody;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -42,28 +45,63 @@ public class FieldsEndpoints {
 
     private final FieldsService service;
     private final ObjectMapper mapper;
+    private final CsvExport csv;
 
-    FieldsEndpoints(FieldsService service, ObjectMapper mapper) {
+    FieldsEndpoints(FieldsService service, ObjectMapper mapper, CsvExport csv) {
         this.service = service;
         this.mapper = mapper;
+        this.csv = csv;
     }
 
-    /** A page of the objects the caller may see; {@code equal}: reference filters given (null values: not given). */
-    public <J> ItemList<J> list(Kind kind, Class<J> json, Actor actor, String q, Map<Field, Long> equal,
+    /**
+     * A page of the objects the caller may see; {@code equal}: filters given, a field and the value it must have (an
+     * ID for a reference, a choice's value, a Boolean for a flag; null values: not given).
+     */
+    public <J> ItemList<J> list(Kind kind, Class<J> json, Actor actor, String q, Map<Field, ?> equal,
                                 Long department, String sort, int page, int size) {
+        return list(kind, json, actor, q, equal, Map.of(), department, sort, page, size);
+    }
+
+    /** The same, with ranges a field's value must lie in ({@code ?minPrice=10&maxPrice=20}; null bounds: none). */
+    public <J> ItemList<J> list(Kind kind, Class<J> json, Actor actor, String q, Map<Field, ?> equal,
+                                Map<Field, FieldsQueries.Range> ranges, Long department, String sort, int page,
+                                int size) {
         if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
             throw BadRequest.of(page < 0 ? "page" : "size", "validation.paging", Page.MAX_SIZE);
         }
+        Page<FieldsView> result = service.list(kind, actor, filter(q, equal, ranges, department == null ? null
+                : List.of(department)), Sort.of(sort, FieldsTables.sorts(kind), FieldsQueries.LATEST), page, size);
+        return ItemList.of(result, result.items().stream().map(o -> json(o, json)).toList());
+    }
+
+    /** The list as CSV ({@link CsvExport}): filtered and ordered as {@link #list} with the same parameters, streamed. */
+    public void export(Kind kind, Class<? extends Record> json, Actor actor, String q, Map<Field, ?> equal,
+                       Long department, String sort, HttpServletResponse response) throws IOException {
+        export(kind, json, actor, filter(q, equal, Map.of(), department == null ? null : List.of(department)), sort,
+                response);
+    }
+
+    /** The same, for a filter made by the caller (the list page's, with its departments). */
+    public void export(Kind kind, Class<? extends Record> json, Actor actor, FieldsQueries.Filter filter, String sort,
+                       HttpServletResponse response) throws IOException {
+        Sort order = Sort.of(sort, FieldsTables.sorts(kind), FieldsQueries.LATEST);
+        csv.write(response, kind.path(), json, page -> service.list(kind, actor, filter, order, page, CsvExport.PAGE)
+                .items().stream().map(o -> json(o, json)).toList());
+    }
+
+    /** The filter of a list: {@code equal}'s values not given (null) are no filter; a choice not among its values is 400. */
+    public static FieldsQueries.Filter filter(String q, Map<Field, ?> equal, Map<Field, FieldsQueries.Range> ranges,
+                                              java.util.Collection<Long> departments) {
         Map<Field, Object> given = new LinkedHashMap<>();
         equal.forEach((field, value) -> {
+            if (value != null && field.type() == FieldType.CHOICE && !field.choices().contains(value)) {
+                throw BadRequest.of(field.name(), "validation.one-of", String.join(", ", field.choices()));
+            }
             if (value != null) {
                 given.put(field, value);
             }
         });
-        Page<FieldsView> result = service.list(kind, actor, new FieldsQueries.Filter(q, given,
-                department == null ? null : List.of(department)), Sort.of(sort, FieldsTables.sorts(kind),
-                FieldsQueries.LATEST), page, size);
-        return ItemList.of(result, result.items().stream().map(o -> json(o, json)).toList());
+        return new FieldsQueries.Filter(q, given, ranges, departments);
     }
 
     public <J> ResponseEntity<J> create(Kind kind, Class<J> json, Actor actor, JsonNode body,

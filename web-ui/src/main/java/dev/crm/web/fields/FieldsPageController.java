@@ -10,14 +10,17 @@ import dev.crm.shared.Actor;
 import dev.crm.shared.access.Permissions;
 import dev.crm.shared.access.Permissions.Action;
 import dev.crm.shared.kind.Field;
+import dev.crm.shared.kind.FieldType;
 import dev.crm.shared.kind.Kind;
 import dev.crm.shared.kind.Kinds;
 import dev.crm.web.object.KindForm;
 import dev.crm.web.object.ListPage;
+import dev.crm.web.page.CsvExport;
 import dev.crm.web.page.Pager;
 import dev.crm.web.page.Sorting;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +35,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The pages of a kind of fields by name: its list (with a filter per reference, {@code ?company=5}), the form to
+ * The pages of a kind of fields by name: its list (with a filter per reference, {@code ?company=5}, and per choice or
+ * flag, {@code ?type=goods&onSale=true}, which the kind's {@code filters} fragment offers), the form to
  * add one (a reference given in the address is fixed), its page ({@code object/fields-show}, with the kind's own
  * sections from {@code fragments/<kind> :: sections}, whose model a kind's controller fills in {@link #describe}), the edit form, and the transfer. A kind's page controller extends it with its
  * {@code @RequestMapping("/<path>")} and its list's columns; delete is the shared object pages'.
@@ -43,9 +47,12 @@ public abstract class FieldsPageController {
 
     protected final Kind kind;
     protected final FieldsPageParts parts;
+    /** Its API record: the columns of its CSV export. */
+    private final Class<? extends Record> json;
 
-    protected FieldsPageController(Kind kind, FieldsPageParts parts) {
+    protected FieldsPageController(Kind kind, Class<? extends Record> json, FieldsPageParts parts) {
         this.kind = kind;
+        this.json = json;
         this.parts = parts;
     }
 
@@ -73,15 +80,10 @@ public abstract class FieldsPageController {
                 Model model, HttpServletRequest request) {
         Map<String, String> sorts = FieldsTables.sorts(kind);
         Sort order = Sort.of(sort, sorts, FieldsQueries.LATEST);
-        Map<Field, Object> equal = new LinkedHashMap<>();
         Map<String, Long> filters = new LinkedHashMap<>();
-        for (Field field : parts.references(kind)) {
-            Long value = reference(params.getFirst(field.name()));
-            if (value != null) {
-                equal.put(field, value);
-                filters.put(field.name(), value);
-            }
-        }
+        Map<String, String> chosen = new LinkedHashMap<>();
+        Map<Field, Object> equal = equal(params, filters, chosen);
+        model.addAttribute("chosen", chosen);
         Page<FieldsView> result = parts.service.list(kind, actor, new FieldsQueries.Filter(q, equal,
                 parts.departmentFilter.of(actor, dept)), order, Math.max(0, page), PAGE_SIZE);
         model.addAttribute("sorting", Sorting.of(order, sorts, request));
@@ -94,7 +96,48 @@ public abstract class FieldsPageController {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("filters", filters);
         model.addAttribute("stages", null);
+        model.addAttribute("exportLink", CsvExport.link(request));
+        model.addAttribute("importable", parts.imports.mayImport(actor, kind.path()));
         return "object/list";
+    }
+
+    /** The list as CSV, with the list's filters and order (the list page's Export CSV). */
+    @GetMapping("/export")
+    void export(Actor actor, @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean dept,
+                @RequestParam(required = false) String sort, @RequestParam MultiValueMap<String, String> params,
+                HttpServletResponse response) throws IOException {
+        parts.api.export(kind, json, actor, new FieldsQueries.Filter(q, equal(params, new LinkedHashMap<>(),
+                new LinkedHashMap<>()), parts.departmentFilter.of(actor, dept)), sort, response);
+    }
+
+    /**
+     * The list's filters given in the address: a reference (its ID, into {@code filters}), a choice or a flag (the
+     * list's own filters, {@code fragments/<kind> :: filters}, into {@code chosen}).
+     */
+    private Map<Field, Object> equal(MultiValueMap<String, String> params, Map<String, Long> filters,
+                                     Map<String, String> chosen) {
+        Map<Field, Object> equal = new LinkedHashMap<>();
+        for (Field field : parts.references(kind)) {
+            Long value = reference(params.getFirst(field.name()));
+            if (value != null) {
+                equal.put(field, value);
+                filters.put(field.name(), value);
+            }
+        }
+        for (Field field : kind.fields()) {
+            String given = params.getFirst(field.name());
+            if (given == null) {
+                continue;
+            }
+            if (field.type() == FieldType.CHOICE && field.choices().contains(given)) {
+                equal.put(field, given);
+                chosen.put(field.name(), given);
+            } else if (field.type() == FieldType.FLAG && ("true".equals(given) || "false".equals(given))) {
+                equal.put(field, Boolean.valueOf(given));
+                chosen.put(field.name(), given);
+            }
+        }
+        return equal;
     }
 
     @GetMapping("/new")

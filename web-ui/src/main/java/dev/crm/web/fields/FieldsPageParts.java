@@ -1,6 +1,7 @@
 package dev.crm.web.fields;
 
 import dev.crm.app.fields.FieldsService;
+import dev.crm.app.imports.ImportService;
 import dev.crm.app.object.ObjectAccess;
 import dev.crm.query.Sort;
 import dev.crm.query.fields.FieldsQueries;
@@ -33,10 +34,14 @@ public class FieldsPageParts {
     final FilesPanel filesPanel;
     final DepartmentFilter departmentFilter;
     final UserQueries users;
+    final FieldsEndpoints api;
+    final ImportService imports;
     private final ObjectAccess access;
 
     FieldsPageParts(FieldsService service, Texts texts, FilesPanel filesPanel, DepartmentFilter departmentFilter,
-                    UserQueries users, ObjectAccess access) {
+                    UserQueries users, ObjectAccess access, FieldsEndpoints api, ImportService imports) {
+        this.api = api;
+        this.imports = imports;
         this.service = service;
         this.texts = texts;
         this.filesPanel = filesPanel;

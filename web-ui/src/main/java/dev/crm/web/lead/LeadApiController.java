@@ -3,15 +3,20 @@ package dev.crm.web.lead;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crm.app.lead.LeadConversion;
 import dev.crm.shared.Actor;
+import dev.crm.shared.kind.Field;
 import dev.crm.shared.lead.LeadKind;
 import dev.crm.web.fields.FieldsEndpoints;
+import dev.crm.web.page.CsvExport;
 import dev.crm.web.page.DeletionPreviewJson;
 import dev.crm.web.page.ItemList;
 import dev.crm.web.problem.IfMatch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -56,11 +61,17 @@ class LeadApiController {
                             @RequestParam(required = false) Long department,
                             @RequestParam(required = false) String sort,
                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        Map<dev.crm.shared.kind.Field, Long> equal = new LinkedHashMap<>();
+        return api.list(LeadKind.KIND, LeadJson.class, actor, q, references(source, company, contact), department,
+                sort, page, size);
+    }
+
+    /** The reference filters given (a null value: not given). */
+    private static Map<Field, Long> references(Long source, Long company, Long contact) {
+        Map<Field, Long> equal = new LinkedHashMap<>();
         equal.put(LeadKind.SOURCE, source);
         equal.put(LeadKind.COMPANY, company);
         equal.put(LeadKind.CONTACT, contact);
-        return api.list(LeadKind.KIND, LeadJson.class, actor, q, equal, department, sort, page, size);
+        return equal;
     }
 
     @PostMapping
@@ -118,6 +129,20 @@ class LeadApiController {
                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                 @RequestParam(required = false) Integer objects) {
         return api.delete(LeadKind.KIND, actor, id, ifMatch, objects);
+    }
+
+    @GetMapping("/export")
+    @Operation(summary = "The list as CSV, filtered and ordered as the list with the same parameters (q, source, "
+            + "company, contact, department, sort); every row the caller may see, streamed; a header row of field "
+            + "names, UTF-8; a text starting with = + - or @ is written after a '")
+    @ApiResponse(responseCode = "200", description = "CSV, UTF-8",
+            content = @Content(mediaType = CsvExport.TEXT_CSV, schema = @Schema(type = "string")))
+    void export(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) Long source,
+                @RequestParam(required = false) Long company, @RequestParam(required = false) Long contact,
+                @RequestParam(required = false) Long department, @RequestParam(required = false) String sort,
+                HttpServletResponse response) throws IOException {
+        api.export(LeadKind.KIND, LeadJson.class, actor, q, references(source, company, contact), department, sort,
+                response);
     }
 
     @GetMapping("/{id}/deletion-preview")

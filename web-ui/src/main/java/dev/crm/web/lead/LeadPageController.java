@@ -44,7 +44,7 @@ class LeadPageController extends FieldsPageController {
     private final Texts texts;
 
     LeadPageController(FieldsPageParts parts, ReferenceQueries references, LeadConversion conversion, Texts texts) {
-        super(LeadKind.KIND, parts);
+        super(LeadKind.KIND, LeadJson.class, parts);
         this.references = references;
         this.conversion = conversion;
         this.texts = texts;

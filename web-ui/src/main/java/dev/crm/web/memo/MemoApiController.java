@@ -1,5 +1,10 @@
 package dev.crm.web.memo;
 
+import dev.crm.web.page.CsvExport;
+import dev.crm.shared.memo.MemoKind;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
 import dev.crm.shared.kind.ObjectFields;
 
 import dev.crm.app.memo.MemoService;
@@ -50,7 +55,10 @@ class MemoApiController {
     private final MemoService service;
     private final MemoQueries memos;
 
-    MemoApiController(MemoService service, MemoQueries memos) {
+    private final CsvExport csv;
+
+    MemoApiController(MemoService service, MemoQueries memos, CsvExport csv) {
+        this.csv = csv;
         this.service = service;
         this.memos = memos;
     }
@@ -68,6 +76,21 @@ class MemoApiController {
         Page<MemoView> result = memos.list(actor, q, stage(stage), department == null ? null : List.of(department),
                 page, size);
         return ItemList.of(result, result.items().stream().map(MemoJson::of).toList());
+    }
+
+    @GetMapping("/export")
+    @Operation(summary = "The list as CSV, filtered as the list with the same parameters (q, stage, department), "
+            + "newest change first; every row the caller may see, streamed; a header row of field names, UTF-8; a "
+            + "text starting with = + - or @ is written after a '")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "CSV, UTF-8",
+            content = @Content(mediaType = CsvExport.TEXT_CSV, schema = @Schema(type = "string")))
+    void export(Actor actor, @RequestParam(required = false) String q,
+                @Choices(MemoStage.class) @RequestParam(required = false) String stage,
+                @RequestParam(required = false) Long department, HttpServletResponse response) throws IOException {
+        MemoStage stageFilter = stage(stage);
+        List<Long> departments = department == null ? null : List.of(department);
+        csv.write(response, MemoKind.KIND.path(), MemoJson.class, page -> memos.list(actor, q, stageFilter, departments,
+                page, CsvExport.PAGE).items().stream().map(MemoJson::of).toList());
     }
 
     @PostMapping

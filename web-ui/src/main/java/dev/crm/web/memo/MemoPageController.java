@@ -1,5 +1,7 @@
 package dev.crm.web.memo;
 
+import dev.crm.web.page.CsvExport;
+import java.io.IOException;
 import dev.crm.shared.kind.ObjectFields;
 import dev.crm.web.page.Sorting;
 
@@ -57,8 +59,11 @@ class MemoPageController {
     private final TaskQueries tasks;
     private final DepartmentFilter departmentFilter;
 
+    private final CsvExport csv;
+
     MemoPageController(MemoService service, MemoQueries memos, UserQueries users, Texts texts, FilesPanel filesPanel,
-                       TaskQueries tasks, DepartmentFilter departmentFilter) {
+                       TaskQueries tasks, DepartmentFilter departmentFilter, CsvExport csv) {
+        this.csv = csv;
         this.departmentFilter = departmentFilter;
         this.tasks = tasks;
         this.service = service;
@@ -87,7 +92,20 @@ class MemoPageController {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute(ObjectFields.STAGE.name(), stageFilter == null ? "" : stageFilter.apiName());
         model.addAttribute("stages", Arrays.stream(MemoStage.values()).map(MemoStage::apiName).toList());
+        model.addAttribute("exportLink", CsvExport.link(request));
         return "object/list";
+    }
+
+    /** The list as CSV, with the list's filters and order (the list page's Export CSV). */
+    @GetMapping("/export")
+    void export(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) String stage,
+                @RequestParam(defaultValue = "false") boolean dept, @RequestParam(required = false) String sort,
+                HttpServletResponse response) throws IOException {
+        MemoStage stageFilter = stage(stage);
+        Sort order = Sort.of(sort, MemoQueries.SORTS, MemoQueries.LATEST);
+        java.util.List<Long> departments = departmentFilter.of(actor, dept);
+        csv.write(response, MemoKind.KIND.path(), MemoJson.class, page -> memos.list(actor, q, stageFilter, departments,
+                order, page, CsvExport.PAGE).items().stream().map(MemoJson::of).toList());
     }
 
     // --- create ---

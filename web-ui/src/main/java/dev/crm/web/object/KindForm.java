@@ -10,9 +10,10 @@ import java.util.Map;
 import org.springframework.util.MultiValueMap;
 
 /**
- * A form of a kind whose pages edit its own fields by name (companies, contacts): the values as the form holds them
- * (texts; tags written with commas), read from the request and turned into what the kind's commands take. The form
- * inputs are {@code object/fields :: any}, one per field.
+ * A form of a kind whose pages edit its own fields by name (companies, contacts, products): the values as the form
+ * holds them (texts; tags written with commas; a flag "true" or "false", its checkbox not sent being false), read
+ * from the request and turned into what the kind's commands take. The form inputs are {@code object/fields :: any},
+ * one per field.
  */
 public final class KindForm {
 
@@ -24,7 +25,10 @@ public final class KindForm {
         Map<String, String> values = new LinkedHashMap<>();
         for (Field field : kind.fields()) {
             String value = params.getFirst(field.name());
-            if (field.type() != FieldType.REFERENCE) {
+            if (field.type() == FieldType.FLAG) {
+                // a checkbox is sent only when it is checked
+                values.put(field.name(), Boolean.toString(value != null && !value.equals("false")));
+            } else if (field.type() != FieldType.REFERENCE) {
                 values.put(field.name(), value == null ? "" : value);
             } else if (value != null) {
                 values.put(field.name(), value);
@@ -47,11 +51,12 @@ public final class KindForm {
         return fields;
     }
 
-    /** An object's fields by name as the form shows them (no value: empty). */
+    /** An object's fields by name as the form shows them (no value: its initial value, or empty). */
     public static Map<String, String> of(Kind kind, Map<String, String> fields) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Field field : kind.fields()) {
-            values.put(field.name(), fields.getOrDefault(field.name(), ""));
+            values.put(field.name(), fields.getOrDefault(field.name(),
+                    field.initial() != null ? field.initial() : field.type() == FieldType.FLAG ? "false" : ""));
         }
         return values;
     }

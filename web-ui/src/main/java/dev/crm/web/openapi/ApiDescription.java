@@ -83,6 +83,8 @@ class ApiDescription {
         return new ObjectSchema().description("One field's problem")
                 .addProperty("field", new StringSchema().description("The field (or parameter, or header) at fault"))
                 .addProperty("message", new StringSchema().description("What is wrong with it, for people"))
+                .addProperty("row", new IntegerSchema().description("For an import: the row of the file at fault, "
+                        + "numbered as a spreadsheet shows it (the header is row 1)"))
                 .required(List.of("field", "message"));
     }
 

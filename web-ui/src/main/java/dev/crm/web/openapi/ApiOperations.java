@@ -39,7 +39,8 @@ import org.springframework.web.method.HandlerMethod;
  * <ul>
  * <li>operation IDs and tags of a kind's operations from its declaration: {@code listMemos}, {@code createMemo},
  * {@code getMemo}, {@code changeMemo}, {@code deleteMemo}, {@code previewMemoDeletion}, {@code transferMemo},
- * {@code reviewMemo} (an action {@code POST /api/memos/{id}/review}), unless the handler names its own;</li>
+ * {@code reviewMemo} (an action {@code POST /api/memos/{id}/review}), {@code importCompanies} and
+ * {@code exportCompanies} ({@code POST /api/companies/import}, {@code GET /api/companies/export}), unless the handler names its own;</li>
  * <li>{@code Location} on 201, no body on 204, {@code ETag} on the answers that are one object
  * ({@link Versioned});</li>
  * <li>{@code If-Match} explained, with its 409 and 412;</li>
@@ -194,6 +195,8 @@ class ApiOperations implements OperationCustomizer, OpenApiCustomizer {
                 default -> null;
             };
             case "/{}/deletion-preview" -> "preview" + one + "Deletion";
+            case "/import" -> method == PathItem.HttpMethod.POST ? "import" + all : null;
+            case "/export" -> method == PathItem.HttpMethod.GET ? "export" + all : null;
             case "/{}/owner" -> "transfer" + one;
             default -> {
                 String[] parts = rest.split("/");

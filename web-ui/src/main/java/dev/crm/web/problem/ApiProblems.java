@@ -96,6 +96,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return validation(e.errors(), request.getLocale());
     }
 
+    /** An import's refused rows: the validation problem, each error with its row. */
+    @ExceptionHandler(BadRows.class)
+    ProblemDetail badRows(BadRows e, HttpServletRequest request) {
+        Locale locale = request.getLocale();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation",
+                messages.getMessage("error.import.rows", new Object[] {e.rows().size()}, locale), locale);
+        problem.setProperty("errors", e.rows().stream()
+                .map(r -> Map.of("row", r.row(), "field", r.error().field(), "message",
+                        messages.getMessage(r.error().code(), r.error().args(), r.error().code(), locale)))
+                .toList());
+        return problem;
+    }
+
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail aggregateNotFound(HttpServletRequest request) {
         return problem(HttpStatus.NOT_FOUND, "not-found",

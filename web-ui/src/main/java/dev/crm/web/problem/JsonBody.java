@@ -71,9 +71,15 @@ public final class JsonBody {
             errors.add(new Rejected.FieldError(field, "validation.type.number", new Object[0]));
             return null;
         }
-        // a double's shortest text is the number as written, for the digits a rate has
-        return value.isFloatingPointNumber() && !value.isBigDecimal() ? new java.math.BigDecimal(value.asText())
-                : value.decimalValue();
+        try {
+            // a double's shortest text is the number as written, for the digits a rate has
+            return value.isFloatingPointNumber() && !value.isBigDecimal() ? new java.math.BigDecimal(value.asText())
+                    : value.decimalValue();
+        } catch (NumberFormatException e) {
+            // beyond a double (1e400 reads as infinity)
+            errors.add(new Rejected.FieldError(field, "validation.type.number", new Object[0]));
+            return null;
+        }
     }
 
     public boolean has(String field) {
@@ -152,7 +158,8 @@ public final class JsonBody {
     /**
      * The kind's own fields the body names, by name, as its commands take them: a text, or a list of texts for tags;
      * JSON null is kept (a change clears the field with it); a reference ({@code FieldType#REFERENCE}) as the other
-     * object's ID, a number.
+     * object's ID, a number; a number ({@code NUMBER}) as a JSON number, a decimal; a flag ({@code FLAG}) as a JSON
+     * boolean, strictly (not "true", not 1); a choice or a date as a text.
      */
     public java.util.Map<String, Object> fields(dev.crm.shared.kind.Kind kind) {
         java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
@@ -163,6 +170,8 @@ public final class JsonBody {
             values.put(field.name(), switch (field.type()) {
                 case TAGS -> textList(field.name());
                 case REFERENCE -> number(field.name());
+                case NUMBER -> decimal(field.name());
+                case FLAG -> bool(field.name());
                 default -> text(field.name());
             });
         }

@@ -30,7 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * (admin) The pages of the four reference kinds, written once: {@code /admin/<path>} lists a kind's objects in their
  * order with their fields, {@code /admin/<path>/new} and {@code /admin/<path>/{id}/edit} are its form (made from the
- * kind's fields and their rules), and a delete is one button (an administrator restores it from "Deleted").
+ * kind's fields and their rules), and {@code /admin/<path>/{id}/delete} asks before a delete (an administrator
+ * restores it from "Deleted").
  */
 @Controller
 @HtmlPages
@@ -105,6 +106,15 @@ class ReferencePageController {
             model.addAttribute("stale", texts.text("admin.reference.stale"));
             return form(actor, kind, model, current, current.values(), current.version(), Map.of());
         }
+    }
+
+    /** Asks before a delete: what goes, and that it can come back. */
+    @GetMapping("/{id}/delete")
+    String confirmDelete(Actor actor, @PathVariable String path, @PathVariable long id, Model model) {
+        ReferenceKind kind = kind(path);
+        common(actor, kind, model);
+        model.addAttribute("object", references.find(actor, kind, id));
+        return "admin/reference-delete";
     }
 
     @PostMapping("/{id}/delete")

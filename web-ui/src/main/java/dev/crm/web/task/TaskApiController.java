@@ -1,5 +1,9 @@
 package dev.crm.web.task;
 
+import dev.crm.web.page.CsvExport;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crm.app.task.TaskService;
 import dev.crm.command.task.TaskCommands.ChangeTask;
@@ -57,6 +61,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TaskApiController {
 
+    private static final String EXPORT = "The list as CSV, filtered as the list with the same parameters (q, stage, "
+            + "mine, overdue, department), newest change first; every row the caller may see, streamed; a header row "
+            + "of field names, UTF-8; a text starting with = + - or @ is written after a '";
     private static final String TASKS = "/api/tasks";
     private static final String PROJECTS = "/api/projects";
     private static final String ONE_TASK = TASKS + "/{id}";
@@ -71,7 +78,10 @@ class TaskApiController {
     private final TaskQueries tasks;
     private final Clock clock;
 
-    TaskApiController(TaskService service, TaskQueries tasks, Clock clock) {
+    private final CsvExport csv;
+
+    TaskApiController(TaskService service, TaskQueries tasks, Clock clock, CsvExport csv) {
+        this.csv = csv;
         this.service = service;
         this.tasks = tasks;
         this.clock = clock;
@@ -85,6 +95,32 @@ class TaskApiController {
                   @Parameter(description = "Only that department's (ID)") Long department,
                   @Parameter(description = "The page, from 0") Integer page,
                   @Parameter(description = "Objects per page, 1 to 100 (default 20)") Integer size) {
+    }
+
+    /** The list's filters without its paging: what an export takes. */
+    record ExportFilter(@Parameter(description = "Text in the title or description") String q,
+                        @Parameter(description = "Only this stage") @Choices(TaskStage.class) String stage,
+                        @Parameter(description = "Only the caller's: owned, or responsible for") Boolean mine,
+                        @Parameter(description = "Only those due before today and not closed") Boolean overdue,
+                        @Parameter(description = "Only that department's (ID)") Long department) {
+    }
+
+    @GetMapping(TASKS + "/export")
+    @Operation(summary = EXPORT)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "CSV, UTF-8",
+            content = @Content(mediaType = CsvExport.TEXT_CSV, schema = @Schema(type = "string")))
+    void exportTasks(Actor actor, @ParameterObject ExportFilter filter, HttpServletResponse response)
+            throws IOException {
+        export(actor, WorkKind.TASK, filter, TaskJson.class, TaskJson::of, response);
+    }
+
+    @GetMapping(PROJECTS + "/export")
+    @Operation(summary = EXPORT)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "CSV, UTF-8",
+            content = @Content(mediaType = CsvExport.TEXT_CSV, schema = @Schema(type = "string")))
+    void exportProjects(Actor actor, @ParameterObject ExportFilter filter, HttpServletResponse response)
+            throws IOException {
+        export(actor, WorkKind.PROJECT, filter, TaskJson.Work.class, TaskJson.Work::of, response);
     }
 
     @GetMapping(TASKS)
@@ -226,6 +262,17 @@ class TaskApiController {
     }
 
     // --- the work behind the mappings ---
+
+    private void export(Actor actor, WorkKind kind, ExportFilter filter, Class<? extends Record> record,
+                        Function<TaskView, ?> json, HttpServletResponse response) throws IOException {
+        String stage = filter.stage();
+        TaskStage stageFilter = stage == null || stage.isBlank() ? null : stage(stage);
+        LocalDate before = Boolean.TRUE.equals(filter.overdue()) ? LocalDate.now(clock) : null;
+        List<Long> departments = filter.department() == null ? null : List.of(filter.department());
+        csv.write(response, kind.declaration().path(), record, page -> tasks.list(actor, kind, filter.q(), stageFilter,
+                Boolean.TRUE.equals(filter.mine()), before, departments, page, CsvExport.PAGE).items().stream()
+                .map(json).toList());
+    }
 
     private <J> ItemList<J> list(Actor actor, WorkKind kind, Filter filter, Function<TaskView, J> json) {
         int page = filter.page() == null ? 0 : filter.page();

@@ -1,5 +1,7 @@
 package dev.crm.web.task;
 
+import dev.crm.web.page.CsvExport;
+import java.io.IOException;
 import dev.crm.shared.kind.ObjectFields;
 import dev.crm.web.page.Sorting;
 
@@ -72,9 +74,12 @@ class TaskPageController {
     private final FilesPanel filesPanel;
     private final DepartmentFilter departmentFilter;
 
+    private final CsvExport csv;
+
     TaskPageController(TaskService service, TaskQueries tasks, MemoQueries memos,
                        UserQueries users, Texts texts, Clock clock, FilesPanel filesPanel,
-                       DepartmentFilter departmentFilter) {
+                       DepartmentFilter departmentFilter, CsvExport csv) {
+        this.csv = csv;
         this.departmentFilter = departmentFilter;
         this.filesPanel = filesPanel;
         this.service = service;
@@ -120,7 +125,25 @@ class TaskPageController {
         model.addAttribute("mine", mine);
         model.addAttribute("overdue", overdue);
         model.addAttribute("stages", Arrays.stream(TaskStage.values()).map(TaskStage::apiName).toList());
+        model.addAttribute("exportLink", CsvExport.link(request));
         return "object/list";
+    }
+
+    /** The list as CSV, with the list's filters and order (the list page's Export CSV). */
+    @GetMapping("/export")
+    void export(Actor actor, @PathVariable String kinds, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String stage, @RequestParam(defaultValue = "false") boolean mine,
+                @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean dept,
+                @RequestParam(required = false) String sort, HttpServletResponse response) throws IOException {
+        TaskStage stageFilter = stage(stage);
+        LocalDate before = overdue ? LocalDate.now(clock) : null;
+        Sort order = Sort.of(sort, TaskQueries.SORTS, TaskQueries.LATEST);
+        List<Long> departments = departmentFilter.of(actor, dept);
+        WorkKind kind = WorkKind.ofPath(kinds);
+        boolean project = kind == WorkKind.PROJECT;
+        csv.write(response, kinds, project ? TaskJson.Work.class : TaskJson.class, page -> tasks.list(actor, kind, q,
+                stageFilter, mine, before, departments, order, page, CsvExport.PAGE).items().stream()
+                .map(t -> project ? (Object) TaskJson.Work.of(t) : TaskJson.of(t)).toList());
     }
 
     // --- create ---

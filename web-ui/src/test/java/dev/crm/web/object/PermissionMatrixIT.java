@@ -21,7 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * it may take on every object succeeds on someone else's too, and otherwise that object stays unknown
  * (404; 400 for an upload, whose target is a field of the body). Files follow the object they are
  * attached to; adding a part to a task or project (a subtask, a project's task) is changing it; users are
- * administered by admins only.
+ * administered by admins only. Companies, contacts and products are someone else's when a manager without a
+ * department made them.
  */
 @CrmIntegrationTest
 class PermissionMatrixIT {
@@ -57,7 +58,10 @@ class PermissionMatrixIT {
                         Map.of("city", "x")),
                 new Kind("contact", "/api/contacts", u -> Map.of("lastName", "Matrix contact", "company",
                         companyOf.getOrDefault(u, companyOf.get(crmStranger))), "lastName", Map.of("city", "x")),
-                new Kind("lead", "/api/leads", u -> Map.of("lastName", "Matrix lead"), "lastName", Map.of("city", "x")));
+                new Kind("lead", "/api/leads", u -> Map.of("lastName", "Matrix lead"), "lastName", Map.of("city", "x")),
+                // products: "dept" rows; someone else's is a manager's without a department, so out of reach
+                new Kind("product", "/api/products", u -> Map.of("name", "Matrix product", "price", 1,
+                        "currency", "EUR"), "name", Map.of("category", "x")));
         List<String> mismatches = new ArrayList<>();
         int checked = 0;
         for (Role role : Role.values()) {

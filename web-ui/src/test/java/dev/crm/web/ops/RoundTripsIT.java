@@ -157,4 +157,23 @@ class RoundTripsIT {
         assertThat(counted(manager, "PATCH", "/api/leads/" + lead, Map.of("city", "Paris"), 200))
                 .as("round trips of PATCH /api/leads/{id}").hasSizeLessThanOrEqualTo(5);
     }
+
+    // --- products: the same, and one more for the currency a create names ---
+
+    @Test
+    void creatingAndChangingAProductTakesAtMostSixAndFiveRoundTrips() {
+        String manager = api.newUser("tripsp", "manager");
+        long product = api.as(manager, "POST", "/api/products", Map.of("name", "Widget", "price", 1,
+                "currency", "EUR")).body().get("id").asLong();
+        counted(manager, "PATCH", "/api/products/" + product, Map.of("category", "Tools"), 200);
+
+        // the user, the creator's department (the product's), the currency, the append, the projections' writes,
+        // the commit
+        assertThat(counted(manager, "POST", "/api/products", Map.of("name", "Widget 2", "price", 2.5,
+                "currency", "EUR"), 201).stream().filter(sql -> !sql.contains("nextval")))
+                .as("round trips of POST /api/products").hasSizeLessThanOrEqualTo(6);
+        // the user, the object's events, the append, the projections' writes, the commit (its currency unchanged)
+        assertThat(counted(manager, "PATCH", "/api/products/" + product, Map.of("category", "Parts", "price", 3),
+                200)).as("round trips of PATCH /api/products/{id}").hasSizeLessThanOrEqualTo(5);
+    }
 }

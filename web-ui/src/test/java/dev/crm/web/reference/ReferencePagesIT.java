@@ -62,6 +62,11 @@ class ReferencePagesIT {
                 .with(user("admin").roles("admin")).with(csrf())).andExpect(status().isPreconditionFailed());
         mvc.perform(post("/admin/currencies").param("code", "euro").with(user("admin").roles("admin")).with(csrf()))
                 .andExpect(status().isBadRequest());
+        // the delete asks first: the page names it and posts its version
+        assertThat(mvc.perform(get("/admin/lead-sources/" + id + "/delete").with(user("admin").roles("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains(name + " 2").contains("reference-delete-confirm").contains("name=\"version\" value=\"2\"");
+        assertThat(api.as("admin", "GET", "/api/admin/lead-sources/" + id, null).status()).isEqualTo(200);
         mvc.perform(post("/admin/lead-sources/" + id + "/delete").param("version", "2")
                 .with(user("admin").roles("admin")).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(api.as("admin", "GET", "/api/admin/lead-sources/" + id, null).status()).isEqualTo(404);

@@ -77,6 +77,20 @@ public final class Api {
                 Map.of("Content-Type", "multipart/form-data; boundary=" + boundary)));
     }
 
+    /** Sends a file as the multipart part {@code file} to an import ({@code /api/companies/import?dryRun=true}). */
+    public Response importFile(String user, String path, String filename, String contentType, byte[] content) {
+        String boundary = "----crm" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+        text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
+        body.writeBytes(content);
+        text.accept("\r\n--" + boundary + "--\r\n");
+        return send(request(user, "admin".equals(user) ? ADMIN_PASSWORD : PASSWORD, "POST", path,
+                HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+                Map.of("Content-Type", "multipart/form-data; boundary=" + boundary)));
+    }
+
     /** A download: status, raw bytes and headers. */
     public record Download(int status, byte[] bytes, HttpResponse<byte[]> response) {
         public String header(String name) {
