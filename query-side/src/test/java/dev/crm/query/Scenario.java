@@ -9,6 +9,8 @@ import dev.crm.shared.contact.ContactCreated;
 import dev.crm.shared.contact.ContactOwnerChanged;
 import dev.crm.shared.product.ProductChanged;
 import dev.crm.shared.product.ProductCreated;
+import dev.crm.shared.lead.LeadConverted;
+import dev.crm.shared.lead.LeadCreated;
 import dev.crm.shared.FieldChange;
 import dev.crm.shared.Role;
 import dev.crm.shared.department.DepartmentCreated;
@@ -130,5 +132,8 @@ public final class Scenario {
                 "currency", "EUR", "onSale", "true"), "alice", 7L), "alice");
         feed.publish(22, new ProductChanged(22, List.of(FieldChange.of("price", "12.5", "13"),
                 FieldChange.of("onSale", "true", "false"))), "alice");
+        // lead 23 (bob's), converted into company 20 and contact 21
+        feed.publish(23, new LeadCreated(23, Map.of("firstName", "Ann", "companyName", "ACME"), "bob", 7L), "bob");
+        feed.publish(23, new LeadConverted(23, 20, 21), "bob");
     }
 }

@@ -43,6 +43,13 @@ import dev.crm.shared.department.DepartmentRenamed;
 import dev.crm.shared.file.FileAttached;
 import dev.crm.shared.file.FileDetached;
 import dev.crm.shared.file.FileEvent;
+import dev.crm.shared.lead.LeadChanged;
+import dev.crm.shared.lead.LeadConverted;
+import dev.crm.shared.lead.LeadCreated;
+import dev.crm.shared.lead.LeadDeleted;
+import dev.crm.shared.lead.LeadEvent;
+import dev.crm.shared.lead.LeadOwnerChanged;
+import dev.crm.shared.lead.LeadRestored;
 import dev.crm.shared.memo.MemoChanged;
 import dev.crm.shared.memo.MemoCreated;
 import dev.crm.shared.memo.MemoDeleted;
@@ -176,6 +183,20 @@ class EventJsonContractTest {
                 "{\"contactId\":51,\"from\":\"alice\",\"to\":\"bob\",\"causedBy\":50}");
         PINNED.put(new ContactDeleted(51), "{\"contactId\":51}");
         PINNED.put(new ContactRestored(51), "{\"contactId\":51}");
+        // --- leads (issue 14) ---
+        Map<String, String> lead = new LinkedHashMap<>();
+        lead.put("firstName", "Ann");
+        lead.put("companyName", "ACME");
+        lead.put("source", "50");
+        PINNED.put(new LeadCreated(52, lead, "alice", 7L),
+                "{\"leadId\":52,\"fields\":{\"firstName\":\"Ann\",\"companyName\":\"ACME\",\"source\":\"50\"},"
+                        + "\"owner\":\"alice\",\"department\":7}");
+        PINNED.put(new LeadChanged(52, List.of(FieldChange.of("city", null, "Lyon"))),
+                "{\"leadId\":52,\"changes\":[{\"field\":\"city\",\"from\":null,\"to\":\"Lyon\"}]}");
+        PINNED.put(new LeadOwnerChanged(52, "alice", "bob"), "{\"leadId\":52,\"from\":\"alice\",\"to\":\"bob\"}");
+        PINNED.put(new LeadConverted(52, 50, 51), "{\"leadId\":52,\"company\":50,\"contact\":51}");
+        PINNED.put(new LeadDeleted(52), "{\"leadId\":52}");
+        PINNED.put(new LeadRestored(52), "{\"leadId\":52}");
         // --- products (issue 14): the type's API name, the price a plain decimal, the flag "true"/"false" ---
         PINNED.put(new ProductCreated(52, values("name", "Widget", "type", "goods", "price", "12.5", "currency", "EUR",
                         "onSale", "true"), "alice", 7L),
@@ -269,7 +290,7 @@ class EventJsonContractTest {
     @Test
     void everyEventTypeHasAPin() {
         List<Class<?>> types = Stream.of(MemoEvent.class, FileEvent.class, TaskEvent.class, ProjectEvent.class,
-                        UserEvent.class, DepartmentEvent.class, CompanyEvent.class, ContactEvent.class,
+                        UserEvent.class, DepartmentEvent.class, CompanyEvent.class, ContactEvent.class, LeadEvent.class,
                         ProductEvent.class, DealEvent.class, PaymentEvent.class,
                         ReferenceEvent.Created.class, ReferenceEvent.Changed.class, ReferenceEvent.Deleted.class,
                         ReferenceEvent.Restored.class)

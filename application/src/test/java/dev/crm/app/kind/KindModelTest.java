@@ -35,7 +35,7 @@ class KindModelTest {
             assertThat(model.of(kind.name()).kind()).isSameAs(kind);
         }
         assertThat(model.withPages()).extracting(Kind::path).containsExactly("memos", "tasks", "projects",
-                "companies", "contacts", "products", "deals", "payments");
+                "companies", "contacts", "leads", "products", "deals", "payments");
         assertThatThrownBy(() -> model.of("no-such-kind")).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -43,6 +43,12 @@ public class ReferenceQueries {
         return find(id).filter(r -> r.kind() == kind && !r.deleted());
     }
 
+    /** Whether a live object of the kind has this ID (one round trip: for a command's check of a reference). */
+    public boolean exists(ReferenceKind kind, long id) {
+        return !jdbc.queryForList("SELECT id FROM reference_view WHERE id = ? AND kind = ? AND deleted = FALSE",
+                Long.class, id, kind.kind().name()).isEmpty();
+    }
+
     /** The object, live or deleted, of whatever reference kind. */
     public Optional<ReferenceView> find(long id) {
         return rows("WHERE id = ?", id).stream().findFirst().map(r -> {

@@ -10,6 +10,7 @@ import dev.crm.shared.contact.ContactKind;
 import dev.crm.shared.kind.Field;
 import dev.crm.shared.kind.FieldType;
 import dev.crm.shared.kind.Kind;
+import dev.crm.shared.lead.LeadKind;
 import dev.crm.shared.reference.ReferenceKind;
 
 /**
@@ -39,8 +40,7 @@ public final class DealKind {
     public static final Field CO_OWNER = Field.of("coOwner", FieldType.USER);
     public static final Field CONTACT = Field.of(ContactKind.NAME, FieldType.REFERENCE).partOf();
     public static final Field COMPANY = Field.of(CompanyKind.NAME, FieldType.REFERENCE).partOf();
-    /** Its lead (the lead kind's name). */
-    public static final Field LEAD = Field.of("lead", FieldType.REFERENCE).partOf();
+    public static final Field LEAD = Field.of(LeadKind.NAME, FieldType.REFERENCE).partOf();
     /** The request it was made from (the request kind's name). */
     public static final Field REQUEST = Field.of("request", FieldType.REFERENCE).partOf();
     public static final Field DESCRIPTION = Field.of("description", FieldType.TEXT);

@@ -83,6 +83,16 @@ public abstract class FieldsPageController {
     protected void describe(Actor actor, FieldsView object, Model model) {
     }
 
+    /** The references its form offers (all, by default); a kind leaves out those that only its actions set. */
+    protected List<Field> formReferences() {
+        return parts.references(kind).stream().filter(f -> !notOnForm().contains(f.name())).toList();
+    }
+
+    /** A reference's choices on the form: by default the objects of the kind the field is named after. */
+    protected Map<Long, String> choices(Actor actor, Field field) {
+        return parts.choices(actor, field);
+    }
+
     @GetMapping
     String list(Actor actor, @RequestParam(required = false) String q,
                 @RequestParam(defaultValue = "false") boolean dept, @RequestParam(defaultValue = "0") int page,
@@ -155,7 +165,7 @@ public abstract class FieldsPageController {
         requireAdd(actor);
         Map<String, String> values = new HashMap<>(KindForm.of(kind, Map.of()));
         Map<String, Long> fixed = new LinkedHashMap<>();
-        for (Field field : parts.references(kind)) {
+        for (Field field : formReferences()) {
             Long given = reference(params.getFirst(field.name()));
             if (given != null && parts.title(actor, given) != null) {
                 fixed.put(field.name(), given);
@@ -177,7 +187,7 @@ public abstract class FieldsPageController {
         } catch (Rejected.Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             Map<String, Long> fixed = new LinkedHashMap<>();
-            for (Field field : parts.references(kind)) {
+            for (Field field : formReferences()) {
                 Long given = reference(params.getFirst(field.name() + ".fixed"));
                 if (given != null) {
                     fixed.put(field.name(), given);
@@ -279,14 +289,17 @@ public abstract class FieldsPageController {
         model.addAttribute("object", object == null ? null : parts.row(actor, object));
         model.addAttribute("yours", yours);
         Map<String, Object> references = new LinkedHashMap<>();
-        for (Field field : parts.references(kind)) {
-            if (notOnForm().contains(field.name())) {
-                continue;
-            }
+        for (Field field : formReferences()) {
             Long given = fixed.get(field.name());
-            references.put(field.name(), given != null
-                    ? Map.of("fixed", given, "title", java.util.Objects.requireNonNullElse(parts.title(actor, given), ""))
-                    : Map.of("choices", choicesWith(actor, field, values.get(field.name()))));
+            // both keys always there: the form asks for "fixed" of a reference that is chosen, too
+            Map<String, Object> reference = new HashMap<>();
+            reference.put("fixed", given);
+            if (given != null) {
+                reference.put("title", java.util.Objects.requireNonNullElse(parts.title(actor, given), ""));
+            } else {
+                reference.put("choices", choicesWith(actor, field, values.get(field.name())));
+            }
+            references.put(field.name(), reference);
         }
         model.addAttribute("references", references);
         return "object/fields-form";
@@ -294,7 +307,7 @@ public abstract class FieldsPageController {
 
     /** A reference's choices, with its current value among them (it may be beyond the first ones). */
     private Map<Long, String> choicesWith(Actor actor, Field field, String current) {
-        Map<Long, String> choices = new LinkedHashMap<>(parts.choices(actor, field));
+        Map<Long, String> choices = new LinkedHashMap<>(choices(actor, field));
         Long id = reference(current);
         if (id != null && !choices.containsKey(id)) {
             choices.put(id, java.util.Objects.requireNonNullElse(parts.title(actor, id), "ID" + id));

@@ -61,6 +61,7 @@ class PermissionMatrixIT {
                         Map.of("city", "x")),
                 new Kind("contact", "/api/contacts", u -> Map.of("lastName", "Matrix contact", "company",
                         companyOf.getOrDefault(u, companyOf.get(crmStranger))), "lastName", Map.of("city", "x")),
+                new Kind("lead", "/api/leads", u -> Map.of("lastName", "Matrix lead"), "lastName", Map.of("city", "x")),
                 // products: "dept" rows; someone else's is a manager's without a department, so out of reach
                 new Kind("product", "/api/products", u -> Map.of("name", "Matrix product", "price", 1,
                         "currency", "EUR"), "name", Map.of("category", "x")));
@@ -118,6 +119,16 @@ class PermissionMatrixIT {
                             api.as(user, "POST", "/api/tasks", Map.of("title", "Matrix part",
                                     k.kind().equals("task") ? "parent" : "project", theirs)).status(),
                             201, viewAll ? 403 : 400); // the container is a body field: an unknown one is a 400
+                }
+                // converting a lead: changing it, and adding a company and a contact
+                if (k.kind().equals("lead")) {
+                    checked++;
+                    expect(mismatches, role, k.kind(), "convert other",
+                            Permissions.allowsAll(actor, k.kind(), Action.CHANGE)
+                                    && Permissions.allows(actor, "company", Action.ADD)
+                                    && Permissions.allows(actor, "contact", Action.ADD),
+                            api.as(user, "POST", k.path() + "/" + theirs + "/convert", null).status(),
+                            200, viewAll ? 403 : 404);
                 }
                 checked++;
                 expect(mismatches, role, k.kind(), "delete other", Permissions.allowsAll(actor, k.kind(), Action.DELETE),

@@ -136,6 +136,28 @@ class RoundTripsIT {
                 .hasSizeLessThanOrEqualTo(5);
     }
 
+    // --- leads: the same cases; a lead's source is one more read ---
+
+    @Test
+    void creatingAndChangingALeadTakeAtMostFiveRoundTripsAndItsSourceOneMore() {
+        String manager = api.newUser("tripsl", "manager");
+        long source = api.as("admin", "POST", "/api/admin/lead-sources", Map.of("name", "Trips " + System.nanoTime()))
+                .body().get("id").asLong();
+        long lead = api.as(manager, "POST", "/api/leads", Map.of("lastName", "Lee")).body().get("id").asLong();
+        counted(manager, "PATCH", "/api/leads/" + lead, Map.of("city", "Berlin"), 200);
+
+        // the user, the creator's department, the append, the projections' writes, the commit
+        assertThat(counted(manager, "POST", "/api/leads", Map.of("lastName", "Kim"), 201).stream()
+                .filter(sql -> !sql.contains("nextval"))).as("round trips of POST /api/leads")
+                .hasSizeLessThanOrEqualTo(5);
+        assertThat(counted(manager, "POST", "/api/leads", Map.of("lastName", "Kim", "source", source), 201).stream()
+                .filter(sql -> !sql.contains("nextval"))).as("round trips of POST /api/leads with a source")
+                .hasSizeLessThanOrEqualTo(6);
+        // the user, the object's events, the append, the projections' writes, the commit
+        assertThat(counted(manager, "PATCH", "/api/leads/" + lead, Map.of("city", "Paris"), 200))
+                .as("round trips of PATCH /api/leads/{id}").hasSizeLessThanOrEqualTo(5);
+    }
+
     // --- products: the same, and one more for the currency a create names ---
 
     @Test

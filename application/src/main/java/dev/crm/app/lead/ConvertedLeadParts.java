@@ -1,0 +1,16 @@
+package dev.crm.app.lead;
+
+import dev.crm.shared.Actor;
+
+/**
+ * The extension point for what a lead has besides its own fields: its requests, deals and e-mails (domain.md), which
+ * its conversion moves to the company and contact it was converted into. Those kinds do not exist yet; each will add
+ * a bean implementing this, and {@link LeadConversion} calls every such bean inside the conversion's transaction,
+ * after the company and contact exist and before the lead is closed. Each moved object's event should carry
+ * {@code Causes.CAUSED_BY} = the lead, so that its history shows the step.
+ */
+public interface ConvertedLeadParts {
+
+    /** Moves the lead's objects of one kind to {@code company} and {@code contact}. */
+    void move(Actor actor, long lead, long company, long contact);
+}
