@@ -1,0 +1,120 @@
+package dev.crm.web.deal;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.crm.web.testsupport.BrowserSession.button;
+import static dev.crm.web.testsupport.BrowserSession.fitsTheWindow;
+import static dev.crm.web.testsupport.BrowserSession.link;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.SelectOption;
+import dev.crm.app.deal.DealService;
+import dev.crm.shared.Actor;
+import dev.crm.shared.Role;
+import dev.crm.web.testsupport.Api;
+import dev.crm.web.testsupport.BrowserSession;
+import dev.crm.web.testsupport.CrmIntegrationTest;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A deal in a real browser, at desk and at phone width: made through the service (as a request's "create deal"),
+ * moved through two stages on its form, a payment added from its page, closed as won; its page shows the stage
+ * timeline with dates and users, its history every step with user and time.
+ */
+@CrmIntegrationTest
+class DealFlowIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DealService deals;
+    Api api;
+    BrowserSession browser;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        browser = new BrowserSession(port);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void aDealIsMovedPaidAndWonAtDeskWidth() {
+        walk(1280, 900, "dflow");
+    }
+
+    @Test
+    void aDealIsMovedPaidAndWonOnAPhone() {
+        walk(390, 844, "dphone");
+    }
+
+    private void walk(int width, int height, String prefix) {
+        String manager = api.newUser(prefix, "manager");
+        String name = "Flow deal " + System.nanoTime();
+        long deal = deals.create(Actor.of(manager, Role.MANAGER), Map.of("name", name, "amount", 500,
+                "currency", "EUR")).id();
+        Page page = browser.signIn(manager, width, height, true);
+        page.navigate("/deals/" + deal);
+        assertThat(page.locator("#deal-stage-badge")).hasText("Request");
+        fitsTheWindow(page);
+
+        for (String stage : new String[] {"Offer", "Negotiation"}) {
+            page.navigate("/deals/" + deal + "/edit");
+            page.getByLabel("Stage", new Page.GetByLabelOptions().setExact(true))
+                    .selectOption(new SelectOption().setLabel(stage));
+            fitsTheWindow(page);
+            button(page, "Save changes").click();
+            page.waitForURL(Pattern.compile(".*/deals/" + deal + "$"));
+            assertThat(page.locator("#deal-stage-badge")).hasText(stage);
+        }
+
+        link(page, "New payment").click();
+        page.getByLabel("Amount").fill("250.50");
+        page.getByLabel("Currency").fill("EUR");
+        page.getByLabel("Status").selectOption("guaranteed");
+        fitsTheWindow(page);
+        button(page, "Create payment").click();
+        page.waitForURL(Pattern.compile(".*/payments/\\d+$"));
+        page.navigate("/deals/" + deal);
+        assertThat(page.locator(".deal-payment")).hasCount(1);
+        assertThat(page.locator(".deal-payment")).containsText("Guaranteed");
+
+        page.getByLabel("Closing reason").selectOption(new SelectOption().setLabel("Won (success)"));
+        fitsTheWindow(page);
+        button(page, "Close").click();
+        page.waitForURL(Pattern.compile(".*/deals/" + deal + "$"));
+        assertThat(page.locator("#deal-stage-badge")).hasText("Closed");
+        assertThat(page.locator("#deal-close")).hasCount(0);
+        Locator steps = page.locator(".deal-step");
+        assertThat(steps).hasCount(4);
+        assertThat(page.locator(".deal-step-stage")).hasText(new String[] {"Request", "Offer", "Negotiation",
+                "Closed"});
+        assertThat(page.locator(".deal-step-by")).hasText(new String[] {manager, manager, manager, manager});
+        for (int i = 0; i < 4; i++) {
+            assertThat(steps.nth(i).locator("time")).not().isEmpty();
+        }
+        // the won deal keeps its payment
+        assertThat(page.locator(".deal-payment")).hasCount(1);
+        fitsTheWindow(page);
+
+        page.navigate("/objects/" + deal + "/history");
+        assertThat(page.locator(".history-event")).hasText(new String[] {"Created", "Stage changed", "Stage changed",
+                "Stage changed", "Closed"});
+        assertThat(page.locator(".history-user")).hasText(new String[] {manager, manager, manager, manager, manager});
+        Locator entries = page.locator(".history-entry");
+        for (int i = 0; i < 5; i++) {
+            assertThat(entries.nth(i).locator("time")).not().isEmpty();
+        }
+        fitsTheWindow(page);
+    }
+}
