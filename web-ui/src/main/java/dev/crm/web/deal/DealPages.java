@@ -15,7 +15,7 @@ class DealPages extends FieldsKindPages {
 
     /** The deal list: name, stage, amount with its currency, probability, next step's date, whose; newest first. */
     static final ListPage LIST = new ListPage(DealKind.NAME, List.of(Column.of(ObjectFields.ID),
-            Column.of(DealKind.DEAL_NAME), Column.of(DealKind.STAGE), Column.of(DealKind.AMOUNT).shownBy("amount"),
+            Column.of(DealKind.DEAL_NAME), Column.of(DealKind.STAGE).shownBy("stageCell"), Column.of(DealKind.AMOUNT).shownBy("amount"),
             Column.of(DealKind.PROBABILITY), Column.of(DealKind.NEXT_STEP_DATE), Column.of(ObjectFields.OWNER),
             Column.of(ObjectFields.DEPARTMENT), Column.of(ObjectFields.UPDATED_AT)));
 

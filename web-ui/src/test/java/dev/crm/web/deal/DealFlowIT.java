@@ -107,6 +107,15 @@ class DealFlowIT {
         assertThat(page.locator(".deal-payment")).hasCount(1);
         fitsTheWindow(page);
 
+        // the lists show it with its stage, and its payment
+        page.navigate("/deals");
+        assertThat(page.locator("tr", new Page.LocatorOptions().setHasText(name)).locator(".deal-stage"))
+                .hasText("Closed");
+        fitsTheWindow(page);
+        page.navigate("/payments?deal=" + deal);
+        assertThat(page.locator(".payment-deal")).hasText(name);
+        fitsTheWindow(page);
+
         page.navigate("/objects/" + deal + "/history");
         assertThat(page.locator(".history-event")).hasText(new String[] {"Created", "Stage changed", "Stage changed",
                 "Stage changed", "Closed"});
