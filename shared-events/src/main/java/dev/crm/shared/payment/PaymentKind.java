@@ -35,7 +35,7 @@ public final class PaymentKind {
             .grant(Role.MANAGER, "acdv", OWN)
             .grant(Role.ACCOUNTANT, "cv", ALL)
             .grant(Role.CHIEF, "v", ALL)
-            .titled(AMOUNT, CURRENCY, DATE).pages().acceptsFiles().byName().build();
+            .titled(AMOUNT, CURRENCY).pages().acceptsFiles().byName().build();
 
     private PaymentKind() {
     }
