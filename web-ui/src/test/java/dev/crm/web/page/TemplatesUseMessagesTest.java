@@ -295,7 +295,8 @@ class TemplatesUseMessagesTest {
                 "admin-deleted", "admin-permissions", "admin-users", "admin-user-form", "admin-user",
                 "admin-user-active", "admin-departments", "admin-department-form", "companies", "company",
                 "company-form", "company-delete", "contacts", "contact", "contact-form", "contact-delete",
-                "leads", "lead", "lead-form", "lead-delete", "lead-convert", "products", "product", "product-form",
+                "leads", "lead", "lead-form", "lead-delete", "lead-convert", "requests", "request", "request-form",
+                "request-delete", "products", "product", "product-form",
                 "product-delete",
                 "admin-stages", "admin-closing-reasons", "admin-lead-sources", "admin-currencies", "import",
                 "import-preview", "import-progress");
