@@ -109,12 +109,12 @@ public class RequestMatches {
         MapSqlParameterSource params = new MapSqlParameterSource("id", request);
         List<String> any = new ArrayList<>();
         if (contact != null) {
-            any.add(Sql.column(RequestKind.CONTACT.name()) + " = :contact");
-            params.addValue("contact", contact);
+            any.add(Sql.column(RequestKind.CONTACT.name()) + " = :holderContact");
+            params.addValue("holderContact", contact);
         }
         if (company != null) {
-            any.add(Sql.column(RequestKind.COMPANY.name()) + " = :company");
-            params.addValue("company", company);
+            any.add(Sql.column(RequestKind.COMPANY.name()) + " = :holderCompany");
+            params.addValue("holderCompany", company);
         }
         Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM " + FieldsTables.table(RequestKind.KIND)
                 + " WHERE deleted = FALSE AND id <> :id AND (" + String.join(" OR ", any) + ")", params,
