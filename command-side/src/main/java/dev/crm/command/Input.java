@@ -33,6 +33,9 @@ public final class Input {
      * The rules of the field's type for one value written as text (names, texts, dates, choices, numbers, flags); other
      * types have rules of their own here.
      */
+    /** The longest username (the users' read model's column). */
+    private static final int USERNAME = 40;
+
     public static void check(Field field, String value, List<Rejected.FieldError> errors) {
         switch (field.type()) {
             case NAME -> FieldRules.name(field.name(), value, field.max(), errors);
@@ -45,6 +48,14 @@ public final class Input {
             case EMAIL -> FieldRules.email(field.name(), value, field.max(), errors);
             case PHONE -> FieldRules.phone(field.name(), value, field.max(), errors);
             case URL -> FieldRules.url(field.name(), value, field.max(), errors);
+            // a username (whether it is an active user's is the aggregate's rule, with its directory)
+            case USER -> FieldRules.line(field.name(), value, USERNAME, errors);
+            // a moment set by the system (a deal's closing date): never given
+            case TIME -> {
+                if (value != null) {
+                    errors.add(error(field, "validation.read-only"));
+                }
+            }
             default -> throw new IllegalArgumentException("no single-value rule for " + field);
         }
     }

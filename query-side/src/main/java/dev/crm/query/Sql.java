@@ -83,6 +83,17 @@ public final class Sql {
     public static boolean visible(StringBuilder where, org.springframework.jdbc.core.namedparam.MapSqlParameterSource params,
                                   dev.crm.shared.Actor actor, String kind,
                                   java.util.function.Supplier<? extends java.util.Collection<Long>> departments) {
+        return visible(where, params, actor, kind, null, departments);
+    }
+
+    /**
+     * The same, where {@code alsoOwn} (null: nothing) is a condition on {@code :me} (the actor's username) that makes
+     * an object the actor's as its owner's is (a co-owner: {@code co_owner = :me}).
+     */
+    public static boolean visible(StringBuilder where, org.springframework.jdbc.core.namedparam.MapSqlParameterSource params,
+                                  dev.crm.shared.Actor actor, String kind, String alsoOwn,
+                                  java.util.function.Supplier<? extends java.util.Collection<Long>> departments) {
+        String own = alsoOwn == null ? "owner = :me" : "(owner = :me OR " + alsoOwn + ")";
         switch (dev.crm.shared.access.Permissions.scope(actor, kind, dev.crm.shared.access.Permissions.Action.VIEW)) {
             case ALL -> {
                 return true;
@@ -91,15 +102,15 @@ public final class Sql {
                 java.util.Collection<Long> mine = departments.get();
                 params.addValue("me", actor.username());
                 if (mine.isEmpty()) {
-                    where.append(" AND owner = :me");
+                    where.append(" AND " + own);
                 } else {
-                    where.append(" AND (owner = :me OR department IN (:myDepartments))");
+                    where.append(" AND (" + own + " OR department IN (:myDepartments))");
                     params.addValue("myDepartments", mine);
                 }
                 return true;
             }
             case OWN -> {
-                where.append(" AND owner = :me");
+                where.append(" AND " + own);
                 params.addValue("me", actor.username());
                 return true;
             }

@@ -10,6 +10,20 @@ import dev.crm.shared.company.CompanyDeleted;
 import dev.crm.shared.company.CompanyEvent;
 import dev.crm.shared.company.CompanyOwnerChanged;
 import dev.crm.shared.company.CompanyRestored;
+import dev.crm.shared.deal.DealChanged;
+import dev.crm.shared.deal.DealClosed;
+import dev.crm.shared.deal.DealCreated;
+import dev.crm.shared.deal.DealDeleted;
+import dev.crm.shared.deal.DealEvent;
+import dev.crm.shared.deal.DealOwnerChanged;
+import dev.crm.shared.deal.DealRestored;
+import dev.crm.shared.deal.DealStageChanged;
+import dev.crm.shared.payment.PaymentChanged;
+import dev.crm.shared.payment.PaymentCreated;
+import dev.crm.shared.payment.PaymentDeleted;
+import dev.crm.shared.payment.PaymentEvent;
+import dev.crm.shared.payment.PaymentOwnerChanged;
+import dev.crm.shared.payment.PaymentRestored;
 import dev.crm.shared.product.ProductChanged;
 import dev.crm.shared.product.ProductCreated;
 import dev.crm.shared.product.ProductDeleted;
@@ -215,6 +229,30 @@ class EventJsonContractTest {
         PINNED.put(new ProductOwnerChanged(52, "alice", "bob"), "{\"productId\":52,\"from\":\"alice\",\"to\":\"bob\"}");
         PINNED.put(new ProductDeleted(52), "{\"productId\":52}");
         PINNED.put(new ProductRestored(52), "{\"productId\":52}");
+        // --- deals (issue 14): references as IDs, the amount a plain decimal; stage moves and closing of their own ---
+        PINNED.put(new DealCreated(53, values("name", "Big order", "stage", "48", "amount", "1200.5", "currency", "EUR",
+                        "company", "50"), "alice", 7L),
+                "{\"dealId\":53,\"fields\":{\"name\":\"Big order\",\"stage\":\"48\",\"amount\":\"1200.5\","
+                        + "\"currency\":\"EUR\",\"company\":\"50\"},\"owner\":\"alice\",\"department\":7}");
+        PINNED.put(new DealChanged(53, List.of(FieldChange.of("probability", null, "50"))),
+                "{\"dealId\":53,\"changes\":[{\"field\":\"probability\",\"from\":null,\"to\":\"50\"}]}");
+        PINNED.put(new DealStageChanged(53, 48L, 49), "{\"dealId\":53,\"from\":48,\"to\":49}");
+        PINNED.put(new DealClosed(53, 60, "2026-12-01T10:15:30Z"),
+                "{\"dealId\":53,\"closingReason\":60,\"closedAt\":\"2026-12-01T10:15:30Z\"}");
+        PINNED.put(new DealOwnerChanged(53, "alice", "bob"), "{\"dealId\":53,\"from\":\"alice\",\"to\":\"bob\"}");
+        PINNED.put(new DealDeleted(53), "{\"dealId\":53}");
+        PINNED.put(new DealRestored(53), "{\"dealId\":53}");
+        // --- payments (issue 14): held by their deal, the status's API name ---
+        PINNED.put(new PaymentCreated(54, values("amount", "250", "currency", "EUR", "status", "received"), 53,
+                        "alice", 7L),
+                "{\"paymentId\":54,\"fields\":{\"amount\":\"250\",\"currency\":\"EUR\",\"status\":\"received\"},"
+                        + "\"deal\":53,\"owner\":\"alice\",\"department\":7}");
+        PINNED.put(new PaymentChanged(54, List.of(FieldChange.of("status", "guaranteed", "received"))),
+                "{\"paymentId\":54,\"changes\":[{\"field\":\"status\",\"from\":\"guaranteed\",\"to\":\"received\"}]}");
+        PINNED.put(new PaymentOwnerChanged(54, "alice", "bob", 53),
+                "{\"paymentId\":54,\"from\":\"alice\",\"to\":\"bob\",\"causedBy\":53}");
+        PINNED.put(new PaymentDeleted(54), "{\"paymentId\":54}");
+        PINNED.put(new PaymentRestored(54), "{\"paymentId\":54}");
         // --- reference data (issue 14): every kind's events have the same shapes ---
         PINNED.put(new StageCreated(48, values("name", "Offer", "department", null, "index", "2", "default", "false",
                         "success", "false")),
@@ -274,8 +312,8 @@ class EventJsonContractTest {
     @Test
     void everyEventTypeHasAPin() {
         List<Class<?>> types = Stream.of(MemoEvent.class, FileEvent.class, TaskEvent.class, ProjectEvent.class,
-                        UserEvent.class, DepartmentEvent.class, CompanyEvent.class, ContactEvent.class, LeadEvent.class, RequestEvent.class,
-                        ProductEvent.class,
+                        UserEvent.class, DepartmentEvent.class, CompanyEvent.class, ContactEvent.class, LeadEvent.class,
+                        RequestEvent.class, ProductEvent.class, DealEvent.class, PaymentEvent.class,
                         ReferenceEvent.Created.class, ReferenceEvent.Changed.class, ReferenceEvent.Deleted.class,
                         ReferenceEvent.Restored.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses())).toList();

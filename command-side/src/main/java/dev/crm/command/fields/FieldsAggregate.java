@@ -54,13 +54,35 @@ public abstract class FieldsAggregate {
         return owner;
     }
 
+    protected Long department() {
+        return department;
+    }
+
+    /**
+     * Who has the owner's rights besides the owner ({@link Kind#coOwner}), or null: its co-owner field's value; a
+     * kind held by a co-owned kind (a deal's payment) answers its holder's.
+     */
+    protected String coOwner() {
+        return kind().coOwner().map(f -> fields.get(f.name())).orElse(null);
+    }
+
     /**
      * The checked fields of a new object of this kind; {@code rules}: the kind's own rules over the values (and
      * the errors so far), run before any error is thrown. Refuses (403) an actor who may not add such objects.
      */
     protected static Map<String, String> checkedNew(Kind kind, Actor actor, Map<String, Object> given,
                                                     Consumer<Checked> rules) {
-        if (!Permissions.allows(actor, kind.name(), Action.ADD)) {
+        return checkedNew(kind, actor, Action.ADD, given, rules);
+    }
+
+    /**
+     * The same for a kind whose objects are made only through another object (a deal through a request): the actor
+     * needs {@code right} on the kind (a deal: change) instead of add; the other object's rules were checked by
+     * whoever sent the command.
+     */
+    protected static Map<String, String> checkedNew(Kind kind, Actor actor, Action right, Map<String, Object> given,
+                                                    Consumer<Checked> rules) {
+        if (!Permissions.allows(actor, kind.name(), right)) {
             throw new Rejected.Forbidden("error." + kind.name() + ".add-forbidden");
         }
         List<Rejected.FieldError> errors = new ArrayList<>();
@@ -120,7 +142,8 @@ public abstract class FieldsAggregate {
 
     /** Checks a delete: the rights and the version, or, as a part of its holder's delete, only that it is live. */
     protected void checkedDelete(MetaData metaData, UserDirectory users, Long expectedVersion) {
-        if (Cascades.isPart(metaData)) {
+        if (Cascades.isPart(metaData) || causedByHolder(metaData)) {
+            // or removed by its holder's own command (a deal's unsuccessful close), checked in the same transaction
             // goes with the object it is a part of, whose own delete was checked in the same transaction
             if (owner == null || deleted) {
                 throw new Rejected.NotFound(id);
@@ -131,6 +154,13 @@ public abstract class FieldsAggregate {
         Versions.require(expectedVersion);
     }
 
+    /** Whether the command was sent by its holder's own command ({@link dev.crm.shared.Causes#CAUSED_BY}). */
+    private boolean causedByHolder(MetaData metaData) {
+        Object cause = metaData.get(dev.crm.shared.Causes.CAUSED_BY);
+        return cause != null && kind().holder().map(h -> fields.get(h.name()))
+                .filter(holder -> holder.equals(String.valueOf(cause))).isPresent();
+    }
+
     /** Checks a restore: an administrator, and a deleted object. */
     protected void checkedRestore(MetaData metaData) {
         Restoring.require(Actor.fromMetaData(metaData), deleted);
@@ -138,11 +168,12 @@ public abstract class FieldsAggregate {
 
     /** 404 unless the actor may see the live object; 403 when they may see it but not do this. */
     protected void require(Actor actor, Action action, UserDirectory users) {
-        if (owner == null || deleted || !Permissions.reaches(actor, kind().name(), Action.VIEW, owner, department,
-                () -> users.departmentsOf(actor.username()))) {
+        String coOwner = coOwner();
+        if (owner == null || deleted || !Permissions.reaches(actor, kind().name(), Action.VIEW, owner, coOwner,
+                department, () -> users.departmentsOf(actor.username()))) {
             throw new Rejected.NotFound(id);
         }
-        if (!Permissions.reaches(actor, kind().name(), action, owner, department,
+        if (!Permissions.reaches(actor, kind().name(), action, owner, coOwner, department,
                 () -> users.departmentsOf(actor.username()))) {
             throw new Rejected.Forbidden("error." + kind().name() + "." + action.name().toLowerCase(java.util.Locale.ROOT)
                     + "-forbidden");

@@ -146,7 +146,7 @@ public class FieldsProjection implements ReadModel {
 
     /** The title in SQL: its fields' values joined by a space, those without a value left out. */
     private static String titleSql(Kind kind) {
-        return "CONCAT_WS(' ', " + kind.titledBy().stream().map(f -> "NULLIF(" + Sql.column(f.name()) + ", '')")
+        return "CONCAT_WS(' ', " + kind.titledBy().stream().map(f -> "NULLIF(" + FieldsTables.text(f) + ", '')")
                 .collect(Collectors.joining(", ")) + ")";
     }
 }

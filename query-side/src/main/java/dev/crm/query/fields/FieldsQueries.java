@@ -10,6 +10,7 @@ import dev.crm.shared.Actor;
 import dev.crm.shared.access.Permissions.Action;
 import dev.crm.shared.kind.Field;
 import dev.crm.shared.kind.Kind;
+import dev.crm.shared.kind.Kinds;
 import dev.crm.shared.kind.ObjectFields;
 import java.util.Collection;
 import java.util.List;
@@ -81,7 +82,38 @@ public class FieldsQueries {
 
     /** Whether the actor may do this to the live object. */
     public boolean allows(FieldsView object, Actor actor, Action action) {
-        return object.allows(actor, action, () -> users.departments(actor.username()));
+        return object.allows(actor, action, coOwner(object), () -> users.departments(actor.username()));
+    }
+
+    /**
+     * Its co-owner ({@link Kind#coOwner}), or, for an object held by one of a co-owned kind (a deal's payment), its
+     * holder's: they have the owner's rights over it. Null: none.
+     */
+    public String coOwner(FieldsView object) {
+        Kind kind = object.kind();
+        if (kind.coOwner().isPresent()) {
+            return object.get(kind.coOwner().get());
+        }
+        Optional<Field> holder = kind.holder();
+        Optional<Kind> holderKind = holder.flatMap(h -> Kinds.named(h.name())).filter(k -> k.coOwner().isPresent());
+        if (holderKind.isEmpty() || object.get(holder.get()) == null) {
+            return null;
+        }
+        return jdbc.query("SELECT " + Sql.column(holderKind.get().coOwner().get().name()) + " FROM "
+                        + FieldsTables.table(holderKind.get()) + " WHERE id = :id",
+                new MapSqlParameterSource("id", Long.valueOf(object.get(holder.get()))), (rs, n) -> rs.getString(1))
+                .stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** The SQL condition on {@code :me} that makes the kind's objects the actor's as their owner's are, or null. */
+    private static String alsoOwn(Kind kind) {
+        if (kind.coOwner().isPresent()) {
+            return Sql.column(kind.coOwner().get().name()) + " = :me";
+        }
+        Optional<Field> holder = kind.holder();
+        Optional<Kind> holderKind = holder.flatMap(h -> Kinds.named(h.name())).filter(k -> k.coOwner().isPresent());
+        return holderKind.map(k -> Sql.column(holder.get().name()) + " IN (SELECT id FROM " + FieldsTables.table(k)
+                + " WHERE " + Sql.column(k.coOwner().get().name()) + " = :me)").orElse(null);
     }
 
     /** The live objects of the kind that {@code holder} holds (whoever may view them), in ID order. */
@@ -96,7 +128,7 @@ public class FieldsQueries {
     public Page<FieldsView> list(Kind kind, Actor actor, Filter filter, Sort sort, int page, int size) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         StringBuilder where = new StringBuilder(" WHERE deleted = FALSE");
-        if (!Sql.visible(where, params, actor, kind.name(), () -> users.departments(actor.username()))) {
+        if (!Sql.visible(where, params, actor, kind.name(), alsoOwn(kind), () -> users.departments(actor.username()))) {
             return new Page<>(List.of(), 0, Paging.number(page), Paging.size(size));
         }
         if (filter.text() != null && !filter.text().isBlank()) {

@@ -48,6 +48,7 @@ public final class FieldsTables {
             case NUMBER -> new BigDecimal(text);
             case FLAG -> Boolean.valueOf(text);
             case DATE -> LocalDate.parse(text);
+            case TIME -> Sql.ts(java.time.Instant.parse(text));
             default -> text;
         };
     }
@@ -71,6 +72,7 @@ public final class FieldsTables {
                 case NUMBER -> rs.getBigDecimal(column) == null ? null : plain(rs.getBigDecimal(column));
                 case FLAG -> rs.getObject(column, Boolean.class);
                 case DATE -> rs.getObject(column, LocalDate.class);
+                case TIME -> Sql.instant(rs, column);
                 default -> rs.getString(column);
             };
             if (value != null) {
@@ -112,13 +114,23 @@ public final class FieldsTables {
     }
 
     /**
+     * The field's column as text in SQL: itself for a text, else cast (a payment's title has its amount and date).
+     */
+    public static String text(Field field) {
+        return switch (field.type()) {
+            case NUMBER, DATE, REFERENCE, FLAG, TIME -> "CAST(" + Sql.column(field.name()) + " AS VARCHAR(40))";
+            default -> Sql.column(field.name());
+        };
+    }
+
+    /**
      * The condition "a searched field holds :pattern" ({@link Field#isSearched()}; a title of several fields as
      * they read together, "first last"), as {@code AND (…)}.
      */
     public static String textCondition(Kind kind) {
         List<String> parts = new ArrayList<>();
         if (kind.titledBy().size() > 1) {
-            parts.add("LOWER(" + kind.titledBy().stream().map(f -> "COALESCE(" + Sql.column(f.name()) + ", '')")
+            parts.add("LOWER(" + kind.titledBy().stream().map(f -> "COALESCE(" + text(f) + ", '')")
                     .collect(Collectors.joining(" || ' ' || ")) + ")");
         }
         for (Field field : kind.fields()) {

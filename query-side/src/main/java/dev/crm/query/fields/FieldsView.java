@@ -46,6 +46,11 @@ public record FieldsView(Kind kind, long id, long version, Map<String, String> f
 
     /** Whether the actor may do this to the live object ({@code departments}: the actor's, asked only if needed). */
     public boolean allows(Actor actor, Action action, Supplier<? extends Collection<Long>> departments) {
-        return !deleted && Permissions.reaches(actor, kind.name(), action, owner, department, departments);
+        return allows(actor, action, kind.coOwner().map(this::get).orElse(null), departments);
+    }
+
+    /** The same, with its co-owner (its own, or its holder's: null for none), who has the owner's rights. */
+    public boolean allows(Actor actor, Action action, String coOwner, Supplier<? extends Collection<Long>> departments) {
+        return !deleted && Permissions.reaches(actor, kind.name(), action, owner, coOwner, department, departments);
     }
 }

@@ -88,10 +88,20 @@ public final class Permissions {
      */
     public static boolean reaches(Actor actor, String kind, Action action, String owner, Long department,
                                   java.util.function.Supplier<? extends java.util.Collection<Long>> actorDepartments) {
+        return reaches(actor, kind, action, owner, null, department, actorDepartments);
+    }
+
+    /**
+     * The same for an object with a co-owner ({@code Kind#coOwner}; null: none), who reaches it as its owner does.
+     */
+    public static boolean reaches(Actor actor, String kind, Action action, String owner, String coOwner,
+                                  Long department,
+                                  java.util.function.Supplier<? extends java.util.Collection<Long>> actorDepartments) {
+        boolean own = actor.is(owner) || coOwner != null && actor.is(coOwner);
         return switch (scope(actor, kind, action)) {
             case ALL -> true;
-            case DEPT -> actor.is(owner) || department != null && actorDepartments.get().contains(department);
-            case OWN -> actor.is(owner);
+            case DEPT -> own || department != null && actorDepartments.get().contains(department);
+            case OWN -> own;
             case RULES, NONE -> false;
         };
     }

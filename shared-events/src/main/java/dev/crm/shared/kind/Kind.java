@@ -24,9 +24,12 @@ import java.util.Optional;
  * @param byName       whether it is a kind of fields by name ({@code FieldsEvents}): a row of {@code <name>_view}
  *                     with a column per field, owner and department, its rights the matrix alone; the shared
  *                     aggregate base, projection, queries, service and pages serve it
+ * @param coOwnedBy    for a kind of fields by name, its field ({@link FieldType#USER}) naming a co-owner, who has the
+ *                     owner's rights wherever the matrix says "own" (and "dept": as one's own objects); else null
  */
 public record Kind(String name, String path, List<Field> fields, Map<Role, Map<Action, Scope>> grants, String follows,
-                   boolean pages, boolean acceptsFiles, String listPath, List<Field> titledBy, boolean byName) {
+                   boolean pages, boolean acceptsFiles, String listPath, List<Field> titledBy, boolean byName,
+                   Field coOwnedBy) {
 
     public Kind {
         fields = List.copyOf(fields);
@@ -72,6 +75,11 @@ public record Kind(String name, String path, List<Field> fields, Map<Role, Map<A
                 .collect(java.util.stream.Collectors.joining(" "));
     }
 
+    /** Its co-owner's field ({@link Builder#coOwnedBy}), if it has one. */
+    public Optional<Field> coOwner() {
+        return Optional.ofNullable(coOwnedBy);
+    }
+
     /** The reference to the object that holds this kind's objects ({@link Field#holder()}), if it has one. */
     public Optional<Field> holder() {
         return fields.stream().filter(f -> f.trait() == Field.Trait.HOLDER).findFirst();
@@ -103,6 +111,7 @@ public record Kind(String name, String path, List<Field> fields, Map<Role, Map<A
         private String listPath;
         private final List<Field> titledBy = new ArrayList<>();
         private boolean byName;
+        private Field coOwnedBy;
 
         private Builder(String name, String path) {
             this.name = name;
@@ -166,11 +175,23 @@ public record Kind(String name, String path, List<Field> fields, Map<Role, Map<A
             return this;
         }
 
+        /**
+         * Its objects have a co-owner, named by this field (a user): they have the owner's rights over the object
+         * wherever the matrix grants "own" or "dept" (the shared rights check, list and search visibility).
+         */
+        public Builder coOwnedBy(Field coOwner) {
+            if (coOwner.type() != FieldType.USER) {
+                throw new IllegalArgumentException("a co-owner is a user: " + coOwner.name());
+            }
+            this.coOwnedBy = coOwner;
+            return this;
+        }
+
         public Kind build() {
             if (titledBy.isEmpty()) {
                 fields.stream().filter(f -> f.type() == FieldType.NAME).findFirst().ifPresent(titledBy::add);
             }
-            return new Kind(name, path, fields, grants, follows, pages, acceptsFiles, listPath, titledBy, byName);
+            return new Kind(name, path, fields, grants, follows, pages, acceptsFiles, listPath, titledBy, byName, coOwnedBy);
         }
     }
 }

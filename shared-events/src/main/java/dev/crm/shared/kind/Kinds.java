@@ -2,10 +2,12 @@ package dev.crm.shared.kind;
 
 import dev.crm.shared.company.CompanyKind;
 import dev.crm.shared.contact.ContactKind;
+import dev.crm.shared.deal.DealKind;
 import dev.crm.shared.department.DepartmentKind;
 import dev.crm.shared.file.FileKind;
 import dev.crm.shared.lead.LeadKind;
 import dev.crm.shared.memo.MemoKind;
+import dev.crm.shared.payment.PaymentKind;
 import dev.crm.shared.product.ProductKind;
 import dev.crm.shared.project.ProjectKind;
 import dev.crm.shared.reference.ReferenceKind;
@@ -22,9 +24,9 @@ import java.util.Optional;
 public final class Kinds {
 
     public static final List<Kind> ALL = List.of(MemoKind.KIND, TaskKind.KIND, ProjectKind.KIND, CompanyKind.KIND,
-            ContactKind.KIND, LeadKind.KIND, RequestKind.KIND, ProductKind.KIND, FileKind.KIND, UserKind.KIND, DepartmentKind.KIND,
-            ReferenceKind.STAGE.kind(), ReferenceKind.CLOSING_REASON.kind(), ReferenceKind.LEAD_SOURCE.kind(),
-            ReferenceKind.CURRENCY.kind());
+            ContactKind.KIND, LeadKind.KIND, RequestKind.KIND, ProductKind.KIND, DealKind.KIND, PaymentKind.KIND,
+            FileKind.KIND, UserKind.KIND, DepartmentKind.KIND, ReferenceKind.STAGE.kind(),
+            ReferenceKind.CLOSING_REASON.kind(), ReferenceKind.LEAD_SOURCE.kind(), ReferenceKind.CURRENCY.kind());
 
     private Kinds() {
     }

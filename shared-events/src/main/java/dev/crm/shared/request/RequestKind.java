@@ -7,6 +7,7 @@ import static dev.crm.shared.access.Permissions.Scope.OWN;
 import dev.crm.shared.Role;
 import dev.crm.shared.company.CompanyKind;
 import dev.crm.shared.contact.ContactKind;
+import dev.crm.shared.deal.DealKind;
 import dev.crm.shared.kind.Field;
 import dev.crm.shared.kind.FieldType;
 import dev.crm.shared.kind.Kind;
@@ -22,9 +23,6 @@ import java.util.List;
 public final class RequestKind {
 
     public static final String NAME = "request";
-
-    /** The deal kind's name (a deal is made from a request). */
-    private static final String DEAL_KIND = "deal";
 
     public static final Field SUBJECT = Field.of("subject", FieldType.NAME).labelled("field.request.subject");
     public static final Field FIRST_NAME = Field.of("firstName", FieldType.LINE).max(Limits.SHORT_NAME).searched();
@@ -54,7 +52,7 @@ public final class RequestKind {
     public static final Field COMPANY = Field.of(CompanyKind.NAME, FieldType.REFERENCE).partOf()
             .labelled("request.field.company");
     /** The deal made from it: set by "create deal" alone. */
-    public static final Field DEAL = Field.of(RequestKind.DEAL_KIND, FieldType.REFERENCE).partOf()
+    public static final Field DEAL = Field.of(DealKind.NAME, FieldType.REFERENCE).partOf()
             .labelled("request.field.deal");
 
     /** The fields matching compares. */

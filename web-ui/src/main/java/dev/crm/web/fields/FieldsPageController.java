@@ -59,13 +59,33 @@ public abstract class FieldsPageController {
     /** How its list shows it. */
     protected abstract ListPage listPage();
 
+    /**
+     * The fields its forms neither show nor send: those set by the system ({@link FieldType#TIME}) and those a kind
+     * sets by an action of its own (a deal's closing reason, set by closing).
+     */
+    protected java.util.Set<String> notOnForm() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        kind.fields().stream().filter(f -> f.type() == FieldType.TIME).forEach(f -> names.add(f.name()));
+        return names;
+    }
+
+    private List<Field> formFields() {
+        return KindForm.shown(kind).stream().filter(f -> !notOnForm().contains(f.name())).toList();
+    }
+
+    private Map<String, String> formValues(MultiValueMap<String, String> params) {
+        Map<String, String> values = KindForm.values(kind, params);
+        notOnForm().forEach(values::remove);
+        return values;
+    }
+
     /** What the kind's own page adds to the model beside the object ({@code object}), {@code can} and the files. */
     protected void describe(Actor actor, FieldsView object, Model model) {
     }
 
     /** The references its form offers (all, by default); a kind leaves out those that only its actions set. */
     protected List<Field> formReferences() {
-        return parts.references(kind);
+        return parts.references(kind).stream().filter(f -> !notOnForm().contains(f.name())).toList();
     }
 
     /** A reference's choices on the form: by default the objects of the kind the field is named after. */
@@ -159,7 +179,7 @@ public abstract class FieldsPageController {
     String create(Actor actor, @RequestParam MultiValueMap<String, String> params, Model model,
                   RedirectAttributes redirect, HttpServletResponse response) {
         requireAdd(actor);
-        Map<String, String> values = KindForm.values(kind, params);
+        Map<String, String> values = formValues(params);
         try {
             FieldsView created = parts.service.create(kind, actor, KindForm.fields(kind, values));
             parts.texts.flash(redirect, "success", "flash." + kind.name() + ".created", created.id());
@@ -216,7 +236,7 @@ public abstract class FieldsPageController {
                 @RequestParam(required = false) Long version, Model model, RedirectAttributes redirect,
                 HttpServletResponse response) {
         FieldsView current = parts.service.allowed(kind, actor, id, Action.CHANGE);
-        Map<String, String> values = KindForm.values(kind, params);
+        Map<String, String> values = formValues(params);
         // a reference fixed on the form is not changed by it
         fixedOf(current).keySet().forEach(values::remove);
         try {
@@ -263,7 +283,7 @@ public abstract class FieldsPageController {
     private String form(Actor actor, Model model, Map<String, String> values, Map<String, String> errors,
                         FieldsView object, Map<String, String> yours, Map<String, Long> fixed) {
         model.addAttribute("kind", kind);
-        model.addAttribute("fields", KindForm.shown(kind));
+        model.addAttribute("fields", formFields());
         model.addAttribute("form", values);
         model.addAttribute("errors", errors);
         model.addAttribute("object", object == null ? null : parts.row(actor, object));
@@ -277,12 +297,22 @@ public abstract class FieldsPageController {
             if (given != null) {
                 reference.put("title", java.util.Objects.requireNonNullElse(parts.title(actor, given), ""));
             } else {
-                reference.put("choices", choices(actor, field));
+                reference.put("choices", choicesWith(actor, field, values.get(field.name())));
             }
             references.put(field.name(), reference);
         }
         model.addAttribute("references", references);
         return "object/fields-form";
+    }
+
+    /** A reference's choices, with its current value among them (it may be beyond the first ones). */
+    private Map<Long, String> choicesWith(Actor actor, Field field, String current) {
+        Map<Long, String> choices = new LinkedHashMap<>(choices(actor, field));
+        Long id = reference(current);
+        if (id != null && !choices.containsKey(id)) {
+            choices.put(id, java.util.Objects.requireNonNullElse(parts.title(actor, id), "ID" + id));
+        }
+        return choices;
     }
 
     private static Long reference(String text) {

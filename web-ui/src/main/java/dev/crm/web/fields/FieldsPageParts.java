@@ -7,7 +7,9 @@ import dev.crm.query.Sort;
 import dev.crm.query.fields.FieldsQueries;
 import dev.crm.query.fields.FieldsView;
 import dev.crm.query.object.ObjectSummary;
+import dev.crm.query.reference.ReferenceQueries;
 import dev.crm.query.user.UserQueries;
+import dev.crm.shared.reference.ReferenceKind;
 import dev.crm.shared.Actor;
 import dev.crm.shared.kind.Field;
 import dev.crm.shared.kind.FieldType;
@@ -37,9 +39,12 @@ public class FieldsPageParts {
     final FieldsEndpoints api;
     final ImportService imports;
     private final ObjectAccess access;
+    private final ReferenceQueries reference;
 
     FieldsPageParts(FieldsService service, Texts texts, FilesPanel filesPanel, DepartmentFilter departmentFilter,
-                    UserQueries users, ObjectAccess access, FieldsEndpoints api, ImportService imports) {
+                    UserQueries users, ObjectAccess access, FieldsEndpoints api, ImportService imports,
+                    ReferenceQueries reference) {
+        this.reference = reference;
         this.api = api;
         this.imports = imports;
         this.service = service;
@@ -91,6 +96,9 @@ public class FieldsPageParts {
                 choices.put(o.id(), o.title());
             }
         });
+        // a reference to reference data (a deal's stage): its live objects, in their order
+        java.util.Arrays.stream(ReferenceKind.values()).filter(r -> r.kind().name().equals(field.name())).findFirst()
+                .ifPresent(r -> reference.all(r).forEach(v -> choices.put(v.id(), v.title())));
         return choices;
     }
 

@@ -1,0 +1,6 @@
+package dev.crm.shared.deal;
+
+import dev.crm.shared.kind.FieldsEvents;
+
+public record DealDeleted(long dealId) implements DealEvent, FieldsEvents.Deleted {
+}
