@@ -1,7 +1,12 @@
 package dev.crm.web.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.crm.app.request.RequestDeals;
+import dev.crm.query.fields.FieldsView;
 import dev.crm.shared.Actor;
+import dev.crm.shared.deal.DealKind;
+import dev.crm.web.deal.DealJson;
+import java.net.URI;
 import dev.crm.shared.kind.Field;
 import dev.crm.shared.request.RequestKind;
 import dev.crm.web.fields.FieldsEndpoints;
@@ -41,9 +46,25 @@ import org.springframework.web.bind.annotation.RestController;
 class RequestApiController {
 
     private final FieldsEndpoints api;
+    private final RequestDeals deals;
 
-    RequestApiController(FieldsEndpoints api) {
+    RequestApiController(FieldsEndpoints api, RequestDeals deals) {
         this.api = api;
+        this.deals = deals;
+    }
+
+    @PostMapping("/{id}/deal")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create deal, in one step: when the request names no contact and no lead, a lead is made from "
+            + "it (a contact in its company, when a company matched); then the deal (named after the subject, with "
+            + "the request's contact, company and lead, in its department's default stage); the request then names the "
+            + "deal and is no longer pending. What it makes shows the request as its cause in its history. A duplicate, "
+            + "a case, or a request that has its deal: 409, nothing made; needs the right to change the request")
+    @ApiResponse(responseCode = "201", description = "The deal; Location: its address")
+    ResponseEntity<DealJson> createDeal(Actor actor, @PathVariable long id) {
+        FieldsView deal = deals.createDeal(actor, id);
+        return ResponseEntity.created(URI.create("/api/" + DealKind.KIND.path() + "/" + deal.id()))
+                .eTag("\"" + deal.version() + "\"").body(api.json(deal, DealJson.class));
     }
 
     @GetMapping

@@ -1,6 +1,13 @@
 package dev.crm.web.request;
 
+import dev.crm.app.request.RequestDeals;
+import dev.crm.command.Rejected;
 import dev.crm.query.fields.FieldsView;
+import dev.crm.shared.deal.DealKind;
+import dev.crm.web.page.Texts;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.crm.query.reference.ReferenceQueries;
 import dev.crm.query.reference.ReferenceView;
 import dev.crm.shared.Actor;
@@ -29,10 +36,27 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class RequestPageController extends FieldsPageController {
 
     private final ReferenceQueries references;
+    private final RequestDeals deals;
+    private final Texts texts;
 
-    RequestPageController(FieldsPageParts parts, ReferenceQueries references) {
+    RequestPageController(FieldsPageParts parts, ReferenceQueries references, RequestDeals deals, Texts texts) {
         super(RequestKind.KIND, RequestJson.class, parts);
         this.references = references;
+        this.deals = deals;
+        this.texts = texts;
+    }
+
+    /** Create deal: to the new deal's page; refused (409), back to the request with the reason. */
+    @PostMapping("/{id}/deal")
+    String createDeal(Actor actor, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            FieldsView deal = deals.createDeal(actor, id);
+            texts.flash(redirect, "success", "flash.request.deal", id, deal.id());
+            return "redirect:/" + DealKind.KIND.path() + "/" + deal.id();
+        } catch (Rejected.WrongState | Rejected.Forbidden e) {
+            texts.flashRejected(redirect, e);
+            return "redirect:/" + kind.path() + "/" + id;
+        }
     }
 
     @Override

@@ -133,6 +133,14 @@ class PermissionMatrixIT {
                             api.as(user, "POST", k.path() + "/" + theirs + "/convert", null).status(),
                             200, viewAll ? 403 : 404);
                 }
+                // a request's "create deal": changing it (and adding the lead it makes)
+                if (k.kind().equals("request")) {
+                    checked++;
+                    expect(mismatches, role, k.kind(), "create deal other",
+                            Permissions.allowsAll(actor, k.kind(), Action.CHANGE),
+                            api.as(user, "POST", k.path() + "/" + theirs + "/deal", null).status(),
+                            201, viewAll ? 403 : 404);
+                }
                 checked++;
                 expect(mismatches, role, k.kind(), "delete other", Permissions.allowsAll(actor, k.kind(), Action.DELETE),
                         api.as(user, "DELETE", k.path() + "/" + theirs, null).status(), 204, viewAll ? 403 : 404);

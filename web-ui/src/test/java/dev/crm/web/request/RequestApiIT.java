@@ -196,4 +196,111 @@ class RequestApiIT {
                 "email", "FAR-" + mark + "@corp-" + mark + ".test")).body();
         assertThat(seen.get("lead").asLong()).isEqualTo(lead);
     }
+
+    /** The ID of the reference object of that path with that name (the fresh store's defaults). */
+    static long reference(Api api, String path, String name) {
+        for (JsonNode item : api.as("admin", "GET", "/api/admin/" + path, null).body().get("items")) {
+            if (item.get("name").asText().equals(name)) {
+                return item.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no " + path + " named " + name);
+    }
+
+    @Test
+    void createDealMakesALeadWhenNothingMatchedAndLinksEverything() {
+        Api api = api();
+        String manager = api.newUser("rqd", "manager");
+        String mark = unique();
+        long request = id(api.as(manager, "POST", "/api/requests", Map.of("subject", "Big order " + mark,
+                "firstName", "Nia", "lastName", "Moss" + mark, "email", "nia-" + mark + "@nomatch-" + mark + ".test",
+                "companyName", "Moss Ltd " + mark)));
+        long leads = count("lead");
+        long deals = count("deal");
+        Api.Response made = api.as(manager, "POST", "/api/requests/" + request + "/deal", null);
+        assertThat(made.status()).as(String.valueOf(made.body())).isEqualTo(201);
+        long deal = made.body().get("id").asLong();
+        assertThat(made.header("Location")).isEqualTo("/api/deals/" + deal);
+        assertThat(made.body().get("name").asText()).isEqualTo("Big order " + mark);
+        assertThat(made.body().get("request").asLong()).isEqualTo(request);
+        assertThat(made.body().get("stage").asLong()).as("the default stage")
+                .isEqualTo(reference(api, "stages", "Request"));
+        assertThat(count("lead")).isEqualTo(leads + 1);
+        assertThat(count("deal")).isEqualTo(deals + 1);
+        long lead = made.body().get("lead").asLong();
+        JsonNode newLead = api.as(manager, "GET", "/api/leads/" + lead, null).body();
+        assertThat(newLead.get("lastName").asText()).isEqualTo("Moss" + mark);
+        assertThat(newLead.get("companyName").asText()).isEqualTo("Moss Ltd " + mark);
+
+        JsonNode after = get(api, manager, request);
+        assertThat(after.get("deal").asLong()).isEqualTo(deal);
+        assertThat(after.get("lead").asLong()).isEqualTo(lead);
+        assertThat(after.get("pending").asBoolean()).isFalse();
+        assertThat(events(api, manager, request)).containsExactly("RequestCreated", "RequestDealCreated");
+        // the lead's and deal's histories show the request as the cause
+        for (long made2 : List.of(lead, deal)) {
+            JsonNode first = api.as(manager, "GET", "/api/objects/" + made2 + "/history", null).body()
+                    .get("entries").get(0);
+            assertThat(first.get("causedBy").asLong()).as("history of " + made2).isEqualTo(request);
+        }
+
+        // a second deal: 409, nothing made
+        Api.Response again = api.as(manager, "POST", "/api/requests/" + request + "/deal", null);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().toString()).contains("already has its deal");
+        assertThat(count("deal")).isEqualTo(deals + 1);
+        // the deal is not the user's to set
+        assertThat(api.as(manager, "PATCH", "/api/requests/" + request, Map.of("deal", deal)).status()).isEqualTo(400);
+    }
+
+    @Test
+    void createDealUsesTheMatchedContactAndRefusesDuplicatesAndCases() {
+        Api api = api();
+        String manager = api.newUser("rqc", "manager");
+        String other = api.newUser("rqco", "manager");
+        String mark = unique();
+        long company = id(api.as(manager, "POST", "/api/companies", Map.of("name", "Cont " + mark)));
+        long contact = id(api.as(manager, "POST", "/api/contacts", Map.of("company", company, "lastName", "Kay",
+                "email", "kay-" + mark + "@c.test")));
+        long request = id(api.as(manager, "POST", "/api/requests", Map.of("subject", "Renewal " + mark,
+                "email", "kay-" + mark + "@c.test", "company", company)));
+        assertThat(get(api, manager, request).get("contact").asLong()).isEqualTo(contact);
+        // another manager may see it, not change it: no deal
+        assertThat(api.as(other, "POST", "/api/requests/" + request + "/deal", null).status()).isEqualTo(403);
+        long leads = count("lead");
+        long contacts = count("contact");
+        JsonNode deal = api.as(manager, "POST", "/api/requests/" + request + "/deal", null).body();
+        assertThat(deal.get("contact").asLong()).isEqualTo(contact);
+        assertThat(deal.get("company").asLong()).isEqualTo(company);
+        assertThat(deal.get("lead").isNull()).isTrue();
+        assertThat(count("lead")).isEqualTo(leads);
+        assertThat(count("contact")).isEqualTo(contacts);
+
+        // a duplicate and a case make no deal: 409, nothing made
+        long deals = count("deal");
+        for (String flag : List.of("duplicate", "case")) {
+            long marked = id(api.as(manager, "POST", "/api/requests", Map.of("subject", flag + " " + mark,
+                    "lastName", "Nobody" + mark, flag, true)));
+            Api.Response refused = api.as(manager, "POST", "/api/requests/" + marked + "/deal", null);
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.body().toString()).contains("makes no deal");
+            assertThat(get(api, manager, marked).get("deal").isNull()).isTrue();
+        }
+        assertThat(count("deal")).isEqualTo(deals);
+        assertThat(count("lead")).isEqualTo(leads);
+
+        // only its company matched: a contact is made in it
+        long byCompany = id(api.as(manager, "POST", "/api/requests", Map.of("subject", "New person " + mark,
+                "firstName", "Lou", "lastName", "Ray" + mark, "companyName", "Cont " + mark)));
+        assertThat(get(api, manager, byCompany).get("company").asLong()).isEqualTo(company);
+        JsonNode third = api.as(manager, "POST", "/api/requests/" + byCompany + "/deal", null).body();
+        long newContact = third.get("contact").asLong();
+        assertThat(api.as(manager, "GET", "/api/objects/" + newContact + "/history", null).body().get("entries")
+                .get(0).get("causedBy").asLong()).isEqualTo(byCompany);
+        assertThat(newContact).isNotEqualTo(contact);
+        assertThat(api.as(manager, "GET", "/api/contacts/" + newContact, null).body().get("company").asLong())
+                .isEqualTo(company);
+        assertThat(get(api, manager, byCompany).get("contact").asLong()).isEqualTo(newContact);
+        assertThat(count("lead")).isEqualTo(leads);
+    }
 }
