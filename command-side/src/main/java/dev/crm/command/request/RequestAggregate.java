@@ -11,10 +11,12 @@ import dev.crm.command.lead.LeadSources;
 import dev.crm.command.request.RequestCommands.ChangeRequest;
 import dev.crm.command.request.RequestCommands.CreateRequest;
 import dev.crm.command.request.RequestCommands.DeleteRequest;
+import dev.crm.command.request.RequestCommands.FollowConvertedLead;
 import dev.crm.command.request.RequestCommands.LinkRequestDeal;
 import dev.crm.command.request.RequestCommands.RestoreRequest;
 import dev.crm.command.request.RequestCommands.TransferRequest;
 import dev.crm.shared.Actor;
+import dev.crm.shared.Causes;
 import dev.crm.shared.FieldChange;
 import dev.crm.shared.access.Permissions.Action;
 import dev.crm.shared.kind.Field;
@@ -96,6 +98,26 @@ public class RequestAggregate extends FieldsAggregate {
         require(Actor.fromMetaData(metaData), Action.CHANGE, users);
         requireCanMakeADeal(id(), fields());
         apply(new RequestDealCreated(id(), cmd.deal(), cmd.contact(), cmd.lead()));
+        return Versions.current();
+    }
+
+    /**
+     * Sent by its lead's conversion, which checked the right to change the lead: it names the lead's company and
+     * contact from now on. Only a live request of that lead, and only as caused by it (404 otherwise).
+     */
+    @CommandHandler
+    public long handle(FollowConvertedLead cmd, MetaData metaData) {
+        String lead = Long.toString(cmd.lead());
+        if (owner() == null || !lead.equals(fields().get(RequestKind.LEAD.name()))
+                || !lead.equals(String.valueOf(metaData.get(Causes.CAUSED_BY)))) {
+            throw new Rejected.NotFound(id());
+        }
+        List<FieldChange> changes = Input.changes(RequestKind.KIND, fields(), Map.of(
+                RequestKind.CONTACT.name(), Long.toString(cmd.contact()),
+                RequestKind.COMPANY.name(), Long.toString(cmd.company())));
+        if (!changes.isEmpty()) {
+            apply(new RequestChanged(id(), changes));
+        }
         return Versions.current();
     }
 

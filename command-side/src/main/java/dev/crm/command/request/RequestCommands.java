@@ -35,6 +35,14 @@ public final class RequestCommands {
     public record LinkRequestDeal(@TargetAggregateIdentifier long requestId, long deal, Long contact, Long lead) {
     }
 
+    /**
+     * Its lead was converted into {@code company} and {@code contact}: the request moves to them (sent by the
+     * conversion, in its transaction, with the lead as the cause).
+     */
+    public record FollowConvertedLead(@TargetAggregateIdentifier long requestId, long lead, long company,
+                                      long contact) {
+    }
+
     public record DeleteRequest(@TargetAggregateIdentifier long requestId, Long expectedVersion) {
     }
 

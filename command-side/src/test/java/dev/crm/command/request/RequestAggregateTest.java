@@ -149,4 +149,19 @@ class RequestAggregateTest {
         fixture.given(MIAS).when(new ChangeRequest(9, null, Map.of("deal", 40L)), as("mia", Role.MANAGER))
                 .expectException(Rejected.Invalid.class).expectNoEvents();
     }
+
+    @Test
+    void itsLeadsConversionMovesItToTheCompanyAndContact() {
+        RequestChanged linked = new RequestChanged(9, List.of(FieldChange.of("lead", null, "41")));
+        Map<String, String> causedByTheLead = new java.util.HashMap<>(as("mia", Role.MANAGER));
+        causedByTheLead.put(dev.crm.shared.Causes.CAUSED_BY, "41");
+        fixture.given(MIAS, linked).when(new RequestCommands.FollowConvertedLead(9, 41, 50, 51), causedByTheLead)
+                .expectEvents(new RequestChanged(9, List.of(FieldChange.of("contact", null, "51"),
+                        FieldChange.of("company", null, "50"))));
+        // not its lead, or not caused by it: unknown
+        fixture.given(MIAS, linked).when(new RequestCommands.FollowConvertedLead(9, 42, 50, 51),
+                        as("mia", Role.MANAGER)).expectException(Rejected.NotFound.class);
+        fixture.given(MIAS).when(new RequestCommands.FollowConvertedLead(9, 41, 50, 51), causedByTheLead)
+                .expectException(Rejected.NotFound.class);
+    }
 }

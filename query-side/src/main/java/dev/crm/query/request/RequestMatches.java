@@ -101,6 +101,13 @@ public class RequestMatches {
                 .limit(MAX).toList();
     }
 
+    /** The live requests that name this lead, in ID order (what its conversion moves). */
+    public List<Long> ofLead(long lead) {
+        return jdbc.queryForList("SELECT id FROM " + FieldsTables.table(RequestKind.KIND) + " WHERE deleted = FALSE AND "
+                + Sql.column(RequestKind.LEAD.name()) + " = :namedLead ORDER BY id",
+                new MapSqlParameterSource("namedLead", lead), Long.class);
+    }
+
     /** Whether other live requests name this contact or company. */
     public boolean hasEarlierRequests(long request, Long contact, Long company) {
         if (contact == null && company == null) {

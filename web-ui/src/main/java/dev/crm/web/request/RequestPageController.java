@@ -86,7 +86,7 @@ class RequestPageController extends FieldsPageController {
     @SuppressWarnings("unchecked")
     protected void describe(Actor actor, FieldsView object, Model model) {
         Map<String, Boolean> can = (Map<String, Boolean>) model.getAttribute("can");
-        can.put("deal", can.get("change") && object.get(RequestKind.DEAL) == null
+        can.put("makeDeal", can.get("change") && object.get(RequestKind.DEAL) == null
                 && !"true".equals(object.get(RequestKind.DUPLICATE)) && !"true".equals(object.get(RequestKind.CASE)));
     }
 }

@@ -303,4 +303,25 @@ class RequestApiIT {
         assertThat(get(api, manager, byCompany).get("contact").asLong()).isEqualTo(newContact);
         assertThat(count("lead")).isEqualTo(leads);
     }
+
+    @Test
+    void aLeadsConversionMovesItsRequestsToTheNewContactAndCompany() {
+        Api api = api();
+        String manager = api.newUser("rql", "manager");
+        String mark = unique();
+        long lead = id(api.as(manager, "POST", "/api/leads", Map.of("firstName", "Ida", "lastName", "Vale" + mark,
+                "email", "ida-" + mark + "@vale-" + mark + ".test")));
+        long request = id(api.as(manager, "POST", "/api/requests", Map.of("subject", "Question " + mark,
+                "email", "ida-" + mark + "@vale-" + mark + ".test")));
+        assertThat(get(api, manager, request).get("lead").asLong()).isEqualTo(lead);
+        JsonNode converted = api.as(manager, "POST", "/api/leads/" + lead + "/convert", null).body();
+        JsonNode moved = get(api, manager, request);
+        assertThat(moved.get("contact").asLong()).isEqualTo(converted.get("contact").asLong());
+        assertThat(moved.get("company").asLong()).isEqualTo(converted.get("company").asLong());
+        assertThat(moved.get("lead").asLong()).as("the lead stays named").isEqualTo(lead);
+        JsonNode last = api.as(manager, "GET", "/api/objects/" + request + "/history", null).body().get("entries")
+                .get(2);
+        assertThat(last.get("event").asText()).isEqualTo("RequestChanged");
+        assertThat(last.get("causedBy").asLong()).isEqualTo(lead);
+    }
 }
