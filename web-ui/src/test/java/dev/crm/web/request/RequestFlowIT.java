@@ -62,7 +62,7 @@ class RequestFlowIT {
         fitsTheWindow(page);
         page.navigate("/requests/" + request);
         assertThat(page.locator("#request-title")).hasText("Quote " + u);
-        assertThat(page.locator("#request-verification-required")).hasText("Verification required");
+        assertThat(page.locator("#request-verification-badge")).hasText("Verification required");
         assertThat(page.locator("#request-company a")).hasText("ID " + company + " · Orbit " + u);
         assertThat(tooltipOf(page, page.locator("#request-create-deal"))).containsText("Make a deal");
         fitsTheWindow(page);
@@ -79,7 +79,7 @@ class RequestFlowIT {
         page.navigate("/requests/" + request);
         assertThat(page.locator("#request-deal a")).containsText("ID " + deal);
         assertThat(page.locator("#request-create-deal")).hasCount(0);
-        assertThat(page.locator("#request-pending")).hasCount(0);
+        assertThat(page.locator("#request-pending-badge")).hasCount(0);
         // the contact made in the company is linked too
         assertThat(page.locator("#request-contact a")).containsText("Ola Berg");
         assertThat(link(page, "Edit")).hasCount(1);
