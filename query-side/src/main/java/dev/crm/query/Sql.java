@@ -51,9 +51,16 @@ public final class Sql {
         params.addValue("departments", departments);
     }
 
-    /** The column of a field: its name in snake case ({@code alternativeNames}: {@code alternative_names}). */
+    /** Field names that are SQL keywords: their column has a {@code _} after the name ({@code case}: {@code case_}). */
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("case");
+
+    /**
+     * The column of a field: its name in snake case ({@code alternativeNames}: {@code alternative_names}); a name that
+     * is an SQL keyword gets a {@code _} ({@code case}: {@code case_}).
+     */
     public static String column(String fieldName) {
-        return fieldName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        String column = fieldName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return KEYWORDS.contains(column) ? column + "_" : column;
     }
 
     /** A kind's own fields from a row, by name (a column per field, {@link #column}); no value: absent. */

@@ -48,6 +48,14 @@ import dev.crm.shared.lead.LeadConverted;
 import dev.crm.shared.lead.LeadCreated;
 import dev.crm.shared.lead.LeadDeleted;
 import dev.crm.shared.lead.LeadEvent;
+import dev.crm.shared.request.RequestChanged;
+import dev.crm.shared.request.RequestCreated;
+import dev.crm.shared.request.RequestDealCreated;
+import dev.crm.shared.request.RequestDeleted;
+import dev.crm.shared.request.RequestEvent;
+import dev.crm.shared.request.RequestMatched;
+import dev.crm.shared.request.RequestOwnerChanged;
+import dev.crm.shared.request.RequestRestored;
 import dev.crm.shared.lead.LeadOwnerChanged;
 import dev.crm.shared.lead.LeadRestored;
 import dev.crm.shared.memo.MemoChanged;
@@ -197,6 +205,20 @@ class EventJsonContractTest {
         PINNED.put(new LeadConverted(52, 50, 51), "{\"leadId\":52,\"company\":50,\"contact\":51}");
         PINNED.put(new LeadDeleted(52), "{\"leadId\":52}");
         PINNED.put(new LeadRestored(52), "{\"leadId\":52}");
+        // --- requests (issue 14) ---
+        PINNED.put(new RequestCreated(53, values("subject", "Offer", "email", "ann@acme.com", "pending", "true"),
+                        "alice", 7L),
+                "{\"requestId\":53,\"fields\":{\"subject\":\"Offer\",\"email\":\"ann@acme.com\","
+                        + "\"pending\":\"true\"},\"owner\":\"alice\",\"department\":7}");
+        PINNED.put(new RequestChanged(53, List.of(FieldChange.of("case", "false", "true"))),
+                "{\"requestId\":53,\"changes\":[{\"field\":\"case\",\"from\":\"false\",\"to\":\"true\"}]}");
+        PINNED.put(new RequestMatched(53, List.of(FieldChange.of("company", null, "50"))),
+                "{\"requestId\":53,\"changes\":[{\"field\":\"company\",\"from\":null,\"to\":\"50\"}]}");
+        PINNED.put(new RequestDealCreated(53, 60, null, 52L),
+                "{\"requestId\":53,\"deal\":60,\"contact\":null,\"lead\":52}");
+        PINNED.put(new RequestOwnerChanged(53, "alice", "bob"), "{\"requestId\":53,\"from\":\"alice\",\"to\":\"bob\"}");
+        PINNED.put(new RequestDeleted(53), "{\"requestId\":53}");
+        PINNED.put(new RequestRestored(53), "{\"requestId\":53}");
         // --- products (issue 14): the type's API name, the price a plain decimal, the flag "true"/"false" ---
         PINNED.put(new ProductCreated(52, values("name", "Widget", "type", "goods", "price", "12.5", "currency", "EUR",
                         "onSale", "true"), "alice", 7L),
@@ -291,7 +313,7 @@ class EventJsonContractTest {
     void everyEventTypeHasAPin() {
         List<Class<?>> types = Stream.of(MemoEvent.class, FileEvent.class, TaskEvent.class, ProjectEvent.class,
                         UserEvent.class, DepartmentEvent.class, CompanyEvent.class, ContactEvent.class, LeadEvent.class,
-                        ProductEvent.class, DealEvent.class, PaymentEvent.class,
+                        RequestEvent.class, ProductEvent.class, DealEvent.class, PaymentEvent.class,
                         ReferenceEvent.Created.class, ReferenceEvent.Changed.class, ReferenceEvent.Deleted.class,
                         ReferenceEvent.Restored.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses())).toList();

@@ -68,8 +68,16 @@ public class FieldsService {
 
     /** {@code fields}: its own fields by name (a text, a list of texts for tags, an ID for a reference). */
     public FieldsView create(Kind kind, Actor actor, Map<String, Object> fields) {
+        return create(kind, actor, fields, Map.of());
+    }
+
+    /**
+     * The same, with the command's metadata: an object made by another's step ("create deal" makes a lead and a deal)
+     * names that object as its cause ({@link Causes#CAUSED_BY}), so that its history shows the step.
+     */
+    public FieldsView create(Kind kind, Actor actor, Map<String, Object> fields, Map<String, ?> metaData) {
         long id = ids.next();
-        commands.send(commands(kind).create().of(id, fields), actor);
+        commands.send(commands(kind).create().of(id, fields), actor, metaData);
         return read(kind, id);
     }
 

@@ -42,7 +42,7 @@ public final class DealKind {
     public static final Field COMPANY = Field.of(CompanyKind.NAME, FieldType.REFERENCE).partOf();
     public static final Field LEAD = Field.of(LeadKind.NAME, FieldType.REFERENCE).partOf();
     /** The request it was made from (the request kind's name). */
-    public static final Field REQUEST = Field.of("request", FieldType.REFERENCE).partOf();
+    public static final Field REQUEST = Field.of(dev.crm.shared.request.RequestKind.NAME, FieldType.REFERENCE).partOf();
     public static final Field DESCRIPTION = Field.of("description", FieldType.TEXT);
 
     /** The fields a change may not set: closing sets them. */

@@ -11,6 +11,7 @@ import dev.crm.shared.payment.PaymentKind;
 import dev.crm.shared.product.ProductKind;
 import dev.crm.shared.project.ProjectKind;
 import dev.crm.shared.reference.ReferenceKind;
+import dev.crm.shared.request.RequestKind;
 import dev.crm.shared.task.TaskKind;
 import dev.crm.shared.user.UserKind;
 import java.util.List;
@@ -23,9 +24,9 @@ import java.util.Optional;
 public final class Kinds {
 
     public static final List<Kind> ALL = List.of(MemoKind.KIND, TaskKind.KIND, ProjectKind.KIND, CompanyKind.KIND,
-            ContactKind.KIND, LeadKind.KIND, ProductKind.KIND, DealKind.KIND, PaymentKind.KIND, FileKind.KIND,
-            UserKind.KIND, DepartmentKind.KIND, ReferenceKind.STAGE.kind(), ReferenceKind.CLOSING_REASON.kind(),
-            ReferenceKind.LEAD_SOURCE.kind(), ReferenceKind.CURRENCY.kind());
+            ContactKind.KIND, LeadKind.KIND, RequestKind.KIND, ProductKind.KIND, DealKind.KIND, PaymentKind.KIND,
+            FileKind.KIND, UserKind.KIND, DepartmentKind.KIND, ReferenceKind.STAGE.kind(),
+            ReferenceKind.CLOSING_REASON.kind(), ReferenceKind.LEAD_SOURCE.kind(), ReferenceKind.CURRENCY.kind());
 
     private Kinds() {
     }

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 /** A deal in the API: the fields of domain.md plus the common ones ({@code FieldsEndpoints#json} makes it). */
 @Schema(name = "Deal", description = "A deal: made from a request, moved through its department's stages, closed for "
         + "a closing reason")
-record DealJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id,
+public record DealJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id,
                 @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = DealKind.NAME) String kind,
                 @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "How many events it has had")
                 long version,

@@ -77,6 +77,8 @@ public class FieldsPageParts {
                 row.put(field.name() + "Title", other == null ? null
                         : access.findVisible(other, actor).map(ObjectSummary::title).orElse(null));
             }
+            // every field has its key, null when it has no value: templates read row.closedAt of an open deal
+            row.putIfAbsent(field.name(), null);
         }
         row.put(ObjectFields.OWNER.name(), o.owner());
         row.put(ObjectFields.DEPARTMENT.name(), o.department());

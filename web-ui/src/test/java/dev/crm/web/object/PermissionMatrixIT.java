@@ -62,6 +62,9 @@ class PermissionMatrixIT {
                 new Kind("contact", "/api/contacts", u -> Map.of("lastName", "Matrix contact", "company",
                         companyOf.getOrDefault(u, companyOf.get(crmStranger))), "lastName", Map.of("city", "x")),
                 new Kind("lead", "/api/leads", u -> Map.of("lastName", "Matrix lead"), "lastName", Map.of("city", "x")),
+                // requests: managers view all and change their own, never delete; operators their departments'
+                new Kind("request", "/api/requests", u -> Map.of("subject", "Matrix request"), "subject",
+                        Map.of("country", "x")),
                 // products: "dept" rows; someone else's is a manager's without a department, so out of reach
                 new Kind("product", "/api/products", u -> Map.of("name", "Matrix product", "price", 1,
                         "currency", "EUR"), "name", Map.of("category", "x")));
@@ -129,6 +132,14 @@ class PermissionMatrixIT {
                                     && Permissions.allows(actor, "contact", Action.ADD),
                             api.as(user, "POST", k.path() + "/" + theirs + "/convert", null).status(),
                             200, viewAll ? 403 : 404);
+                }
+                // a request's "create deal": changing it (and adding the lead it makes)
+                if (k.kind().equals("request")) {
+                    checked++;
+                    expect(mismatches, role, k.kind(), "create deal other",
+                            Permissions.allowsAll(actor, k.kind(), Action.CHANGE),
+                            api.as(user, "POST", k.path() + "/" + theirs + "/deal", null).status(),
+                            201, viewAll ? 403 : 404);
                 }
                 checked++;
                 expect(mismatches, role, k.kind(), "delete other", Permissions.allowsAll(actor, k.kind(), Action.DELETE),

@@ -295,9 +295,9 @@ class TemplatesUseMessagesTest {
                 "admin-deleted", "admin-permissions", "admin-users", "admin-user-form", "admin-user",
                 "admin-user-active", "admin-departments", "admin-department-form", "companies", "company",
                 "company-form", "company-delete", "contacts", "contact", "contact-form", "contact-delete",
-                "leads", "lead", "lead-form", "lead-delete", "lead-convert", "products", "product", "product-form",
-                "product-delete", "deals", "deal", "deal-form", "deal-delete", "payments", "payment", "payment-form",
-                "payment-delete",
+                "leads", "lead", "lead-form", "lead-delete", "lead-convert", "requests", "request", "request-form",
+                "request-delete", "products", "product", "product-form", "product-delete", "deals", "deal",
+                "deal-form", "deal-delete", "payments", "payment", "payment-form", "payment-delete",
                 "admin-stages", "admin-closing-reasons", "admin-lead-sources", "admin-currencies", "import",
                 "import-preview", "import-progress");
     }
