@@ -139,13 +139,9 @@ class ListTotalsIT {
     void postgresqlGetsItsOwnMigrationsTheTextSearchIndexes() {
         // spring.flyway.locations: classpath:db/vendor/{vendor} is db/vendor/postgresql here
         assertThat(jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE indexname LIKE '%trgm' ORDER BY 1",
-                String.class)).containsExactly("company_view_alternative_names_trgm", "company_view_email_trgm",
-                "company_view_name_trgm", "company_view_phone_trgm", "contact_view_email_trgm",
-                "contact_view_mobile_trgm", "contact_view_name_trgm", "contact_view_phone_trgm", "deal_view_name_trgm",
-                "lead_view_email_trgm", "lead_view_name_trgm", "lead_view_phone_trgm", "memo_view_description_trgm",
-                "memo_view_title_trgm", "payment_view_contract_number_trgm", "payment_view_invoice_number_trgm",
-                "payment_view_title_trgm", "product_view_category_trgm", "product_view_name_trgm", "task_view_description_trgm",
-                "task_view_title_trgm");
+                String.class)).as("the PostgreSQL-only migrations ran (every searched field's index: the next test)")
+                .contains("memo_view_title_trgm", "task_view_title_trgm", "company_view_name_trgm",
+                        "contact_view_name_trgm", "lead_view_name_trgm", "product_view_name_trgm");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '13.1' AND success",
                 Long.class)).isOne();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '15.1' AND success",
