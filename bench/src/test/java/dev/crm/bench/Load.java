@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -23,7 +24,8 @@ final class Load {
     final Queue<Ack> acknowledged = new ConcurrentLinkedQueue<>();
     final Queue<String> unanswered = new ConcurrentLinkedQueue<>();
     final Map<Integer, AtomicInteger> statuses = new java.util.concurrent.ConcurrentHashMap<>();
-    private final AtomicBoolean running = new AtomicBoolean(true);
+    /** Counted down once, by {@link #stop()}: the clients end, and a client backing off wakes at once. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<Thread> threads = new ArrayList<>();
     private final String prefix;
 
@@ -44,7 +46,7 @@ final class Load {
     }
 
     void stop() throws InterruptedException {
-        running.set(false);
+        stopped.countDown();
         for (Thread t : threads) {
             t.join(120_000);
         }
@@ -53,7 +55,7 @@ final class Load {
     private void run(int client, IntFunction<Client> clientFor, String recipient) {
         long memo = 0;
         long version = 0;
-        for (int n = 0; running.get(); n++) {
+        for (int n = 0; stopped.getCount() > 0; n++) {
             String value = prefix + "-c" + client + "-n" + n;
             Client c = clientFor.apply(client);
             try {
@@ -79,9 +81,13 @@ final class Load {
         }
     }
 
-    private static void pause(long millis) {
+    /**
+     * After a refused or unanswered command, backs off for at most {@code millis} (so that a client does not spin
+     * on a service that is down), waiting on the load's stop rather than on time alone.
+     */
+    private void pause(long millis) {
         try {
-            Thread.sleep(millis);
+            stopped.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
