@@ -24,10 +24,12 @@ class HistoryPageController {
 
     private final ObjectAccess access;
     private final HistoryReader history;
+    private final HistoryReferences references;
 
-    HistoryPageController(ObjectAccess access, HistoryReader history) {
+    HistoryPageController(ObjectAccess access, HistoryReader history, HistoryReferences references) {
         this.access = access;
         this.history = history;
+        this.references = references;
     }
 
     @GetMapping("/objects/{id}")
@@ -47,7 +49,9 @@ class HistoryPageController {
         HistoryReader.Visible visible = history.history(id, actor);
         model.addAttribute("entries", visible.entries());
         model.addAttribute("draftLeftOut", visible.draftLeftOut());
-        model.addAttribute("kind", Kinds.named(object.kind()).orElse(null));
+        Kind kind = Kinds.named(object.kind()).orElse(null);
+        model.addAttribute("kind", kind);
+        model.addAttribute("references", references.titles(visible.entries(), kind, actor));
         model.addAttribute("objectLink", !object.deleted() && pagePath(object).isPresent());
         return "object/history";
     }

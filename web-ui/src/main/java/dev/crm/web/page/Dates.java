@@ -25,4 +25,13 @@ class Dates {
     public String iso(Instant at) {
         return at == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(zone).format(at);
     }
+
+    /** A moment as history and events carry it (an ISO-8601 instant), for a page; anything else as it is. */
+    public String formatText(String instant) {
+        try {
+            return format(Instant.parse(instant));
+        } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+            return instant;
+        }
+    }
 }
