@@ -11,6 +11,9 @@ import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reading reference data: a kind's live objects in their order, one object, one by a field's value. */
 @Component
@@ -21,9 +24,13 @@ public class ReferenceQueries {
     }
 
     private final JdbcTemplate jdbc;
+    /** A savepoint inside the caller's transaction, for the claim's insert (below). */
+    private final TransactionTemplate savepoint;
 
-    public ReferenceQueries(JdbcTemplate jdbc) {
+    public ReferenceQueries(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** The kind's live objects, in their order ({@code index}), then by title. */
@@ -85,12 +92,16 @@ public class ReferenceQueries {
 
     /**
      * Claims the first start's defaults of the kind for this transaction: false when they were made before (or are
-     * being made by another instance, which holds the claim until it commits).
+     * being made by another instance, which holds the claim until it commits). Two instances starting on an empty
+     * store at once: the second's insert waits for the first's commit and then fails on the key; that failure is
+     * rolled back to a savepoint, so the caller's transaction (which claims the other kinds next) goes on.
      */
     public boolean claimDefaults(ReferenceKind kind) {
         try {
-            return jdbc.update("INSERT INTO reference_seeded (kind) SELECT ? WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM reference_seeded WHERE kind = ?)", kind.kind().name(), kind.kind().name()) == 1;
+            return Boolean.TRUE.equals(savepoint.execute(status -> jdbc.update(
+                    "INSERT INTO reference_seeded (kind) SELECT ? WHERE NOT EXISTS "
+                            + "(SELECT 1 FROM reference_seeded WHERE kind = ?)", kind.kind().name(),
+                    kind.kind().name()) == 1));
         } catch (DataIntegrityViolationException e) {
             return false;
         }

@@ -31,7 +31,7 @@ class ReferenceProjectionIT extends ProjectionContract {
         db.jdbc.update("DELETE FROM reference_view");
         objects = new ObjectIndex(db.jdbc, db.writes);
         references = new ReferenceProjection(db.writes, objects);
-        queries = new ReferenceQueries(db.jdbc);
+        queries = new ReferenceQueries(db.jdbc, db.transactions());
     }
 
     /**
