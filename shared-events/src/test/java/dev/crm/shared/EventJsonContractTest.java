@@ -193,6 +193,7 @@ class EventJsonContractTest {
                 "{\"contactId\":51,\"from\":\"alice\",\"to\":\"bob\",\"causedBy\":50}");
         PINNED.put(new ContactDeleted(51), "{\"contactId\":51}");
         PINNED.put(new ContactRestored(51), "{\"contactId\":51}");
+        PINNED.put(new dev.crm.shared.contact.ContactLeadConverted(51, 52), "{\"contactId\":51,\"lead\":52}");
         PINNED.put(new dev.crm.shared.contact.ContactMoved(51, 50, 54, "alice", "bob", 7L, 8L),
                 "{\"contactId\":51,\"from\":50,\"to\":54,\"fromOwner\":\"alice\",\"toOwner\":\"bob\","
                         + "\"fromDepartment\":7,\"toDepartment\":8}");

@@ -35,8 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * contact with the lead's e-mail (ignoring case) is its contact, else it makes one; lets every
  * {@link ConvertedLeadParts} move what the lead has (its requests, its deals), and closes the lead
  * ({@code LeadConverted}). The company and contact it makes have the lead as the cause of their creation
- * ({@link Causes#CAUSED_BY}); a found company records the conversion ({@code CompanyLeadConverted}), caused by the
- * lead too; so each history shows the step. Two or more matching companies: refused (409) naming them, nothing written. It needs the
+ * ({@link Causes#CAUSED_BY}); a found company and a found contact record the conversion ({@code CompanyLeadConverted},
+ * {@code ContactLeadConverted}), caused by the lead too; so each history shows the step. Two or more matching companies: refused (409) naming them, nothing written. It needs the
  * right to change the lead and to add companies and contacts.
  */
 @Service
@@ -115,6 +115,8 @@ public class LeadConversion {
             long contact = found.map(FieldsView::id).orElseGet(ids::next);
             if (found.isEmpty()) {
                 commands.send(ContactCommands.ALL.create().of(contact, contactFields(lead, company)), actor, cause);
+            } else {
+                commands.send(new ContactCommands.RecordLeadConversion(contact, id), actor, cause);
             }
             if (!matches.isEmpty()) {
                 commands.send(new RecordLeadConversion(company, id, contact), actor, cause);

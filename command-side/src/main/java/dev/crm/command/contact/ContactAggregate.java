@@ -9,6 +9,7 @@ import dev.crm.command.contact.ContactCommands.ChangeContact;
 import dev.crm.command.contact.ContactCommands.CreateContact;
 import dev.crm.command.contact.ContactCommands.DeleteContact;
 import dev.crm.command.contact.ContactCommands.FollowCompanyOwner;
+import dev.crm.command.contact.ContactCommands.RecordLeadConversion;
 import dev.crm.command.contact.ContactCommands.RestoreContact;
 import dev.crm.command.fields.FieldsAggregate;
 import dev.crm.shared.Actor;
@@ -17,6 +18,7 @@ import dev.crm.shared.contact.ContactChanged;
 import dev.crm.shared.contact.ContactCreated;
 import dev.crm.shared.contact.ContactDeleted;
 import dev.crm.shared.contact.ContactKind;
+import dev.crm.shared.contact.ContactLeadConverted;
 import dev.crm.shared.contact.ContactMoved;
 import dev.crm.shared.contact.ContactOwnerChanged;
 import dev.crm.shared.contact.ContactRestored;
@@ -99,6 +101,14 @@ public class ContactAggregate extends FieldsAggregate {
         if (followsHolder(metaData, cmd.company(), cmd.owner())) {
             apply(new ContactOwnerChanged(id(), owner(), cmd.owner(), cmd.company()));
         }
+        return Versions.current();
+    }
+
+    /** Sent by the conversion of a lead that found this contact; the conversion checked its rights. */
+    @CommandHandler
+    public long handle(RecordLeadConversion cmd, MetaData metaData) {
+        requireCausedBy(metaData, cmd.lead());
+        apply(new ContactLeadConverted(id(), cmd.lead()));
         return Versions.current();
     }
 

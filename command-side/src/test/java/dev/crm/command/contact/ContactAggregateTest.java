@@ -113,4 +113,13 @@ class ContactAggregateTest {
         fixture.given(ANN).when(new ChangeContact(11, null, Map.of("company", 8L)), as("co", Role.CHIEF))
                 .expectException(Rejected.Forbidden.class).expectNoEvents();
     }
+
+    @Test
+    void aLeadsConversionThatFoundItIsInItsHistoryOnlyAsCausedByTheLead() {
+        fixture.given(ANN).when(new ContactCommands.RecordLeadConversion(11, 41), Map.of(Actor.USERNAME, "max",
+                Actor.ROLES, "manager", Causes.CAUSED_BY, 41L))
+                .expectEvents(new dev.crm.shared.contact.ContactLeadConverted(11, 41));
+        fixture.given(ANN).when(new ContactCommands.RecordLeadConversion(11, 41), as("max", Role.MANAGER))
+                .expectException(Rejected.NotFound.class);
+    }
 }

@@ -6,7 +6,7 @@ import dev.crm.shared.kind.Kind;
 /** Everything that can happen to a contact. */
 public sealed interface ContactEvent extends FieldsEvents.OfKind
         permits ContactCreated, ContactChanged, ContactOwnerChanged, ContactDeleted, ContactRestored,
-        ContactMoved {
+        ContactMoved, ContactLeadConverted {
 
     long contactId();
 

@@ -379,9 +379,12 @@ class LeadApiIT {
                 .isEqualTo(contact);
         assertThat(api.as(manager, "GET", "/api/deals?contact=" + contact, null).body().get("total").asLong())
                 .isEqualTo(1);
-        // the company's history shows the conversion; the contact was not made again
+        // the company's and the contact's histories show the conversion; the contact was not made again
         assertThat(events(api, owner, company)).containsExactly("CompanyCreated", "CompanyLeadConverted");
-        assertThat(events(api, owner, contact)).containsExactly("ContactCreated");
+        assertThat(events(api, owner, contact)).containsExactly("ContactCreated", "ContactLeadConverted");
+        JsonNode contactStep = entries(api, owner, contact).get(1);
+        assertThat(contactStep.get("causedBy").asLong()).isEqualTo(lead);
+        assertThat(contactStep.get("user").asText()).isEqualTo(manager);
         assertThat(events(api, manager, lead)).containsExactly("LeadCreated", "LeadConverted");
         // deleting the contact now takes the request and the deal with it (parts of the contact): the company's
         // owner sees the request; the deal, the converting manager's own, only as counted
