@@ -182,6 +182,8 @@ class EventJsonContractTest {
         PINNED.put(new CompanyOwnerChanged(50, "alice", "bob"), "{\"companyId\":50,\"from\":\"alice\",\"to\":\"bob\"}");
         PINNED.put(new CompanyDeleted(50), "{\"companyId\":50}");
         PINNED.put(new CompanyRestored(50), "{\"companyId\":50}");
+        PINNED.put(new dev.crm.shared.company.CompanyLeadConverted(50, 52, 51),
+                "{\"companyId\":50,\"lead\":52,\"contact\":51}");
         PINNED.put(new ContactCreated(51, Map.of("lastName", "Smith"), 50, "alice", 7L),
                 "{\"contactId\":51,\"fields\":{\"lastName\":\"Smith\"},\"company\":50,\"owner\":\"alice\","
                         + "\"department\":7}");
@@ -191,6 +193,10 @@ class EventJsonContractTest {
                 "{\"contactId\":51,\"from\":\"alice\",\"to\":\"bob\",\"causedBy\":50}");
         PINNED.put(new ContactDeleted(51), "{\"contactId\":51}");
         PINNED.put(new ContactRestored(51), "{\"contactId\":51}");
+        PINNED.put(new dev.crm.shared.contact.ContactLeadConverted(51, 52), "{\"contactId\":51,\"lead\":52}");
+        PINNED.put(new dev.crm.shared.contact.ContactMoved(51, 50, 54, "alice", "bob", 7L, 8L),
+                "{\"contactId\":51,\"from\":50,\"to\":54,\"fromOwner\":\"alice\",\"toOwner\":\"bob\","
+                        + "\"fromDepartment\":7,\"toDepartment\":8}");
         // --- leads (issue 14) ---
         Map<String, String> lead = new LinkedHashMap<>();
         lead.put("firstName", "Ann");

@@ -34,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * What the API and the pages do with objects of kinds of fields by name: send the command, answer the row its
  * projection wrote. A transfer carries over to the objects it holds ({@link Field#holder()}: a company's contacts),
  * each with its own automatic change caused by it; a delete takes its parts (what it holds, and files), each in one
- * transaction under the object's lock, exactly as its preview announced.
+ * transaction under the object's lock, exactly as its preview announced, and the objects that only refer to what it
+ * removed let go of it ({@link ReferrersOfDeleted}: a request's lead).
  */
 @Service
 public class FieldsService {
@@ -48,11 +49,12 @@ public class FieldsService {
     private final FileQueries files;
     private final ObjectAccess access;
     private final KindModel kinds;
+    private final List<ReferrersOfDeleted> referrers;
     private final TransactionTemplate tx;
 
     FieldsService(List<FieldsKindSupport> supports, CommandSender commands, ObjectIds ids, FieldsQueries queries,
                   ObjectIndex objects, Links links, FileQueries files, ObjectAccess access, KindModel kinds,
-                  PlatformTransactionManager transactions) {
+                  List<ReferrersOfDeleted> referrers, PlatformTransactionManager transactions) {
         this.make = supports.stream().collect(Collectors.toUnmodifiableMap(s -> s.kind().name(),
                 FieldsKindSupport::commands));
         this.commands = commands;
@@ -63,6 +65,7 @@ public class FieldsService {
         this.files = files;
         this.access = access;
         this.kinds = kinds;
+        this.referrers = List.copyOf(referrers);
         this.tx = new TransactionTemplate(transactions);
     }
 
@@ -152,6 +155,10 @@ public class FieldsService {
                 kinds.of(part.kind()).deleteAsPart(actor, part.id(), cascade);
             }
             commands.send(commands(kind).delete().of(id, expectedVersion), actor, cascade.forRoot());
+            for (ObjectSummary part : parts) {
+                referrers.stream().filter(r -> r.kind().name().equals(part.kind()))
+                        .forEach(r -> r.deleted(actor, part.id()));
+            }
         });
     }
 

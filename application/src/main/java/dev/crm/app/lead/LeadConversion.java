@@ -5,8 +5,10 @@ import dev.crm.app.ObjectIds;
 import dev.crm.app.fields.FieldsService;
 import dev.crm.command.Rejected;
 import dev.crm.command.company.CompanyCommands;
+import dev.crm.command.company.CompanyCommands.RecordLeadConversion;
 import dev.crm.command.contact.ContactCommands;
 import dev.crm.command.lead.LeadCommands.ConvertLead;
+import dev.crm.query.fields.FieldsQueries;
 import dev.crm.query.fields.FieldsView;
 import dev.crm.query.lead.CompanyMatches;
 import dev.crm.query.object.ObjectIndex;
@@ -20,6 +22,7 @@ import dev.crm.shared.lead.LeadKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -28,10 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Converts a lead, in one step and one transaction under the lead's lock: finds its company among the live ones
- * ({@link CompanyMatches}: by name, or by the e-mail's domain) or makes one from the lead, makes its contact in that
- * company, lets every {@link ConvertedLeadParts} move what the lead has, and closes the lead ({@code LeadConverted}).
- * The company and contact it makes have the lead as the cause of their creation ({@link Causes#CAUSED_BY}), so each
- * history shows the step. Two or more matching companies: refused (409) naming them, nothing written. It needs the
+ * ({@link CompanyMatches}: by name, or by the e-mail's domain) or makes one from the lead; in a found company, a
+ * contact with the lead's e-mail (ignoring case) is its contact, else it makes one; lets every
+ * {@link ConvertedLeadParts} move what the lead has (its requests, its deals), and closes the lead
+ * ({@code LeadConverted}). The company and contact it makes have the lead as the cause of their creation
+ * ({@link Causes#CAUSED_BY}); a found company and a found contact record the conversion ({@code CompanyLeadConverted},
+ * {@code ContactLeadConverted}), caused by the lead too; so each history shows the step. Two or more matching companies: refused (409) naming them, nothing written. It needs the
  * right to change the lead and to add companies and contacts.
  */
 @Service
@@ -39,21 +44,26 @@ public class LeadConversion {
 
     /**
      * What a conversion would do now: {@code matches} are the companies found (one: it is used; none: {@code
-     * newCompany} is made; two or more: refused).
+     * newCompany} is made; two or more: refused); {@code contact}: the found company's contact with the lead's
+     * e-mail, which it takes (null: {@code newContact} is made).
      */
     public record Preview(FieldsView lead, List<FieldsView> matches, Map<String, Object> newCompany,
-                          Map<String, Object> newContact) {
+                          Map<String, Object> newContact, FieldsView contact) {
 
         public boolean ambiguous() {
             return matches.size() > 1;
         }
     }
 
-    /** A conversion's result: the company (made by it when {@code companyCreated}) and the contact it made. */
-    public record Converted(long company, long contact, boolean companyCreated) {
+    /**
+     * A conversion's result: the company (made by it when {@code companyCreated}) and the contact (made by it when
+     * {@code contactCreated}; else the found company's contact with the lead's e-mail).
+     */
+    public record Converted(long company, long contact, boolean companyCreated, boolean contactCreated) {
     }
 
     private final FieldsService objects;
+    private final FieldsQueries queries;
     private final CompanyMatches companies;
     private final CommandSender commands;
     private final ObjectIds ids;
@@ -61,10 +71,11 @@ public class LeadConversion {
     private final ObjectProvider<ConvertedLeadParts> parts;
     private final TransactionTemplate tx;
 
-    LeadConversion(FieldsService objects, CompanyMatches companies, CommandSender commands, ObjectIds ids,
+    LeadConversion(FieldsService objects, FieldsQueries queries, CompanyMatches companies, CommandSender commands, ObjectIds ids,
                    ObjectIndex index, ObjectProvider<ConvertedLeadParts> parts,
                    PlatformTransactionManager transactions) {
         this.objects = objects;
+        this.queries = queries;
         this.companies = companies;
         this.commands = commands;
         this.ids = ids;
@@ -77,7 +88,9 @@ public class LeadConversion {
     public Preview preview(Actor actor, long id) {
         FieldsView lead = convertible(actor, id);
         List<FieldsView> matches = companies.of(lead.get(LeadKind.COMPANY_NAME), lead.get(LeadKind.EMAIL));
-        return new Preview(lead, matches, matches.isEmpty() ? companyFields(lead) : null, contactFields(lead, null));
+        FieldsView contact = matches.size() == 1 ? sameEmail(matches.get(0).id(), lead).orElse(null) : null;
+        return new Preview(lead, matches, matches.isEmpty() ? companyFields(lead) : null, contactFields(lead, null),
+                contact);
     }
 
     /** Converts the lead ({@code expectedVersion}: its If-Match, or null). */
@@ -98,12 +111,28 @@ public class LeadConversion {
             } else {
                 company = matches.get(0).id();
             }
-            long contact = ids.next();
-            commands.send(ContactCommands.ALL.create().of(contact, contactFields(lead, company)), actor, cause);
+            Optional<FieldsView> found = matches.isEmpty() ? Optional.empty() : sameEmail(company, lead);
+            long contact = found.map(FieldsView::id).orElseGet(ids::next);
+            if (found.isEmpty()) {
+                commands.send(ContactCommands.ALL.create().of(contact, contactFields(lead, company)), actor, cause);
+            } else {
+                commands.send(new ContactCommands.RecordLeadConversion(contact, id), actor, cause);
+            }
+            if (!matches.isEmpty()) {
+                commands.send(new RecordLeadConversion(company, id, contact), actor, cause);
+            }
+            // its requests and deals (and, once they exist, its e-mails: issue 15 adds their ConvertedLeadParts)
             parts.orderedStream().forEach(p -> p.move(actor, id, company, contact));
             commands.send(new ConvertLead(id, expectedVersion, company, contact), actor);
-            return new Converted(company, contact, matches.isEmpty());
+            return new Converted(company, contact, matches.isEmpty(), found.isEmpty());
         });
+    }
+
+    /** The live contact of the found company with the lead's e-mail (ignoring case), if the lead has one. */
+    private Optional<FieldsView> sameEmail(long company, FieldsView lead) {
+        String email = lead.get(LeadKind.EMAIL);
+        return email == null ? Optional.empty() : queries.heldBy(ContactKind.KIND, company).stream()
+                .filter(c -> email.equalsIgnoreCase(c.get(ContactKind.EMAIL))).findFirst();
     }
 
     /** 409 naming the companies that match. */

@@ -7,6 +7,7 @@ import dev.crm.command.Versions;
 import dev.crm.command.company.CompanyCommands.ChangeCompany;
 import dev.crm.command.company.CompanyCommands.CreateCompany;
 import dev.crm.command.company.CompanyCommands.DeleteCompany;
+import dev.crm.command.company.CompanyCommands.RecordLeadConversion;
 import dev.crm.command.company.CompanyCommands.RestoreCompany;
 import dev.crm.command.company.CompanyCommands.TransferCompany;
 import dev.crm.command.fields.FieldsAggregate;
@@ -16,6 +17,7 @@ import dev.crm.shared.company.CompanyChanged;
 import dev.crm.shared.company.CompanyCreated;
 import dev.crm.shared.company.CompanyDeleted;
 import dev.crm.shared.company.CompanyKind;
+import dev.crm.shared.company.CompanyLeadConverted;
 import dev.crm.shared.company.CompanyOwnerChanged;
 import dev.crm.shared.company.CompanyRestored;
 import dev.crm.shared.kind.Kind;
@@ -25,7 +27,10 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A company: the shared rules of a kind of fields by name ({@link FieldsAggregate}), nothing of its own. */
+/**
+ * A company: the shared rules of a kind of fields by name ({@link FieldsAggregate}); a lead's conversion that found it
+ * records itself in its history ({@link RecordLeadConversion}).
+ */
 @Aggregate
 public class CompanyAggregate extends FieldsAggregate {
 
@@ -55,6 +60,14 @@ public class CompanyAggregate extends FieldsAggregate {
         if (to != null) {
             apply(new CompanyOwnerChanged(id(), owner(), to));
         }
+        return Versions.current();
+    }
+
+    /** Sent by the conversion of a lead that found this company; the conversion checked its rights. */
+    @CommandHandler
+    public long handle(RecordLeadConversion cmd, MetaData metaData) {
+        requireCausedBy(metaData, cmd.lead());
+        apply(new CompanyLeadConverted(id(), cmd.lead(), cmd.contact()));
         return Versions.current();
     }
 

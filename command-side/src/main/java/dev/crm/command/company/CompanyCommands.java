@@ -35,4 +35,11 @@ public final class CompanyCommands {
     /** (admin) Brings a deleted company back. */
     public record RestoreCompany(@TargetAggregateIdentifier long companyId) {
     }
+
+    /**
+     * A lead was converted into this existing company (its conversion found it), with {@code contact} made or found in
+     * it: recorded in the company's history, caused by the lead (sent by the conversion, in its transaction).
+     */
+    public record RecordLeadConversion(@TargetAggregateIdentifier long companyId, long lead, long contact) {
+    }
 }

@@ -9,6 +9,7 @@ import dev.crm.command.contact.ContactCommands.ChangeContact;
 import dev.crm.command.contact.ContactCommands.CreateContact;
 import dev.crm.command.contact.ContactCommands.DeleteContact;
 import dev.crm.command.contact.ContactCommands.FollowCompanyOwner;
+import dev.crm.command.contact.ContactCommands.RecordLeadConversion;
 import dev.crm.command.contact.ContactCommands.RestoreContact;
 import dev.crm.command.fields.FieldsAggregate;
 import dev.crm.shared.Actor;
@@ -17,6 +18,8 @@ import dev.crm.shared.contact.ContactChanged;
 import dev.crm.shared.contact.ContactCreated;
 import dev.crm.shared.contact.ContactDeleted;
 import dev.crm.shared.contact.ContactKind;
+import dev.crm.shared.contact.ContactLeadConverted;
+import dev.crm.shared.contact.ContactMoved;
 import dev.crm.shared.contact.ContactOwnerChanged;
 import dev.crm.shared.contact.ContactRestored;
 import dev.crm.shared.kind.Kind;
@@ -28,8 +31,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A contact person of a company. It has its company's owner and department, always: they are taken from the company
- * at creation, its company is never changed, and a transfer of the company reaches each of its contacts
- * ({@link FollowCompanyOwner}). Its rights are the matrix's, as the company's; it needs a first or a last name.
+ * at creation and when it moves to another company (a change of its company, {@link ContactMoved}), and a transfer of
+ * the company reaches each of its contacts ({@link FollowCompanyOwner}). Its rights are the matrix's, as the company's; it needs a first or a last name.
  */
 @Aggregate
 public class ContactAggregate extends FieldsAggregate {
@@ -57,12 +60,37 @@ public class ContactAggregate extends FieldsAggregate {
         apply(new ContactCreated(cmd.contactId(), values, cmd.company(), holder[0].owner(), holder[0].department()));
     }
 
+    /**
+     * A change of its own fields, and of its company: the contact moves to a live company the actor sees, taking its
+     * owner and department ({@link ContactMoved}, after the change of its other fields).
+     */
     @CommandHandler
-    public long handle(ChangeContact cmd, MetaData metaData, UserDirectory users) {
-        List<FieldChange> changes = checkedChange(metaData, users, cmd.expectedVersion(), cmd.fields(),
-                ContactAggregate::requireAName);
-        if (!changes.isEmpty()) {
-            apply(new ContactChanged(id(), changes));
+    public long handle(ChangeContact cmd, MetaData metaData, UserDirectory users, ContactCompanies companies) {
+        Actor actor = Actor.fromMetaData(metaData);
+        ContactCompanies.Holder[] holder = new ContactCompanies.Holder[1];
+        List<FieldChange> changes = checkedChange(metaData, users, cmd.expectedVersion(), cmd.fields(), checked -> {
+            requireAName(checked);
+            String company = checked.values().get(ContactKind.COMPANY.name());
+            if (company == null) {
+                if (checked.errors().stream().noneMatch(e -> ContactKind.COMPANY.is(e.field()))) {
+                    checked.errors().add(Input.error(ContactKind.COMPANY, "validation.required"));
+                }
+            } else if (!company.equals(fields().get(ContactKind.COMPANY.name()))) {
+                holder[0] = companies.visible(Long.parseLong(company), actor).orElse(null);
+                if (holder[0] == null) {
+                    checked.errors().add(Input.error(ContactKind.COMPANY, "validation.contact.unknown-company",
+                            Long.parseLong(company)));
+                }
+            }
+        });
+        List<FieldChange> own = changes.stream().filter(c -> !ContactKind.COMPANY.is(c.field())).toList();
+        if (!own.isEmpty()) {
+            apply(new ContactChanged(id(), own));
+        }
+        if (holder[0] != null) {
+            apply(new ContactMoved(id(), Long.parseLong(fields().get(ContactKind.COMPANY.name())),
+                    Long.parseLong(changes.stream().filter(c -> ContactKind.COMPANY.is(c.field())).findFirst()
+                            .orElseThrow().to()), owner(), holder[0].owner(), department(), holder[0].department()));
         }
         return Versions.current();
     }
@@ -73,6 +101,14 @@ public class ContactAggregate extends FieldsAggregate {
         if (followsHolder(metaData, cmd.company(), cmd.owner())) {
             apply(new ContactOwnerChanged(id(), owner(), cmd.owner(), cmd.company()));
         }
+        return Versions.current();
+    }
+
+    /** Sent by the conversion of a lead that found this contact; the conversion checked its rights. */
+    @CommandHandler
+    public long handle(RecordLeadConversion cmd, MetaData metaData) {
+        requireCausedBy(metaData, cmd.lead());
+        apply(new ContactLeadConverted(id(), cmd.lead()));
         return Versions.current();
     }
 

@@ -36,6 +36,13 @@ public final class ContactCommands {
     public record FollowCompanyOwner(@TargetAggregateIdentifier long contactId, long company, String owner) {
     }
 
+    /**
+     * A lead was converted into this existing contact (its conversion found it by the lead's e-mail): recorded in the
+     * contact's history, caused by the lead (sent by the conversion, in its transaction).
+     */
+    public record RecordLeadConversion(@TargetAggregateIdentifier long contactId, long lead) {
+    }
+
     public record DeleteContact(@TargetAggregateIdentifier long contactId, Long expectedVersion) {
     }
 

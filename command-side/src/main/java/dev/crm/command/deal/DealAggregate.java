@@ -11,6 +11,7 @@ import dev.crm.command.deal.DealCommands.ChangeDeal;
 import dev.crm.command.deal.DealCommands.CloseDeal;
 import dev.crm.command.deal.DealCommands.CreateDeal;
 import dev.crm.command.deal.DealCommands.DeleteDeal;
+import dev.crm.command.deal.DealCommands.FollowConvertedLead;
 import dev.crm.command.deal.DealCommands.RestoreDeal;
 import dev.crm.command.deal.DealCommands.TransferDeal;
 import dev.crm.command.fields.FieldsAggregate;
@@ -120,6 +121,26 @@ public class DealAggregate extends FieldsAggregate {
                     .ifPresent(to -> apply(new DealStageChanged(id(), from, to)));
         }
         apply(new DealClosed(id(), cmd.closingReason(), clock.instant().toString()));
+        return Versions.current();
+    }
+
+    /**
+     * Sent by its lead's conversion, which checked the right to change the lead: it is the contact's and company's the
+     * lead was converted into from now on (a change in its history caused by the lead). Only a live deal of that
+     * lead, and only as caused by it (404 otherwise).
+     */
+    @CommandHandler
+    public long handle(FollowConvertedLead cmd, MetaData metaData) {
+        requireCausedBy(metaData, cmd.lead());
+        if (!Long.toString(cmd.lead()).equals(fields().get(DealKind.LEAD.name()))) {
+            throw new Rejected.NotFound(id());
+        }
+        List<FieldChange> changes = Input.changes(DealKind.KIND, fields(), Map.of(
+                DealKind.CONTACT.name(), Long.toString(cmd.contact()),
+                DealKind.COMPANY.name(), Long.toString(cmd.company())));
+        if (!changes.isEmpty()) {
+            apply(new DealChanged(id(), changes));
+        }
         return Versions.current();
     }
 

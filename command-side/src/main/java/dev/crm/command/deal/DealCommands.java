@@ -31,6 +31,13 @@ public final class DealCommands {
     public record CloseDeal(@TargetAggregateIdentifier long dealId, Long expectedVersion, Long closingReason) {
     }
 
+    /**
+     * Its lead was converted into {@code company} and {@code contact}: the deal moves to them (sent by the conversion,
+     * in its transaction, with the lead as the cause).
+     */
+    public record FollowConvertedLead(@TargetAggregateIdentifier long dealId, long lead, long company, long contact) {
+    }
+
     public record TransferDeal(@TargetAggregateIdentifier long dealId, Long expectedVersion, String owner) {
     }
 

@@ -140,6 +140,17 @@ public abstract class FieldsAggregate {
         return !to.equals(owner);
     }
 
+    /**
+     * Checks a command sent by another object's step (a lead's conversion) that checked its own rights: 404 unless
+     * the object is live and the command names {@code cause} as its cause ({@link dev.crm.shared.Causes#CAUSED_BY}).
+     */
+    protected void requireCausedBy(MetaData metaData, long cause) {
+        if (owner == null || deleted || !Long.toString(cause).equals(String.valueOf(
+                metaData.get(dev.crm.shared.Causes.CAUSED_BY)))) {
+            throw new Rejected.NotFound(id);
+        }
+    }
+
     /** Checks a delete: the rights and the version, or, as a part of its holder's delete, only that it is live. */
     protected void checkedDelete(MetaData metaData, UserDirectory users, Long expectedVersion) {
         if (Cascades.isPart(metaData) || causedByHolder(metaData)) {
@@ -198,6 +209,13 @@ public abstract class FieldsAggregate {
     @EventSourcingHandler
     void on(FieldsEvents.Transferred e) {
         owner = e.to();
+    }
+
+    @EventSourcingHandler
+    void on(FieldsEvents.Moved e) {
+        fields.put(kind().holder().orElseThrow().name(), Long.toString(e.to()));
+        owner = e.toOwner();
+        department = e.toDepartment();
     }
 
     @EventSourcingHandler

@@ -12,6 +12,7 @@ import dev.crm.command.request.RequestCommands.ChangeRequest;
 import dev.crm.command.request.RequestCommands.CreateRequest;
 import dev.crm.command.request.RequestCommands.DeleteRequest;
 import dev.crm.command.request.RequestCommands.FollowConvertedLead;
+import dev.crm.command.request.RequestCommands.ForgetDeletedLead;
 import dev.crm.command.request.RequestCommands.LinkRequestDeal;
 import dev.crm.command.request.RequestCommands.RestoreRequest;
 import dev.crm.command.request.RequestCommands.TransferRequest;
@@ -118,6 +119,20 @@ public class RequestAggregate extends FieldsAggregate {
         if (!changes.isEmpty()) {
             apply(new RequestChanged(id(), changes));
         }
+        return Versions.current();
+    }
+
+    /**
+     * Sent by its lead's delete, which checked the right to delete the lead: its lead is cleared (a change in its
+     * history caused by the lead). Only a live request of that lead, and only as caused by it (404 otherwise).
+     */
+    @CommandHandler
+    public long handle(ForgetDeletedLead cmd, MetaData metaData) {
+        requireCausedBy(metaData, cmd.lead());
+        if (!Long.toString(cmd.lead()).equals(fields().get(RequestKind.LEAD.name()))) {
+            throw new Rejected.NotFound(id());
+        }
+        apply(new RequestChanged(id(), List.of(RequestKind.LEAD.change(cmd.lead(), null))));
         return Versions.current();
     }
 

@@ -43,6 +43,13 @@ public final class RequestCommands {
                                       long contact) {
     }
 
+    /**
+     * Its lead was deleted (which leaves its requests, domain.md): the request no longer names it (sent by the lead's
+     * delete, in its transaction, with the lead as the cause).
+     */
+    public record ForgetDeletedLead(@TargetAggregateIdentifier long requestId, long lead) {
+    }
+
     public record DeleteRequest(@TargetAggregateIdentifier long requestId, Long expectedVersion) {
     }
 

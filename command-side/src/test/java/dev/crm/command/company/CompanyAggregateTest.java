@@ -102,4 +102,20 @@ class CompanyAggregateTest {
         fixture.given(MIAS).when(new TransferCompany(5, null, "max"), as("max", Role.MANAGER))
                 .expectException(Rejected.Forbidden.class);
     }
+
+    @Test
+    void aLeadsConversionThatFoundItIsInItsHistoryOnlyAsCausedByTheLead() {
+        Map<String, String> causedByTheLead = new HashMap<>(as("max", Role.MANAGER));
+        causedByTheLead.put(dev.crm.shared.Causes.CAUSED_BY, "41");
+        fixture.given(MIAS).when(new CompanyCommands.RecordLeadConversion(5, 41, 60), causedByTheLead)
+                .expectEvents(new dev.crm.shared.company.CompanyLeadConverted(5, 41, 60));
+        // not caused by that lead, or a deleted company: unknown
+        fixture.given(MIAS).when(new CompanyCommands.RecordLeadConversion(5, 42, 60), causedByTheLead)
+                .expectException(dev.crm.command.Rejected.NotFound.class);
+        fixture.given(MIAS).when(new CompanyCommands.RecordLeadConversion(5, 41, 60), as("max", Role.MANAGER))
+                .expectException(dev.crm.command.Rejected.NotFound.class);
+        fixture.given(MIAS, new CompanyDeleted(5))
+                .when(new CompanyCommands.RecordLeadConversion(5, 41, 60), causedByTheLead)
+                .expectException(dev.crm.command.Rejected.NotFound.class);
+    }
 }

@@ -181,4 +181,24 @@ class DealAggregateTest {
                 .when(new ChangeDeal(5, null, fields("closingReason", 1)), as("mia", Role.MANAGER))
                 .expectException(errorsOn("closingReason"));
     }
+
+    @Test
+    void itsLeadsConversionMovesItToTheLeadsCompanyAndContact() {
+        DealCreated ofLead = new DealCreated(5, values("name", "Big order", "stage", "10", "lead", "41"), "mia", 7L);
+        Map<String, String> causedByTheLead = new HashMap<>(as("oskar", Role.OPERATOR));
+        causedByTheLead.put(dev.crm.shared.Causes.CAUSED_BY, "41");
+        fixture.given(ofLead).when(new DealCommands.FollowConvertedLead(5, 41, 50, 51), causedByTheLead)
+                .expectEvents(new dev.crm.shared.deal.DealChanged(5, List.of(FieldChange.of("contact", null, "51"),
+                        FieldChange.of("company", null, "50"))));
+        // a deal that had a company already takes the lead's
+        fixture.given(MIAS, new dev.crm.shared.deal.DealChanged(5, List.of(FieldChange.of("lead", null, "41"))))
+                .when(new DealCommands.FollowConvertedLead(5, 41, 52, 51), causedByTheLead)
+                .expectEvents(new dev.crm.shared.deal.DealChanged(5, List.of(FieldChange.of("contact", null, "51"),
+                        FieldChange.of("company", "50", "52"))));
+        // not its lead, or not caused by it: unknown
+        fixture.given(MIAS).when(new DealCommands.FollowConvertedLead(5, 41, 50, 51), causedByTheLead)
+                .expectException(Rejected.NotFound.class);
+        fixture.given(ofLead).when(new DealCommands.FollowConvertedLead(5, 41, 50, 51), as("mia", Role.MANAGER))
+                .expectException(Rejected.NotFound.class);
+    }
 }

@@ -164,4 +164,17 @@ class RequestAggregateTest {
         fixture.given(MIAS).when(new RequestCommands.FollowConvertedLead(9, 41, 50, 51), causedByTheLead)
                 .expectException(Rejected.NotFound.class);
     }
+
+    @Test
+    void itsLeadsDeleteClearsItsLeadOnlyAsCausedByTheLead() {
+        RequestChanged linked = new RequestChanged(9, List.of(FieldChange.of("lead", null, "41")));
+        Map<String, String> causedByTheLead = new java.util.HashMap<>(as("mia", Role.MANAGER));
+        causedByTheLead.put(dev.crm.shared.Causes.CAUSED_BY, "41");
+        fixture.given(MIAS, linked).when(new RequestCommands.ForgetDeletedLead(9, 41), causedByTheLead)
+                .expectEvents(new RequestChanged(9, List.of(FieldChange.of("lead", "41", null))));
+        fixture.given(MIAS, linked).when(new RequestCommands.ForgetDeletedLead(9, 41), as("mia", Role.MANAGER))
+                .expectException(Rejected.NotFound.class);
+        fixture.given(MIAS).when(new RequestCommands.ForgetDeletedLead(9, 41), causedByTheLead)
+                .expectException(Rejected.NotFound.class);
+    }
 }

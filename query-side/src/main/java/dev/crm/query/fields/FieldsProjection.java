@@ -122,6 +122,19 @@ public class FieldsProjection implements ReadModel {
         objects.ownerChanged(e.objectId(), e.to(), sequence + 1, at);
     }
 
+    /** A held object moved to another holder: its holder, owner and department, and which object it is a part of. */
+    @EventHandler
+    void on(FieldsEvents.Moved e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        String table = FieldsTables.table(e.kind());
+        writes.updateKeeping("UPDATE " + table + " SET " + Sql.column(e.kind().holder().orElseThrow().name())
+                        + " = ?, owner = ?, department = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+                FieldsTables.row(e.kind()), table, e.objectId(), e.to(), e.toOwner(), e.toDepartment(), sequence + 1,
+                Sql.ts(at), e.objectId(), sequence + 1);
+        objects.moved(e.objectId(), e.toOwner(), e.toDepartment(), sequence + 1, at);
+        links.unlink(e.from(), e.objectId(), Links.PART);
+        links.link(e.to(), e.objectId(), Links.PART);
+    }
+
     @EventHandler
     void on(FieldsEvents.Deleted e, @SequenceNumber long sequence, @Timestamp Instant at,
             @MetaDataValue(Actor.USERNAME) String by,

@@ -119,8 +119,16 @@ public class FieldsQueries {
     /** The live objects of the kind that {@code holder} holds (whoever may view them), in ID order. */
     public List<FieldsView> heldBy(Kind kind, long holder) {
         Field field = kind.holder().orElseThrow(() -> new IllegalArgumentException(kind.name() + " has no holder"));
-        return jdbc.query("SELECT * FROM " + FieldsTables.table(kind) + " WHERE " + Sql.column(field.name())
-                + " = :holder AND deleted = FALSE ORDER BY id", new MapSqlParameterSource("holder", holder),
+        return naming(kind, field, holder);
+    }
+
+    /**
+     * The live objects of the kind whose reference names that object (whoever may view them), in ID order: a lead's
+     * deals, which its conversion moves.
+     */
+    public List<FieldsView> naming(Kind kind, Field reference, long id) {
+        return jdbc.query("SELECT * FROM " + FieldsTables.table(kind) + " WHERE " + Sql.column(reference.name())
+                + " = :named AND deleted = FALSE ORDER BY id", new MapSqlParameterSource("named", id),
                 FieldsTables.row(kind));
     }
 

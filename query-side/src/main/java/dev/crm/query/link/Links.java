@@ -59,7 +59,9 @@ public class Links implements ReadModel {
 
     /** Records that {@code to} no longer belongs to {@code from} (a deal moved to another contact). */
     public void unlink(long from, long to, String relation) {
-        writes.update("DELETE FROM object_link WHERE from_id = ? AND to_id = ? AND relation = ?", from, to, relation);
+        // the row a link's insert names (its key), so that a rebuild's batch is not cut here
+        writes.update(ProjectionWrites.row("object_link", java.util.List.of(from, to)),
+                "DELETE FROM object_link WHERE from_id = ? AND to_id = ? AND relation = ?", from, to, relation);
     }
 
     /** The objects that belong to this one (deleted ones too), in ID order. */

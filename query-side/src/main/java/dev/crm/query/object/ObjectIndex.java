@@ -86,6 +86,12 @@ public class ObjectIndex implements ReadModel {
                 owner, version, Sql.ts(at), id, version);
     }
 
+    /** The object has another owner and department (a contact that moved to another company). */
+    public void moved(long id, String owner, Long department, long version, Instant at) {
+        writes.update(row(id), "UPDATE crm_object SET owner = ?, department = ?, version = ?, updated_at = ? WHERE id = ? "
+                + "AND version < ?", owner, department, version, Sql.ts(at), id, version);
+    }
+
     public void restored(long id, long version, Instant at) {
         writes.update(row(id), RESTORE, version, Sql.ts(at), id, version);
     }

@@ -15,6 +15,7 @@ import dev.crm.shared.company.CompanyChanged;
 import dev.crm.shared.company.CompanyCreated;
 import dev.crm.shared.company.CompanyDeleted;
 import dev.crm.shared.company.CompanyKind;
+import dev.crm.shared.company.CompanyLeadConverted;
 import dev.crm.shared.company.CompanyOwnerChanged;
 import dev.crm.shared.company.CompanyRestored;
 import dev.crm.shared.contact.ContactChanged;
@@ -22,6 +23,7 @@ import dev.crm.shared.contact.ContactCreated;
 import dev.crm.shared.contact.ContactDeleted;
 import dev.crm.shared.contact.ContactKind;
 import dev.crm.shared.contact.ContactOwnerChanged;
+import dev.crm.shared.contact.ContactMoved;
 import dev.crm.shared.contact.ContactRestored;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +51,8 @@ class FieldsProjectionIT extends ProjectionContract {
 
     /**
      * ACME (5) is created, renamed and given phone and tags, transferred, deleted and restored; Beta (6) stays.
-     * Ann (11) of ACME is renamed, follows its owner, is deleted with it and restored; Kim (12) stays.
+     * Ann (11) of ACME is renamed, follows its owner, is deleted with it and restored; Kim (12) moves to Beta, into
+     * which a lead is then converted.
      */
     @Override
     protected void events() {
@@ -72,6 +75,8 @@ class FieldsProjectionIT extends ProjectionContract {
         deliver(() -> projection.on(new CompanyDeleted(5), 3, at(8), "bob", "cascade-1", null));
         deliver(() -> projection.on(new CompanyRestored(5), 4, at(9)));
         deliver(() -> projection.on(new ContactRestored(11), 4, at(10)));
+        deliver(() -> projection.on(new ContactMoved(12, 5, 6, "alice", "bob", 7L, null), 1, at(11)));
+        deliver(() -> projection.on(new CompanyLeadConverted(6, 99, 12), 1, at(12)));
     }
 
     @Override
@@ -104,8 +109,23 @@ class FieldsProjectionIT extends ProjectionContract {
         assertThat(ann.owner()).isEqualTo("bob");
         assertThat(ann.version()).isEqualTo(5);
         assertThat(objects.find(11).orElseThrow().title()).isEqualTo("Ann Lee");
-        assertThat(queries.heldBy(ContactKind.KIND, 5)).extracting(FieldsView::id).containsExactly(11L, 12L);
+        assertThat(queries.heldBy(ContactKind.KIND, 5)).extracting(FieldsView::id).containsExactly(11L);
         assertThat(links.partOf(11)).extracting(Links.Link::relation).containsExactly(Links.PART);
+
+        // Kim moved: Beta's, with its owner and (no) department, a part of Beta and no longer of ACME
+        FieldsView kim = queries.find(ContactKind.KIND, 12).orElseThrow();
+        assertThat(kim.reference(ContactKind.COMPANY)).isEqualTo(6);
+        assertThat(kim.owner()).isEqualTo("bob");
+        assertThat(kim.department()).isNull();
+        assertThat(kim.version()).isEqualTo(2);
+        assertThat(objects.find(12).orElseThrow().owner()).isEqualTo("bob");
+        assertThat(objects.find(12).orElseThrow().version()).isEqualTo(2);
+        assertThat(queries.heldBy(ContactKind.KIND, 6)).extracting(FieldsView::id).containsExactly(12L);
+        assertThat(links.partOf(12)).containsExactly(new Links.Link(6, Links.PART));
+        // a conversion into Beta changes none of its fields, but its version
+        FieldsView beta = queries.find(CompanyKind.KIND, 6).orElseThrow();
+        assertThat(beta.title()).isEqualTo("Beta");
+        assertThat(beta.version()).isEqualTo(2);
     }
 
     @Test
@@ -123,8 +143,10 @@ class FieldsProjectionIT extends ProjectionContract {
         assertThat(queries.list(ContactKind.KIND, chief, FieldsQueries.Filter.of("ann lee", null), FieldsQueries.LATEST,
                 0, 10).items()).extracting(FieldsView::id).containsExactly(11L);
         assertThat(queries.list(ContactKind.KIND, chief, new FieldsQueries.Filter(null, Map.of(ContactKind.COMPANY, 5L),
-                null), new Sort("id", false), 0, 10).items()).extracting(FieldsView::id).containsExactly(11L, 12L);
+                null), new Sort("id", false), 0, 10).items()).extracting(FieldsView::id).containsExactly(11L);
         assertThat(queries.list(ContactKind.KIND, chief, new FieldsQueries.Filter(null, Map.of(ContactKind.COMPANY, 6L),
+                null), new Sort("id", false), 0, 10).items()).extracting(FieldsView::id).containsExactly(12L);
+        assertThat(queries.list(ContactKind.KIND, chief, new FieldsQueries.Filter(null, Map.of(ContactKind.COMPANY, 7L),
                 null), new Sort("id", false), 0, 10).items()).isEmpty();
     }
 }

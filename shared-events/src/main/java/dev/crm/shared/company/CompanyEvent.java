@@ -5,7 +5,8 @@ import dev.crm.shared.kind.Kind;
 
 /** Everything that can happen to a company. */
 public sealed interface CompanyEvent extends FieldsEvents.OfKind
-        permits CompanyCreated, CompanyChanged, CompanyOwnerChanged, CompanyDeleted, CompanyRestored {
+        permits CompanyCreated, CompanyChanged, CompanyOwnerChanged, CompanyDeleted, CompanyRestored,
+        CompanyLeadConverted {
 
     long companyId();
 

@@ -5,7 +5,8 @@ import dev.crm.shared.kind.Kind;
 
 /** Everything that can happen to a contact. */
 public sealed interface ContactEvent extends FieldsEvents.OfKind
-        permits ContactCreated, ContactChanged, ContactOwnerChanged, ContactDeleted, ContactRestored {
+        permits ContactCreated, ContactChanged, ContactOwnerChanged, ContactDeleted, ContactRestored,
+        ContactMoved, ContactLeadConverted {
 
     long contactId();
 

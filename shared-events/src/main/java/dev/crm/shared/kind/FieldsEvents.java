@@ -70,6 +70,40 @@ public final class FieldsEvents {
         }
     }
 
+    /**
+     * A held object ({@link Kind#holder()}: a contact) moved to another holder, and so took that holder's owner and
+     * department: its holder, owner and department, each from its old to its new value.
+     */
+    public interface Moved extends OfKind {
+
+        /** The holder it left. */
+        long from();
+
+        /** The holder it moved to. */
+        long to();
+
+        String fromOwner();
+
+        String toOwner();
+
+        Long fromDepartment();
+
+        Long toDepartment();
+
+        @Override
+        default List<FieldChange> changes() {
+            List<FieldChange> changes = new ArrayList<>();
+            changes.add(kind().holder().orElseThrow().change(from(), to()));
+            if (!fromOwner().equals(toOwner())) {
+                changes.add(ObjectFields.OWNER.change(fromOwner(), toOwner()));
+            }
+            if (!java.util.Objects.equals(fromDepartment(), toDepartment())) {
+                changes.add(ObjectFields.DEPARTMENT.change(fromDepartment(), toDepartment()));
+            }
+            return changes;
+        }
+    }
+
     public interface Deleted extends OfKind {
         @Override
         default List<FieldChange> changes() {

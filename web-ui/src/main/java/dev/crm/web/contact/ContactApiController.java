@@ -46,9 +46,6 @@ import org.springframework.web.bind.annotation.RestController;
         + "their company's")
 class ContactApiController {
 
-    /** A contact stays with its company. */
-    private static final Set<String> FIXED_ON_CHANGE = Set.of(ContactKind.COMPANY.name());
-
     private final FieldsEndpoints api;
     private final ImportEndpoint imports;
     private final FieldsService service;
@@ -87,15 +84,15 @@ class ContactApiController {
     }
 
     @PatchMapping("/{id}")
-    @Operation(summary = "Change some fields (not its company); If-Match: \"<version>\" guards against lost updates "
-            + "(412)")
+    @Operation(summary = "Change some fields; a new company (one the caller may see, else 400) moves the contact to it, "
+            + "with that company's owner and department; If-Match: \"<version>\" guards against lost updates (412)")
     ResponseEntity<ContactJson> change(Actor actor, @PathVariable long id,
                                        @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content =
-                                       @Content(schema = @Schema(implementation = ContactJson.Change.class)))
+                                       @Content(schema = @Schema(implementation = ContactJson.Changing.class)))
                                        @RequestBody JsonNode body,
                                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return api.change(ContactKind.KIND, ContactJson.class, actor, id, body, ifMatch, ContactJson.Change.class,
-                FIXED_ON_CHANGE);
+        return api.change(ContactKind.KIND, ContactJson.class, actor, id, body, ifMatch, ContactJson.Changing.class,
+                Set.of());
     }
 
     @PutMapping("/{id}/owner")

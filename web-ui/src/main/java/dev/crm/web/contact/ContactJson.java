@@ -30,7 +30,15 @@ record ContactJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id,
                  @JsonUnwrapped Change fields) {
     }
 
-    /** What a change sends: only the fields it changes; null clears one. The company cannot be changed. */
+    /** What a change sends: its own fields, and its company when it moves to another. */
+    @Schema(name = "ContactChangeInput", description = "What a change sends: only what it changes; null clears a field "
+            + "(a contact keeps a first or a last name, and a company)")
+    record Changing(@Schema(description = "Another company's ID (one the caller may see): the contact moves to it, "
+            + "with its owner and department") Long company,
+                    @JsonUnwrapped Change fields) {
+    }
+
+    /** A contact's own fields, as a create or a change sends them; null clears one. */
     @Schema(name = "ContactChange", description = "A contact's own fields; a change sends only what it changes, null "
             + "clears a field (a contact keeps a first or a last name)")
     record Change(@Schema(nullable = true, maxLength = Limits.SHORT_NAME) String firstName,

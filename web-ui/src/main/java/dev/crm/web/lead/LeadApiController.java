@@ -1,16 +1,20 @@
 package dev.crm.web.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.crm.app.imports.ImportFile;
 import dev.crm.app.lead.LeadConversion;
 import dev.crm.shared.Actor;
 import dev.crm.shared.kind.Field;
 import dev.crm.shared.lead.LeadKind;
 import dev.crm.web.fields.FieldsEndpoints;
+import dev.crm.web.imports.ImportEndpoint;
+import dev.crm.web.imports.ImportJson;
 import dev.crm.web.page.CsvExport;
 import dev.crm.web.page.DeletionPreviewJson;
 import dev.crm.web.page.ItemList;
 import dev.crm.web.problem.IfMatch;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -21,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,8 +37,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** The leads' API: its paths and schemas; the work is the shared {@link FieldsEndpoints}' and the conversion's. */
 @RestController
@@ -43,10 +50,12 @@ class LeadApiController {
 
     private final FieldsEndpoints api;
     private final LeadConversion conversion;
+    private final ImportEndpoint imports;
 
-    LeadApiController(FieldsEndpoints api, LeadConversion conversion) {
+    LeadApiController(FieldsEndpoints api, LeadConversion conversion, ImportEndpoint imports) {
         this.api = api;
         this.conversion = conversion;
+        this.imports = imports;
     }
 
     @GetMapping
@@ -129,6 +138,18 @@ class LeadApiController {
                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                 @RequestParam(required = false) Integer objects) {
         return api.delete(LeadKind.KIND, actor, id, ifMatch, objects);
+    }
+
+    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = ImportEndpoint.SUMMARY + "; a lead repeats one with the same e-mail, or with the same first "
+            + "name, last name and company name",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                    schema = @Schema(implementation = ImportJson.Upload.class))))
+    ImportJson.Result importAll(Actor actor, @Parameter(hidden = true) @RequestPart(ImportFile.FILE) MultipartFile file,
+                                @RequestParam(defaultValue = "false") boolean dryRun,
+                                @RequestParam(defaultValue = "false") boolean duplicates) {
+        return imports.run(actor, LeadKind.KIND, file, dryRun, duplicates);
     }
 
     @GetMapping("/export")

@@ -90,6 +90,7 @@ class LeadPageController extends FieldsPageController {
         model.addAttribute("matches", preview.matches().stream().map(c -> parts.row(actor, c)).toList());
         model.addAttribute("newCompany", preview.newCompany());
         model.addAttribute("newContact", preview.newContact());
+        model.addAttribute("foundContact", preview.contact() == null ? null : parts.row(actor, preview.contact()));
         model.addAttribute("ambiguous", preview.ambiguous());
         return "lead/convert";
     }
@@ -100,7 +101,8 @@ class LeadPageController extends FieldsPageController {
         try {
             LeadConversion.Converted converted = conversion.convert(actor, id, version);
             texts.flash(redirect, "success", converted.companyCreated() ? "flash.lead.converted.new"
-                    : "flash.lead.converted", id, converted.contact(), converted.company());
+                    : converted.contactCreated() ? "flash.lead.converted" : "flash.lead.converted.existing", id,
+                    converted.contact(), converted.company());
             return "redirect:/" + ContactKind.KIND.path() + "/" + converted.contact();
         } catch (Rejected.WrongState | Rejected.StaleVersion e) {
             texts.flashRejected(redirect, e);

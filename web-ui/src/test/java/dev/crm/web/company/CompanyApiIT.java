@@ -249,8 +249,9 @@ class CompanyApiIT {
         assertThat(all.get("total").asLong()).isEqualTo(2);
         // newest change first by default
         assertThat(all.get("items").get(0).get("id").asLong()).isEqualTo(bea);
-        // a contact's company cannot be changed, and it keeps a name
-        assertThat(api.as(manager, "PATCH", "/api/contacts/" + ann, Map.of("company", b)).status()).isEqualTo(400);
+        // a contact moves only to a company the user sees, and it keeps a name
+        assertThat(api.as(manager, "PATCH", "/api/contacts/" + ann, Map.of("company", 999_999_999L)).status())
+                .isEqualTo(400);
         Map<String, Object> noName = new HashMap<>();
         noName.put("firstName", null);
         assertThat(api.as(manager, "PATCH", "/api/contacts/" + ann, noName).status()).isEqualTo(400);
@@ -304,5 +305,64 @@ class CompanyApiIT {
         for (long id : back) {
             assertThat(api.as(operator, "GET", "/api/objects/" + id, null).status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void aContactMovesToAnotherCompanyTakingItsOwnerAndDepartmentInItsHistory() {
+        Api api = api();
+        String mark = "Mv" + System.nanoTime();
+        long home = id(api.as("admin", "POST", "/api/admin/departments", Map.of("name", mark + " home")));
+        long away = id(api.as("admin", "POST", "/api/admin/departments", Map.of("name", mark + " away")));
+        String manager = api.newUser("mvm", "manager");
+        String other = api.newUser("mvo", "manager");
+        for (Map.Entry<String, Long> e : Map.of(manager, home, other, away).entrySet()) {
+            assertThat(api.as("admin", "PUT", "/api/users/" + e.getKey() + "/departments", Map.of("departments",
+                    List.of(e.getValue()))).status()).isEqualTo(200);
+        }
+        long from = id(api.as(manager, "POST", "/api/companies", Map.of("name", mark + " From")));
+        long to = id(api.as(other, "POST", "/api/companies", Map.of("name", mark + " To")));
+        long contact = id(api.as(manager, "POST", "/api/contacts", Map.of("company", from, "lastName", mark)));
+
+        // another manager sees the contact but may not change it; who may not see it learns nothing
+        assertThat(api.as(other, "PATCH", "/api/contacts/" + contact, Map.of("company", to)).status()).isEqualTo(403);
+        assertThat(api.as(api.newUser("mvco"), "PATCH", "/api/contacts/" + contact, Map.of("company", to)).status())
+                .isEqualTo(404);
+        // a company that is not there (deleted, or never was) is refused as the create refuses it, nothing moved
+        long gone = id(api.as(other, "POST", "/api/companies", Map.of("name", mark + " Gone")));
+        assertThat(api.as(other, "DELETE", "/api/companies/" + gone, null).status()).isEqualTo(204);
+        Api.Response refused = api.as(manager, "PATCH", "/api/contacts/" + contact, Map.of("company", gone));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo("company");
+        Map<String, Object> none = new HashMap<>();
+        none.put("company", null);
+        assertThat(api.as(manager, "PATCH", "/api/contacts/" + contact, none).status()).isEqualTo(400);
+
+        Api.Response moved = api.as(manager, "PATCH", "/api/contacts/" + contact, Map.of("company", to,
+                "jobTitle", "Buyer"), Map.of("If-Match", "\"1\""));
+        assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+        assertThat(moved.body().get("company").asLong()).isEqualTo(to);
+        assertThat(moved.body().get("owner").asText()).isEqualTo(other);
+        assertThat(moved.body().get("department").asLong()).isEqualTo(away);
+        assertThat(moved.body().get("jobTitle").asText()).isEqualTo("Buyer");
+        assertThat(moved.header("ETag")).isEqualTo("\"3\"");
+        assertThat(api.as(manager, "GET", "/api/contacts?company=" + from, null).body().get("total").asLong()).isZero();
+        assertThat(api.as(manager, "GET", "/api/contacts?company=" + to, null).body().get("total").asLong())
+                .isEqualTo(1);
+        // its history: the change, then the move with its company, owner and department, by the user who made it
+        assertThat(events(api, manager, contact)).containsExactly("ContactCreated", "ContactChanged", "ContactMoved");
+        JsonNode step = api.as(manager, "GET", "/api/objects/" + contact + "/history", null).body().get("entries")
+                .get(2);
+        assertThat(step.get("user").asText()).isEqualTo(manager);
+        assertThat(step.get("changes").toString()).contains("\"field\":\"company\"", "\"to\":\"" + to + "\"",
+                "\"field\":\"owner\"", "\"to\":\"" + other + "\"", "\"field\":\"department\"");
+        // now the other company's: its owner changes it, the first owner no longer; it goes with that company
+        assertThat(api.as(other, "PATCH", "/api/contacts/" + contact, Map.of("city", "Oslo")).status()).isEqualTo(200);
+        assertThat(api.as(manager, "PATCH", "/api/contacts/" + contact, Map.of("city", "Rome")).status())
+                .isEqualTo(403);
+        assertThat(api.as(other, "GET", "/api/companies/" + from + "/deletion-preview", null).status()).isEqualTo(403);
+        assertThat(api.as(manager, "GET", "/api/companies/" + from + "/deletion-preview", null).body().toString())
+                .doesNotContain("\"id\":" + contact);
+        assertThat(api.as(other, "DELETE", "/api/companies/" + to, null).status()).isEqualTo(204);
+        assertThat(api.as(other, "GET", "/api/contacts/" + contact, null).status()).isEqualTo(404);
     }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Import of companies and contacts through the API (CSV and .xlsx; all or nothing; duplicates; refused uploads) and
+ * Import of companies, contacts and leads through the API (CSV and .xlsx; all or nothing; duplicates; refused uploads) and
  * the CSV export of lists (filtered as the list, only what the caller sees, streamed), on PostgreSQL.
  */
 @CrmIntegrationTest
@@ -164,6 +164,62 @@ class ImportExportIT {
         assertThat(api.importFile(manager, "/api/contacts/import", "again.csv", CSV, utf8(again)).body()
                 .get("duplicates").asInt()).isEqualTo(1);
         assertThat(api.as(manager, "GET", "/api/contacts?company=" + acme, null).body().get("items")).hasSize(1);
+    }
+
+    /** How many leads the user sees whose names, e-mail or phone hold the text. */
+    private static int leads(Api api, String user, String q) {
+        Api.Response r = api.as(user, "GET", "/api/leads?size=200&q=" + q, null);
+        assertThat(r.status()).isEqualTo(200);
+        return r.body().get("total").asInt();
+    }
+
+    @Test
+    void leadsImportAllOrNothingSkippingTheSameEmailOrTheSameNamesAndCompany() {
+        Api api = api();
+        String manager = api.newUser("ldimp", "manager");
+        String other = api.newUser("ldimpo", "manager");
+        String tag = unique("ld");
+        long source = api.as("admin", "POST", "/api/admin/lead-sources", Map.of("name", tag + " fair")).body()
+                .get("id").asLong();
+        // another user's lead the importer sees (managers view every lead): its e-mail and its names repeat
+        assertThat(api.as(other, "POST", "/api/leads", Map.of("firstName", "Old", "lastName", tag, "companyName",
+                "Old Co", "email", "old@" + tag + ".test")).status()).isEqualTo(201);
+        String bad = "First name,Last name,Company name,E-mail,Source,Company\n"
+                + "Ann," + tag + ",Ann Co,ann@" + tag + ".test," + source + ",999\n"
+                + "Bob," + tag + ",Bob Co,not an address,,\n"
+                + "Someone," + tag + ",Else,OLD@" + tag + ".test,,\n"    // the e-mail of a lead there
+                + "old," + tag.toUpperCase(java.util.Locale.ROOT) + ",old co,,,\n" // its names and company name
+                + "Ann," + tag + ",Other Co,ANN@" + tag + ".test,,\n";  // the e-mail of an earlier row
+        Api.Response dry = api.importFile(manager, "/api/leads/import?dryRun=true", "leads.csv", CSV, utf8(bad));
+        assertThat(dry.status()).as(dry.text()).isEqualTo(200);
+        assertThat(dry.body().get("rows").asInt()).isEqualTo(5);
+        assertThat(dry.body().get("duplicates").asInt()).isEqualTo(3);
+        // its company is the conversion's: not a column of the import
+        assertThat(dry.body().get("ignoredColumns").toString()).contains("Company\"");
+        JsonNode errors = dry.body().get("errors");
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).get("row").asInt()).isEqualTo(3);
+        assertThat(errors.get(0).get("field").asText()).isEqualTo("email");
+
+        Api.Response refused = api.importFile(manager, "/api/leads/import", "leads.csv", CSV, utf8(bad));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("errors").get(0).get("row").asInt()).isEqualTo(3);
+        // nothing half imported: only the lead that was there
+        assertThat(leads(api, manager, tag)).isEqualTo(1);
+
+        String good = bad.replace("not an address", "bob@" + tag + ".test");
+        Api.Response done = api.importFile(manager, "/api/leads/import", "leads.csv", CSV, utf8(good));
+        assertThat(done.status()).as(done.text()).isEqualTo(200);
+        assertThat(done.body().get("imported").asInt()).isEqualTo(2);
+        assertThat(leads(api, manager, tag)).isEqualTo(3);
+        JsonNode ann = api.as(manager, "GET", "/api/leads?q=Ann%20" + tag, null).body().get("items").get(0);
+        assertThat(ann.get("source").asLong()).isEqualTo(source);
+        assertThat(ann.get("companyName").asText()).isEqualTo("Ann Co");
+        assertThat(ann.get("company").isNull()).isTrue();
+        assertThat(ann.get("owner").asText()).isEqualTo(manager);
+        // a chief sees leads but may not add them, so may not import them
+        String chief = api.newUser("ldimpc", "chief");
+        assertThat(api.importFile(chief, "/api/leads/import", "leads.csv", CSV, utf8(good)).status()).isEqualTo(403);
     }
 
     @Test

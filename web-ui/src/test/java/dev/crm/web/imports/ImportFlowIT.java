@@ -97,4 +97,37 @@ class ImportFlowIT {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aManagerImportsLeadsFromTheLeadListAfterFixingABadRow() {
+        String manager = api.newUser("impleads", "manager");
+        String tag = "Ld" + Long.toString(System.nanoTime(), 36);
+        String domain = tag.toLowerCase(java.util.Locale.ROOT) + ".test";
+        String bad = "First name,Last name,E-mail\nAnn," + tag + ",ann@" + domain + "\nBob," + tag + ",not an address\n";
+        String good = bad.replace("not an address", "bob@" + domain);
+
+        Page page = browser.signIn(manager, 1280, 900, true);
+        page.navigate("/leads");
+        link(page, "Import").click();
+        page.waitForURL("**/import/leads");
+        page.locator("#import-file").setInputFiles(new FilePayload("leads.csv", "text/csv",
+                bad.getBytes(StandardCharsets.UTF_8)));
+        button(page, "Check the file").click();
+        assertThat(page.locator("#import-errors")).hasText("1 rows with errors");
+        assertThat(page.locator(".import-row[data-row='3'] .import-row-errors")).containsText("E-mail:");
+        assertThat(page.locator("#import-start")).hasCount(0);
+
+        page.locator("#import-file").setInputFiles(new FilePayload("leads.csv", "text/csv",
+                good.getBytes(StandardCharsets.UTF_8)));
+        button(page, "Check the file").click();
+        assertThat(page.locator("#import-ready")).hasText("2 to import");
+        button(page, "Import 2 rows").click();
+        page.waitForURL("**/import/leads/jobs/**");
+        assertThat(page.locator("#import-state")).hasText("Done: 2 rows imported.");
+        assertThat(page.locator("#import-progress")).hasAttribute("aria-valuenow", "2");
+        link(page, "Go to Leads").click();
+        page.waitForURL("**/leads");
+        page.navigate("/leads?q=" + tag);
+        assertThat(page.locator("table")).containsText("Bob " + tag);
+    }
 }

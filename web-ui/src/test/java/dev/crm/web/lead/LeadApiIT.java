@@ -252,7 +252,11 @@ class LeadApiIT {
         assertThat(p.get("company").asLong()).isEqualTo(byName);
         assertThat(p.get("owner").asText()).isEqualTo(owner);
         assertThat(entries(api, manager, contact).get(0).get("causedBy").asLong()).isEqualTo(lead);
-        assertThat(events(api, owner, byName)).containsExactly("CompanyCreated");
+        // the found company's history shows the conversion, caused by the lead, by the user who converted it
+        assertThat(events(api, owner, byName)).containsExactly("CompanyCreated", "CompanyLeadConverted");
+        JsonNode found = entries(api, owner, byName).get(1);
+        assertThat(found.get("causedBy").asLong()).isEqualTo(lead);
+        assertThat(found.get("user").asText()).isEqualTo(manager);
 
         // by the website's domain (www. and a path do not matter), the lead's company name being another
         long bySite = id(api.as(owner, "POST", "/api/companies", Map.of("name", "Site " + u,
@@ -328,5 +332,102 @@ class LeadApiIT {
         long noPerson = id(api.as(manager, "POST", "/api/leads", Map.of("companyName", "Nobody " + u)));
         assertThat(api.as(manager, "POST", "/api/leads/" + noPerson + "/convert", null).status()).isEqualTo(409);
         assertThat(count(CompanyKind.NAME)).isEqualTo(companies);
+    }
+
+    @Test
+    void convertingMovesTheLeadsDealsAndRequestsAndTakesTheFoundCompanysContactWithTheLeadsEmail() {
+        Api api = api();
+        String manager = api.newUser("lcd", "manager");
+        String owner = api.newUser("lcdo", "manager");
+        String u = unique();
+        String email = "pia@found-" + u + ".test";
+        long lead = id(api.as(manager, "POST", "/api/leads", Map.of("firstName", "Pia", "lastName", "Lind" + u,
+                "companyName", "Found " + u, "email", email)));
+        // a request matched to the lead, and its deal, which belongs to the lead
+        long request = id(api.as(manager, "POST", "/api/requests", Map.of("subject", "Offer " + u, "email", email)));
+        assertThat(api.as(manager, "GET", "/api/requests/" + request, null).body().get("lead").asLong())
+                .isEqualTo(lead);
+        Api.Response made = api.as(manager, "POST", "/api/requests/" + request + "/deal", null);
+        assertThat(made.status()).as(made.text()).isEqualTo(201);
+        long deal = made.body().get("id").asLong();
+        assertThat(made.body().get("lead").asLong()).isEqualTo(lead);
+        // then the company appears, with a contact that has the lead's e-mail (in another case)
+        long company = id(api.as(owner, "POST", "/api/companies", Map.of("name", "Found " + u)));
+        long contact = id(api.as(owner, "POST", "/api/contacts", Map.of("company", company, "firstName", "Pia",
+                "email", email.toUpperCase(java.util.Locale.ROOT))));
+        long contacts = count(ContactKind.NAME);
+
+        JsonNode converted = api.as(manager, "POST", "/api/leads/" + lead + "/convert", null).body();
+        assertThat(converted.get("company").asLong()).isEqualTo(company);
+        assertThat(converted.get("contact").asLong()).as("the company's contact with that e-mail").isEqualTo(contact);
+        assertThat(count(ContactKind.NAME)).isEqualTo(contacts);
+
+        // the deal is the contact's and the company's now, a change caused by the lead, by the converting user
+        JsonNode movedDeal = api.as(manager, "GET", "/api/deals/" + deal, null).body();
+        assertThat(movedDeal.get("contact").asLong()).isEqualTo(contact);
+        assertThat(movedDeal.get("company").asLong()).isEqualTo(company);
+        assertThat(movedDeal.get("lead").asLong()).as("the lead stays named").isEqualTo(lead);
+        JsonNode dealHistory = entries(api, manager, deal);
+        JsonNode dealStep = dealHistory.get(dealHistory.size() - 1);
+        assertThat(dealStep.get("event").asText()).isEqualTo("DealChanged");
+        assertThat(dealStep.get("causedBy").asLong()).isEqualTo(lead);
+        assertThat(dealStep.get("user").asText()).isEqualTo(manager);
+        assertThat(dealStep.get("changes").toString()).contains("\"to\":\"" + contact + "\"",
+                "\"to\":\"" + company + "\"");
+        // the request too; the company and the contact list the deal
+        assertThat(api.as(manager, "GET", "/api/requests/" + request, null).body().get("contact").asLong())
+                .isEqualTo(contact);
+        assertThat(api.as(manager, "GET", "/api/deals?contact=" + contact, null).body().get("total").asLong())
+                .isEqualTo(1);
+        // the company's and the contact's histories show the conversion; the contact was not made again
+        assertThat(events(api, owner, company)).containsExactly("CompanyCreated", "CompanyLeadConverted");
+        assertThat(events(api, owner, contact)).containsExactly("ContactCreated", "ContactLeadConverted");
+        JsonNode contactStep = entries(api, owner, contact).get(1);
+        assertThat(contactStep.get("causedBy").asLong()).isEqualTo(lead);
+        assertThat(contactStep.get("user").asText()).isEqualTo(manager);
+        assertThat(events(api, manager, lead)).containsExactly("LeadCreated", "LeadConverted");
+        // deleting the contact now takes the request and the deal with it (parts of the contact): the company's
+        // owner sees the request; the deal, the converting manager's own, only as counted
+        JsonNode preview = api.as(owner, "GET", "/api/contacts/" + contact + "/deletion-preview", null).body();
+        assertThat(preview.get("objects").toString()).contains("\"id\":" + request);
+        assertThat(preview.get("hidden").asInt()).isEqualTo(1);
+        assertThat(api.as(manager, "GET", "/api/contacts/" + contact + "/deletion-preview", null).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void deletingALeadClearsItsRequestsLeadAsAChangeCausedByItAndARestoreLeavesThemSo() {
+        Api api = api();
+        String manager = api.newUser("ldr", "manager");
+        String u = unique();
+        String email = "rey@del-" + u + ".test";
+        long lead = id(api.as(manager, "POST", "/api/leads", Map.of("lastName", "Rey" + u, "email", email)));
+        long request = id(api.as(manager, "POST", "/api/requests", Map.of("subject", "Hello " + u, "email", email)));
+        assertThat(api.as(manager, "GET", "/api/requests/" + request, null).body().get("lead").asLong())
+                .isEqualTo(lead);
+
+        // the preview lists only the lead: its requests stay
+        JsonNode preview = api.as(manager, "GET", "/api/leads/" + lead + "/deletion-preview", null).body();
+        assertThat(preview.toString()).doesNotContain("\"id\":" + request);
+        assertThat(api.as(manager, "DELETE", "/api/leads/" + lead, null).status()).isEqualTo(204);
+        JsonNode kept = api.as(manager, "GET", "/api/requests/" + request, null).body();
+        assertThat(kept.get("lead").isNull()).as("no link to a deleted lead").isTrue();
+        JsonNode requestHistory = entries(api, manager, request);
+        JsonNode cleared = requestHistory.get(requestHistory.size() - 1);
+        assertThat(cleared.get("event").asText()).isEqualTo("RequestChanged");
+        assertThat(cleared.get("causedBy").asLong()).isEqualTo(lead);
+        assertThat(cleared.get("user").asText()).isEqualTo(manager);
+        assertThat(cleared.get("changes").toString()).contains("\"field\":\"lead\"", "\"from\":\"" + lead + "\"",
+                "\"to\":null");
+        assertThat(api.as(manager, "GET", "/api/requests?q=Hello%20" + u, null).body().get("total").asLong())
+                .isEqualTo(1);
+
+        // restored, the lead is back; the request stays as it is (its history says why), to be linked again by hand
+        assertThat(api.as("admin", "POST", "/api/objects/" + lead + "/restore", null).status()).isEqualTo(200);
+        assertThat(api.as(manager, "GET", "/api/leads/" + lead, null).status()).isEqualTo(200);
+        assertThat(api.as(manager, "GET", "/api/requests/" + request, null).body().get("lead").isNull()).isTrue();
+        assertThat(api.as(manager, "PATCH", "/api/requests/" + request, Map.of("lead", lead)).status()).isEqualTo(200);
+        assertThat(api.as(manager, "GET", "/api/requests/" + request, null).body().get("lead").asLong())
+                .isEqualTo(lead);
     }
 }

@@ -151,6 +151,19 @@ class LeadFlowIT {
         assertThat(page.locator("#lead-converted-company")).containsText("Harbor " + u);
         fitsTheWindow(page);
 
+        // the matched company has a contact with the lead's e-mail: the confirmation names it, the conversion takes it
+        long pat = api.as(manager, "POST", "/api/contacts", Map.of("company", company, "lastName", "Pat",
+                "email", "pat@harbor-" + u + ".test")).body().get("id").asLong();
+        long patLead = api.as(manager, "POST", "/api/leads", Map.of("lastName", "Pat", "email",
+                "Pat@Harbor-" + u + ".test")).body().get("id").asLong();
+        page.navigate("/leads/" + patLead + "/convert");
+        assertThat(page.locator("#lead-convert-found-contact")).hasText("ID " + pat + " · Pat");
+        assertThat(page.locator("#lead-convert-new-contact")).hasCount(0);
+        fitsTheWindow(page);
+        button(page, "Convert").click();
+        page.waitForURL("**/contacts/" + pat);
+        assertThat(page.locator(".alert-success[role=status]")).containsText("already had");
+
         // two companies of one name: the confirmation says why it cannot convert, and offers no button
         for (String name : java.util.List.of("Twin " + u, "TWIN " + u)) {
             assertThat(api.as(manager, "POST", "/api/companies", Map.of("name", name)).status()).isEqualTo(201);
