@@ -70,10 +70,14 @@ class DealPageController extends FieldsPageController {
             if (line.get("object") instanceof FieldsView product && product.get(ProductKind.PRICE) != null) {
                 java.math.BigDecimal price = new java.math.BigDecimal(product.get(ProductKind.PRICE));
                 java.math.BigDecimal amount = price.multiply(java.math.BigDecimal.valueOf((Integer) line.get("quantity")));
-                line.put("note", texts.text("object.lines.amount", price.toPlainString(), line.get("quantity"),
-                        amount.toPlainString(), java.util.Objects.requireNonNullElse(product.get(ProductKind.CURRENCY), "")));
+                line.put("note", texts.text("object.lines.amount", money(price), line.get("quantity"), money(amount), java.util.Objects.requireNonNullElse(product.get(ProductKind.CURRENCY), "")));
             }
         }
+    }
+
+    /** An amount as the deal pages show one: two decimals. */
+    private static String money(java.math.BigDecimal amount) {
+        return amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     @PostMapping("/{id}/close")

@@ -58,6 +58,65 @@ class DealFlowIT {
         walk(390, 844, "dphone");
     }
 
+    @Test
+    void productLinesArePickedOnTheFormAtDeskWidth() {
+        lines(1280, 900, "dlines");
+    }
+
+    @Test
+    void productLinesArePickedOnTheFormOnAPhone() {
+        lines(390, 844, "dlphone");
+    }
+
+    /**
+     * The deal's form: a product and its quantity on the empty row, "Add a line" for a second one; its page lists them
+     * with the product's price × the quantity; a row removed on the form is gone; history prints the lines by name.
+     */
+    private void lines(int width, int height, String prefix) {
+        String manager = api.newUser(prefix, "manager");
+        long department = api.as("admin", "POST", "/api/admin/departments", Map.of("name", "Lines " + System.nanoTime()))
+                .body().get("id").asLong();
+        api.as("admin", "PUT", "/api/users/" + manager + "/departments", Map.of("departments", java.util.List.of(department)));
+        String mark = Long.toString(System.nanoTime());
+        api.as(manager, "POST", "/api/products", Map.of("name", "Bolt " + mark, "price", 2.5, "currency", "EUR"));
+        api.as(manager, "POST", "/api/products", Map.of("name", "Nut " + mark));
+        long deal = deals.create(Actor.of(manager, Role.MANAGER), Map.of("name", "Lines " + mark)).id();
+        Page page = browser.signIn(manager, width, height, true);
+
+        page.navigate("/deals/" + deal + "/edit");
+        page.locator("#products-id-0").selectOption(new SelectOption().setLabel("Bolt " + mark));
+        page.locator("#products-quantity-0").fill("4");
+        button(page, "Add a line").click();
+        page.locator("#products-id-1").selectOption(new SelectOption().setLabel("Nut " + mark));
+        page.locator("#products-quantity-1").fill("2");
+        fitsTheWindow(page);
+        button(page, "Save changes").click();
+        page.waitForURL(Pattern.compile(".*/deals/" + deal + "$"));
+        Locator lines = page.locator("#deal-products .lines-line");
+        assertThat(lines).hasCount(2);
+        assertThat(lines.nth(0)).containsText("Bolt " + mark);
+        assertThat(lines.nth(0).locator(".lines-quantity")).hasText("\u00d7 4");
+        assertThat(lines.nth(0).locator(".lines-note")).hasText("2.50 \u00d7 4 = 10.00 EUR");
+        assertThat(lines.nth(1)).containsText("Nut " + mark);
+        assertThat(lines.nth(1).locator(".lines-note")).hasCount(0);
+        fitsTheWindow(page);
+
+        page.navigate("/deals/" + deal + "/edit");
+        Locator nut = page.locator("[data-lines-row]", new Page.LocatorOptions().setHas(
+                page.locator("option[selected]", new Page.LocatorOptions().setHasText("Nut " + mark))));
+        nut.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Remove this line")).click();
+        assertThat(nut).hasCount(0);
+        button(page, "Save changes").click();
+        page.waitForURL(Pattern.compile(".*/deals/" + deal + "$"));
+        assertThat(lines).hasCount(1);
+        assertThat(lines.nth(0)).containsText("Bolt " + mark);
+
+        page.navigate("/objects/" + deal + "/history");
+        assertThat(page.locator(".history-to .history-lines").last()).hasText("Bolt " + mark + " \u00d7 4");
+        fitsTheWindow(page);
+    }
+
     private void walk(int width, int height, String prefix) {
         String manager = api.newUser(prefix, "manager");
         String name = "Flow deal " + System.nanoTime();
