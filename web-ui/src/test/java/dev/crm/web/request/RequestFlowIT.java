@@ -54,6 +54,13 @@ class RequestFlowIT {
                 "website", "https://www.orbit-" + u + ".test")).body().get("id").asLong();
         long request = api.as(manager, "POST", "/api/requests", Map.of("subject", "Quote " + u, "firstName", "Ola",
                 "lastName", "Berg", "email", "ola@orbit-" + u + ".test")).body().get("id").asLong();
+        // products of the manager's department, which the request's form offers
+        long department = api.as("admin", "POST", "/api/admin/departments", Map.of("name", "Orbit " + u)).body()
+                .get("id").asLong();
+        api.as("admin", "PUT", "/api/users/" + manager + "/departments", Map.of("departments",
+                java.util.List.of(department)));
+        api.as(manager, "POST", "/api/products", Map.of("name", "Gear " + u));
+        api.as(manager, "POST", "/api/products", Map.of("name", "Axle " + u));
 
         Page page = browser.signIn(manager, width, height, true);
         page.navigate("/requests?pending=true&q=" + u);
@@ -69,11 +76,24 @@ class RequestFlowIT {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("request-" + name + ".png"))
                 .setFullPage(true));
 
+        // its products, chosen on its form, listed on its page
+        page.navigate("/requests/" + request + "/edit");
+        page.locator("#products").selectOption(new com.microsoft.playwright.options.SelectOption[] {
+                new com.microsoft.playwright.options.SelectOption().setLabel("Gear " + u),
+                new com.microsoft.playwright.options.SelectOption().setLabel("Axle " + u)});
+        fitsTheWindow(page);
+        button(page, "Save changes").click();
+        page.waitForURL(Pattern.compile(".*/requests/" + request + "$"));
+        assertThat(page.locator("#request-products .lines-line")).hasText(new String[] {"Gear " + u, "Axle " + u});
+
         button(page, "Create deal").click();
         page.waitForURL(Pattern.compile(".*/deals/\\d+$"));
         long deal = Long.parseLong(page.url().replaceAll(".*/deals/", ""));
         assertThat(page.locator(".alert-success[role=status]")).containsText("was made from request");
         assertThat(page.locator("#deal-title")).hasText("Quote " + u);
+        // the request's products are the deal's lines, one of each
+        assertThat(page.locator("#deal-products .lines-line")).hasCount(2);
+        assertThat(page.locator("#deal-products .lines-quantity")).hasText(new String[] {"\u00d7 1", "\u00d7 1"});
         fitsTheWindow(page);
 
         page.navigate("/requests/" + request);
