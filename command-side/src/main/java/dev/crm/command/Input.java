@@ -1,5 +1,6 @@
 package dev.crm.command;
 
+import dev.crm.shared.Actor;
 import dev.crm.shared.FieldChange;
 import dev.crm.shared.kind.Field;
 import dev.crm.shared.kind.FieldType;
@@ -199,7 +200,7 @@ public final class Input {
      * see, is the same error ({@code validation.unknown-object}, naming the field and the ID).
      */
     public static void listed(Kind kind, Map<String, String> before, Map<String, String> after,
-                              dev.crm.shared.Actor actor, VisibleObjects objects, List<Rejected.FieldError> errors) {
+                              Actor actor, VisibleObjects objects, List<Rejected.FieldError> errors) {
         for (Field field : kind.fields()) {
             if (!field.type().listsObjects() || errors.stream().anyMatch(e -> field.is(e.field()))) {
                 continue;

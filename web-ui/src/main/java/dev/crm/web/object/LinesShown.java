@@ -32,7 +32,8 @@ public class LinesShown {
 
     public List<Shown> shown(String value) {
         boolean quantities = value != null && value.contains(":");
-        return Lines.decode(value).stream().map(line -> new Shown(access.findVisible(line.id(), actor.get())
+        dev.crm.shared.Actor viewer = actor.get();
+        return Lines.decode(value).stream().map(line -> new Shown(access.findVisible(line.id(), viewer)
                 .map(ObjectSummary::title).orElseGet(() -> texts.text("object.id", line.id())),
                 quantities ? line.quantity() : null)).toList();
     }
