@@ -1,9 +1,12 @@
 package dev.crm.command;
 
+import dev.crm.shared.Actor;
 import dev.crm.shared.FieldChange;
 import dev.crm.shared.kind.Field;
 import dev.crm.shared.kind.FieldType;
 import dev.crm.shared.kind.Kind;
+import dev.crm.shared.kind.Limits;
+import dev.crm.shared.kind.Lines;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,6 +90,9 @@ public final class Input {
                 List<String> tags = value == null ? List.of() : ((List<?>) value).stream().map(String::valueOf).toList();
                 List<String> clean = tags(field, tags, errors);
                 out.put(field.name(), clean.isEmpty() ? null : String.join(", ", clean));
+            } else if (field.type().listsObjects()) {
+                // the objects' IDs (and quantities); whether they exist and may be seen is checked by listed(…)
+                out.put(field.name(), lines(field, value, errors));
             } else if (field.type() == FieldType.REFERENCE) {
                 // the other object's ID; whether it exists and may be used is the aggregate's rule
                 Long reference = reference(value);
@@ -117,6 +123,97 @@ public final class Input {
             }
         }
         return out;
+    }
+
+    /**
+     * A field of several objects ({@link FieldType#REFERENCES}, {@link FieldType#LINES}) as the events carry it
+     * ({@link Lines#encode}). Given as a list: of IDs (numbers or their text) for references; of maps {@code {<kind>:
+     * id, quantity: n}} for lines ({@code <kind>} the name of {@link Field#refers()}), the quantity a whole number from
+     * 1 to {@link Limits#QUANTITY} (1 when not given); or as the text {@code "12:3,14"} (a form, a file). References
+     * given twice count once; a product on two lines is refused ({@code validation.lines.duplicate}: the user says
+     * which quantity is meant), and so are more than {@link Field#max()} of them.
+     */
+    static String lines(Field field, Object value, List<Rejected.FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        List<?> items = value instanceof List<?> list ? list
+                : value instanceof String text ? (text.isBlank() ? List.of() : List.of(text.split(",")))
+                : null;
+        if (items == null) {
+            errors.add(error(field, "validation.reference"));
+            return null;
+        }
+        String key = field.refers().name();
+        Map<Long, Lines.Line> lines = new LinkedHashMap<>();
+        for (Object item : items) {
+            Object id = item;
+            Object quantity = null;
+            if (item instanceof Map<?, ?> map) {
+                id = map.get(key);
+                quantity = map.get("quantity");
+            } else if (item instanceof String text && text.contains(":")) {
+                id = text.substring(0, text.indexOf(':'));
+                quantity = text.substring(text.indexOf(':') + 1);
+            }
+            Long reference = id == null ? null : reference(id);
+            if (reference == null) {
+                errors.add(error(field, "validation.reference"));
+                return null;
+            }
+            Integer count = quantity == null ? Integer.valueOf(1) : quantity(quantity);
+            if (field.type() == FieldType.LINES && count == null) {
+                errors.add(error(field, "validation.lines.quantity", Limits.QUANTITY));
+                return null;
+            }
+            if (lines.containsKey(reference) && field.type() == FieldType.LINES) {
+                errors.add(error(field, "validation.lines.duplicate", reference));
+                return null;
+            }
+            lines.put(reference, new Lines.Line(reference, field.type() == FieldType.LINES ? count : 1));
+        }
+        if (lines.size() > field.max()) {
+            errors.add(error(field, "validation.lines.too-many", field.max()));
+            return null;
+        }
+        return Lines.encode(field.type(), List.copyOf(lines.values()));
+    }
+
+    /** A line's quantity: a whole number from 1 to {@link Limits#QUANTITY} (a number or its text), or null. */
+    private static Integer quantity(Object value) {
+        try {
+            java.math.BigDecimal number = value instanceof Number n ? new java.math.BigDecimal(n.toString())
+                    : new java.math.BigDecimal(String.valueOf(value).strip());
+            if (number.signum() <= 0 || number.compareTo(java.math.BigDecimal.valueOf(Limits.QUANTITY)) > 0
+                    || number.stripTrailingZeros().scale() > 0) {
+                return null;
+            }
+            return number.intValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The rule of every field of several objects of a kind ({@link FieldType#listsObjects()}): each object it names
+     * that it did not name {@code before} exists and the actor may see it; one that does not, or that the actor may not
+     * see, is the same error ({@code validation.unknown-object}, naming the field and the ID).
+     */
+    public static void listed(Kind kind, Map<String, String> before, Map<String, String> after,
+                              Actor actor, VisibleObjects objects, List<Rejected.FieldError> errors) {
+        for (Field field : kind.fields()) {
+            if (!field.type().listsObjects() || errors.stream().anyMatch(e -> field.is(e.field()))) {
+                continue;
+            }
+            java.util.Set<Long> known = new java.util.HashSet<>();
+            Lines.decode(before.get(field.name())).forEach(l -> known.add(l.id()));
+            for (Lines.Line line : Lines.decode(after.get(field.name()))) {
+                if (!known.contains(line.id()) && !objects.visible(field.refers(), line.id(), actor)) {
+                    errors.add(error(field, "validation.unknown-object", line.id()));
+                    break;
+                }
+            }
+        }
     }
 
     /** A number's largest value: its {@code max} (for a number a value, not a length), or none. */

@@ -135,15 +135,19 @@ public final class Scenario {
         // lead 23 (bob's), converted into company 20 and contact 21
         feed.publish(23, new LeadCreated(23, Map.of("firstName", "Ann", "companyName", "ACME"), "bob", 7L), "bob");
         feed.publish(23, new LeadConverted(23, 20, 21), "bob");
-        // request 24 (alice's), matched to contact 21 and company 20; deal 25 made from it, with payment 26
+        // request 24 (alice's) about product 22, matched to contact 21 and company 20; deal 25 made from it (a line
+        // of product 22, then three of it), with payment 26
         feed.publish(24, new dev.crm.shared.request.RequestCreated(24, Map.of("subject", "Offer", "email",
-                "ann@acme.test", "pending", "true", "duplicate", "false", "case", "false", "subsequent", "false",
+                "ann@acme.test", "products", "22", "pending", "true", "duplicate", "false", "case", "false", "subsequent", "false",
                 "verificationRequired", "false"), "alice", 7L), "alice");
         feed.publish(24, new dev.crm.shared.request.RequestMatched(24, List.of(FieldChange.of("contact", null, "21"),
                 FieldChange.of("company", null, "20"))), "alice");
         feed.publish(25, new dev.crm.shared.deal.DealCreated(25, Map.of("name", "Offer", "request", "24",
-                "contact", "21", "company", "20"), "alice", 7L), "alice", Map.of(Causes.CAUSED_BY, 24L));
+                "contact", "21", "company", "20", "products", "22:1"), "alice", 7L), "alice",
+                Map.of(Causes.CAUSED_BY, 24L));
         feed.publish(24, new dev.crm.shared.request.RequestDealCreated(24, 25, null, null), "alice");
+        feed.publish(25, new dev.crm.shared.deal.DealChanged(25, List.of(FieldChange.of("products", "22:1", "22:3"))),
+                "alice");
         feed.publish(26, new dev.crm.shared.payment.PaymentCreated(26, Map.of("amount", "10", "status", "received"),
                 25, "alice", 7L), "alice");
     }

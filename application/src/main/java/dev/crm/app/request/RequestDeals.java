@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * "Create deal", the only way a deal is made: in one transaction under the request's lock, when the request names
  * no contact and no lead, a lead is made from it (a contact in its company, when a company matched); then the deal
- * (named after the subject, with the request's contact, company and lead; its stage the deal kind's default); then the
+ * (named after the subject, with the request's contact, company and lead, its products as lines of one; its stage
+ * the deal kind's default); then the
  * request names the deal and is no longer pending. What it makes has the request as the cause of its creation
  * ({@link Causes#CAUSED_BY}), so each history shows the step. Duplicates, cases and requests that have a deal: 409,
  * nothing made.
@@ -73,6 +74,13 @@ public class RequestDeals {
             put(deal, DealKind.CONTACT, contact);
             put(deal, DealKind.COMPANY, company);
             put(deal, DealKind.LEAD, lead);
+            // the request's products, each a line of one
+            java.util.List<Map<String, Object>> lines = dev.crm.shared.kind.Lines.decode(request.get(
+                    RequestKind.PRODUCTS)).stream().map(l -> Map.<String, Object>of(
+                    DealKind.PRODUCTS.refers().name(), l.id(), "quantity", 1)).toList();
+            if (!lines.isEmpty()) {
+                deal.put(DealKind.PRODUCTS.name(), lines);
+            }
             FieldsView made = objects.create(DealKind.KIND, actor, deal, cause);
             commands.send(new LinkRequestDeal(id, made.id(), newContact, newLead), actor);
             return made;

@@ -7,6 +7,7 @@ import dev.crm.command.Input;
 import dev.crm.command.Rejected;
 import dev.crm.command.UserDirectory;
 import dev.crm.command.Versions;
+import dev.crm.command.VisibleObjects;
 import dev.crm.command.deal.DealCommands.ChangeDeal;
 import dev.crm.command.deal.DealCommands.CloseDeal;
 import dev.crm.command.deal.DealCommands.CreateDeal;
@@ -58,11 +59,12 @@ public class DealAggregate extends FieldsAggregate {
 
     @CommandHandler
     public DealAggregate(CreateDeal cmd, MetaData metaData, UserDirectory users, Currencies currencies,
-                         DealReferenceData reference, DealParts parts) {
+                         DealReferenceData reference, DealParts parts, VisibleObjects objects) {
         Actor actor = Actor.fromMetaData(metaData);
         Long department = users.homeDepartment(actor.username());
         Map<String, String> values = checkedNew(DealKind.KIND, actor, Action.CHANGE, cmd.fields(), checked -> {
             rules(checked, Map.of(), actor, department, users, currencies, reference, parts);
+            Input.listed(DealKind.KIND, Map.of(), checked.values(), actor, objects, checked.errors());
             if (checked.values().get(DealKind.STAGE.name()) == null) {
                 reference.defaultStage(department)
                         .ifPresent(stage -> checked.values().put(DealKind.STAGE.name(), stage.toString()));
@@ -73,10 +75,12 @@ public class DealAggregate extends FieldsAggregate {
 
     @CommandHandler
     public long handle(ChangeDeal cmd, MetaData metaData, UserDirectory users, Currencies currencies,
-                       DealReferenceData reference, DealParts parts) {
+                       DealReferenceData reference, DealParts parts, VisibleObjects objects) {
         Actor actor = Actor.fromMetaData(metaData);
-        List<FieldChange> changes = checkedChange(metaData, users, cmd.expectedVersion(), cmd.fields(),
-                checked -> rules(checked, fields(), actor, department(), users, currencies, reference, parts));
+        List<FieldChange> changes = checkedChange(metaData, users, cmd.expectedVersion(), cmd.fields(), checked -> {
+            rules(checked, fields(), actor, department(), users, currencies, reference, parts);
+            Input.listed(DealKind.KIND, fields(), checked.values(), actor, objects, checked.errors());
+        });
         List<FieldChange> own = new ArrayList<>();
         FieldChange stage = null;
         for (FieldChange change : changes) {

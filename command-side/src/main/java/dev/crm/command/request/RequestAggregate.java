@@ -6,6 +6,7 @@ import dev.crm.command.Input;
 import dev.crm.command.Rejected;
 import dev.crm.command.UserDirectory;
 import dev.crm.command.Versions;
+import dev.crm.command.VisibleObjects;
 import dev.crm.command.fields.FieldsAggregate;
 import dev.crm.command.lead.LeadSources;
 import dev.crm.command.request.RequestCommands.ChangeRequest;
@@ -55,10 +56,12 @@ public class RequestAggregate extends FieldsAggregate {
 
     @CommandHandler
     public RequestAggregate(CreateRequest cmd, MetaData metaData, UserDirectory users, LeadSources sources,
-                            RequestMatching matching) {
+                            RequestMatching matching, VisibleObjects objects) {
         Actor actor = Actor.fromMetaData(metaData);
-        Map<String, String> values = checkedNew(RequestKind.KIND, actor, cmd.fields(),
-                checked -> rules(checked, cmd.fields(), sources));
+        Map<String, String> values = checkedNew(RequestKind.KIND, actor, cmd.fields(), checked -> {
+            rules(checked, cmd.fields(), sources);
+            Input.listed(RequestKind.KIND, Map.of(), checked.values(), actor, objects, checked.errors());
+        });
         apply(new RequestCreated(cmd.requestId(), values, actor.username(),
                 users.homeDepartment(actor.username())));
         List<FieldChange> matched = matched(actor, cmd.requestId(), values, matching);
@@ -69,9 +72,12 @@ public class RequestAggregate extends FieldsAggregate {
 
     @CommandHandler
     public long handle(ChangeRequest cmd, MetaData metaData, UserDirectory users, LeadSources sources,
-                       RequestMatching matching) {
-        List<FieldChange> changes = checkedChange(metaData, users, cmd.expectedVersion(), cmd.fields(),
-                checked -> rules(checked, cmd.fields(), sources));
+                       RequestMatching matching, VisibleObjects objects) {
+        List<FieldChange> changes = checkedChange(metaData, users, cmd.expectedVersion(), cmd.fields(), checked -> {
+            rules(checked, cmd.fields(), sources);
+            Input.listed(RequestKind.KIND, fields(), checked.values(), Actor.fromMetaData(metaData), objects,
+                    checked.errors());
+        });
         if (!changes.isEmpty()) {
             apply(new RequestChanged(id(), changes));
             if (changes.stream().anyMatch(c -> RequestKind.MATCHED_BY.stream().anyMatch(f -> f.is(c.field())))) {

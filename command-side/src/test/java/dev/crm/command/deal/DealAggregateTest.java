@@ -1,8 +1,11 @@
 package dev.crm.command.deal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.crm.command.Currencies;
 import dev.crm.command.Rejected;
 import dev.crm.command.UserDirectory;
+import dev.crm.command.VisibleObjects;
 import dev.crm.command.deal.DealCommands.ChangeDeal;
 import dev.crm.command.deal.DealCommands.CloseDeal;
 import dev.crm.command.deal.DealCommands.CreateDeal;
@@ -13,6 +16,8 @@ import dev.crm.shared.deal.DealChanged;
 import dev.crm.shared.deal.DealClosed;
 import dev.crm.shared.deal.DealCreated;
 import dev.crm.shared.deal.DealStageChanged;
+import dev.crm.shared.kind.Limits;
+import dev.crm.shared.product.ProductKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.LongStream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomTypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +83,18 @@ class DealAggregateTest {
         });
         fixture.registerInjectableResource((DealParts) (reference, id, actor) -> id == 50L);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        // products 60 and 61 exist and may be seen; any other ID is missing or hidden, which answers the same
+        fixture.registerInjectableResource((VisibleObjects) (kind, id, actor) -> {
+            assertThat(kind).isEqualTo(ProductKind.KIND);
+            return id == 60L || id == 61L;
+        });
+    }
+
+    static Map<String, Object> line(long product, Object quantity) {
+        Map<String, Object> line = new HashMap<>();
+        line.put("product", product);
+        line.put("quantity", quantity);
+        return line;
     }
 
     static Map<String, String> as(String user, Role role) {
@@ -127,6 +145,53 @@ class DealAggregateTest {
                 .when(new CreateDeal(5, fields("name", "Big order", "company", 51, "closedAt", "2026-01-01T00:00:00Z")),
                         as("mia", Role.MANAGER))
                 .expectException(errorsOn("closedAt", "company"));
+    }
+
+    @Test
+    void productLinesAreCarriedAsTheirCanonicalTextInProductOrder() {
+        Map<String, String> values = values("name", "Big order", "products", "60:3,61:1", "stage", "10");
+        fixture.givenNoPriorActivity()
+                .when(new CreateDeal(5, fields("name", "Big order", "products", List.of(line(61, 1), line(60, "3")))),
+                        as("mia", Role.MANAGER))
+                .expectEvents(new DealCreated(5, values, "mia", 7L));
+    }
+
+    @Test
+    void aLineNeedsAVisibleProductOnceAndAWholeQuantityFromOne() {
+        for (Object lines : List.of(List.of(line(60, 0)), List.of(line(60, -2)), List.of(line(60, 1.5)),
+                List.of(line(60, Limits.QUANTITY + 1)), List.of(line(60, "x")), List.of(line(60, 1), line(60, 2)),
+                List.of(line(60, 1), line(99, 1)), List.of(Map.of("quantity", 1)), "60:abc",
+                LongStream.rangeClosed(1, Limits.LINES + 1).mapToObj(id -> line(id, 1)).toList())) {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateDeal(5, fields("name", "Big order", "products", lines)), as("mia", Role.MANAGER))
+                    .expectException(errorsOn("products")).expectNoEvents();
+        }
+        fixture.givenNoPriorActivity()
+                .when(new CreateDeal(5, fields("name", "Big order", "products", List.of(line(60, Limits.QUANTITY)))),
+                        as("mia", Role.MANAGER))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aChangeReplacesTheWholeListAndOnlyNewProductsAreLookedUp() {
+        DealChanged lined = new DealChanged(5, List.of(FieldChange.of("products", null, "60:3,62:1")));
+        // 62 is no longer visible, but it is on the deal already: keeping it is no error
+        fixture.given(MIAS, lined)
+                .when(new ChangeDeal(5, null, fields("products", List.of(line(62, 1), line(61, 2)))),
+                        as("mia", Role.MANAGER))
+                .expectEvents(new DealChanged(5, List.of(FieldChange.of("products", "60:3,62:1", "61:2,62:1"))));
+        // the same lines in another order change nothing
+        fixture.given(MIAS, lined)
+                .when(new ChangeDeal(5, null, fields("products", List.of(line(62, 1), line(60, 3)))),
+                        as("mia", Role.MANAGER))
+                .expectNoEvents();
+        // an empty list (or null) clears it
+        fixture.given(MIAS, lined)
+                .when(new ChangeDeal(5, null, fields("products", List.of())), as("mia", Role.MANAGER))
+                .expectEvents(new DealChanged(5, List.of(FieldChange.of("products", "60:3,62:1", null))));
+        fixture.given(MIAS, lined)
+                .when(new ChangeDeal(5, null, fields("products", List.of(line(63, 1)))), as("mia", Role.MANAGER))
+                .expectException(errorsOn("products"));
     }
 
     @Test

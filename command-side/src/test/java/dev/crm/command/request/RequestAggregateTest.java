@@ -55,6 +55,23 @@ class RequestAggregateTest {
                 return username.equals("ora") || username.equals("mia") ? List.of(7L) : List.of(8L);
             }
         });
+        // products 60 and 61 may be seen; any other is missing or hidden, which answers the same
+        fixture.registerInjectableResource((dev.crm.command.VisibleObjects) (kind, id, actor) -> id == 60L || id == 61L);
+    }
+
+    @Test
+    void productsAreDistinctVisibleIdsInOrder() {
+        fixture.givenNoPriorActivity().when(new CreateRequest(9, Map.of("subject", "Offer", "products",
+                List.of(61L, 60L, 61L))), as("mia", Role.MANAGER))
+                .expectEvents(new RequestCreated(9, fresh("products", "60,61"), "mia", 7L));
+        fixture.givenNoPriorActivity().when(new CreateRequest(9, Map.of("subject", "Offer", "products",
+                List.of(60L, 99L))), as("mia", Role.MANAGER))
+                .expectException(Rejected.Invalid.class).expectNoEvents();
+        fixture.givenNoPriorActivity().when(new CreateRequest(9, Map.of("subject", "Offer", "products",
+                List.of(60L, -1L))), as("mia", Role.MANAGER))
+                .expectException(Rejected.Invalid.class).expectNoEvents();
+        fixture.given(MIAS).when(new ChangeRequest(9, null, Map.of("products", List.of(61L))), as("mia", Role.MANAGER))
+                .expectEvents(new RequestChanged(9, List.of(FieldChange.of("products", null, "61"))));
     }
 
     static Map<String, String> as(String user, Role role) {

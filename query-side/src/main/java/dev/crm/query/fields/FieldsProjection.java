@@ -12,6 +12,7 @@ import dev.crm.shared.kind.Field;
 import dev.crm.shared.kind.FieldsEvents;
 import dev.crm.shared.kind.Kind;
 import dev.crm.shared.kind.Kinds;
+import dev.crm.shared.kind.Lines;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,7 +53,9 @@ public class FieldsProjection implements ReadModel {
 
     @Override
     public List<String> tables() {
-        return Kinds.ALL.stream().filter(Kind::byName).map(FieldsTables::table).toList();
+        return Kinds.ALL.stream().filter(Kind::byName).flatMap(kind -> java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(FieldsTables.table(kind)),
+                FieldsTables.listing(kind).stream().map(field -> FieldsTables.linesTable(kind, field)))).toList();
     }
 
     @EventHandler
@@ -69,6 +72,9 @@ public class FieldsProjection implements ReadModel {
                         + ", owner, department, deleted, created_at, updated_at"));
         writes.insertKeepingIfAbsent(insert, FieldsTables.row(kind), row.toArray());
         objects.created(e.objectId(), kind.name(), e.title(), e.owner(), at, e.department());
+        for (Field field : FieldsTables.listing(kind)) {
+            insertLines(kind, field, e.objectId(), 1L, values.get(field.name()));
+        }
         for (Field field : kind.fields()) {
             if (field.linksAPart() && values.get(field.name()) != null) {
                 links.link(Long.parseLong(values.get(field.name())), e.objectId(), Links.PART);
@@ -104,6 +110,18 @@ public class FieldsProjection implements ReadModel {
         sql.append("version = ?, updated_at = ? WHERE id = ? AND version < ?");
         args.addAll(List.of(version, Sql.ts(at), e.objectId(), version));
         writes.updateKeeping(sql.toString(), FieldsTables.row(kind), table, e.objectId(), args.toArray());
+        for (FieldChange change : e.changes()) {
+            Field field = kind.ownField(change.field()).orElseThrow();
+            if (field.type().listsObjects()) {
+                // the whole list again, if this event is the row's last (a replay of an older one leaves it)
+                String lines = FieldsTables.linesTable(kind, field);
+                writes.update(List.of(ProjectionWrites.row(lines, e.objectId()), ProjectionWrites.row(table,
+                                e.objectId())), "DELETE FROM " + lines + " WHERE " + kind.name() + "_id = ? AND EXISTS "
+                                + "(SELECT 1 FROM " + table + " WHERE id = ? AND version = ?)", e.objectId(),
+                        e.objectId(), version);
+                insertLines(kind, field, e.objectId(), version, change.to());
+            }
+        }
         objects.changed(e.objectId(), version, at);
         if (retitled) {
             // the title from the row as this event left it (not every part of it may be in the event)
@@ -155,6 +173,30 @@ public class FieldsProjection implements ReadModel {
         writes.updateKeeping("UPDATE " + table + " SET deleted = " + (deleted ? "TRUE" : "FALSE")
                         + ", version = ?, updated_at = ? WHERE id = ? AND version < ?", FieldsTables.row(e.kind()), table,
                 e.objectId(), sequence + 1, Sql.ts(at), e.objectId(), sequence + 1);
+    }
+
+    /**
+     * The rows of a field of several objects ({@link FieldsTables#linesTable}) from its canonical text, written only
+     * while the object's row has this version (the event that set them is its last); a row already there stays. The
+     * rows of a deleted object stay, as its row does: queries over them join its row and leave deleted ones out.
+     */
+    private void insertLines(Kind kind, Field field, long id, long version, String text) {
+        String lines = FieldsTables.linesTable(kind, field);
+        String table = FieldsTables.table(kind);
+        String key = field.refers().name() + "_id";
+        boolean quantities = field.type() == dev.crm.shared.kind.FieldType.LINES;
+        String sql = "INSERT INTO " + lines + " (" + FieldsTables.linesColumns(kind, field) + ") SELECT ?, ?"
+                + (quantities ? ", ?" : "") + " FROM " + table + " WHERE id = ? AND version = ? AND NOT EXISTS "
+                + "(SELECT 1 FROM " + lines + " WHERE " + kind.name() + "_id = ? AND " + key + " = ?)";
+        for (Lines.Line line : Lines.decode(text)) {
+            List<Object> args = new ArrayList<>(List.of(id, line.id()));
+            if (quantities) {
+                args.add(line.quantity());
+            }
+            args.addAll(List.of(id, version, id, line.id()));
+            writes.update(List.of(ProjectionWrites.row(lines, id), ProjectionWrites.row(table, id)), sql,
+                    args.toArray());
+        }
     }
 
     /** The title in SQL: its fields' values joined by a space, those without a value left out. */

@@ -20,7 +20,9 @@ import org.springframework.jdbc.core.RowMapper;
 /**
  * How a kind of fields by name is laid out in its table {@code <kind>_view}: a column per own field
  * ({@link Sql#column}), typed by the field (a reference or number as a number, a flag as a boolean, a date as a
- * date), then {@code owner}, {@code department}, {@code deleted}, {@code created_at}, {@code updated_at}.
+ * date), then {@code owner}, {@code department}, {@code deleted}, {@code created_at}, {@code updated_at}. A field of
+ * several objects ({@link FieldType#listsObjects()}) is a text column with its canonical text (as the events carry it),
+ * and a table of its own, {@link #linesTable}, with a row per object, for queries that join them (a sales report).
  */
 public final class FieldsTables {
 
@@ -31,6 +33,28 @@ public final class FieldsTables {
 
     public static String table(Kind kind) {
         return kind.name() + "_view";
+    }
+
+    /**
+     * The table of a field of several objects: {@code <kind>_<its objects' kind>} ({@code deal_product}), with the
+     * columns {@link #linesColumns}.
+     */
+    public static String linesTable(Kind kind, Field field) {
+        return kind.name() + "_" + field.refers().name();
+    }
+
+    /**
+     * The columns of {@link #linesTable}: {@code <kind>_id, <its objects' kind>_id} and, for {@link FieldType#LINES},
+     * {@code quantity} ({@code deal_id, product_id, quantity}).
+     */
+    public static String linesColumns(Kind kind, Field field) {
+        return kind.name() + "_id, " + field.refers().name() + "_id"
+                + (field.type() == FieldType.LINES ? ", quantity" : "");
+    }
+
+    /** The fields of several objects of the kind ({@link FieldType#listsObjects()}). */
+    public static List<Field> listing(Kind kind) {
+        return kind.fields().stream().filter(f -> f.type().listsObjects()).toList();
     }
 
     /** Its own fields' columns, in declaration order, joined by ", ". */
@@ -97,7 +121,7 @@ public final class FieldsTables {
         Map<String, String> sorts = new LinkedHashMap<>();
         sorts.put(ObjectFields.ID.name(), "id");
         for (Field field : kind.fields()) {
-            if (field.type() == FieldType.TEXT || field.type() == FieldType.TAGS) {
+            if (field.type() == FieldType.TEXT || field.type() == FieldType.TAGS || field.type().listsObjects()) {
                 continue;
             }
             String column = Sql.column(field.name());

@@ -44,6 +44,8 @@ public final class DealKind {
     /** The request it was made from (the request kind's name). */
     public static final Field REQUEST = Field.of(dev.crm.shared.request.RequestKind.NAME, FieldType.REFERENCE).partOf();
     public static final Field DESCRIPTION = Field.of("description", FieldType.TEXT);
+    /** Its products with their quantities (lines of products the user may see; each product once). */
+    public static final Field PRODUCTS = Field.of(dev.crm.shared.product.ProductKind.KIND.path(), FieldType.LINES);
 
     /** The fields a change may not set: closing sets them. */
     public static final java.util.List<Field> SET_BY_CLOSING = java.util.List.of(CLOSING_REASON, CLOSED_AT);
@@ -51,7 +53,7 @@ public final class DealKind {
     /** domain.md: managers cdv their own (or co-owned) deals, operators their departments', chiefs cv all. */
     public static final Kind KIND = Kind.named(NAME, "deals")
             .fields(DEAL_NAME, STAGE, AMOUNT, CURRENCY, PROBABILITY, NEXT_STEP, NEXT_STEP_DATE, CLOSING_REASON,
-                    CLOSED_AT, CO_OWNER, CONTACT, COMPANY, LEAD, REQUEST, DESCRIPTION)
+                    CLOSED_AT, CO_OWNER, CONTACT, COMPANY, LEAD, REQUEST, DESCRIPTION, PRODUCTS)
             .grant(Role.MANAGER, "cdv", OWN)
             .grant(Role.OPERATOR, "cdv", DEPT)
             .grant(Role.CHIEF, "cv", ALL)

@@ -17,6 +17,10 @@ import java.util.List;
  * digits after the point a {@link FieldType#NUMBER} takes (-1: any); {@code min}, its smallest value (null: none),
  * and {@code max} its largest (0: none; {@code .min(0).max(100)} for a percentage);
  * {@code initial}, the value a new object gets when it is not given (null: none), which the field then always has.
+ *
+ * <p>A field of several objects ({@link FieldType#REFERENCES}, {@link FieldType#LINES}) is named by the path of the
+ * kind of its objects ({@code Field.of(ProductKind.KIND.path(), FieldType.LINES)} is {@code products}), its {@code max}
+ * the most objects or lines it takes; its value in the events is the canonical text of {@link Lines}.
  */
 public record Field(String name, FieldType type, int max, String label, Trait trait, List<String> choices,
                     int decimals, BigDecimal min, String initial) {
@@ -57,6 +61,7 @@ public record Field(String name, FieldType type, int max, String label, Trait tr
             case EMAIL -> Limits.EMAIL;
             case PHONE -> Limits.PHONE;
             case URL -> Limits.URL;
+            case REFERENCES, LINES -> Limits.LINES;
             default -> 0;
         }, null);
     }
@@ -147,6 +152,17 @@ public record Field(String name, FieldType type, int max, String label, Trait tr
     /** A history entry: the field went from one value to another. */
     public FieldChange change(Object from, Object to) {
         return FieldChange.of(name, from, to);
+    }
+
+    /**
+     * The kind of the objects a field of several objects ({@link FieldType#listsObjects()}) names: the kind whose path
+     * is its name.
+     */
+    public Kind refers() {
+        if (!type.listsObjects()) {
+            throw new IllegalStateException("not a field of several objects: " + name);
+        }
+        return Kinds.byPath(name).orElseThrow(() -> new IllegalStateException("no kind at the path " + name));
     }
 
     public boolean is(String fieldName) {

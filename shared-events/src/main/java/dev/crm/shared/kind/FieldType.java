@@ -31,5 +31,25 @@ public enum FieldType {
     /** A telephone number: digits, spaces, {@code + ( ) - . /}. */
     PHONE,
     /** A web address ({@code https://example.com}, or without the scheme). */
-    URL
+    URL,
+    /**
+     * Several objects of one kind, by ID (a request's products); the field is named by that kind's path
+     * ({@link Field#refers()}). In the events (a {@code Map<String, String>} of fields, a {@code FieldChange}'s old
+     * and new value) it is one canonical text, {@link Lines#encode}: the distinct IDs in ascending order, joined by
+     * {@code ","} ({@code "12,14"}); none is no value (null). The API takes and answers a JSON array of IDs.
+     */
+    REFERENCES,
+    /**
+     * Lines of objects of one kind with a quantity (a deal's products), each object at most once; the field is named
+     * by that kind's path ({@link Field#refers()}). In the events it is one canonical text, {@link Lines#encode}: each
+     * line {@code <id>:<quantity>} (a whole number from 1 to {@link Limits#QUANTITY}), in ascending order of ID,
+     * joined by {@code ","} ({@code "12:3,14:1"}); no line is no value (null). The API takes and answers a JSON array
+     * of {@code { "<kind>": id, "quantity": n }} ({@code { "product": 12, "quantity": 3 }}).
+     */
+    LINES;
+
+    /** Whether it holds several objects of another kind ({@link #REFERENCES} or {@link #LINES}). */
+    public boolean listsObjects() {
+        return this == REFERENCES || this == LINES;
+    }
 }

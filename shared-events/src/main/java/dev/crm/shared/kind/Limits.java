@@ -33,6 +33,11 @@ public final class Limits {
      */
     public static final int DIGITS = 12;
 
+    /** Objects in one {@code FieldType.REFERENCES} field, lines in one {@code FieldType.LINES} field. */
+    public static final int LINES = 50;
+    /** The largest quantity of one line ({@code FieldType.LINES}). */
+    public static final int QUANTITY = 1_000_000;
+
     private Limits() {
     }
 }

@@ -35,6 +35,9 @@ public final class RequestKind {
     /** The ID of a lead source (reference data kept by admins). */
     public static final Field SOURCE = Field.of("source", FieldType.REFERENCE);
     public static final Field DESCRIPTION = Field.of("description", FieldType.TEXT);
+    /** The products it asks about (products the user may see); a deal made from it gets them as lines of one. */
+    public static final Field PRODUCTS = Field.of(dev.crm.shared.product.ProductKind.KIND.path(),
+            FieldType.REFERENCES);
     /** Not yet dealt with: cleared when a deal is made from it. */
     public static final Field PENDING = Field.of("pending", FieldType.FLAG).initially("true");
     /** A duplicate of another request: cannot make a deal. */
@@ -62,8 +65,8 @@ public final class RequestKind {
 
     /** domain.md: managers acv, c own; operators acdv their departments'; chiefs view all. */
     public static final Kind KIND = Kind.named(NAME, "requests")
-            .fields(SUBJECT, FIRST_NAME, LAST_NAME, EMAIL, PHONE, COMPANY_NAME, WEBSITE, COUNTRY, SOURCE, DESCRIPTION,
-                    PENDING, DUPLICATE, CASE, SUBSEQUENT, VERIFICATION_REQUIRED, CONTACT, LEAD, COMPANY, DEAL)
+            .fields(SUBJECT, FIRST_NAME, LAST_NAME, EMAIL, PHONE, COMPANY_NAME, WEBSITE, COUNTRY, SOURCE, PRODUCTS,
+                    DESCRIPTION, PENDING, DUPLICATE, CASE, SUBSEQUENT, VERIFICATION_REQUIRED, CONTACT, LEAD, COMPANY, DEAL)
             .grant(Role.MANAGER, "av", ALL).grant(Role.MANAGER, "c", OWN)
             .grant(Role.OPERATOR, "acdv", DEPT)
             .grant(Role.CHIEF, "v", ALL)

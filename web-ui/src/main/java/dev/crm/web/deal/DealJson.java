@@ -3,10 +3,12 @@ package dev.crm.web.deal;
 import dev.crm.shared.deal.DealKind;
 import dev.crm.shared.kind.Limits;
 import dev.crm.web.openapi.Versioned;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /** A deal in the API: the fields of domain.md plus the common ones ({@code FieldsEndpoints#json} makes it). */
 @Schema(name = "Deal", description = "A deal: made from a request, moved through its department's stages, closed for "
@@ -31,6 +33,8 @@ public record DealJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long
                 @Schema(description = "The lead's ID") Long lead,
                 @Schema(description = "The ID of the request it was made from") Long request,
                 String description,
+                @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                        description = "Its product lines, by product ID ascending")) List<Line> products,
                 @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The owner's username") String owner,
                 @Schema(description = "The department's ID") Long department,
                 @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant createdAt,
@@ -55,7 +59,19 @@ public record DealJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long
                  @Schema(nullable = true) Long company,
                  @Schema(nullable = true) Long lead,
                  @Schema(nullable = true) Long request,
-                 @Schema(nullable = true, maxLength = Limits.TEXT) String description) {
+                 @Schema(nullable = true, maxLength = Limits.TEXT) String description,
+                 @ArraySchema(arraySchema = @Schema(nullable = true, description = "Product lines (products the "
+                         + "caller may see, each at most once); a change replaces the whole list, null or [] clears "
+                         + "it"), maxItems = Limits.LINES) List<Line> products) {
+    }
+
+    /** One product line: a product and how many. */
+    @Schema(name = "DealProductLine", description = "A product of the deal and its quantity")
+    public record Line(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The product's ID")
+                       long product,
+                       @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1",
+                               maximum = "" + Limits.QUANTITY, description = "A whole number from 1")
+                       int quantity) {
     }
 
     /** What closing sends. */

@@ -6,6 +6,7 @@ import dev.crm.query.fields.FieldsView;
 import dev.crm.shared.Actor;
 import dev.crm.shared.access.Permissions.Action;
 import dev.crm.shared.deal.DealKind;
+import dev.crm.shared.product.ProductKind;
 import dev.crm.web.fields.FieldsPageController;
 import dev.crm.web.fields.FieldsPageParts;
 import dev.crm.web.object.ListPage;
@@ -53,6 +54,30 @@ class DealPageController extends FieldsPageController {
         boolean open = object.get(DealKind.CLOSED_AT) == null;
         model.addAttribute("closable", open && parts.service().allows(actor, object, Action.CHANGE));
         model.addAttribute("closingReasons", deals.closingReasons());
+        notePrices(model);
+    }
+
+    /** Beside each product line whose product (visible) has a price: the price × the quantity = the amount. */
+    @SuppressWarnings("unchecked")
+    private void notePrices(Model model) {
+        Object row = model.getAttribute("object");
+        if (!(row instanceof java.util.Map<?, ?> shown)
+                || !(shown.get(DealKind.PRODUCTS.name()) instanceof java.util.List<?> lines)) {
+            return;
+        }
+        for (Object item : lines) {
+            java.util.Map<String, Object> line = (java.util.Map<String, Object>) item;
+            if (line.get("object") instanceof FieldsView product && product.get(ProductKind.PRICE) != null) {
+                java.math.BigDecimal price = new java.math.BigDecimal(product.get(ProductKind.PRICE));
+                java.math.BigDecimal amount = price.multiply(java.math.BigDecimal.valueOf((Integer) line.get("quantity")));
+                line.put("note", texts.text("object.lines.amount", money(price), line.get("quantity"), money(amount), java.util.Objects.requireNonNullElse(product.get(ProductKind.CURRENCY), "")));
+            }
+        }
+    }
+
+    /** An amount as the deal pages show one: two decimals. */
+    private static String money(java.math.BigDecimal amount) {
+        return amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     @PostMapping("/{id}/close")

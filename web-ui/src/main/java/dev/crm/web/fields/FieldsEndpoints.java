@@ -12,6 +12,7 @@ import dev.crm.shared.Actor;
 import dev.crm.shared.kind.Field;
 import dev.crm.shared.kind.FieldType;
 import dev.crm.shared.kind.Kind;
+import dev.crm.shared.kind.Lines;
 import dev.crm.shared.kind.ObjectFields;
 import dev.crm.web.page.CsvExport;
 import dev.crm.web.page.DeletionPreviewJson;
@@ -159,7 +160,8 @@ public class FieldsEndpoints {
 
     /**
      * The object as the kind's API record: its fields by name (tags as a list, a reference or number as a number, a
-     * flag as a boolean) and those every object has.
+     * flag as a boolean, several objects as a list of IDs, lines as a list of {@code {<kind>: id, quantity: n}}; none:
+     * an empty list) and those every object has.
      */
     public <J> J json(FieldsView o, Class<J> json) {
         Map<String, Object> values = new LinkedHashMap<>();
@@ -173,6 +175,9 @@ public class FieldsEndpoints {
                 case REFERENCE -> value == null ? null : Long.valueOf(value);
                 case NUMBER -> value == null ? null : new BigDecimal(value);
                 case FLAG -> value == null ? null : Boolean.valueOf(value);
+                case REFERENCES -> Lines.decode(value).stream().map(Lines.Line::id).toList();
+                case LINES -> Lines.decode(value).stream().map(l -> Map.of(field.refers().name(), l.id(),
+                        "quantity", l.quantity())).toList();
                 default -> value;
             });
         }

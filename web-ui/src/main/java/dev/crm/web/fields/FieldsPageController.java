@@ -302,6 +302,27 @@ public abstract class FieldsPageController {
             references.put(field.name(), reference);
         }
         model.addAttribute("references", references);
+        // a field of several objects: its choices (with those it names), and its rows as the form holds them
+        Map<String, Map<Long, String>> listChoices = new LinkedHashMap<>();
+        Map<String, List<Map<String, String>>> rows = new LinkedHashMap<>();
+        for (Field field : formFields()) {
+            if (field.type().listsObjects()) {
+                List<Map<String, String>> given = KindForm.rows(values.get(field.name()));
+                Map<Long, String> choices = new LinkedHashMap<>(parts.choices(actor, field));
+                given.forEach(row -> {
+                    Long id = reference(row.get("id"));
+                    if (id != null && !choices.containsKey(id)) {
+                        choices.put(id, java.util.Objects.requireNonNullElse(parts.title(actor, id),
+                                parts.texts.text("object.id", id)));
+                    }
+                });
+                listChoices.put(field.name(), choices);
+                rows.put(field.name(), given);
+            }
+        }
+        model.addAttribute("listChoices", listChoices);
+        model.addAttribute("formLines", rows);
+        model.addAttribute("quantityMax", dev.crm.shared.kind.Limits.QUANTITY);
         return "object/fields-form";
     }
 

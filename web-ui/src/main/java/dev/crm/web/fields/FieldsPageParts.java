@@ -15,6 +15,7 @@ import dev.crm.shared.kind.Field;
 import dev.crm.shared.kind.FieldType;
 import dev.crm.shared.kind.Kind;
 import dev.crm.shared.kind.Kinds;
+import dev.crm.shared.kind.Lines;
 import dev.crm.shared.kind.ObjectFields;
 import dev.crm.web.file.FilesPanel;
 import dev.crm.web.page.DepartmentFilter;
@@ -40,11 +41,13 @@ public class FieldsPageParts {
     final ImportService imports;
     private final ObjectAccess access;
     private final ReferenceQueries reference;
+    private final FieldsQueries queries;
 
     FieldsPageParts(FieldsService service, Texts texts, FilesPanel filesPanel, DepartmentFilter departmentFilter,
                     UserQueries users, ObjectAccess access, FieldsEndpoints api, ImportService imports,
-                    ReferenceQueries reference) {
+                    ReferenceQueries reference, FieldsQueries queries) {
         this.reference = reference;
+        this.queries = queries;
         this.api = api;
         this.imports = imports;
         this.service = service;
@@ -71,6 +74,8 @@ public class FieldsPageParts {
         for (Field field : o.kind().fields()) {
             if (field.type() == FieldType.TAGS) {
                 row.put(field.name(), o.tags(field));
+            } else if (field.type().listsObjects()) {
+                row.put(field.name(), lines(actor, field, o.get(field)));
             } else if (field.type() == FieldType.REFERENCE) {
                 Long other = o.reference(field);
                 row.put(field.name(), other);
@@ -87,10 +92,31 @@ public class FieldsPageParts {
         return row;
     }
 
+    /**
+     * A field of several objects as the pages show it: a line per object, {@code id}, {@code quantity} (1 for
+     * references), {@code title} (null when the actor may not see it), {@code object} (its view, or null) and
+     * {@code note} (null; a kind's page may add one, a deal its amount).
+     */
+    List<Map<String, Object>> lines(Actor actor, Field field, String value) {
+        List<Map<String, Object>> lines = new java.util.ArrayList<>();
+        for (Lines.Line line : Lines.decode(value)) {
+            FieldsView other = queries.findVisible(field.refers(), line.id(), actor).orElse(null);
+            Map<String, Object> shown = new LinkedHashMap<>();
+            shown.put("id", line.id());
+            shown.put("quantity", line.quantity());
+            shown.put("title", other == null ? null : other.title());
+            shown.put("object", other);
+            shown.put("note", null);
+            lines.add(shown);
+        }
+        return lines;
+    }
+
     /** A reference field's choices: objects of its kind the actor may see, by title, as {@code id → title}. */
     Map<Long, String> choices(Actor actor, Field field) {
         Map<Long, String> choices = new LinkedHashMap<>();
-        Kinds.named(field.name()).filter(Kind::byName).ifPresent(other -> {
+        (field.type().listsObjects() ? java.util.Optional.of(field.refers()) : Kinds.named(field.name()))
+                .filter(Kind::byName).ifPresent(other -> {
             Sort byTitle = new Sort(other.titledBy().isEmpty() ? ObjectFields.ID.name()
                     : other.titledBy().get(0).name(), false);
             for (FieldsView o : service.list(other, actor, FieldsQueries.Filter.of(null, null), byTitle, 0, CHOICES)

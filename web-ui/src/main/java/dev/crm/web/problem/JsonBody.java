@@ -144,6 +144,67 @@ public final class JsonBody {
         return items;
     }
 
+    /** A list of object IDs (whole numbers); JSON null is an empty list, absent is null. */
+    public List<Long> idList(String field) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return null;
+        }
+        List<Long> ids = new ArrayList<>();
+        if (value.isNull()) {
+            return ids;
+        }
+        if (!value.isArray()) {
+            errors.add(new Rejected.FieldError(field, "validation.type.id-list", new Object[0]));
+            return null;
+        }
+        for (JsonNode item : value) {
+            if (!item.isIntegralNumber() || !item.canConvertToLong()) {
+                errors.add(new Rejected.FieldError(field, "validation.type.id-list", new Object[0]));
+                return null;
+            }
+            ids.add(item.longValue());
+        }
+        return ids;
+    }
+
+    /**
+     * Lines: a list of objects {@code {<key>: id, quantity: n}}, the ID and quantity whole numbers (a quantity not given:
+     * 1), nothing else in them; JSON null is an empty list, absent is null.
+     */
+    public List<java.util.Map<String, Object>> lines(String field, String key) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return null;
+        }
+        List<java.util.Map<String, Object>> lines = new ArrayList<>();
+        if (value.isNull()) {
+            return lines;
+        }
+        if (!value.isArray()) {
+            errors.add(new Rejected.FieldError(field, "validation.type.lines", new Object[] {key}));
+            return null;
+        }
+        for (JsonNode item : value) {
+            JsonNode id = item.get(key);
+            JsonNode quantity = item.get("quantity");
+            java.util.Set<String> names = new java.util.HashSet<>();
+            item.fieldNames().forEachRemaining(names::add);
+            names.remove(key);
+            names.remove("quantity");
+            if (!item.isObject() || !names.isEmpty() || id == null || !id.isIntegralNumber() || !id.canConvertToLong()
+                    || (quantity != null && !quantity.isNull() && !quantity.isIntegralNumber())) {
+                errors.add(new Rejected.FieldError(field, "validation.type.lines", new Object[] {key}));
+                return null;
+            }
+            java.util.Map<String, Object> line = new java.util.LinkedHashMap<>();
+            line.put(key, id.longValue());
+            line.put("quantity", quantity == null || quantity.isNull() ? 1 : quantity.numberValue());
+            lines.add(line);
+        }
+        return lines;
+    }
+
     public void addError(String field, String code, Object... args) {
         errors.add(new Rejected.FieldError(field, code, args));
     }
@@ -159,7 +220,8 @@ public final class JsonBody {
      * The kind's own fields the body names, by name, as its commands take them: a text, or a list of texts for tags;
      * JSON null is kept (a change clears the field with it); a reference ({@code FieldType#REFERENCE}) as the other
      * object's ID, a number; a number ({@code NUMBER}) as a JSON number, a decimal; a flag ({@code FLAG}) as a JSON
-     * boolean, strictly (not "true", not 1); a choice or a date as a text.
+     * boolean, strictly (not "true", not 1); a choice or a date as a text; several objects ({@code REFERENCES}) as a
+     * list of IDs, lines ({@code LINES}) as a list of maps {@code {<kind>: id, quantity: n}} (JSON null: none).
      */
     public java.util.Map<String, Object> fields(dev.crm.shared.kind.Kind kind) {
         java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
@@ -172,6 +234,8 @@ public final class JsonBody {
                 case REFERENCE -> number(field.name());
                 case NUMBER -> decimal(field.name());
                 case FLAG -> bool(field.name());
+                case REFERENCES -> idList(field.name());
+                case LINES -> lines(field.name(), field.refers().name());
                 default -> text(field.name());
             });
         }

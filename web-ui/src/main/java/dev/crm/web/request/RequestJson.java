@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.crm.shared.kind.Limits;
 import dev.crm.shared.request.RequestKind;
 import dev.crm.web.openapi.Versioned;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.List;
 
 /** A request in the API: the fields of domain.md plus the common ones ({@code FieldsEndpoints#json} makes it). */
 @Schema(name = "Request", description = "A request from a (possible) client: matched on save against the contacts, "
@@ -18,6 +20,9 @@ record RequestJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id,
                    String firstName, String lastName, String email, String phone, String companyName, String website,
                    String country,
                    @Schema(description = "The lead source's ID (GET /api/admin/lead-sources)") Long source,
+                   @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                           description = "The IDs of the products it asks about, ascending"))
+                   List<Long> products,
                    String description,
                    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Not dealt with yet (cleared "
                            + "when a deal is made from it)") boolean pending,
@@ -52,6 +57,9 @@ record RequestJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id,
                  @Schema(nullable = true, maxLength = Limits.URL, example = "https://example.com") String website,
                  @Schema(nullable = true, maxLength = Limits.TITLE) String country,
                  @Schema(nullable = true, description = "A lead source's ID") Long source,
+                 @ArraySchema(arraySchema = @Schema(nullable = true, description = "Product IDs (products the caller "
+                         + "may see; one given twice counts once); a change replaces the whole list, null or [] "
+                         + "clears it"), maxItems = Limits.LINES) List<Long> products,
                  @Schema(nullable = true, maxLength = Limits.TEXT) String description,
                  @Schema(nullable = true, description = "true unless given") Boolean pending,
                  @Schema(nullable = true) Boolean duplicate,

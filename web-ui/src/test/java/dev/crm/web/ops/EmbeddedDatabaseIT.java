@@ -92,4 +92,30 @@ class EmbeddedDatabaseIT {
                     .until(() -> !Files.exists(content));
         }
     }
+
+    /** A request's products and its deal's product lines (their own tables) on H2 as on PostgreSQL. */
+    @Test
+    void productLinesWorkOnTheEmbeddedDatabase() throws Exception {
+        try (ConfigurableApplicationContext context = start(Files.createTempDirectory("crm-embedded-lines"))) {
+            Api api = new Api(port(context));
+            long bolt = api.as("admin", "POST", "/api/products", Map.of("name", "Bolt")).body().get("id").asLong();
+            long nut = api.as("admin", "POST", "/api/products", Map.of("name", "Nut")).body().get("id").asLong();
+            Api.Response request = api.as("admin", "POST", "/api/requests", Map.of("subject", "Parts",
+                    "products", java.util.List.of(nut, bolt)));
+            assertThat(request.status()).as(request.text()).isEqualTo(201);
+            Api.Response deal = api.as("admin", "POST", "/api/requests/" + request.body().get("id").asLong()
+                    + "/deal", null);
+            assertThat(deal.status()).as(deal.text()).isEqualTo(201);
+            assertThat(deal.body().get("products")).hasSize(2);
+            Api.Response changed = api.as("admin", "PATCH", "/api/deals/" + deal.body().get("id").asLong(),
+                    Map.of("products", java.util.List.of(Map.of("product", nut, "quantity", 7))));
+            assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+            assertThat(changed.body().get("products").toString())
+                    .isEqualTo("[{\"product\":" + nut + ",\"quantity\":7}]");
+            org.springframework.jdbc.core.JdbcTemplate jdbc = context.getBean(
+                    org.springframework.jdbc.core.JdbcTemplate.class);
+            assertThat(jdbc.queryForList("SELECT quantity FROM deal_product WHERE deal_id = ?", Integer.class,
+                    deal.body().get("id").asLong())).containsExactly(7);
+        }
+    }
 }
