@@ -92,10 +92,13 @@ public class RestoreService {
         if (object.deletedWith() != null && deleted.find(object.deletedWith()).isPresent()) {
             throw new Rejected.WrongState("error.restore.part-of", object.deletedWith());
         }
-        List<ObjectSummary> containers = deleted.deletedContainers(id);
-        if (!containers.isEmpty()) {
-            throw new Rejected.WrongState("error.restore.part-of", containers.get(0).id());
-        }
+        // a container removed by this same delete comes back with it (a request and its deal are parts of each other)
+        java.util.Set<Long> comingBack = deleted.partsOf(object.cascade(), id).stream().map(ObjectSummary::id)
+                .collect(java.util.stream.Collectors.toSet());
+        deleted.deletedContainers(id).stream().filter(c -> !comingBack.contains(c.id())).findFirst()
+                .ifPresent(c -> {
+                    throw new Rejected.WrongState("error.restore.part-of", c.id());
+                });
         return object;
     }
 

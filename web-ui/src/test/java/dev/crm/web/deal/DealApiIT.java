@@ -204,4 +204,37 @@ class DealApiIT {
         assertThat(events(api, manager, payment)).containsExactly("PaymentCreated", "PaymentDeleted",
                 "PaymentRestored");
     }
+
+    /**
+     * A request and the deal made from it are parts of each other (deleting either takes the other): whichever was
+     * deleted, restoring it brings both back, and the other alone is refused, naming the one to restore.
+     */
+    @Test
+    void aRequestAndItsDealComeBackTogetherWhicheverWasDeleted() {
+        Api api = api();
+        String manager = api.newUser("dlreq", "manager");
+        for (boolean requestFirst : new boolean[] {true, false}) {
+            long request = id(api.as(manager, "POST", "/api/requests", Map.of("subject", "Both " + System.nanoTime(),
+                    "lastName", "Roe")));
+            long deal = id(api.as(manager, "POST", "/api/requests/" + request + "/deal", null));
+            long deleted = requestFirst ? request : deal;
+            long other = requestFirst ? deal : request;
+            String path = requestFirst ? "/api/requests/" : "/api/deals/";
+            assertThat(api.as("admin", "DELETE", path + deleted + "?objects=2", null).status()).isEqualTo(204);
+            assertThat(api.as(manager, "GET", "/api/requests/" + request, null).status()).isEqualTo(404);
+            assertThat(api.as(manager, "GET", "/api/deals/" + deal, null).status()).isEqualTo(404);
+
+            Api.Response refused = api.as("admin", "POST", "/api/objects/" + other + "/restore", null);
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.body().get("detail").asText()).contains(Long.toString(deleted));
+            assertThat(api.as("admin", "POST", "/api/objects/" + deleted + "/restore", null).status())
+                    .isEqualTo(200);
+            assertThat(api.as(manager, "GET", "/api/requests/" + request, null).body().get("deal").asLong())
+                    .isEqualTo(deal);
+            assertThat(api.as(manager, "GET", "/api/deals/" + deal, null).body().get("request").asLong())
+                    .isEqualTo(request);
+            assertThat(events(api, manager, other)).endsWith(requestFirst ? "DealDeleted" : "RequestDeleted",
+                    requestFirst ? "DealRestored" : "RequestRestored");
+        }
+    }
 }
