@@ -5,6 +5,7 @@ import dev.crm.shared.FieldChange;
 import dev.crm.shared.kind.Field;
 import dev.crm.shared.kind.FieldType;
 import dev.crm.shared.kind.Kind;
+import dev.crm.shared.kind.Kinds;
 import dev.crm.shared.kind.Limits;
 import dev.crm.shared.kind.Lines;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The input policy of every kind, by field declaration: a field's type and limit ({@link Field}) decide which of
@@ -195,25 +197,39 @@ public final class Input {
     }
 
     /**
-     * The rule of every field of several objects of a kind ({@link FieldType#listsObjects()}): each object it names
-     * that it did not name {@code before} exists and the actor may see it; one that does not, or that the actor may not
-     * see, is the same error ({@code validation.unknown-object}, naming the field and the ID).
+     * The rule of every field that names other objects of a kind of fields by name: a reference named after that kind
+     * (a request's {@code contact}, a deal's {@code company}; not a holder, which its kind checks with the holder's
+     * owner and department) and a field of several objects ({@link FieldType#listsObjects()}, a deal's products). Each
+     * object it names that it did not name {@code before} exists and the actor may see it; one that does not, or that
+     * the actor may not see, is the same error ({@code validation.unknown-object}, naming the field and the ID).
      */
-    public static void listed(Kind kind, Map<String, String> before, Map<String, String> after,
-                              Actor actor, VisibleObjects objects, List<Rejected.FieldError> errors) {
+    public static void referenced(Kind kind, Map<String, String> before, Map<String, String> after,
+                                  Actor actor, VisibleObjects objects, List<Rejected.FieldError> errors) {
         for (Field field : kind.fields()) {
-            if (!field.type().listsObjects() || errors.stream().anyMatch(e -> field.is(e.field()))) {
+            Optional<Kind> target = referred(field);
+            if (target.isEmpty() || errors.stream().anyMatch(e -> field.is(e.field()))) {
                 continue;
             }
             java.util.Set<Long> known = new java.util.HashSet<>();
             Lines.decode(before.get(field.name())).forEach(l -> known.add(l.id()));
             for (Lines.Line line : Lines.decode(after.get(field.name()))) {
-                if (!known.contains(line.id()) && !objects.visible(field.refers(), line.id(), actor)) {
+                if (!known.contains(line.id()) && !objects.visible(target.get(), line.id(), actor)) {
                     errors.add(error(field, "validation.unknown-object", line.id()));
                     break;
                 }
             }
         }
+    }
+
+    /** The kind of fields by name whose objects the field names ({@link #referenced}), if it is such a field. */
+    private static Optional<Kind> referred(Field field) {
+        if (field.type().listsObjects()) {
+            return Optional.of(field.refers());
+        }
+        if (field.type() == FieldType.REFERENCE && field.trait() != Field.Trait.HOLDER) {
+            return Kinds.named(field.name()).filter(Kind::byName);
+        }
+        return Optional.empty();
     }
 
     /** A number's largest value: its {@code max} (for a number a value, not a length), or none. */

@@ -43,15 +43,12 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A deal: the shared rules of a kind of fields by name ({@link FieldsAggregate}, its co-owner with the owner's rights)
  * and its own. It is made only through a request (who may change deals may make one; the request's rules are its
  * sender's); its stage is one of its department's (or every department's), the default one when none is given, and a
- * move to another stage is a {@link DealStageChanged} of its own; the objects it is a part of exist and are visible
- * ({@link DealParts}); an amount needs its currency. Closing ({@link CloseDeal}) sets the reason and the date, and a
+ * move to another stage is a {@link DealStageChanged} of its own; the objects it is a part of and its products exist
+ * and are visible ({@link Input#referenced}); an amount needs its currency. Closing ({@link CloseDeal}) sets the reason and the date, and a
  * success reason moves it to its department's success stage; a closed deal is not closed again and keeps its stage.
  */
 @Aggregate
 public class DealAggregate extends FieldsAggregate {
-
-    private static final List<Field> PARTS = List.of(DealKind.CONTACT, DealKind.COMPANY, DealKind.LEAD,
-            DealKind.REQUEST);
 
     protected DealAggregate() {
         // for Axon
@@ -59,12 +56,12 @@ public class DealAggregate extends FieldsAggregate {
 
     @CommandHandler
     public DealAggregate(CreateDeal cmd, MetaData metaData, UserDirectory users, Currencies currencies,
-                         DealReferenceData reference, DealParts parts, VisibleObjects objects) {
+                         DealReferenceData reference, VisibleObjects objects) {
         Actor actor = Actor.fromMetaData(metaData);
         Long department = users.homeDepartment(actor.username());
         Map<String, String> values = checkedNew(DealKind.KIND, actor, Action.CHANGE, cmd.fields(), checked -> {
-            rules(checked, Map.of(), actor, department, users, currencies, reference, parts);
-            Input.listed(DealKind.KIND, Map.of(), checked.values(), actor, objects, checked.errors());
+            rules(checked, Map.of(), department, users, currencies, reference);
+            Input.referenced(DealKind.KIND, Map.of(), checked.values(), actor, objects, checked.errors());
             if (checked.values().get(DealKind.STAGE.name()) == null) {
                 reference.defaultStage(department)
                         .ifPresent(stage -> checked.values().put(DealKind.STAGE.name(), stage.toString()));
@@ -75,11 +72,11 @@ public class DealAggregate extends FieldsAggregate {
 
     @CommandHandler
     public long handle(ChangeDeal cmd, MetaData metaData, UserDirectory users, Currencies currencies,
-                       DealReferenceData reference, DealParts parts, VisibleObjects objects) {
+                       DealReferenceData reference, VisibleObjects objects) {
         Actor actor = Actor.fromMetaData(metaData);
         List<FieldChange> changes = checkedChange(metaData, users, cmd.expectedVersion(), cmd.fields(), checked -> {
-            rules(checked, fields(), actor, department(), users, currencies, reference, parts);
-            Input.listed(DealKind.KIND, fields(), checked.values(), actor, objects, checked.errors());
+            rules(checked, fields(), department(), users, currencies, reference);
+            Input.referenced(DealKind.KIND, fields(), checked.values(), actor, objects, checked.errors());
         });
         List<FieldChange> own = new ArrayList<>();
         FieldChange stage = null;
@@ -187,12 +184,11 @@ public class DealAggregate extends FieldsAggregate {
 
     /**
      * Its own rules over the values as the command would leave them ({@code before}: as they are): closing's fields
-     * are closing's; a stage given is one of its department's and is not cleared; a co-owner is an active user; each
-     * object it is a part of exists and is visible; an amount has its currency.
+     * are closing's; a stage given is one of its department's and is not cleared; a co-owner is an active user; an amount
+     * has its currency.
      */
-    private static void rules(Checked checked, Map<String, String> before, Actor actor, Long department,
-                              UserDirectory users, Currencies currencies, DealReferenceData reference,
-                              DealParts parts) {
+    private static void rules(Checked checked, Map<String, String> before, Long department,
+                              UserDirectory users, Currencies currencies, DealReferenceData reference) {
         Map<String, String> after = checked.values();
         List<dev.crm.command.Rejected.FieldError> errors = checked.errors();
         for (Field field : DealKind.SET_BY_CLOSING) {
@@ -215,13 +211,6 @@ public class DealAggregate extends FieldsAggregate {
         if (coOwner != null && !coOwner.equals(before.get(DealKind.CO_OWNER.name()))
                 && !users.isActiveUser(coOwner)) {
             errors.add(Input.error(DealKind.CO_OWNER, "validation.unknown-user", coOwner));
-        }
-        for (Field part : PARTS) {
-            String id = after.get(part.name());
-            if (id != null && !id.equals(before.get(part.name())) && errors.stream().noneMatch(e -> part.is(e.field()))
-                    && !parts.visible(part, Long.parseLong(id), actor)) {
-                errors.add(Input.error(part, "validation.deal.unknown-part", Long.parseLong(id)));
-            }
         }
         currencies.check(DealKind.AMOUNT, DealKind.CURRENCY, before, after, errors);
     }

@@ -60,7 +60,7 @@ public class RequestAggregate extends FieldsAggregate {
         Actor actor = Actor.fromMetaData(metaData);
         Map<String, String> values = checkedNew(RequestKind.KIND, actor, cmd.fields(), checked -> {
             rules(checked, cmd.fields(), sources);
-            Input.listed(RequestKind.KIND, Map.of(), checked.values(), actor, objects, checked.errors());
+            Input.referenced(RequestKind.KIND, Map.of(), checked.values(), actor, objects, checked.errors());
         });
         apply(new RequestCreated(cmd.requestId(), values, actor.username(),
                 users.homeDepartment(actor.username())));
@@ -75,7 +75,7 @@ public class RequestAggregate extends FieldsAggregate {
                        RequestMatching matching, VisibleObjects objects) {
         List<FieldChange> changes = checkedChange(metaData, users, cmd.expectedVersion(), cmd.fields(), checked -> {
             rules(checked, cmd.fields(), sources);
-            Input.listed(RequestKind.KIND, fields(), checked.values(), Actor.fromMetaData(metaData), objects,
+            Input.referenced(RequestKind.KIND, fields(), checked.values(), Actor.fromMetaData(metaData), objects,
                     checked.errors());
         });
         if (!changes.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.crm.command.deal;
 
+import static dev.crm.command.FieldErrors.errorsOn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crm.command.Currencies;
@@ -28,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.LongStream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.CustomTypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -81,13 +81,11 @@ class DealAggregateTest {
                 return reason == 1 ? Optional.of(true) : reason == 2 ? Optional.of(false) : Optional.empty();
             }
         });
-        fixture.registerInjectableResource((DealParts) (reference, id, actor) -> id == 50L);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-        // products 60 and 61 exist and may be seen; any other ID is missing or hidden, which answers the same
-        fixture.registerInjectableResource((VisibleObjects) (kind, id, actor) -> {
-            assertThat(kind).isEqualTo(ProductKind.KIND);
-            return id == 60L || id == 61L;
-        });
+        // products 60 and 61 and the object 50 of any other kind (a contact, a company) exist and may be seen; any other
+        // ID is missing or hidden, which answers the same
+        fixture.registerInjectableResource((VisibleObjects) (kind, id, actor) ->
+                kind == ProductKind.KIND ? id == 60L || id == 61L : id == 50L);
     }
 
     static Map<String, Object> line(long product, Object quantity) {
@@ -119,15 +117,6 @@ class DealAggregateTest {
 
     static final DealCreated MIAS = new DealCreated(5, values("name", "Big order", "stage", "10", "company", "50"),
             "mia", 7L);
-
-    static CustomTypeSafeMatcher<Rejected.Invalid> errorsOn(String... fields) {
-        return new CustomTypeSafeMatcher<>("errors on " + List.of(fields)) {
-            @Override
-            protected boolean matchesSafely(Rejected.Invalid e) {
-                return e.errors().stream().map(Rejected.FieldError::field).toList().equals(List.of(fields));
-            }
-        };
-    }
 
     @Test
     void aNewDealIsInItsDepartmentsDefaultStage() {

@@ -1,5 +1,6 @@
 package dev.crm.command.payment;
 
+import static dev.crm.command.FieldErrors.errorsOn;
 import dev.crm.command.Currencies;
 import dev.crm.command.Rejected;
 import dev.crm.command.UserDirectory;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.CustomTypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -86,15 +86,6 @@ class PaymentAggregateTest {
 
     static final PaymentCreated PAID = new PaymentCreated(54, values("amount", "250", "currency", "EUR", "status",
             "guaranteed"), 53, "mia", 7L);
-
-    static CustomTypeSafeMatcher<Rejected.Invalid> errorsOn(String... fields) {
-        return new CustomTypeSafeMatcher<>("errors on " + List.of(fields)) {
-            @Override
-            protected boolean matchesSafely(Rejected.Invalid e) {
-                return e.errors().stream().map(Rejected.FieldError::field).toList().equals(List.of(fields));
-            }
-        };
-    }
 
     @Test
     void theDealsCoOwnerAddsOneWithTheDealsOwnerAndDepartment() {

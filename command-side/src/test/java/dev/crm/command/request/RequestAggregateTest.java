@@ -55,8 +55,10 @@ class RequestAggregateTest {
                 return username.equals("ora") || username.equals("mia") ? List.of(7L) : List.of(8L);
             }
         });
-        // products 60 and 61 may be seen; any other is missing or hidden, which answers the same
-        fixture.registerInjectableResource((dev.crm.command.VisibleObjects) (kind, id, actor) -> id == 60L || id == 61L);
+        // products 60 and 61, and contacts, leads and companies 20 to 39 may be seen; any other is missing or hidden,
+        // which answers the same
+        fixture.registerInjectableResource((dev.crm.command.VisibleObjects) (kind, id, actor) ->
+                kind.name().equals("product") ? id == 60L || id == 61L : id >= 20L && id < 40L);
     }
 
     @Test
@@ -136,6 +138,18 @@ class RequestAggregateTest {
                 .expectEvents(new RequestChanged(9, List.of(FieldChange.of("phone", null, "+1 555"))),
                         new RequestMatched(9, List.of(FieldChange.set("contact", 20L), FieldChange.set("company", 30L),
                                 FieldChange.of("verificationRequired", "false", "true"))));
+    }
+
+    /** A link a user sets by hand names an object they may see: another is refused as a missing one, naming the field. */
+    @Test
+    void aLinkSetByHandNamesAVisibleObject() {
+        for (String field : List.of("contact", "lead", "company")) {
+            fixture.given(MIAS).when(new ChangeRequest(9, null, Map.of(field, 99L)), as("mia", Role.MANAGER))
+                    .expectException(dev.crm.command.FieldErrors.errorsOn(field)).expectNoEvents();
+        }
+        fixture.givenNoPriorActivity().when(new CreateRequest(12, Map.of("subject", "Hand", "company", 99L)),
+                        as("mia", Role.MANAGER))
+                .expectException(dev.crm.command.FieldErrors.errorsOn("company"));
     }
 
     @Test
