@@ -1,6 +1,6 @@
 package dev.crm.app.lead;
 
-import dev.crm.command.lead.LeadSources;
+import dev.crm.command.LeadSources;
 import dev.crm.query.reference.ReferenceQueries;
 import dev.crm.shared.reference.ReferenceKind;
 import org.springframework.stereotype.Component;

@@ -3,6 +3,7 @@ package dev.crm.command.lead;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.crm.command.Input;
+import dev.crm.command.LeadSources;
 import dev.crm.command.Rejected;
 import dev.crm.command.UserDirectory;
 import dev.crm.command.Versions;

@@ -8,7 +8,7 @@ import dev.crm.command.UserDirectory;
 import dev.crm.command.Versions;
 import dev.crm.command.VisibleObjects;
 import dev.crm.command.fields.FieldsAggregate;
-import dev.crm.command.lead.LeadSources;
+import dev.crm.command.LeadSources;
 import dev.crm.command.request.RequestCommands.ChangeRequest;
 import dev.crm.command.request.RequestCommands.CreateRequest;
 import dev.crm.command.request.RequestCommands.DeleteRequest;

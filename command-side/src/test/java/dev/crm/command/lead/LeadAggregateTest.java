@@ -1,5 +1,6 @@
 package dev.crm.command.lead;
 
+import dev.crm.command.LeadSources;
 import dev.crm.command.Rejected;
 import dev.crm.command.UserDirectory;
 import dev.crm.command.lead.LeadCommands.ChangeLead;

@@ -2,7 +2,7 @@ package dev.crm.command.request;
 
 import dev.crm.command.Rejected;
 import dev.crm.command.UserDirectory;
-import dev.crm.command.lead.LeadSources;
+import dev.crm.command.LeadSources;
 import dev.crm.command.request.RequestCommands.ChangeRequest;
 import dev.crm.command.request.RequestCommands.CreateRequest;
 import dev.crm.command.request.RequestCommands.DeleteRequest;

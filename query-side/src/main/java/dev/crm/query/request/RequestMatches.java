@@ -4,6 +4,7 @@ import dev.crm.query.Sql;
 import dev.crm.query.fields.FieldsTables;
 import dev.crm.query.fields.FieldsView;
 import dev.crm.query.lead.CompanyMatches;
+import dev.crm.shared.company.Domains;
 import dev.crm.shared.company.CompanyKind;
 import dev.crm.shared.contact.ContactKind;
 import dev.crm.shared.kind.Field;
@@ -45,8 +46,8 @@ public class RequestMatches {
             String phone = digits(values.get(RequestKind.PHONE.name()));
             String first = lower(values.get(RequestKind.FIRST_NAME.name()));
             String last = lower(values.get(RequestKind.LAST_NAME.name()));
-            String site = CompanyMatches.host(values.get(RequestKind.WEBSITE.name()));
-            String domain = site != null ? site : CompanyMatches.companyDomain(email);
+            String site = Domains.host(values.get(RequestKind.WEBSITE.name()));
+            String domain = site != null ? site : Domains.companyDomain(email);
             return new Keys(email, phone, first != null && last != null ? first : null,
                     first != null && last != null ? last : null,
                     lower(values.get(RequestKind.COMPANY_NAME.name())), domain);

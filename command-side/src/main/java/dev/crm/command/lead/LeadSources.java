@@ -1,8 +1,0 @@
-package dev.crm.command.lead;
-
-/** What a lead needs to know of lead sources (reference data); the application answers from their read model. */
-public interface LeadSources {
-
-    /** Whether a live lead source has this ID. */
-    boolean exists(long source);
-}
