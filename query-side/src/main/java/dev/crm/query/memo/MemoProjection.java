@@ -62,7 +62,7 @@ public class MemoProjection implements ReadModel {
     /** The only memo fields a change can name, with their columns; nothing else reaches the SQL. */
     private static final Map<String, String> CHANGEABLE = Map.of(MemoKind.TITLE.name(), "title",
             MemoKind.DESCRIPTION.name(), "description", MemoKind.TO.name(), "recipient", MemoKind.DRAFT.name(), "draft",
-            MemoKind.DEAL.name(), "deal");
+            MemoKind.DEAL.name(), Sql.column(MemoKind.DEAL.name()));
 
     private final ProjectionWrites writes;
     private final ObjectIndex objects;

@@ -38,13 +38,16 @@ public class FieldsPageParts {
     final UserQueries users;
     final FieldsEndpoints api;
     final ImportService imports;
+    /** The parts of kinds of their own that an object's page lists (a deal's memos). */
+    final List<PartsListed> partsListed;
     private final ObjectAccess access;
     private final ReferenceQueries reference;
 
     FieldsPageParts(FieldsService service, Texts texts, FilesPanel filesPanel, DepartmentFilter departmentFilter,
                     UserQueries users, ObjectAccess access, FieldsEndpoints api, ImportService imports,
-                    ReferenceQueries reference) {
+                    ReferenceQueries reference, List<PartsListed> partsListed) {
         this.reference = reference;
+        this.partsListed = List.copyOf(partsListed);
         this.api = api;
         this.imports = imports;
         this.service = service;
