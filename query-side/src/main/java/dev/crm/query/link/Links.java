@@ -59,7 +59,9 @@ public class Links implements ReadModel {
 
     /** Records that {@code to} no longer belongs to {@code from} (a deal moved to another contact). */
     public void unlink(long from, long to, String relation) {
-        writes.update("DELETE FROM object_link WHERE from_id = ? AND to_id = ? AND relation = ?", from, to, relation);
+        // its row named as the insert names it (its key, from_id and to_id), so that a rebuild need not cut its batch
+        writes.update(ProjectionWrites.row("object_link", List.of(from, to)),
+                "DELETE FROM object_link WHERE from_id = ? AND to_id = ? AND relation = ?", from, to, relation);
     }
 
     /** The objects that belong to this one (deleted ones too), in ID order. */
