@@ -80,18 +80,19 @@ class MemoApiController {
     }
 
     @GetMapping("/export")
-    @Operation(summary = "The list as CSV, filtered as the list with the same parameters (q, stage, department), "
+    @Operation(summary = "The list as CSV, filtered as the list with the same parameters (q, stage, department, deal), "
             + "newest change first; every row the caller may see, streamed; a header row of field names, UTF-8; a "
             + "text starting with = + - or @ is written after a '")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "CSV, UTF-8",
             content = @Content(mediaType = CsvExport.TEXT_CSV, schema = @Schema(type = "string")))
     void export(Actor actor, @RequestParam(required = false) String q,
                 @Choices(MemoStage.class) @RequestParam(required = false) String stage,
-                @RequestParam(required = false) Long department, HttpServletResponse response) throws IOException {
+                @RequestParam(required = false) Long department, @RequestParam(required = false) Long deal,
+                HttpServletResponse response) throws IOException {
         MemoStage stageFilter = stage(stage);
         List<Long> departments = department == null ? null : List.of(department);
         csv.write(response, MemoKind.KIND.path(), MemoJson.class, page -> memos.list(actor, q, stageFilter, departments,
-                page, CsvExport.PAGE).items().stream().map(MemoJson::of).toList());
+                deal, MemoQueries.LATEST, page, CsvExport.PAGE).items().stream().map(MemoJson::of).toList());
     }
 
     @PostMapping

@@ -105,12 +105,12 @@ class MemoPageController {
     @GetMapping("/export")
     void export(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) String stage,
                 @RequestParam(defaultValue = "false") boolean dept, @RequestParam(required = false) String sort,
-                HttpServletResponse response) throws IOException {
+                @RequestParam(required = false) Long deal, HttpServletResponse response) throws IOException {
         MemoStage stageFilter = stage(stage);
         Sort order = Sort.of(sort, MemoQueries.SORTS, MemoQueries.LATEST);
         java.util.List<Long> departments = departmentFilter.of(actor, dept);
         csv.write(response, MemoKind.KIND.path(), MemoJson.class, page -> memos.list(actor, q, stageFilter, departments,
-                order, page, CsvExport.PAGE).items().stream().map(MemoJson::of).toList());
+                deal, order, page, CsvExport.PAGE).items().stream().map(MemoJson::of).toList());
     }
 
     // --- create ---

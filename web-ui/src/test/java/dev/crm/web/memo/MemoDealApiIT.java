@@ -82,6 +82,8 @@ class MemoDealApiIT {
                 .containsExactly(memo);
         assertThat(ids(api.as(coOwner, "GET", "/api/memos?deal=" + deal, null).body().get("items")))
                 .containsExactlyInAnyOrder(memo, draft);
+        String csv = api.as(manager, "GET", "/api/memos/export?deal=" + deal, null).text();
+        assertThat(csv).contains("About the order").doesNotContain("Not about a deal").doesNotContain("My notes");
 
         JsonNode preview = api.as(manager, "GET", "/api/deals/" + deal + "/deletion-preview", null).body();
         assertThat(ids(preview.get("objects"))).containsExactly(deal, memo);
