@@ -39,7 +39,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * An office memo. Command handlers check the rules ({@link MemoAccess}, {@code Input} by the fields of {@code MemoKind}) and apply
  * events; sourcing handlers only assign. A deleted memo keeps its stream (history, later restore) and
- * answers every command as if it did not exist.
+ * answers every command as if it did not exist. A memo may be about a deal its author sees ({@link MemoDeals}); it is
+ * then a part of it, and goes with the deal's delete whoever may see it ({@code Cascades}).
  */
 @Aggregate
 public class MemoAggregate {

@@ -170,4 +170,22 @@ class MemoDealApiIT {
         assertThat(api.as("admin", "POST", "/api/objects/" + company + "/restore", null).status()).isEqualTo(200);
         assertThat(api.as(manager, "GET", "/api/memos/" + kept, null).status()).isEqualTo(200);
     }
+
+    @Test
+    void aDraftSentLaterShowsItsRecipientTheDealItWasSentWith() {
+        Api api = api();
+        String manager = api.newUser("mdsend", "manager");
+        String recipient = api.newUser("mdrcpt");
+        long deal = deal(manager, "name", "Sent order");
+        long memo = id(api.as(manager, "POST", "/api/memos", Map.of("title", "Draft about it", "to", recipient,
+                "draft", true, "deal", deal)));
+        assertThat(api.as(manager, "PATCH", "/api/memos/" + memo, Map.of("draft", false)).status()).isEqualTo(200);
+
+        Api.Response history = api.as(recipient, "GET", "/api/objects/" + memo + "/history", null);
+        assertThat(history.status()).as(history.text()).isEqualTo(200);
+        Map<String, String> sent = new HashMap<>();
+        history.body().get("entries").get(0).get("changes")
+                .forEach(c -> sent.put(c.get("field").asText(), c.get("to").asText()));
+        assertThat(sent).containsEntry("deal", String.valueOf(deal)).containsEntry("title", "Draft about it");
+    }
 }
