@@ -10,6 +10,8 @@ import dev.crm.command.Rejected;
 import dev.crm.command.UserDirectory;
 import dev.crm.command.Versions;
 import dev.crm.command.Cascades;
+import dev.crm.command.VisibleObjects;
+import dev.crm.shared.deal.DealKind;
 import dev.crm.command.memo.MemoCommands.ChangeMemo;
 import dev.crm.command.memo.MemoCommands.CreateMemo;
 import dev.crm.command.Restoring;
@@ -39,7 +41,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * An office memo. Command handlers check the rules ({@link MemoAccess}, {@code Input} by the fields of {@code MemoKind}) and apply
  * events; sourcing handlers only assign. A deleted memo keeps its stream (history, later restore) and
- * answers every command as if it did not exist. A memo may be about a deal its author sees ({@link MemoDeals}); it is
+ * answers every command as if it did not exist. A memo may be about a deal its author sees ({@link VisibleObjects}); it is
  * then a part of it, and goes with the deal's delete whoever may see it ({@code Cascades}).
  */
 @Aggregate
@@ -63,7 +65,7 @@ public class MemoAggregate {
     }
 
     @CommandHandler
-    public MemoAggregate(CreateMemo cmd, MetaData metaData, UserDirectory users, MemoDeals deals) {
+    public MemoAggregate(CreateMemo cmd, MetaData metaData, UserDirectory users, VisibleObjects objects) {
         Actor actor = Actor.fromMetaData(metaData);
         String newTitle = Input.clean(cmd.title());
         String newDescription = Input.clean(cmd.description());
@@ -72,14 +74,14 @@ public class MemoAggregate {
         Input.check(MemoKind.TITLE, newTitle, errors);
         Input.check(MemoKind.DESCRIPTION, newDescription, errors);
         checkRecipient(recipient, cmd.draft(), users, errors);
-        checkDeal(cmd.deal(), actor, deals, errors);
+        checkDeal(cmd.deal(), actor, objects, errors);
         Input.throwIfAny(errors);
         apply(new MemoCreated(cmd.memoId(), newTitle, newDescription, recipient, cmd.draft(), actor.username(),
                 users.homeDepartment(actor.username()), cmd.deal()));
     }
 
     @CommandHandler
-    public long handle(ChangeMemo cmd, MetaData metaData, UserDirectory users, MemoDeals deals) {
+    public long handle(ChangeMemo cmd, MetaData metaData, UserDirectory users, VisibleObjects objects) {
         Actor actor = Actor.fromMetaData(metaData);
         MemoAccess access = visibleTo(actor);
         Versions.require(cmd.expectedVersion());
@@ -110,7 +112,7 @@ public class MemoAggregate {
         if (cmd.deal() != null) {
             newDeal = dealOf(cmd.deal(), errors);
             if (newDeal != null && !newDeal.equals(deal)) {
-                checkDeal(newDeal, actor, deals, errors);
+                checkDeal(newDeal, actor, objects, errors);
             }
         }
         Input.throwIfAny(errors);
@@ -243,8 +245,8 @@ public class MemoAggregate {
     }
 
     /** A memo's deal, when it has one, is a live deal its author may see: any other ID is refused alike. */
-    private static void checkDeal(Long deal, Actor actor, MemoDeals deals, List<Rejected.FieldError> errors) {
-        if (deal != null && !deals.visible(deal, actor)) {
+    private static void checkDeal(Long deal, Actor actor, VisibleObjects objects, List<Rejected.FieldError> errors) {
+        if (deal != null && !objects.visible(DealKind.KIND, deal, actor)) {
             errors.add(Input.error(MemoKind.DEAL, "validation.memo.unknown-deal", deal));
         }
     }

@@ -46,7 +46,8 @@ class MemoAggregateTest {
     /** Deal 61 is alice's and the chief's to see; deal 62 exists for nobody here. */
     static final long DEAL = 61;
     static final long HIDDEN_DEAL = 62;
-    static final MemoDeals DEALS = (deal, actor) -> deal == DEAL && (actor.is("alice") || actor.is("cora"));
+    static final dev.crm.command.VisibleObjects DEALS = (kind, id, actor) -> kind.equals(dev.crm.shared.deal.DealKind.KIND)
+            && id == DEAL && (actor.is("alice") || actor.is("cora"));
 
     AggregateTestFixture<MemoAggregate> fixture;
 

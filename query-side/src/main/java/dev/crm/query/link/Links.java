@@ -59,8 +59,8 @@ public class Links implements ReadModel {
 
     /** Records that {@code to} no longer belongs to {@code from} (a deal moved to another contact). */
     public void unlink(long from, long to, String relation) {
-        // its row named as the insert names it (its key, from_id and to_id), so that a rebuild need not cut its batch
-        writes.update(ProjectionWrites.row("object_link", List.of(from, to)),
+        // the row a link's insert names (its key), so that a rebuild's batch is not cut here
+        writes.update(ProjectionWrites.row("object_link", java.util.List.of(from, to)),
                 "DELETE FROM object_link WHERE from_id = ? AND to_id = ? AND relation = ?", from, to, relation);
     }
 

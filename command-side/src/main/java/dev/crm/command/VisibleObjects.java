@@ -1,0 +1,15 @@
+package dev.crm.command;
+
+import dev.crm.shared.Actor;
+import dev.crm.shared.kind.Kind;
+
+/**
+ * What the aggregates need to know of the objects a field of several objects names (a deal's products): whether each
+ * exists and the actor may see it ({@link Input#listed}). The application answers from the read models; a missing and
+ * an invisible object answer the same.
+ */
+public interface VisibleObjects {
+
+    /** Whether a live object of that kind has this ID and the actor may see it. */
+    boolean visible(Kind kind, long id, Actor actor);
+}
