@@ -5,7 +5,7 @@ import dev.crm.shared.kind.Kind;
 
 /**
  * What the aggregates need to know of the objects a field of several objects names (a deal's products): whether each
- * exists and the actor may see it ({@link Input#listed}). The application answers from the read models; a missing and
+ * exists and the actor may see it ({@link Input#referenced}). The application answers from the read models; a missing and
  * an invisible object answer the same.
  */
 public interface VisibleObjects {

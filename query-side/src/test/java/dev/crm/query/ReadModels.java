@@ -18,7 +18,7 @@ public record ReadModels(ObjectIndex objects, Links links, MemoProjection memos,
         ObjectIndex objects = new ObjectIndex(db.jdbc, db.writes);
         // projections only record links (Links.link); reading them needs the object access rules, not wired here
         Links links = new Links(db.jdbc, db.writes);
-        return new ReadModels(objects, links, new MemoProjection(db.writes, objects),
+        return new ReadModels(objects, links, new MemoProjection(db.writes, objects, links),
                 new TaskProjection(db.writes, objects, links), new FileProjection(db.writes, objects, links),
                 new DepartmentProjection(db.writes, objects), new UserProjection(db.writes),
                 new FieldsProjection(db.writes, objects, links));

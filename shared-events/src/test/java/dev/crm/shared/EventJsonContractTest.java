@@ -112,9 +112,11 @@ class EventJsonContractTest {
     static final Map<Object, String> PINNED = new LinkedHashMap<>();
 
     static {
-        PINNED.put(new MemoCreated(42, "Call ACME", "renewal", "bob", false, "alice", 7L),
+        PINNED.put(new MemoCreated(42, "Call ACME", "renewal", "bob", false, "alice", 7L, 61L),
                 "{\"memoId\":42,\"title\":\"Call ACME\",\"description\":\"renewal\",\"to\":\"bob\",\"draft\":false,"
-                        + "\"author\":\"alice\",\"department\":7}");
+                        + "\"author\":\"alice\",\"department\":7,\"deal\":61}");
+        PINNED.put(new MemoChanged(42, List.of(FieldChange.of("deal", "61", null))),
+                "{\"memoId\":42,\"changes\":[{\"field\":\"deal\",\"from\":\"61\",\"to\":null}]}");
         PINNED.put(new MemoChanged(42, List.of(FieldChange.of("title", "a", "b"), FieldChange.of("to", null, "bob"))),
                 "{\"memoId\":42,\"changes\":[{\"field\":\"title\",\"from\":\"a\",\"to\":\"b\"},"
                         + "{\"field\":\"to\",\"from\":null,\"to\":\"bob\"}]}");
@@ -362,5 +364,9 @@ class EventJsonContractTest {
         assertThat(JSON.readValue("{\"memoId\":42,\"title\":\"Call ACME\",\"description\":\"renewal\",\"to\":\"bob\","
                 + "\"draft\":false,\"author\":\"alice\"}", MemoCreated.class))
                 .isEqualTo(new MemoCreated(42, "Call ACME", "renewal", "bob", false, "alice", null));
+        // MemoCreated with department, before deal (stored before memos could be a part of a deal)
+        assertThat(JSON.readValue("{\"memoId\":42,\"title\":\"Call ACME\",\"description\":\"renewal\",\"to\":\"bob\","
+                + "\"draft\":false,\"author\":\"alice\",\"department\":7}", MemoCreated.class))
+                .isEqualTo(new MemoCreated(42, "Call ACME", "renewal", "bob", false, "alice", 7L, null));
     }
 }

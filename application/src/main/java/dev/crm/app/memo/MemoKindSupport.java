@@ -2,6 +2,8 @@ package dev.crm.app.memo;
 
 import dev.crm.app.CommandSender;
 import dev.crm.app.kind.KindSupport;
+import dev.crm.app.Cascade;
+import dev.crm.command.memo.MemoCommands.DeleteMemo;
 import dev.crm.command.memo.MemoCommands.RestoreMemo;
 import dev.crm.query.memo.MemoQueries;
 import dev.crm.shared.Actor;
@@ -9,7 +11,10 @@ import dev.crm.shared.kind.Kind;
 import dev.crm.shared.memo.MemoKind;
 import org.springframework.stereotype.Component;
 
-/** Memos in the kind model: {@code MemoAccess} decides who sees and changes one. */
+/**
+ * Memos in the kind model: {@code MemoAccess} decides who sees and changes one; a memo of a deal is deleted as a part
+ * of it (and so restored with it).
+ */
 @Component
 class MemoKindSupport implements KindSupport {
 
@@ -34,6 +39,12 @@ class MemoKindSupport implements KindSupport {
     @Override
     public boolean mayChange(Actor actor, long id) {
         return memos.find(id).map(m -> m.access().canChange(actor)).orElse(false);
+    }
+
+    /** A memo of a deal goes with it ({@code MemoKind.DEAL}), whoever may see it: a draft too. */
+    @Override
+    public void deleteAsPart(Actor actor, long id, Cascade cascade) {
+        commands.send(new DeleteMemo(id, null), actor, cascade.forPart());
     }
 
     @Override

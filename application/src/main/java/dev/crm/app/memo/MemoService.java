@@ -57,15 +57,49 @@ public class MemoService {
     }
 
     public MemoView create(Actor actor, String title, String description, String to, boolean draft) {
+        return create(actor, title, description, to, draft, null);
+    }
+
+    /**
+     * A memo of a deal ({@code deal}, null: none) is made under the deal's lock, so that it is not put on a deal
+     * whose delete is under way (which would leave it behind, live, on a deleted deal).
+     */
+    public MemoView create(Actor actor, String title, String description, String to, boolean draft, Long deal) {
         long id = ids.next();
-        commands.send(new CreateMemo(id, title, description, to, draft), actor);
-        return read(id);
+        return tx.execute(status -> {
+            if (deal != null) {
+                objects.lock(deal);
+            }
+            commands.send(new CreateMemo(id, title, description, to, draft, deal), actor);
+            return read(id);
+        });
     }
 
     public MemoView change(Actor actor, long id, Long expectedVersion, String title, String description, String to,
                            Boolean draft) {
         commands.send(new ChangeMemo(id, expectedVersion, title, description, to, draft), actor);
         return read(id);
+    }
+
+    /**
+     * As above, and {@code deal}: the ID of the deal it becomes a part of, "" for none, null to leave it; a new deal
+     * is locked as on create.
+     */
+    public MemoView change(Actor actor, long id, Long expectedVersion, String title, String description, String to,
+                           Boolean draft, String deal) {
+        return tx.execute(status -> {
+            Long locked = deal == null || deal.isBlank() ? null : parsed(deal);
+            if (locked != null) {
+                objects.lock(locked);
+            }
+            commands.send(new ChangeMemo(id, expectedVersion, title, description, to, draft, deal), actor);
+            return read(id);
+        });
+    }
+
+    /** The memos of a deal the actor may see, newest change first, at most {@code max}. */
+    public List<MemoView> ofDeal(Actor actor, long deal, int max) {
+        return memos.list(actor, null, null, null, deal, MemoQueries.LATEST, 0, max).items();
     }
 
     public MemoView review(Actor actor, long id, Long expectedVersion, String conclusion) {
@@ -133,6 +167,15 @@ public class MemoService {
     private void requireMemo(long id) {
         if (objects.find(id).filter(o -> o.kind().equals(MemoKind.NAME)).isEmpty()) {
             throw new Rejected.NotFound(id);
+        }
+    }
+
+    /** An ID given as text, or null when it is none (the aggregate then refuses it). */
+    private static Long parsed(String id) {
+        try {
+            return Long.valueOf(id.strip());
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

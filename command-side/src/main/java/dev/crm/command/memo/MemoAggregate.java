@@ -9,6 +9,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import dev.crm.command.Rejected;
 import dev.crm.command.UserDirectory;
 import dev.crm.command.Versions;
+import dev.crm.command.Cascades;
+import dev.crm.command.VisibleObjects;
+import dev.crm.shared.deal.DealKind;
 import dev.crm.command.memo.MemoCommands.ChangeMemo;
 import dev.crm.command.memo.MemoCommands.CreateMemo;
 import dev.crm.command.Restoring;
@@ -38,7 +41,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * An office memo. Command handlers check the rules ({@link MemoAccess}, {@code Input} by the fields of {@code MemoKind}) and apply
  * events; sourcing handlers only assign. A deleted memo keeps its stream (history, later restore) and
- * answers every command as if it did not exist.
+ * answers every command as if it did not exist. A memo may be about a deal its author sees ({@link VisibleObjects}); it is
+ * then a part of it, and goes with the deal's delete whoever may see it ({@code Cascades}).
  */
 @Aggregate
 public class MemoAggregate {
@@ -53,6 +57,7 @@ public class MemoAggregate {
     private boolean draft;
     private MemoStage stage;
     private String conclusion;
+    private Long deal;
     private boolean deleted;
 
     protected MemoAggregate() {
@@ -60,7 +65,7 @@ public class MemoAggregate {
     }
 
     @CommandHandler
-    public MemoAggregate(CreateMemo cmd, MetaData metaData, UserDirectory users) {
+    public MemoAggregate(CreateMemo cmd, MetaData metaData, UserDirectory users, VisibleObjects objects) {
         Actor actor = Actor.fromMetaData(metaData);
         String newTitle = Input.clean(cmd.title());
         String newDescription = Input.clean(cmd.description());
@@ -69,13 +74,14 @@ public class MemoAggregate {
         Input.check(MemoKind.TITLE, newTitle, errors);
         Input.check(MemoKind.DESCRIPTION, newDescription, errors);
         checkRecipient(recipient, cmd.draft(), users, errors);
+        checkDeal(cmd.deal(), actor, objects, errors);
         Input.throwIfAny(errors);
         apply(new MemoCreated(cmd.memoId(), newTitle, newDescription, recipient, cmd.draft(), actor.username(),
-                users.homeDepartment(actor.username())));
+                users.homeDepartment(actor.username()), cmd.deal()));
     }
 
     @CommandHandler
-    public long handle(ChangeMemo cmd, MetaData metaData, UserDirectory users) {
+    public long handle(ChangeMemo cmd, MetaData metaData, UserDirectory users, VisibleObjects objects) {
         Actor actor = Actor.fromMetaData(metaData);
         MemoAccess access = visibleTo(actor);
         Versions.require(cmd.expectedVersion());
@@ -102,10 +108,20 @@ public class MemoAggregate {
         if (cmd.to() != null || newDraft != draft) {
             checkRecipient(newTo, newDraft, users, errors);
         }
+        Long newDeal = deal;
+        if (cmd.deal() != null) {
+            newDeal = dealOf(cmd.deal(), errors);
+            if (newDeal != null && !newDeal.equals(deal)) {
+                checkDeal(newDeal, actor, objects, errors);
+            }
+        }
         Input.throwIfAny(errors);
         addIfDifferent(changes, MemoKind.TO, to, newTo);
         if (newDraft != draft) {
             changes.add(MemoKind.DRAFT.change(draft, newDraft));
+        }
+        if (!Objects.equals(deal, newDeal)) {
+            changes.add(MemoKind.DEAL.change(deal, newDeal));
         }
         if (!changes.isEmpty()) {
             apply(new MemoChanged(memoId, changes));
@@ -146,6 +162,14 @@ public class MemoAggregate {
     @CommandHandler
     public long handle(DeleteMemo cmd, MetaData metaData) {
         Actor actor = Actor.fromMetaData(metaData);
+        if (Cascades.isPart(metaData)) {
+            // it goes with its deal, whoever may see or change it: the deal's delete checked its own right
+            if (author == null || deleted) {
+                throw new Rejected.NotFound(memoId);
+            }
+            apply(new MemoDeleted(memoId));
+            return Versions.current();
+        }
         MemoAccess access = visibleTo(actor);
         Versions.require(cmd.expectedVersion());
         if (!access.canDelete(actor)) {
@@ -202,6 +226,31 @@ public class MemoAggregate {
         }
     }
 
+    /** The deal given as text: an ID, or "" for none; anything else is refused as not a reference. */
+    private static Long dealOf(String given, List<Rejected.FieldError> errors) {
+        String clean = Input.clean(given);
+        if (clean == null) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(clean);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        errors.add(Input.error(MemoKind.DEAL, "validation.reference"));
+        return null;
+    }
+
+    /** A memo's deal, when it has one, is a live deal its author may see: any other ID is refused alike. */
+    private static void checkDeal(Long deal, Actor actor, VisibleObjects objects, List<Rejected.FieldError> errors) {
+        if (deal != null && !objects.visible(DealKind.KIND, deal, actor)) {
+            errors.add(Input.error(MemoKind.DEAL, "validation.memo.unknown-deal", deal));
+        }
+    }
+
     @EventSourcingHandler
     void on(MemoCreated e) {
         memoId = e.memoId();
@@ -210,6 +259,7 @@ public class MemoAggregate {
         description = e.description();
         to = e.to();
         draft = e.draft();
+        deal = e.deal();
         stage = MemoStage.PENDING;
     }
 
@@ -224,6 +274,8 @@ public class MemoAggregate {
                 to = c.to();
             } else if (MemoKind.DRAFT.is(c.field())) {
                 draft = Boolean.parseBoolean(c.to());
+            } else if (MemoKind.DEAL.is(c.field())) {
+                deal = c.to() == null ? null : Long.valueOf(c.to());
             } else {
                 throw new IllegalStateException("unknown memo field in a stored event: " + c.field());
             }

@@ -43,12 +43,19 @@ class MemoAggregateTest {
     static final MemoCreated DRAFT = new MemoCreated(ID, "Call ACME", null, null, true, "alice");
     static final MemoReviewed REVIEWED = new MemoReviewed(ID, "Done", MemoStage.PENDING, null);
 
+    /** Deal 61 is alice's and the chief's to see; deal 62 exists for nobody here. */
+    static final long DEAL = 61;
+    static final long HIDDEN_DEAL = 62;
+    static final dev.crm.command.VisibleObjects DEALS = (kind, id, actor) -> kind.equals(dev.crm.shared.deal.DealKind.KIND)
+            && id == DEAL && (actor.is("alice") || actor.is("cora"));
+
     AggregateTestFixture<MemoAggregate> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(MemoAggregate.class);
         fixture.registerInjectableResource((UserDirectory) USERS::contains);
+        fixture.registerInjectableResource(DEALS);
     }
 
     private ResultValidator<MemoAggregate> expectRejected(ResultValidator<MemoAggregate> result,
@@ -281,7 +288,81 @@ class MemoAggregateTest {
                 return username.equals("alice") ? List.of(7L, 9L) : List.of();
             }
         });
+        withDepartments.registerInjectableResource(DEALS);
         withDepartments.givenNoPriorActivity().when(new CreateMemo(ID, "Call ACME", null, "bob", false), ALICE)
                 .expectEvents(new MemoCreated(ID, "Call ACME", null, "bob", false, "alice", 7L));
+    }
+
+    // --- its deal ---
+
+    @Test
+    void aMemoMayBeWrittenAboutADealItsAuthorSees() {
+        fixture.givenNoPriorActivity().when(new CreateMemo(ID, "Call ACME", null, "bob", false, DEAL), ALICE)
+                .expectEvents(new MemoCreated(ID, "Call ACME", null, "bob", false, "alice", null, DEAL));
+    }
+
+    @Test
+    void aDealTheAuthorMayNotSeeIsRefusedAsAMissingOneIs() {
+        for (long deal : List.of(HIDDEN_DEAL, 999L)) {
+            fixture.givenNoPriorActivity().when(new CreateMemo(ID, "t", null, "bob", false, deal), ALICE)
+                    .expectException(new org.hamcrest.CustomTypeSafeMatcher<Rejected.Invalid>("an error on deal") {
+                        @Override
+                        protected boolean matchesSafely(Rejected.Invalid e) {
+                            return e.errors().stream().map(Rejected.FieldError::field).toList().equals(List.of("deal"))
+                                    && e.errors().get(0).code().equals("validation.memo.unknown-deal");
+                        }
+                    }).expectNoEvents();
+        }
+        // bob may not see deal 61: for him it is as missing as the others
+        fixture.givenNoPriorActivity().when(new CreateMemo(ID, "t", null, "alice", false, DEAL), BOB)
+                .expectException(Rejected.Invalid.class).expectNoEvents();
+    }
+
+    @Test
+    void theAuthorPutsAMemoOnADealMovesItAndTakesItOff() {
+        fixture.given(SENT).when(new ChangeMemo(ID, null, null, null, null, null, " 61 "), ALICE)
+                .expectEvents(new MemoChanged(ID, List.of(FieldChange.of("deal", null, "61"))));
+        MemoCreated onDeal = new MemoCreated(ID, "Call ACME", "renewal", "bob", false, "alice", null, DEAL);
+        fixture.given(onDeal).when(new ChangeMemo(ID, null, null, null, null, null, ""), ALICE)
+                .expectEvents(new MemoChanged(ID, List.of(FieldChange.of("deal", "61", null))));
+        // the same deal again, or none given: nothing changes
+        fixture.given(onDeal).when(new ChangeMemo(ID, null, null, null, null, null, "61"), ALICE).expectNoEvents();
+        fixture.given(onDeal).when(new ChangeMemo(ID, null, "Call ACME", null, null, null), ALICE).expectNoEvents();
+    }
+
+    @Test
+    void aChangeToADealOneMayNotSeeOrToNoIdIsRefused() {
+        for (String deal : List.of("62", "x", "-1")) {
+            expectRejected(fixture.given(SENT).when(new ChangeMemo(ID, null, null, null, null, null, deal), ALICE),
+                    Rejected.Invalid.class, "error.invalid");
+        }
+    }
+
+    @Test
+    void theDealFollowsTheMemosChangeRules() {
+        // the recipient may not put it on a deal, nor may anyone once it is reviewed (but those who change all)
+        expectRejected(fixture.given(SENT).when(new ChangeMemo(ID, null, null, null, null, null, "61"), BOB),
+                Rejected.Forbidden.class, "error.memo.change-forbidden");
+        expectRejected(fixture.given(SENT, REVIEWED).when(new ChangeMemo(ID, null, null, null, null, null, "61"), ALICE),
+                Rejected.Forbidden.class, "error.memo.reviewed-locked");
+        fixture.given(SENT, REVIEWED).when(new ChangeMemo(ID, null, null, null, null, null, "61"), CHIEF)
+                .expectEvents(new MemoChanged(ID, List.of(FieldChange.of("deal", null, "61"))));
+    }
+
+    @Test
+    void aMemoGoesWithItsDealWhoeverDeletesIt() {
+        Map<String, Object> part = new java.util.HashMap<>(CAROL);
+        part.put(dev.crm.shared.Deletion.CASCADE, "c1");
+        part.put(dev.crm.shared.Deletion.DELETED_WITH, DEAL);
+        // carol may not even see alice's draft; deleted with its deal, it goes all the same
+        fixture.given(new MemoCreated(ID, "t", null, null, true, "alice", null, DEAL)).when(new DeleteMemo(ID, null), part)
+                .expectEvents(new MemoDeleted(ID));
+        fixture.given(SENT, REVIEWED).when(new DeleteMemo(ID, null), part).expectEvents(new MemoDeleted(ID));
+        // without the cascade, she is told it does not exist
+        fixture.given(new MemoCreated(ID, "t", null, null, true, "alice", null, DEAL)).when(new DeleteMemo(ID, null), CAROL)
+                .expectException(Rejected.NotFound.class).expectNoEvents();
+        // deleted already: not found, as for every command
+        fixture.given(SENT, new MemoDeleted(ID)).when(new DeleteMemo(ID, null), part)
+                .expectException(Rejected.NotFound.class).expectNoEvents();
     }
 }

@@ -142,6 +142,7 @@ public class HistoryReader {
         String title = created.title();
         String description = created.description();
         String to = created.to();
+        Long deal = created.deal();
         for (DomainEventMessage<?> event : events) {
             if (event.getPayload() instanceof MemoChanged changed) {
                 boolean sends = false;
@@ -155,12 +156,14 @@ public class HistoryReader {
                         to = c.to();
                     } else if (MemoKind.DRAFT.is(c.field())) {
                         sends = !Boolean.parseBoolean(c.to());
+                    } else if (MemoKind.DEAL.is(c.field())) {
+                        deal = c.to() == null ? null : Long.valueOf(c.to());
                     }
                 }
                 if (sends) {
                     List<FieldChange> asSent = new ArrayList<>();
                     for (FieldChange c : new MemoCreated(created.memoId(), title, description, to, false,
-                            created.author(), created.department()).changes()) {
+                            created.author(), created.department(), deal).changes()) {
                         asSent.add(MemoKind.DRAFT.is(c.field()) ? MemoKind.DRAFT.change(true, false) : c);
                     }
                     return new ObjectHistory.Draft(created.author(), created.to(), event.getSequenceNumber() + 1,

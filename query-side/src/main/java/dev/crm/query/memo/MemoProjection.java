@@ -5,6 +5,7 @@ import dev.crm.query.ReadModel;
 import dev.crm.shared.memo.MemoKind;
 
 import dev.crm.query.Sql;
+import dev.crm.query.link.Links;
 import dev.crm.query.object.ObjectIndex;
 import dev.crm.shared.Actor;
 import dev.crm.shared.FieldChange;
@@ -29,7 +30,8 @@ import dev.crm.query.ProjectionWrites;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds {@code memo_view} and the memos' rows of the object index. Every update is guarded by the
+ * Builds {@code memo_view} and the memos' rows of the object index; a memo of a deal is linked to it as a part
+ * ({@link Links#PART}: deleted with it, restored only after it), moved when its deal changes. Every update is guarded by the
  * event's version ({@code version < ?}), so an event applied twice, or a replay over an existing table,
  * leaves the same rows. Time is the event's own timestamp.
  */
@@ -48,7 +50,7 @@ public class MemoProjection implements ReadModel {
 
     private static final ProjectionWrites.Insert INSERT = ProjectionWrites.insert(TABLE, "id", """
             id, version, title, description, recipient, draft, stage, owner, deleted, created_at, updated_at,
-            department""");
+            department, deal""");
     private static final String STAGE = """
             UPDATE memo_view SET stage = ?, conclusion = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?""";
     private static final String POSTPONE = """
@@ -59,21 +61,27 @@ public class MemoProjection implements ReadModel {
             UPDATE memo_view SET deleted = TRUE, version = ?, updated_at = ? WHERE id = ? AND version < ?""";
     /** The only memo fields a change can name, with their columns; nothing else reaches the SQL. */
     private static final Map<String, String> CHANGEABLE = Map.of(MemoKind.TITLE.name(), "title",
-            MemoKind.DESCRIPTION.name(), "description", MemoKind.TO.name(), "recipient", MemoKind.DRAFT.name(), "draft");
+            MemoKind.DESCRIPTION.name(), "description", MemoKind.TO.name(), "recipient", MemoKind.DRAFT.name(), "draft",
+            MemoKind.DEAL.name(), Sql.column(MemoKind.DEAL.name()));
 
     private final ProjectionWrites writes;
     private final ObjectIndex objects;
+    private final Links links;
 
-    public MemoProjection(ProjectionWrites writes, ObjectIndex objects) {
+    public MemoProjection(ProjectionWrites writes, ObjectIndex objects, Links links) {
         this.writes = writes;
         this.objects = objects;
+        this.links = links;
     }
 
     @EventHandler
     void on(MemoCreated e, @Timestamp Instant at) {
         writes.insertKeepingIfAbsent(INSERT, MemoQueries.ROW, e.memoId(), 1L, e.title(), e.description(), e.to(),
-                e.draft(), MemoStage.PENDING.name(), e.author(), false, Sql.ts(at), Sql.ts(at), e.department());
+                e.draft(), MemoStage.PENDING.name(), e.author(), false, Sql.ts(at), Sql.ts(at), e.department(), e.deal());
         objects.created(e.memoId(), MemoKind.NAME, e.title(), e.author(), at, e.department());
+        if (e.deal() != null) {
+            links.link(e.deal(), e.memoId(), Links.PART);
+        }
     }
 
     @EventHandler
@@ -88,7 +96,20 @@ public class MemoProjection implements ReadModel {
                 throw new IllegalStateException("unknown memo field in a stored event: " + change.field());
             }
             sql.append(column).append(" = ?, ");
-            args.add(MemoKind.DRAFT.is(change.field()) ? Boolean.valueOf(change.to()) : change.to());
+            if (MemoKind.DRAFT.is(change.field())) {
+                args.add(Boolean.valueOf(change.to()));
+            } else if (MemoKind.DEAL.is(change.field())) {
+                // a part of its deal: moved with the reference, so that it goes with the deal it is on now
+                args.add(change.to() == null ? null : Long.valueOf(change.to()));
+                if (change.from() != null) {
+                    links.unlink(Long.parseLong(change.from()), e.memoId(), Links.PART);
+                }
+                if (change.to() != null) {
+                    links.link(Long.parseLong(change.to()), e.memoId(), Links.PART);
+                }
+            } else {
+                args.add(change.to());
+            }
             if (MemoKind.TITLE.is(change.field())) {
                 newTitle = change.to();
             }

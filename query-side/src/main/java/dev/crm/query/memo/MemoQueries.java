@@ -43,12 +43,13 @@ public class MemoQueries {
     static final String TEXT = " AND (LOWER(title) LIKE :pattern ESCAPE '\\'"
             + " OR LOWER(COALESCE(description, '')) LIKE :pattern ESCAPE '\\')";
     private static final String STAGE = " AND stage = :stage";
+    private static final String DEAL = " AND deal = :deal";
 
     static final RowMapper<MemoView> ROW = (rs, n) -> new MemoView(rs.getLong("id"), rs.getLong("version"),
             rs.getString("title"), rs.getString("description"), rs.getString("recipient"), rs.getBoolean("draft"),
             MemoStage.valueOf(rs.getString(ObjectFields.STAGE.name())), rs.getString("conclusion"), rs.getString("owner"),
             rs.getBoolean("deleted"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
-            rs.getObject(ObjectFields.DEPARTMENT.name(), Long.class));
+            rs.getObject(ObjectFields.DEPARTMENT.name(), Long.class), rs.getObject(MemoKind.DEAL.name(), Long.class));
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ProjectionWrites writes;
@@ -108,6 +109,12 @@ public class MemoQueries {
     /** As above, in the given order ({@link #SORTS}). */
     public Page<MemoView> list(Actor actor, String text, MemoStage stage, java.util.Collection<Long> departments,
                                Sort sort, int page, int size) {
+        return list(actor, text, stage, departments, null, sort, page, size);
+    }
+
+    /** As above, only the memos of this deal when {@code deal} is not null (a deal's page, {@code /memos?deal=}). */
+    public Page<MemoView> list(Actor actor, String text, MemoStage stage, java.util.Collection<Long> departments,
+                               Long deal, Sort sort, int page, int size) {
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("me", actor.username());
         boolean privileged = dev.crm.shared.access.Permissions.allowsAll(actor, MemoAccess.KIND,
                 dev.crm.shared.access.Permissions.Action.VIEW);
@@ -119,6 +126,10 @@ public class MemoQueries {
         if (stage != null) {
             where.append(STAGE);
             params.addValue(ObjectFields.STAGE.name(), stage.name());
+        }
+        if (deal != null) {
+            where.append(DEAL);
+            params.addValue(MemoKind.DEAL.name(), deal);
         }
         Sql.inDepartments(where, params, ObjectFields.DEPARTMENT.name(), departments);
         return paging.page("*", "memo_view", where, params, sort.orderBy(SORTS, ""), ROW, page, size);

@@ -28,7 +28,7 @@ class MemoProjectionIT extends ProjectionContract {
     @BeforeEach
     void empty() {
         objects = new ObjectIndex(db.jdbc, db.writes);
-        memos = new MemoProjection(db.writes, objects);
+        memos = new MemoProjection(db.writes, objects, new dev.crm.query.link.Links(db.jdbc, db.writes));
         queries = new MemoQueries(db.named, db.writes);
     }
 
@@ -49,11 +49,18 @@ class MemoProjectionIT extends ProjectionContract {
 
         deliver(() -> memos.on(new MemoCreated(3, "Old note", "obsolete", "alice", false, "carol", 8L), at(8)));
         deliver(() -> memos.on(new MemoDeleted(3), 1, at(9), "admin", null, null));
+
+        // a memo of deal 61, moved to deal 62; one of deal 61, taken off it
+        deliver(() -> memos.on(new MemoCreated(4, "About the offer", null, "bob", false, "alice", 7L, 61L), at(10)));
+        deliver(() -> memos.on(new MemoChanged(4, List.of(FieldChange.of("deal", "61", "62"))), 1, at(11)));
+        deliver(() -> memos.on(new MemoCreated(5, "Also the offer", null, "bob", false, "alice", 7L, 61L), at(12)));
+        deliver(() -> memos.on(new MemoChanged(5, List.of(FieldChange.of("deal", "61", null))), 1, at(13)));
     }
 
     @Override
     protected void oneRunWrote(Map<String, List<String>> once) {
-        assertThat(once.get("memo_view")).hasSize(3);
+        assertThat(once.get("memo_view")).hasSize(5);
+        assertThat(once.get("object_link")).hasSize(1);
     }
 
     @Test
@@ -82,8 +89,19 @@ class MemoProjectionIT extends ProjectionContract {
         assertThat(deleted.deleted()).isTrue();
         assertThat(deleted.deletedBy()).isEqualTo("admin");
         assertThat(deleted.deletedAt()).isEqualTo(stored(9));
-        assertThat(db.count("memo_view")).isEqualTo(3);
-        assertThat(db.count("crm_object")).isEqualTo(3);
+        assertThat(db.count("memo_view")).isEqualTo(5);
+        assertThat(db.count("crm_object")).isEqualTo(5);
+    }
+
+    @Test
+    void aMemoOfADealIsLinkedToItAsAPartAndMovesWithItsDeal() {
+        events();
+
+        assertThat(queries.find(4).orElseThrow().deal()).isEqualTo(62L);
+        assertThat(queries.find(5).orElseThrow().deal()).isNull();
+        assertThat(queries.find(1).orElseThrow().deal()).isNull();
+        assertThat(db.jdbc.queryForList("SELECT from_id || ' ' || to_id || ' ' || relation FROM object_link",
+                String.class)).containsExactly("62 4 part");
     }
 
     @Test

@@ -42,7 +42,8 @@ class MemoQueriesIT {
     @BeforeAll
     static void memos() {
         db = PostgresSchema.fresh();
-        MemoProjection projection = new MemoProjection(db.writes, new ObjectIndex(db.jdbc, db.writes));
+        MemoProjection projection = new MemoProjection(db.writes, new ObjectIndex(db.jdbc, db.writes),
+                new dev.crm.query.link.Links(db.jdbc, db.writes));
         memos = new MemoQueries(db.named, db.writes);
         long id = 1;
         int minute = 0;

@@ -315,6 +315,26 @@ class ReadModelRebuilderIT {
     }
 
     @Test
+    void aMemoMovedBetweenDealsIsLinkedToTheLastOneAfterARebuild() {
+        feed.publish(70, new MemoCreated(70, "About deals", null, "bob", false, "alice", 7L, 81L), "alice");
+        for (int round = 0; round < 3; round++) {
+            feed.publish(70, new MemoChanged(70, List.of(FieldChange.of("deal", "81", "82"))), "alice");
+            feed.publish(70, new MemoChanged(70, List.of(FieldChange.of("deal", "82", null))), "alice");
+            feed.publish(70, new MemoChanged(70, List.of(FieldChange.of("deal", null, "81"))), "alice");
+        }
+        feed.publish(70, new MemoChanged(70, List.of(FieldChange.of("deal", "81", "83"))), "alice");
+        live = db.snapshot();
+        assertThat(db.jdbc.queryForList("SELECT from_id FROM object_link WHERE to_id = 70", Long.class))
+                .containsExactly(83L);
+
+        rebuilder.rebuild();
+
+        assertThat(db.snapshot()).isEqualTo(live);
+        assertThat(db.jdbc.queryForObject("SELECT deal FROM memo_view WHERE id = 70", Long.class)).isEqualTo(83L);
+        assertQuietRebuild();
+    }
+
+    @Test
     void createChangeDeleteRestoreOfTheSameRowsInOneBatch() {
         Map<String, Object> cascade = Map.of(Deletion.CASCADE, "k9");
         feed.publish(60, new MemoCreated(60, "Back and forth", null, "bob", false, "alice", 7L), "alice");

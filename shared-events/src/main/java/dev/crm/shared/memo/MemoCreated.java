@@ -8,15 +8,22 @@ import java.util.List;
 
 /**
  * A memo was written; {@code to} may be null for a draft. The author owns it. {@code department} (the
- * author's department, or null) was added later: older stored memos read it as null.
+ * author's department, or null) was added later: older stored memos read it as null. So was {@code deal} (the
+ * deal it is a part of, or null): older stored memos read it as null.
  */
 public record MemoCreated(long memoId, String title, String description, String to, boolean draft, String author,
-                          Long department)
+                          Long department, Long deal)
         implements MemoEvent {
 
     /** A memo outside any department. */
     public MemoCreated(long memoId, String title, String description, String to, boolean draft, String author) {
         this(memoId, title, description, to, draft, author, null);
+    }
+
+    /** A memo of no deal. */
+    public MemoCreated(long memoId, String title, String description, String to, boolean draft, String author,
+                       Long department) {
+        this(memoId, title, description, to, draft, author, department, null);
     }
 
     @Override
@@ -34,6 +41,9 @@ public record MemoCreated(long memoId, String title, String description, String 
         changes.add(ObjectFields.OWNER.set(author));
         if (department != null) {
             changes.add(ObjectFields.DEPARTMENT.set(department));
+        }
+        if (deal != null) {
+            changes.add(MemoKind.DEAL.set(deal));
         }
         return changes;
     }

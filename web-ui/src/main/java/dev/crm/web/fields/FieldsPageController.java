@@ -44,6 +44,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public abstract class FieldsPageController {
 
     static final int PAGE_SIZE = 20;
+    /** How many objects a section of its page lists of a kind it holds, or of parts of another kind. */
+    static final int HELD = 100;
 
     protected final Kind kind;
     protected final FieldsPageParts parts;
@@ -216,9 +218,16 @@ public abstract class FieldsPageController {
                 .map(k -> Map.<String, Object>of("kind", k, "field", k.holder().orElseThrow().name(),
                         "add", Permissions.allows(actor, k.name(), Action.ADD),
                         "items", parts.service.list(k, actor, new FieldsQueries.Filter(null,
-                                Map.of(k.holder().orElseThrow(), id), null), FieldsQueries.LATEST, 0, 100).items()
+                                Map.of(k.holder().orElseThrow(), id), null), FieldsQueries.LATEST, 0, HELD).items()
                                 .stream().map(o -> parts.row(actor, o)).toList()))
-                .toList();
+                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        // and the parts of kinds of their own that name it (a deal's memos), as many as the reader may see
+        for (PartsListed listed : parts.partsListed) {
+            if (listed.reference().name().equals(kind.name())) {
+                held.add(Map.of("kind", listed.kind(), "field", listed.reference().name(),
+                        "add", listed.mayAdd(actor), "items", listed.visible(actor, id, HELD)));
+            }
+        }
         model.addAttribute("held", held);
         parts.filesPanel.describe(model, id);
         describe(actor, object, model);

@@ -39,15 +39,18 @@ public class FieldsPageParts {
     final UserQueries users;
     final FieldsEndpoints api;
     final ImportService imports;
+    /** The parts of kinds of their own that an object's page lists (a deal's memos). */
+    final List<PartsListed> partsListed;
     private final ObjectAccess access;
     private final ReferenceQueries reference;
     private final FieldsQueries queries;
 
     FieldsPageParts(FieldsService service, Texts texts, FilesPanel filesPanel, DepartmentFilter departmentFilter,
                     UserQueries users, ObjectAccess access, FieldsEndpoints api, ImportService imports,
-                    ReferenceQueries reference, FieldsQueries queries) {
+                    ReferenceQueries reference, FieldsQueries queries, List<PartsListed> partsListed) {
         this.reference = reference;
         this.queries = queries;
+        this.partsListed = List.copyOf(partsListed);
         this.api = api;
         this.imports = imports;
         this.service = service;

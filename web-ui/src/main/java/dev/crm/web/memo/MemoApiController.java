@@ -65,32 +65,34 @@ class MemoApiController {
 
     @GetMapping
     @Operation(summary = "The memos the caller may see, newest change first; q searches title and description; "
-            + "department: only that department's", description = ItemList.DESCRIPTION)
+            + "department: only that department's; deal: only that deal's", description = ItemList.DESCRIPTION)
     ItemList<MemoJson> list(Actor actor, @RequestParam(required = false) String q,
                              @Choices(MemoStage.class) @RequestParam(required = false) String stage,
                              @RequestParam(required = false) Long department,
+                             @RequestParam(required = false) Long deal,
                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
             throw BadRequest.of(page < 0 ? "page" : "size", "validation.paging", Page.MAX_SIZE);
         }
         Page<MemoView> result = memos.list(actor, q, stage(stage), department == null ? null : List.of(department),
-                page, size);
+                deal, MemoQueries.LATEST, page, size);
         return ItemList.of(result, result.items().stream().map(MemoJson::of).toList());
     }
 
     @GetMapping("/export")
-    @Operation(summary = "The list as CSV, filtered as the list with the same parameters (q, stage, department), "
+    @Operation(summary = "The list as CSV, filtered as the list with the same parameters (q, stage, department, deal), "
             + "newest change first; every row the caller may see, streamed; a header row of field names, UTF-8; a "
             + "text starting with = + - or @ is written after a '")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "CSV, UTF-8",
             content = @Content(mediaType = CsvExport.TEXT_CSV, schema = @Schema(type = "string")))
     void export(Actor actor, @RequestParam(required = false) String q,
                 @Choices(MemoStage.class) @RequestParam(required = false) String stage,
-                @RequestParam(required = false) Long department, HttpServletResponse response) throws IOException {
+                @RequestParam(required = false) Long department, @RequestParam(required = false) Long deal,
+                HttpServletResponse response) throws IOException {
         MemoStage stageFilter = stage(stage);
         List<Long> departments = department == null ? null : List.of(department);
         csv.write(response, MemoKind.KIND.path(), MemoJson.class, page -> memos.list(actor, q, stageFilter, departments,
-                page, CsvExport.PAGE).items().stream().map(MemoJson::of).toList());
+                deal, MemoQueries.LATEST, page, CsvExport.PAGE).items().stream().map(MemoJson::of).toList());
     }
 
     @PostMapping
@@ -103,8 +105,9 @@ class MemoApiController {
         String to = in.text("to");
         String description = in.text("description");
         Boolean draft = in.bool("draft");
+        Long deal = in.number(MemoKind.DEAL.name());
         in.check();
-        MemoView memo = service.create(actor, title, description, to, Boolean.TRUE.equals(draft));
+        MemoView memo = service.create(actor, title, description, to, Boolean.TRUE.equals(draft), deal);
         return ResponseEntity.created(URI.create("/api/memos/" + memo.id())).eTag(etag(memo)).body(MemoJson.of(memo));
     }
 
@@ -127,8 +130,10 @@ class MemoApiController {
         String to = in.has("to") ? nonNull(in.text("to")) : null;
         String description = in.has("description") ? nonNull(in.text("description")) : null;
         Boolean draft = in.bool("draft");
+        // the deal's ID as text, "" (JSON null) to take it off its deal
+        String deal = in.has(MemoKind.DEAL.name()) ? nonNull(idText(in.number(MemoKind.DEAL.name()))) : null;
         in.check();
-        MemoView memo = service.change(actor, id, expected, title, description, to, draft);
+        MemoView memo = service.change(actor, id, expected, title, description, to, draft, deal);
         return ResponseEntity.ok().eTag(etag(memo)).body(MemoJson.of(memo));
     }
 
@@ -184,6 +189,10 @@ class MemoApiController {
     /** JSON null for a text field means "clear it", which the command spells as "". */
     private static String nonNull(String text) {
         return text == null ? "" : text;
+    }
+
+    private static String idText(Long id) {
+        return id == null ? null : id.toString();
     }
 
     private static MemoStage stage(String name) {

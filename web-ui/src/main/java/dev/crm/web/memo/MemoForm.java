@@ -13,6 +13,8 @@ class MemoForm {
     /** Editing a draft: send it now. */
     private boolean send;
     private Long version;
+    /** The deal it is a part of (given on a new memo, kept as it is by an edit), or null. */
+    private Long deal;
 
     static MemoForm of(MemoView memo) {
         MemoForm form = new MemoForm();
@@ -21,6 +23,7 @@ class MemoForm {
         form.description = memo.description() == null ? "" : memo.description();
         form.draft = memo.draft();
         form.version = memo.version();
+        form.deal = memo.deal();
         return form;
     }
 
@@ -70,5 +73,13 @@ class MemoForm {
 
     public void setVersion(Long version) {
         this.version = version;
+    }
+
+    public Long getDeal() {
+        return deal;
+    }
+
+    public void setDeal(Long deal) {
+        this.deal = deal;
     }
 }

@@ -22,22 +22,26 @@ record MemoJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id,
                 @Schema(description = "The reviewer's conclusion") String conclusion,
                 @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The author's username") String owner,
                 @Schema(description = "The author's department's ID") Long department,
+                @Schema(description = "The deal it is a part of (its ID): deleted and restored with it; null when "
+                        + "none") Long deal,
                 @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant createdAt,
                 @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant updatedAt) implements Versioned {
 
     static MemoJson of(MemoView m) {
         return new MemoJson(m.id(), "memo", m.version(), m.title(), m.to(), m.description(), m.draft(),
-                m.stage().apiName(), m.conclusion(), m.owner(), m.department(), m.createdAt(), m.updatedAt());
+                m.stage().apiName(), m.conclusion(), m.owner(), m.department(), m.deal(), m.createdAt(), m.updatedAt());
     }
 
     /** What a create or change sends; a change sends only the fields it changes, null clears a text. */
     @Schema(name = "MemoInput", description = "A memo's own fields: on create, title is required (and 'to' unless it "
-            + "is a draft); a change sends only what it changes: null clears 'to' or 'description' and leaves the others as "
-            + "they are")
+            + "is a draft); a change sends only what it changes: null clears 'to', 'description' or 'deal' and leaves the "
+            + "others as they are")
     record Input(@Schema(maxLength = dev.crm.shared.kind.Limits.TITLE) String title,
                  @Schema(nullable = true, description = "The recipient's username") String to,
                  @Schema(nullable = true) String description,
-                 @Schema(description = "true: kept as a draft, not sent; false (or absent) sends it") Boolean draft) {
+                 @Schema(description = "true: kept as a draft, not sent; false (or absent) sends it") Boolean draft,
+                 @Schema(nullable = true, description = "The ID of a deal the author may see, which the memo becomes a "
+                         + "part of (deleted and restored with it); another ID is refused as unknown (422)") Long deal) {
     }
 
     @Schema(name = "MemoReview", description = "The reviewer's conclusion, optional")

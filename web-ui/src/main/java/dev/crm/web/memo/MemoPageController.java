@@ -60,9 +60,11 @@ class MemoPageController {
     private final DepartmentFilter departmentFilter;
 
     private final CsvExport csv;
+    private final MemoDealLinks deals;
 
     MemoPageController(MemoService service, MemoQueries memos, UserQueries users, Texts texts, FilesPanel filesPanel,
-                       TaskQueries tasks, DepartmentFilter departmentFilter, CsvExport csv) {
+                       TaskQueries tasks, DepartmentFilter departmentFilter, CsvExport csv, MemoDealLinks deals) {
+        this.deals = deals;
         this.csv = csv;
         this.departmentFilter = departmentFilter;
         this.tasks = tasks;
@@ -78,11 +80,14 @@ class MemoPageController {
     @GetMapping
     String list(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) String stage,
                 @RequestParam(defaultValue = "false") boolean dept, @RequestParam(defaultValue = "0") int page,
-                @RequestParam(required = false) String sort, Model model, HttpServletRequest request) {
+                @RequestParam(required = false) String sort, @RequestParam(required = false) Long deal, Model model,
+                HttpServletRequest request) {
         MemoStage stageFilter = stage(stage);
         Sort order = Sort.of(sort, MemoQueries.SORTS, MemoQueries.LATEST);
-        Page<MemoView> result = memos.list(actor, q, stageFilter, departmentFilter.of(actor, dept), order,
+        Page<MemoView> result = memos.list(actor, q, stageFilter, departmentFilter.of(actor, dept), deal, order,
                 Math.max(0, page), PAGE_SIZE);
+        // a deal's memos (its page's "All its memos"): the filter stays with the list's other filters
+        model.addAttribute("filters", deal == null ? Map.of() : Map.of(MemoKind.DEAL.name(), deal));
         model.addAttribute("sorting", Sorting.of(order, MemoQueries.SORTS, request));
         departmentFilter.describe(model, dept, result.items().stream().map(MemoView::department).toList());
         model.addAttribute("kind", MemoKind.KIND);
@@ -100,19 +105,24 @@ class MemoPageController {
     @GetMapping("/export")
     void export(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) String stage,
                 @RequestParam(defaultValue = "false") boolean dept, @RequestParam(required = false) String sort,
-                HttpServletResponse response) throws IOException {
+                @RequestParam(required = false) Long deal, HttpServletResponse response) throws IOException {
         MemoStage stageFilter = stage(stage);
         Sort order = Sort.of(sort, MemoQueries.SORTS, MemoQueries.LATEST);
         java.util.List<Long> departments = departmentFilter.of(actor, dept);
         csv.write(response, MemoKind.KIND.path(), MemoJson.class, page -> memos.list(actor, q, stageFilter, departments,
-                order, page, CsvExport.PAGE).items().stream().map(MemoJson::of).toList());
+                deal, order, page, CsvExport.PAGE).items().stream().map(MemoJson::of).toList());
     }
 
     // --- create ---
 
+    /** {@code deal}: a new memo of that deal (from its page), when the actor may see it. */
     @GetMapping("/new")
-    String newForm(Model model) {
-        return form(model, new MemoForm(), Map.of(), null);
+    String newForm(Actor actor, @RequestParam(required = false) Long deal, Model model) {
+        MemoForm form = new MemoForm();
+        if (deal != null && deals.visible(actor, deal) != null) {
+            form.setDeal(deal);
+        }
+        return form(actor, model, form, Map.of(), null);
     }
 
     @PostMapping("/new")
@@ -120,12 +130,12 @@ class MemoPageController {
                   HttpServletResponse response) {
         try {
             MemoView memo = service.create(actor, form.getTitle(), form.getDescription(), form.getTo(),
-                    form.isDraft());
+                    form.isDraft(), form.getDeal());
             texts.flash(redirect, "success", memo.draft() ? "flash.memo.drafted" : "flash.memo.created", memo.id());
             return "redirect:/memos/" + memo.id();
         } catch (Rejected.Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return form(model, form, texts.errors(e), null);
+            return form(actor, model, form, texts.errors(e), null);
         }
     }
 
@@ -140,6 +150,8 @@ class MemoPageController {
         filesPanel.describe(model, id);
         model.addAttribute("family", MemoPages.LIST.family());
         model.addAttribute("tasks", tasks.fromMemo(id).stream().filter(t -> tasks.mayView(t, actor)).toList());
+        model.addAttribute("dealField", MemoKind.DEAL);
+        model.addAttribute("onDeal", memo.deal() == null ? null : deals.visible(actor, memo.deal()));
         return "memo/show";
     }
 
@@ -148,7 +160,7 @@ class MemoPageController {
     @GetMapping("/{id}/edit")
     String editForm(Actor actor, @PathVariable long id, Model model) {
         MemoView memo = changeable(actor, id);
-        return form(model, MemoForm.of(memo), Map.of(), memo);
+        return form(actor, model, MemoForm.of(memo), Map.of(), memo);
     }
 
     @PostMapping("/{id}/edit")
@@ -165,14 +177,14 @@ class MemoPageController {
             return "redirect:/memos/" + memo.id();
         } catch (Rejected.Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return form(model, form, texts.errors(e), current);
+            return form(actor, model, form, texts.errors(e), current);
         } catch (Rejected.StaleVersion e) {
             // Someone changed it meanwhile: show what it is now, keep what the user typed beside it.
             response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
             MemoView now = service.visible(actor, id);
             model.addAttribute("stale", texts.text("memo.form.stale"));
             model.addAttribute("yours", form);
-            return form(model, MemoForm.of(now), Map.of(), now);
+            return form(actor, model, MemoForm.of(now), Map.of(), now);
         }
     }
 
@@ -250,7 +262,12 @@ class MemoPageController {
         throw new Rejected.Forbidden("error.memo.review-forbidden");
     }
 
-    private String form(Model model, MemoForm form, Map<String, String> errors, MemoView memo) {
+    /** The form; a memo's deal is shown, not chosen: given by its page on a new memo, kept as it is by an edit. */
+    private String form(Actor actor, Model model, MemoForm form, Map<String, String> errors, MemoView memo) {
+        Long deal = memo == null ? form.getDeal() : memo.deal();
+        model.addAttribute("dealField", MemoKind.DEAL);
+        model.addAttribute("onDeal", deal == null ? null : java.util.Objects.requireNonNullElse(deals.visible(actor, deal),
+                Map.of("id", deal)));
         model.addAttribute("kind", MemoKind.KIND);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

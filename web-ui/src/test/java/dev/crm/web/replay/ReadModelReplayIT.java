@@ -116,7 +116,7 @@ class ReadModelReplayIT {
         String payload = jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM domainevententry "
                 + "WHERE aggregateidentifier = ? AND sequencenumber = 0", String.class, Long.toString(id));
         assertThat(payload).isEqualTo("{\"memoId\":" + id + ",\"title\":\"Pinned\",\"description\":null,\"to\":null,"
-                + "\"draft\":true,\"author\":\"" + author + "\",\"department\":null}");
+                + "\"draft\":true,\"author\":\"" + author + "\",\"department\":null,\"deal\":null}");
         String metaData = jdbc.queryForObject("SELECT convert_from(metadata, 'UTF8') FROM domainevententry "
                 + "WHERE aggregateidentifier = ? AND sequencenumber = 0", String.class, Long.toString(id));
         assertThat(metaData).contains("\"username\":\"" + author + "\"").doesNotContain("roles");
