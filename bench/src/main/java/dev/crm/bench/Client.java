@@ -48,8 +48,13 @@ public final class Client {
 
     /** Creates a user (this client must be admin) and returns a client signed in as it. */
     public Client newUser(String username, String... roles) {
+        return newUser(username, java.util.List.of(), roles);
+    }
+
+    /** Creates a user in these departments (this client must be admin) and returns a client signed in as it. */
+    public Client newUser(String username, java.util.List<Long> departments, String... roles) {
         Response r = send("POST", "/api/users", Map.of("username", username, "password", PASSWORD,
-                "displayName", username, "roles", java.util.List.of(roles)), Map.of());
+                "displayName", username, "roles", java.util.List.of(roles), "departments", departments), Map.of());
         if (r.status() != 201) {
             throw new IllegalStateException("cannot create " + username + ": " + r.status() + " " + r.text());
         }
