@@ -185,10 +185,14 @@ final class CrmLoader {
     /**
      * The fields of the {@code i}th object of the kind; answers the index of the object whose owner it takes (its
      * own, its company's, its deal's). Names, subjects and deal names have a word of {@link Loader#WORDS} (each in
-     * one in ten) and one in 10,000 the rare word.
+     * one in ten) and one in 10,000 the rare word. Values that filters select on go by {@code i / MANAGERS}, not
+     * {@code i}, so that they do not follow the owner ({@code i % MANAGERS}): every owner and department has
+     * every value, as a list filtered and ruled by the viewer would meet them.
      */
     private static int fill(String path, int i, ObjectNode fields, ObjectNode payload, Loaded loaded) {
-        String word = Loader.WORDS[i % Loader.WORDS.length] + (i % 10_000 == 4_321 ? " and " + Loader.RARE_WORD : "");
+        // the word does not follow the owner (i % MANAGERS), so each owner and department has every word
+        String word = Loader.WORDS[(i / MANAGERS) % Loader.WORDS.length]
+                + (i % 10_000 == 4_321 ? " and " + Loader.RARE_WORD : "");
         String first = FIRST[i % FIRST.length];
         String last = LAST[(i / FIRST.length) % LAST.length] + (i % 97);
         String city = CITIES[(i / 7) % CITIES.length];
@@ -213,16 +217,16 @@ final class CrmLoader {
                 return i;
             }
             case "products" -> {
-                fields.put("name", "Product " + i + " " + word).put("type", i % 4 == 0 ? "service" : "goods")
+                fields.put("name", "Product " + i + " " + word).put("type", (i / MANAGERS) % 4 == 0 ? "service" : "goods")
                         .put("price", (i % 1_000) + ".50").put("currency", "EUR")
-                        .put("category", CATEGORIES[(i / 3) % CATEGORIES.length]).put("onSale", i % 5 != 0 ? "true" : "false");
+                        .put("category", CATEGORIES[(i / 3) % CATEGORIES.length]).put("onSale", (i / MANAGERS) % 5 != 0 ? "true" : "false");
                 return i;
             }
             case "requests" -> {
                 fields.removeAll(); // not the template's links (its deal, lead)
                 fields.put("subject", "Request " + i + " about the " + word).put("firstName", first)
                         .put("lastName", last).put("companyName", "Firm " + i).put("email", "req" + i + "@firm.example")
-                        .put("pending", i % 3 == 0 ? "true" : "false").put("duplicate", "false").put("case", "false")
+                        .put("pending", (i / MANAGERS) % 3 == 0 ? "true" : "false").put("duplicate", "false").put("case", "false")
                         .put("subsequent", "false").put("verificationRequired", "false");
                 return i;
             }
@@ -230,7 +234,7 @@ final class CrmLoader {
                 int company = i % n;
                 fields.removeAll();
                 fields.put("name", "Deal " + i + " " + word)
-                        .put("stage", String.valueOf(loaded.stages().get(i % loaded.stages().size())))
+                        .put("stage", String.valueOf(loaded.stages().get((i / MANAGERS) % loaded.stages().size())))
                         .put("amount", (i % 100_000) + "").put("currency", "EUR").put("probability", (i % 11) * 10 + "")
                         .put("nextStepDate", LocalDate.of(2027, 1, 1).plusDays(i % 365).toString())
                         .put("company", String.valueOf(loaded.id("companies", company)))
@@ -241,7 +245,7 @@ final class CrmLoader {
                 int deal = (i * 3) % n;
                 fields.put("amount", (i % 10_000) + ".25").put("currency", "EUR")
                         .put("date", LocalDate.of(2026, 1, 1).plusDays(i % 700).toString())
-                        .put("status", STATUSES[i % STATUSES.length]).put("contractNumber", "C-" + i)
+                        .put("status", STATUSES[(i / MANAGERS) % STATUSES.length]).put("contractNumber", "C-" + i)
                         .put("invoiceNumber", "INV-" + (100_000 + i));
                 payload.put("deal", loaded.id("deals", deal));
                 return deal % n; // a deal has its company's owner: index deal
