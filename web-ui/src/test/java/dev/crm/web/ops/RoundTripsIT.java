@@ -211,9 +211,11 @@ class RoundTripsIT {
         assertThat(counted(manager, "POST", "/api/payments", Map.of("deal", deal, "amount", 20, "currency", "EUR",
                 "date", "2026-11-30"), 201).stream().filter(sql -> !sql.contains("nextval")))
                 .as("round trips of POST /api/payments").hasSizeLessThanOrEqualTo(6);
-        // the user, the object's events, the append, the projections' writes, the commit
+        // the user, the object's events, its deal's co-owner (PaymentDeals: who has the owner's rights over it,
+        // asked before the rights are checked, also when the actor is the owner: lowering it means a lazy co-owner
+        // in Permissions.reaches, shared by every kind), the append, the projections' writes, the commit
         assertThat(counted(manager, "PATCH", "/api/payments/" + payment, Map.of("invoiceNumber", "INV-2"), 200))
-                .as("round trips of PATCH /api/payments/{id}").hasSizeLessThanOrEqualTo(5);
+                .as("round trips of PATCH /api/payments/{id}").hasSizeLessThanOrEqualTo(6);
     }
 
     @Test
