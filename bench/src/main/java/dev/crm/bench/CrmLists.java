@@ -28,19 +28,24 @@ final class CrmLists {
         List<Case> cases = new ArrayList<>();
         Supplier<Long> stage = () -> loaded.stages().get(ThreadLocalRandom.current().nextInt(loaded.stages().size()));
         Supplier<Long> company = () -> loaded.id("companies", ThreadLocalRandom.current().nextInt(loaded.perKind()));
-        cases.add(new Case("list page: companies by name, 50 rows, chief", chief, () -> "/api/companies?sort=name" + page()));
+        cases.add(new Case("list page: companies by name, 50 rows, chief", chief,
+                () -> "/api/companies?sort=name" + page()));
         cases.add(new Case("list page: companies, text '" + common + "' (1 in 10), 50 rows, chief", chief,
                 () -> "/api/companies?q=" + common + "&size=50"));
         cases.add(new Case("list page: companies, text '" + rare + "' (1 in 10,000), 50 rows, chief", chief,
                 () -> "/api/companies?q=" + rare + "&size=50"));
-        cases.add(new Case("list page: contacts of a company, 50 rows, chief", chief, () -> "/api/contacts?company=" + company.get()
-                + "&size=50"));
-        cases.add(new Case("list page: contacts by last name, 50 rows, manager", manager, () -> "/api/contacts?sort=lastName" + page()));
-        cases.add(new Case("list page: leads by company name, 50 rows, chief", chief, () -> "/api/leads?sort=companyName" + page()));
+        cases.add(new Case("list page: contacts of a company, 50 rows, chief", chief,
+                () -> "/api/contacts?company=" + company.get() + "&size=50"));
+        cases.add(new Case("list page: contacts by last name, 50 rows, manager", manager,
+                () -> "/api/contacts?sort=lastName" + page()));
+        cases.add(new Case("list page: leads by company name, 50 rows, chief", chief,
+                () -> "/api/leads?sort=companyName" + page()));
         cases.add(new Case("list page: leads of my department, newest first, 50 rows, operator", operator,
                 () -> "/api/leads?department=" + people.departments().get(0) + page()));
-        cases.add(new Case("list page: requests pending, 50 rows, chief", chief, () -> "/api/requests?pending=true" + page()));
-        cases.add(new Case("list page: requests, 50 rows, operator (department rule)", operator, () -> "/api/requests?sort=-updatedAt" + page()));
+        cases.add(new Case("list page: requests pending, 50 rows, chief", chief,
+                () -> "/api/requests?pending=true" + page()));
+        cases.add(new Case("list page: requests, 50 rows, operator (department rule)", operator,
+                () -> "/api/requests?sort=-updatedAt" + page()));
         cases.add(new Case("list page: requests pending, 50 rows, operator (department rule)", operator,
                 () -> "/api/requests?pending=true" + page()));
         cases.add(new Case("list page: requests, text '" + common + "', 50 rows, operator (department rule)", operator,
@@ -53,11 +58,14 @@ final class CrmLists {
                 () -> "/api/deals?stage=" + stage.get() + page()));
         cases.add(new Case("list page: deals, text '" + common + "', 50 rows, manager (own rule)", manager,
                 () -> "/api/deals?q=" + common + "&size=50"));
-        cases.add(new Case("list page: deals, text '" + rare + "', 50 rows, chief", chief, () -> "/api/deals?q=" + rare + "&size=50"));
+        cases.add(new Case("list page: deals, text '" + rare + "', 50 rows, chief", chief,
+                () -> "/api/deals?q=" + rare + "&size=50"));
         cases.add(new Case("list page: payments received, latest date first, 50 rows, chief", chief,
                 () -> "/api/payments?status=received&sort=-date" + page()));
-        cases.add(new Case("list page: payments, 50 rows, manager (own rule)", manager, () -> "/api/payments?sort=-updatedAt" + page()));
-        cases.add(new Case("list page: products on sale by name, 50 rows, chief", chief, () -> "/api/products?onSale=true&sort=name" + page()));
+        cases.add(new Case("list page: payments, 50 rows, manager (own rule)", manager,
+                () -> "/api/payments?sort=-updatedAt" + page()));
+        cases.add(new Case("list page: products on sale by name, 50 rows, chief", chief,
+                () -> "/api/products?onSale=true&sort=name" + page()));
         cases.add(new Case("list page: products 100–200 EUR by price, 50 rows, manager (department rule)", manager,
                 () -> "/api/products?minPrice=100&maxPrice=200&sort=price" + page()));
         cases.add(new Case("search bar `GET /api/search?q=" + common + "` (every kind), chief", chief,

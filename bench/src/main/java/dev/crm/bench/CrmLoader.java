@@ -217,16 +217,19 @@ final class CrmLoader {
                 return i;
             }
             case "products" -> {
-                fields.put("name", "Product " + i + " " + word).put("type", (i / MANAGERS) % 4 == 0 ? "service" : "goods")
+                fields.put("name", "Product " + i + " " + word)
+                        .put("type", (i / MANAGERS) % 4 == 0 ? "service" : "goods")
                         .put("price", (i % 1_000) + ".50").put("currency", "EUR")
-                        .put("category", CATEGORIES[(i / 3) % CATEGORIES.length]).put("onSale", (i / MANAGERS) % 5 != 0 ? "true" : "false");
+                        .put("category", CATEGORIES[(i / 3) % CATEGORIES.length])
+                        .put("onSale", (i / MANAGERS) % 5 != 0 ? "true" : "false");
                 return i;
             }
             case "requests" -> {
                 fields.removeAll(); // not the template's links (its deal, lead)
                 fields.put("subject", "Request " + i + " about the " + word).put("firstName", first)
                         .put("lastName", last).put("companyName", "Firm " + i).put("email", "req" + i + "@firm.example")
-                        .put("pending", (i / MANAGERS) % 3 == 0 ? "true" : "false").put("duplicate", "false").put("case", "false")
+                        .put("pending", (i / MANAGERS) % 3 == 0 ? "true" : "false").put("duplicate", "false")
+                        .put("case", "false")
                         .put("subsequent", "false").put("verificationRequired", "false");
                 return i;
             }
