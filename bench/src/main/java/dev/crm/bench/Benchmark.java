@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
 public final class Benchmark {
 
     private final int objects = Integer.getInteger("bench.objects", 1_000_000);
+    /** Objects of each CRM kind (companies, contacts, leads, products, requests, deals, payments). */
+    private final int crmObjects = Integer.getInteger("bench.crmObjects", Math.max(100_000, objects / 5));
     private final int seconds = Integer.getInteger("bench.seconds", 30);
     private final int latencyCommands = Integer.getInteger("bench.latencyCommands", 2_000);
     private final int warmup = Integer.getInteger("bench.warmup", 60);
@@ -78,6 +80,7 @@ public final class Benchmark {
                 writers.add(admin.newUser("writer" + i, "manager"));
             }
             Client reader = admin.newUser("reader1");
+            CrmLoader.People people = CrmLoader.people(admin);
 
             // --- commands through the API
             // until the JIT has compiled the hot paths: without it, half of the CRM's CPU in the measured
@@ -122,11 +125,19 @@ public final class Benchmark {
             Loader.StoredEvent task = Loader.creationEvent(crmDb, taskTemplate);
             List<String> authors = new ArrayList<>(writers.stream().map(c -> c.username).toList());
             authors.add(reader.username);
+            Map<String, Loader.StoredEvent> crmTemplates = CrmLoader.templates(crmDb,
+                    new Client(crm.port(), people.managers().get(0), Client.PASSWORD));
+            List<Long> stages = CrmLoader.stages(admin);
             log("loading " + objects + " objects into the event store");
             long loadStart = System.nanoTime();
             long first = Loader.load(crmDb, memo, task, authors, objects);
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             log(String.format(Locale.ROOT, "loaded in %.1f s", loadSeconds));
+            log("loading " + crmObjects + " objects of each of " + CrmLoader.PATHS);
+            loadStart = System.nanoTime();
+            CrmLoader.Loaded crmLoaded = CrmLoader.load(crmDb, crmTemplates, people, stages, crmObjects);
+            double crmLoadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            log(String.format(Locale.ROOT, "loaded in %.1f s", crmLoadSeconds));
             long storedEvents = count(crmDb, "SELECT COUNT(*) FROM domainevententry");
             crm.stop();
 
@@ -172,6 +183,20 @@ public final class Benchmark {
             Stats listTaskText = reads(() -> writer2.get("/api/tasks?q=" + Loader.COMMON_WORD + "&size=50"));
             cpu("list pages (7 kinds, one client)", c0, rebuilding, 7L * (samples + 50));
             jfrStop(rebuilding, "lists");
+            List<CrmLists.Case> crmCases = CrmLists.cases(chief2,
+                    new Client(rebuilding.port(), people.managers().get(0), Client.PASSWORD),
+                    new Client(rebuilding.port(), people.operator(), Client.PASSWORD), people, crmLoaded);
+            log("CRM lists: " + crmCases.size() + " reads");
+            jfrStart(rebuilding, "crm-lists");
+            c0 = mark(rebuilding);
+            List<Stats> crmLists = new ArrayList<>();
+            for (CrmLists.Case c : crmCases) {
+                crmLists.add(reads(() -> c.client().get(c.path().get())));
+                log(c.figure() + ": " + pp(crmLists.get(crmLists.size() - 1)));
+            }
+            cpu("CRM list pages and searches (" + crmCases.size() + " reads, one client)", c0, rebuilding,
+                    crmCases.size() * (samples + 50L));
+            jfrStop(rebuilding, "crm-lists");
             Client author2 = new Client(rebuilding.port(), author.username, Client.PASSWORD);
             jfrStart(rebuilding, "history");
             c0 = mark(rebuilding);
@@ -240,6 +265,11 @@ public final class Benchmark {
                     pp(listRare), "p99 ≤ 20 ms", "", "", listRare.percentileMillis(0.99) <= 20);
             add("list page: tasks, text '" + Loader.COMMON_WORD + "', 50 rows, manager (not privileged), p50 / p99",
                     pp(listTaskText), "p99 ≤ 20 ms", "", "", listTaskText.percentileMillis(0.99) <= 20);
+            for (int i = 0; i < crmCases.size(); i++) {
+                Stats list = crmLists.get(i);
+                add(crmCases.get(i).figure() + ", p50 / p99",
+                        pp(list), "p99 ≤ 20 ms", "", "", list.percentileMillis(0.99) <= 20);
+            }
             add("start-up with " + fmt(storedEvents) + " stored events (process start → health UP)",
                     String.format(Locale.ROOT, "%.1f s (Spring: %s)", startup / 1000.0, springStartup), "≤ 10 s", "", "",
                     startup <= 10_000);
@@ -250,6 +280,8 @@ public final class Benchmark {
             add("raw: replay committing every event", "", "", fmt(rawReplayEach) + " events/s", "", null);
             notes.append(String.format(Locale.ROOT, "- bulk load of %,d objects (COPY of rows shaped like the CRM's own): %.1f s%n",
                     objects, loadSeconds));
+            notes.append(String.format(Locale.ROOT, "- bulk load of %,d objects of each CRM kind (%s; COPY of their "
+                    + "creation events): %.1f s%n", crmObjects, String.join(", ", CrmLoader.PATHS), crmLoadSeconds));
             notes.append("- command latency at 16 clients: p50 ").append(ms(many.percentileMillis(0.5))).append(", p99 ")
                     .append(ms(many.percentileMillis(0.99))).append('\n');
             notes.append(String.format(Locale.ROOT, "- whole run: %.1f min%n", (System.nanoTime() - started) / 6e10));

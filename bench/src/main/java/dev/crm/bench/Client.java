@@ -48,8 +48,17 @@ public final class Client {
 
     /** Creates a user (this client must be admin) and returns a client signed in as it. */
     public Client newUser(String username, String... roles) {
-        Response r = send("POST", "/api/users", Map.of("username", username, "password", PASSWORD,
-                "displayName", username, "roles", java.util.List.of(roles)), Map.of());
+        return newUser(username, java.util.List.of(), roles);
+    }
+
+    /** Creates a user in these departments (this client must be admin) and returns a client signed in as it. */
+    public Client newUser(String username, java.util.List<Long> departments, String... roles) {
+        Map<String, Object> user = new java.util.HashMap<>(Map.of("username", username, "password", PASSWORD,
+                "displayName", username, "roles", java.util.List.of(roles)));
+        if (!departments.isEmpty()) {
+            user.put("departments", departments);
+        }
+        Response r = send("POST", "/api/users", user, Map.of());
         if (r.status() != 201) {
             throw new IllegalStateException("cannot create " + username + ": " + r.status() + " " + r.text());
         }

@@ -23,7 +23,7 @@ import org.postgresql.copy.CopyIn;
 final class Loader {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    private static final String[] WORDS = {"renewal", "invoice", "meeting", "contract", "offer", "delivery",
+    static final String[] WORDS = {"renewal", "invoice", "meeting", "contract", "offer", "delivery",
             "support", "training", "audit", "budget"};
     /** A word in the title of one memo and one task in ten (and in the description of one in ten more). */
     static final String COMMON_WORD = WORDS[3];
@@ -64,9 +64,7 @@ final class Loader {
             try (Statement s = c.createStatement()) {
                 s.execute("SELECT setval('crm_object_id', " + (first + count) + ")");
             }
-            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                    COPY domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
-                    payload, payloadrevision, payloadtype, timestamp) FROM STDIN WITH (FORMAT csv)""");
+            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
             Instant base = Instant.now().minusSeconds(count / 1000 + 1);
             ByteBuf line = new ByteBuf(1 << 20);
             for (int i = 0; i < count; i++) {
@@ -96,15 +94,7 @@ final class Loader {
                 if (meta.has("correlationId")) {
                     meta.put("correlationId", UUID.randomUUID().toString());
                 }
-                line.ascii(Long.toString(id)).ascii(",0,").ascii(template.type()).ascii(",")
-                        .ascii(UUID.randomUUID().toString()).ascii(",").hex(Client.JSON.writeValueAsBytes(meta))
-                        .ascii(",").hex(Client.JSON.writeValueAsBytes(payload)).ascii(",")
-                        .ascii(template.payloadRevision() == null ? "" : template.payloadRevision()).ascii(",")
-                        .ascii(template.payloadType()).ascii(",").ascii(base.plusMillis(i).toString()).ascii("\n");
-                if (line.size > (1 << 20) - 8192) {
-                    copy.writeToCopy(line.bytes, 0, line.size);
-                    line.size = 0;
-                }
+                line(copy, line, id, template, meta, payload, base.plusMillis(i));
             }
             copy.writeToCopy(line.bytes, 0, line.size);
             copy.endCopy();
@@ -112,6 +102,28 @@ final class Loader {
                 s.execute("ANALYZE domainevententry");
             }
             return first;
+        }
+    }
+
+    /** The COPY statement {@link #line} writes for. */
+    static final String COPY = """
+            COPY domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
+            payload, payloadrevision, payloadtype, timestamp) FROM STDIN WITH (FORMAT csv)""";
+
+    /**
+     * Adds the creation event of object {@code id} (the template's type, with this payload and metadata, at this
+     * time) to the buffer, and sends the buffer when it is nearly full.
+     */
+    static void line(CopyIn copy, ByteBuf line, long id, StoredEvent template, ObjectNode meta, ObjectNode payload,
+                     Instant at) throws SQLException, IOException {
+        line.ascii(Long.toString(id)).ascii(",0,").ascii(template.type()).ascii(",")
+                .ascii(UUID.randomUUID().toString()).ascii(",").hex(Client.JSON.writeValueAsBytes(meta))
+                .ascii(",").hex(Client.JSON.writeValueAsBytes(payload)).ascii(",")
+                .ascii(template.payloadRevision() == null ? "" : template.payloadRevision()).ascii(",")
+                .ascii(template.payloadType()).ascii(",").ascii(at.toString()).ascii("\n");
+        if (line.size > (1 << 20) - 8192) {
+            copy.writeToCopy(line.bytes, 0, line.size);
+            line.size = 0;
         }
     }
 

@@ -88,6 +88,18 @@ public class Paging {
     }
 
     /**
+     * The first {@code max} rows of {@code SELECT columns FROM from where ORDER BY orderBy}, without a count: for
+     * a caller that shows no total (the search bar), which would otherwise pay the bounded count whenever the rows
+     * fill {@code max} (a scan up to {@link #COUNT_LIMIT} matches). Adds {@code limit} to {@code params}.
+     */
+    public <T> List<T> first(String columns, String from, CharSequence where, MapSqlParameterSource params,
+                             String orderBy, RowMapper<T> row, int max) {
+        params.addValue("limit", size(max));
+        return jdbc.getJdbcOperations().query(plannedForItsValues("SELECT " + columns + " FROM " + from + where
+                + " ORDER BY " + orderBy + " LIMIT :limit", params), row);
+    }
+
+    /**
      * The statement, planned for its own values every time it runs. PostgreSQL's JDBC driver prepares a statement
      * on the server after five runs, and the server then may keep one plan for any values (a generic plan) when
      * it looks no dearer than the plans it made so far. For a list no single plan fits every value: a user who

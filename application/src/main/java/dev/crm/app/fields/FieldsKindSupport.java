@@ -54,7 +54,7 @@ public class FieldsKindSupport implements KindSupport {
 
     @Override
     public List<Found> search(Actor actor, String text, int max) {
-        return objects.list(kind(), actor, FieldsQueries.Filter.of(text, null), FieldsQueries.LATEST, 0, max).items()
+        return objects.first(kind(), actor, FieldsQueries.Filter.of(text, null), FieldsQueries.LATEST, max)
                 .stream().map(o -> new Found(o.id(), o.title())).toList();
     }
 

@@ -135,9 +135,33 @@ public class FieldsQueries {
     /** A page of the objects the actor may view, as the filter asks, in the order asked ({@link FieldsTables#sorts}). */
     public Page<FieldsView> list(Kind kind, Actor actor, Filter filter, Sort sort, int page, int size) {
         MapSqlParameterSource params = new MapSqlParameterSource();
+        StringBuilder where = where(kind, actor, filter, params);
+        if (where == null) {
+            return new Page<>(List.of(), 0, Paging.number(page), Paging.size(size));
+        }
+        return paging.page("*", FieldsTables.table(kind), where, params, sort.orderBy(FieldsTables.sorts(kind), ""),
+                FieldsTables.row(kind), page, size);
+    }
+
+    /**
+     * The first {@code max} objects of that list, without its count (the search bar shows no total: a full page's
+     * bounded count would scan up to 1,000 matches, 20-30 ms for a common word at 10^5 companies).
+     */
+    public List<FieldsView> first(Kind kind, Actor actor, Filter filter, Sort sort, int max) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        StringBuilder where = where(kind, actor, filter, params);
+        if (where == null) {
+            return List.of();
+        }
+        return paging.first("*", FieldsTables.table(kind), where, params, sort.orderBy(FieldsTables.sorts(kind), ""),
+                FieldsTables.row(kind), max);
+    }
+
+    /** The list's condition and its parameters; null: the actor may see none of the kind. */
+    private StringBuilder where(Kind kind, Actor actor, Filter filter, MapSqlParameterSource params) {
         StringBuilder where = new StringBuilder(" WHERE deleted = FALSE");
         if (!Sql.visible(where, params, actor, kind.name(), alsoOwn(kind), () -> users.departments(actor.username()))) {
-            return new Page<>(List.of(), 0, Paging.number(page), Paging.size(size));
+            return null;
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             where.append(FieldsTables.textCondition(kind));
@@ -163,7 +187,6 @@ public class FieldsQueries {
             }
         }
         Sql.inDepartments(where, params, ObjectFields.DEPARTMENT.name(), filter.departments());
-        return paging.page("*", FieldsTables.table(kind), where, params, sort.orderBy(FieldsTables.sorts(kind), ""),
-                FieldsTables.row(kind), page, size);
+        return where;
     }
 }
