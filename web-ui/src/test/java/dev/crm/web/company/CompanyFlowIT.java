@@ -6,14 +6,10 @@ import static dev.crm.web.testsupport.BrowserSession.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import dev.crm.web.testsupport.Api;
-import dev.crm.web.testsupport.BrowserSession;
+import dev.crm.web.testsupport.BrowserFlowTest;
 import dev.crm.web.testsupport.CrmIntegrationTest;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Companies and contacts in a real browser: a manager adds a company through the form (a bad e-mail is refused
@@ -21,23 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * company's page, and deletes the company after its confirmation page lists the contact.
  */
 @CrmIntegrationTest
-class CompanyFlowIT {
+class CompanyFlowIT extends BrowserFlowTest {
 
-    @LocalServerPort
-    int port;
-    Api api;
-    BrowserSession browser;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        browser = new BrowserSession(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void aManagerCreatesACompanyAndAContactThroughThePages() {

@@ -11,18 +11,14 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
-import dev.crm.web.testsupport.Api;
-import dev.crm.web.testsupport.BrowserSession;
+import dev.crm.web.testsupport.BrowserFlowTest;
 import dev.crm.web.testsupport.CrmIntegrationTest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The sales pipeline in a real browser, at desk and at phone width (issue 14's flow): a request arrives (through the
@@ -35,25 +31,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * names, not IDs) and the request that caused it; the request's history shows the deal it made.
  */
 @CrmIntegrationTest
-class SalesPipelineFlowIT {
+class SalesPipelineFlowIT extends BrowserFlowTest {
 
     static final Path SCREENSHOTS = Path.of("target/screenshots");
 
-    @LocalServerPort
-    int port;
-    Api api;
-    BrowserSession browser;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        browser = new BrowserSession(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @ParameterizedTest
     @CsvSource({"desk, 1280, 900", "phone, 390, 844"})

@@ -8,17 +8,13 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import dev.crm.web.testsupport.Api;
-import dev.crm.web.testsupport.BrowserSession;
+import dev.crm.web.testsupport.BrowserFlowTest;
 import dev.crm.web.testsupport.CrmIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Security finding 9 (the token item): the files panel's upload form carried the CSRF token in its URL,
@@ -27,23 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * upload without JavaScript still gets its message.
  */
 @CrmIntegrationTest
-class UploadCsrfTokenIT {
+class UploadCsrfTokenIT extends BrowserFlowTest {
 
-    @LocalServerPort
-    int port;
-    Api api;
-    BrowserSession browser;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        browser = new BrowserSession(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     private static List<Request> uploads(Page page) {
         List<Request> uploads = new CopyOnWriteArrayList<>();

@@ -6,15 +6,12 @@ import static dev.crm.web.testsupport.BrowserSession.link;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
-import dev.crm.web.testsupport.Api;
+import dev.crm.web.testsupport.BrowserFlowTest;
 import dev.crm.web.testsupport.BrowserSession;
 import dev.crm.web.testsupport.CrmIntegrationTest;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An import in a real browser, at desk and phone width: a manager uploads a CSV file with a bad row, sees the
@@ -22,23 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * watches the progress bar reach done, and finds the companies in the list.
  */
 @CrmIntegrationTest
-class ImportFlowIT {
+class ImportFlowIT extends BrowserFlowTest {
 
-    @LocalServerPort
-    int port;
-    Api api;
-    BrowserSession browser;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        browser = new BrowserSession(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @ParameterizedTest
     @ValueSource(ints = {1280, 390})

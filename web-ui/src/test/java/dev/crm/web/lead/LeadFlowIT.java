@@ -9,15 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
-import dev.crm.web.testsupport.Api;
-import dev.crm.web.testsupport.BrowserSession;
+import dev.crm.web.testsupport.BrowserFlowTest;
 import dev.crm.web.testsupport.CrmIntegrationTest;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Leads in a real browser: a manager adds a lead through the form, converts it from its page after the confirmation
@@ -25,25 +21,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * lead's page then shows it converted, with links to both and no way to change it. At desk and phone width.
  */
 @CrmIntegrationTest
-class LeadFlowIT {
+class LeadFlowIT extends BrowserFlowTest {
 
     static final java.nio.file.Path SCREENSHOTS = java.nio.file.Path.of("target/screenshots");
 
-    @LocalServerPort
-    int port;
-    Api api;
-    BrowserSession browser;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        browser = new BrowserSession(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void aManagerAddsALeadAndConvertsItIntoANewCompanyAtDeskWidth() {

@@ -10,41 +10,22 @@ import com.microsoft.playwright.Page;
 import dev.crm.app.deal.DealService;
 import dev.crm.shared.Actor;
 import dev.crm.shared.Role;
-import dev.crm.web.testsupport.Api;
-import dev.crm.web.testsupport.BrowserSession;
+import dev.crm.web.testsupport.BrowserFlowTest;
 import dev.crm.web.testsupport.CrmIntegrationTest;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A deal's memos in a real browser at phone width: New memo on the deal's page writes a memo about the deal, the
  * memo's page links back to it, the deal lists it, and deleting the deal announces and takes it.
  */
 @CrmIntegrationTest
-class MemoDealFlowIT {
+class MemoDealFlowIT extends BrowserFlowTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     DealService deals;
-    Api api;
-    BrowserSession browser;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        browser = new BrowserSession(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void aMemoWrittenFromItsDealsPageIsListedThereAndGoesWithTheDeal() {

@@ -10,17 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.crm.web.testsupport.Api;
-import dev.crm.web.testsupport.BrowserSession;
+import dev.crm.web.testsupport.BrowserFlowTest;
 import dev.crm.web.testsupport.CrmIntegrationTest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The memo flow in a real browser: A writes a memo to B through the form, B finds it with {@code ID<n>}
@@ -28,25 +24,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * history shows who did what with old and new values. Plus the pages at phone width.
  */
 @CrmIntegrationTest
-class MemoReviewFlowIT {
+class MemoReviewFlowIT extends BrowserFlowTest {
 
     static final Path SCREENSHOTS = Path.of("target/screenshots");
 
-    @LocalServerPort
-    int port;
-    Api api;
-    BrowserSession browser;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        browser = new BrowserSession(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
 
 

@@ -6,39 +6,20 @@ import static dev.crm.web.testsupport.BrowserSession.fitsTheWindow;
 import static dev.crm.web.testsupport.BrowserSession.link;
 
 import com.microsoft.playwright.Page;
-import dev.crm.web.testsupport.Api;
-import dev.crm.web.testsupport.BrowserSession;
+import dev.crm.web.testsupport.BrowserFlowTest;
 import dev.crm.web.testsupport.CrmIntegrationTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Products in a real browser, at desk and at phone width: a manager adds a product through the form (a price with
  * three decimals is refused under its field, what was typed kept), sees it on its page and in the list.
  */
 @CrmIntegrationTest
-class ProductFlowIT {
+class ProductFlowIT extends BrowserFlowTest {
 
-    @LocalServerPort
-    int port;
-    Api api;
-    BrowserSession browser;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        browser = new BrowserSession(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void aManagerAddsAProductAtDeskWidth() {

@@ -8,15 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
-import dev.crm.web.testsupport.Api;
-import dev.crm.web.testsupport.BrowserSession;
+import dev.crm.web.testsupport.BrowserFlowTest;
 import dev.crm.web.testsupport.CrmIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Projects in a real browser at phone width (390 px): create a project, add a task to it, upload a file
@@ -25,25 +21,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * screen.
  */
 @CrmIntegrationTest
-class ProjectFlowIT {
+class ProjectFlowIT extends BrowserFlowTest {
 
     static final Path SCREENSHOTS = Path.of("target/screenshots");
 
-    @LocalServerPort
-    int port;
-    Api api;
-    BrowserSession browser;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        browser = new BrowserSession(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void aProjectWithATaskAndItsFilesOnAPhone() {

@@ -11,18 +11,15 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.crm.app.file.ContentStore;
 import dev.crm.web.testsupport.Api;
-import dev.crm.web.testsupport.BrowserSession;
+import dev.crm.web.testsupport.BrowserFlowTest;
 import dev.crm.web.testsupport.CrmIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A task made from a memo in a real browser: the recipient copies one of the memo's two files to a new
@@ -30,27 +27,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * its files stay, the shared content stays; once the memo is deleted too, the content goes.
  */
 @CrmIntegrationTest
-class TaskFromMemoFlowIT {
+class TaskFromMemoFlowIT extends BrowserFlowTest {
 
     static final Path SCREENSHOTS = Path.of("target/screenshots");
 
-    @LocalServerPort
-    int port;
     @Autowired
     ContentStore store;
-    Api api;
-    BrowserSession browser;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        browser = new BrowserSession(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
 
 
