@@ -131,7 +131,7 @@ class UserAdministrationFlowIT {
         assertThat(admin.locator("#history .history-entry").nth(0)).containsText("Gina Field");
         assertThat(admin.locator("#history .history-entry").nth(0)).containsText("manager");
         assertThat(admin.locator("#history .history-entry").nth(1)).containsText(department);
-        assertThat(admin.locator("#history .history-entry").nth(2).locator(".history-to")).hasText("false");
+        assertThat(admin.locator("#history .history-entry").nth(2).locator(".history-to")).hasText("No"); // a flag by its label
         admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("user-administration.png"))
                 .setFullPage(true));
 
