@@ -20,7 +20,7 @@ public class SecretStore implements InitializingBean {
     private final JdbcTemplate jdbc;
     private final Optional<SecretCipher> cipher;
 
-    SecretStore(JdbcTemplate jdbc, @Value("${crm.secret-key:}") String configured,
+    public SecretStore(JdbcTemplate jdbc, @Value("${crm.secret-key:}") String configured,
                 @Value("${spring.datasource.url:}") String url, @Value("${crm.data-dir:./data}") Path dataDir) {
         this.jdbc = jdbc;
         this.cipher = SecretKeys.key(configured, url.startsWith("jdbc:h2:"), dataDir).map(SecretCipher::new);

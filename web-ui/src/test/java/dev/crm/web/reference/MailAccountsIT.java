@@ -1,12 +1,15 @@
 package dev.crm.web.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.crm.app.mail.MailAccounts;
+import dev.crm.app.secret.SecretCipher;
+import dev.crm.app.secret.SecretStore;
 import dev.crm.web.testsupport.Api;
 import dev.crm.web.testsupport.CrmIntegrationTest;
 import jakarta.mail.internet.MimeMessage;
@@ -129,6 +132,15 @@ class MailAccountsIT {
                 StandardCharsets.UTF_8));
         assertThat(all).noneMatch(p -> p.contains(password) || p.contains(next));
         assertThat(output.getAll()).doesNotContain(password).doesNotContain(next);
+
+        // at a start with another key, or none, the stored secrets stop it with an error naming CRM_SECRET_KEY
+        String url = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getURL());
+        assertThatThrownBy(() -> new SecretStore(jdbc, java.util.Base64.getEncoder().encodeToString(
+                SecretCipher.newKey()), url, java.nio.file.Path.of("target")).afterPropertiesSet())
+                .hasMessageContaining("CRM_SECRET_KEY").hasMessageNotContaining(next);
+        assertThatThrownBy(() -> new SecretStore(jdbc, "", url, java.nio.file.Path.of("target")).afterPropertiesSet())
+                .hasMessageContaining("CRM_SECRET_KEY is not set");
+        new SecretStore(jdbc, CrmIntegrationTest.SECRET_KEY, url, java.nio.file.Path.of("target")).afterPropertiesSet();
 
         // deleted and restored, it keeps its password
         assertThat(api.as("admin", "DELETE", "/api/admin/mail-accounts/" + id, null).status()).isEqualTo(204);
