@@ -112,23 +112,21 @@ public class MailAccounts {
         Properties properties = sender.getJavaMailProperties();
         String security = account.value(Fields.SECURITY.name());
         if ("ssl".equals(security)) {
-            sender.setProtocol("smtps");
-            properties.put("mail.smtps.ssl.enable", "true");
-            properties.put("mail.smtps.ssl.checkserveridentity", "true");
+            properties.put("mail.smtp.ssl.enable", "true");
+            properties.put("mail.smtp.ssl.checkserveridentity", "true");
         } else if ("starttls".equals(security)) {
             properties.put("mail.smtp.starttls.enable", "true");
             properties.put("mail.smtp.starttls.required", "true");
             properties.put("mail.smtp.ssl.checkserveridentity", "true");
         }
-        String protocol = sender.getProtocol();
         if (username != null) {
             sender.setUsername(username);
             sender.setPassword(password == null ? "" : password);
-            properties.put("mail." + protocol + ".auth", "true");
+            properties.put("mail.smtp.auth", "true");
         }
-        properties.put("mail." + protocol + ".connectiontimeout", TIMEOUT);
-        properties.put("mail." + protocol + ".timeout", TIMEOUT);
-        properties.put("mail." + protocol + ".writetimeout", TIMEOUT);
+        properties.put("mail.smtp.connectiontimeout", TIMEOUT);
+        properties.put("mail.smtp.timeout", TIMEOUT);
+        properties.put("mail.smtp.writetimeout", TIMEOUT);
         return sender;
     }
 
