@@ -3,7 +3,6 @@ package dev.crm.web.reference;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static dev.crm.web.testsupport.BrowserSession.button;
 import static dev.crm.web.testsupport.BrowserSession.fitsTheWindow;
-import static dev.crm.web.testsupport.BrowserSession.link;
 import static dev.crm.web.testsupport.BrowserSession.tooltipOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -120,7 +119,8 @@ class MailAccountPagesIT {
         assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
 
         // its history says the password was set, never what it is
-        link(admin, "Mail accounts").click();
+        admin.locator(".breadcrumb").getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Mail accounts")).click();
         admin.locator(".reference-row[data-id='" + id + "']").getByText("History").click();
         assertThat(admin.locator("body")).containsText("(hidden)");
         assertThat(admin.content()).doesNotContain("desk-pass-1");
