@@ -290,6 +290,18 @@ class EventJsonContractTest {
                 "{\"objectId\":51,\"from\":{\"state\":\"true\"},\"to\":{\"state\":\"false\"}}");
         PINNED.put(new CurrencyDeleted(51), "{\"objectId\":51}");
         PINNED.put(new CurrencyRestored(51), "{\"objectId\":51}");
+        // a mail account's password is never in its events: only the marker that one is set
+        PINNED.put(new MailAccountCreated(52, values("name", "Sales", "host", "smtp.example.com", "port", "587",
+                        "security", "starttls", "username", "sales", "password", "(hidden)", "from", "sales@example.com",
+                        "owner", "ann", "main", "true", "massmail", "false", "dailyLimit", "500", "intervalSeconds", "0")),
+                "{\"objectId\":52,\"values\":{\"name\":\"Sales\",\"host\":\"smtp.example.com\",\"port\":\"587\","
+                        + "\"security\":\"starttls\",\"username\":\"sales\",\"password\":\"(hidden)\","
+                        + "\"from\":\"sales@example.com\",\"owner\":\"ann\",\"main\":\"true\",\"massmail\":\"false\","
+                        + "\"dailyLimit\":\"500\",\"intervalSeconds\":\"0\"}}");
+        PINNED.put(new MailAccountChanged(52, values("password", "(hidden)"), values("password", "(hidden)")),
+                "{\"objectId\":52,\"from\":{\"password\":\"(hidden)\"},\"to\":{\"password\":\"(hidden)\"}}");
+        PINNED.put(new MailAccountDeleted(52), "{\"objectId\":52}");
+        PINNED.put(new MailAccountRestored(52), "{\"objectId\":52}");
     }
 
     /** Values in the order given (names and values alternating), nulls allowed, as the events keep them. */

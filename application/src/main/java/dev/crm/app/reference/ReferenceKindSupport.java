@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The reference kinds in the kind model: every signed-in user sees their live objects (deals, requests and products
- * show and pick them), administrators change them, and a deleted one comes back through the restore.
+ * show and pick them; mail accounts, which hold a secret, administrators only), administrators change them, and a
+ * deleted one comes back through the restore.
  */
 @Configuration
 class ReferenceKindSupport {
@@ -35,6 +36,11 @@ class ReferenceKindSupport {
         return new Support(ReferenceKind.CURRENCY, queries, service);
     }
 
+    @Bean
+    KindSupport mailAccountKind(ReferenceQueries queries, ReferenceService service) {
+        return new Support(ReferenceKind.MAIL_ACCOUNT, queries, service);
+    }
+
     private record Support(ReferenceKind reference, ReferenceQueries queries, ReferenceService service)
             implements KindSupport {
 
@@ -45,7 +51,7 @@ class ReferenceKindSupport {
 
         @Override
         public boolean mayView(Actor actor, long id) {
-            return queries.find(reference, id).isPresent();
+            return (actor.isAdmin() || !reference.adminsOnly()) && queries.find(reference, id).isPresent();
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.crm.app.reference;
 
 import dev.crm.app.CommandSender;
 import dev.crm.app.ObjectIds;
+import dev.crm.app.secret.SecretStore;
 import dev.crm.command.Rejected;
 import dev.crm.command.reference.ReferenceCommands.ChangeReference;
 import dev.crm.command.reference.ReferenceCommands.CreateReference;
@@ -26,7 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
  * (deals, requests and products show and pick it), administrators change it. Besides sending the command, it keeps
  * the kind's {@link Mark}s: setting one on an object takes it from the object of the same group that had it (that
  * object's own change, by the same user, in the same transaction), and a required mark is never lost: it cannot be
- * unset, and when its object is deleted or leaves the group it passes to the group's first object.
+ * unset, and when its object is deleted or leaves the group it passes to the group's first object. A kind with a
+ * secret (a mail account's password) is read by administrators only; the secret's value goes to the
+ * {@link SecretStore} in the command's transaction, and the command, its event and the view carry only
+ * {@link ReferenceKind#HIDDEN}; a change without it (absent or empty) keeps the stored one.
  */
 @Service
 public class ReferenceService {
@@ -34,15 +38,18 @@ public class ReferenceService {
     private final CommandSender commands;
     private final ObjectIds ids;
     private final ReferenceQueries references;
+    private final SecretStore secrets;
 
-    ReferenceService(CommandSender commands, ObjectIds ids, ReferenceQueries references) {
+    ReferenceService(CommandSender commands, ObjectIds ids, ReferenceQueries references, SecretStore secrets) {
         this.commands = commands;
         this.ids = ids;
         this.references = references;
+        this.secrets = secrets;
     }
 
-    /** The kind's live objects, in their order; every signed-in user may read them. */
+    /** The kind's live objects, in their order; every signed-in user may read them (admins only a kind with a secret). */
     public List<ReferenceView> all(Actor actor, ReferenceKind kind) {
+        requireReader(actor, kind);
         return references.all(kind);
     }
 
@@ -58,6 +65,7 @@ public class ReferenceService {
     }
 
     public ReferenceView find(Actor actor, ReferenceKind kind, long id) {
+        requireReader(actor, kind);
         return references.find(kind, id).orElseThrow(() -> new Rejected.NotFound(id));
     }
 
@@ -65,6 +73,7 @@ public class ReferenceService {
     public ReferenceView create(Actor actor, ReferenceKind kind, Map<String, String> values) {
         requireAdmin(actor);
         Map<String, String> given = new HashMap<>(values);
+        String secret = takeSecret(kind, given);
         requireUnique(kind, given, null);
         for (Mark mark : kind.marks()) {
             String name = mark.field().name();
@@ -75,6 +84,9 @@ public class ReferenceService {
         }
         long id = ids.next();
         commands.send(new CreateReference(id, kind, given), actor);
+        if (secret != null) {
+            secrets.put(id, secret);
+        }
         ReferenceView created = references.find(kind, id).orElseThrow();
         takeMarks(actor, created);
         return created;
@@ -84,6 +96,8 @@ public class ReferenceService {
     public ReferenceView change(Actor actor, ReferenceKind kind, long id, Long expectedVersion, Map<String, String> values) {
         requireAdmin(actor);
         ReferenceView before = find(actor, kind, id);
+        values = new HashMap<>(values);
+        String secret = takeSecret(kind, values);
         for (Mark mark : kind.marks()) {
             String name = mark.field().name();
             if (mark.required() && before.flag(name) && values.containsKey(name) && !"true".equals(values.get(name))) {
@@ -92,6 +106,9 @@ public class ReferenceService {
         }
         requireUnique(kind, values, id);
         commands.send(new ChangeReference(id, kind, expectedVersion, values), actor);
+        if (secret != null) {
+            secrets.put(id, secret);
+        }
         ReferenceView after = references.find(kind, id).orElseThrow();
         takeMarks(actor, after);
         for (Mark mark : kind.marks()) {
@@ -199,6 +216,28 @@ public class ReferenceService {
                             throw new Rejected.WrongState("error.reference.exists", value.strip());
                         });
             }
+        }
+    }
+
+    /**
+     * Takes the secret's value out of {@code values} (it is returned, for the store) and puts the marker in its place;
+     * an absent or empty secret is left out (a change keeps the stored one).
+     */
+    private static String takeSecret(ReferenceKind kind, Map<String, String> values) {
+        return kind.secret().map(field -> {
+            String plain = values.remove(field.name());
+            if (plain == null || plain.isEmpty()) {
+                return null;
+            }
+            values.put(field.name(), ReferenceKind.HIDDEN);
+            return plain;
+        }).orElse(null);
+    }
+
+    /** A kind with a secret is read by administrators only; to others its objects do not exist. */
+    private static void requireReader(Actor actor, ReferenceKind kind) {
+        if (kind.adminsOnly() && !actor.isAdmin()) {
+            throw new Rejected.Forbidden("error.reference.admin-only");
         }
     }
 

@@ -6,6 +6,7 @@ import dev.crm.command.DepartmentDirectory;
 import dev.crm.command.FieldRules;
 import dev.crm.command.Rejected;
 import dev.crm.command.Restoring;
+import dev.crm.command.UserDirectory;
 import dev.crm.command.Versions;
 import dev.crm.command.reference.ReferenceCommands.ChangeReference;
 import dev.crm.command.reference.ReferenceCommands.CreateReference;
@@ -37,6 +38,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class ReferenceAggregate {
 
     private static final Pattern ISO_4217 = Pattern.compile("[A-Z]{3}");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]+");
 
     /** Boxed: Axon reads the identifier while the first event is applied. */
     @AggregateIdentifier
@@ -50,7 +52,7 @@ public class ReferenceAggregate {
     }
 
     @CommandHandler
-    public ReferenceAggregate(CreateReference cmd, MetaData metaData, DepartmentDirectory departments) {
+    public ReferenceAggregate(CreateReference cmd, MetaData metaData, DepartmentDirectory departments, UserDirectory users) {
         requireAdmin(metaData);
         Map<String, String> given = cmd.values() == null ? Map.of() : cmd.values();
         Map<String, String> clean = new LinkedHashMap<>();
@@ -61,14 +63,14 @@ public class ReferenceAggregate {
                 errors.add(error(name, "validation.required"));
             }
             String value = given.containsKey(name) ? given.get(name) : rule.rule().absent();
-            clean.put(name, checked(rule, value, departments, errors));
+            clean.put(name, checked(rule, value, new Directories(departments, users), errors));
         }
         throwIfAny(errors);
         apply(cmd.kind().created(cmd.id(), clean));
     }
 
     @CommandHandler
-    public long handle(ChangeReference cmd, MetaData metaData, DepartmentDirectory departments) {
+    public long handle(ChangeReference cmd, MetaData metaData, DepartmentDirectory departments, UserDirectory users) {
         requireAdmin(metaData);
         requireLive(cmd.kind());
         Versions.require(cmd.expectedVersion());
@@ -78,8 +80,9 @@ public class ReferenceAggregate {
         for (RuleOf rule : kind.rules()) {
             String name = rule.field().name();
             if (cmd.values().containsKey(name)) {
-                String value = checked(rule, cmd.values().get(name), departments, errors);
-                if (!Objects.equals(value, values.get(name))) {
+                String value = checked(rule, cmd.values().get(name), new Directories(departments, users), errors);
+                boolean secretSet = rule.rule() == ReferenceKind.Rule.SECRET && value != null;
+                if (secretSet || !Objects.equals(value, values.get(name))) {
                     from.put(name, values.get(name));
                     to.put(name, value);
                 }
@@ -111,8 +114,13 @@ public class ReferenceAggregate {
         return Versions.current();
     }
 
+    /** The ports the rules look things up in. */
+    record Directories(DepartmentDirectory departments, UserDirectory users) {
+    }
+
     /** The value as stored (null: none), after its rule; a refusal is added to {@code errors}. */
-    static String checked(RuleOf rule, String raw, DepartmentDirectory departments, List<Rejected.FieldError> errors) {
+    static String checked(RuleOf rule, String raw, Directories directories, List<Rejected.FieldError> errors) {
+        DepartmentDirectory departments = directories.departments();
         String field = rule.field().name();
         String value = raw == null || raw.isBlank() ? null : raw.strip();
         switch (rule.rule()) {
@@ -177,8 +185,74 @@ public class ReferenceAggregate {
                 errors.add(error(field, "validation.currency.rate"));
                 return null;
             }
+            case HOST -> {
+                if (value == null) {
+                    errors.add(error(field, "validation.required"));
+                } else if (value.length() > rule.field().max() || !HOST.matcher(value).matches()) {
+                    errors.add(error(field, "validation.reference.host"));
+                }
+                return value;
+            }
+            case PORT -> {
+                return whole(field, value, 1, 65_535, "validation.reference.port", errors);
+            }
+            case LIMIT -> {
+                return whole(field, value, 1, Integer.MAX_VALUE, "validation.reference.limit", errors);
+            }
+            case PAUSE -> {
+                return whole(field, value, 0, 86_400, "validation.reference.pause", errors);
+            }
+            case SECURITY -> {
+                if (value == null || !ReferenceKind.SECURITIES.contains(value)) {
+                    errors.add(error(field, "validation.reference.security"));
+                }
+                return value;
+            }
+            case OPTIONAL_LINE -> {
+                if (value != null) {
+                    FieldRules.line(field, value, rule.field().max(), errors);
+                }
+                return value;
+            }
+            case SECRET -> {
+                if (value != null && !ReferenceKind.HIDDEN.equals(value)) {
+                    throw new IllegalArgumentException("a secret's value never reaches the aggregate");
+                }
+                return value;
+            }
+            case EMAIL -> {
+                if (value == null) {
+                    errors.add(error(field, "validation.required"));
+                } else {
+                    FieldRules.email(field, value, rule.field().max(), errors);
+                }
+                return value;
+            }
+            case USER -> {
+                if (value == null) {
+                    errors.add(error(field, "validation.required"));
+                } else if (!directories.users().isActiveUser(value)) {
+                    errors.add(error(field, "validation.reference.user-unknown"));
+                }
+                return value;
+            }
             default -> throw new IllegalStateException(rule.rule().name());
         }
+    }
+
+    /** A whole number from {@code min} to {@code max}, or the error {@code code}. */
+    private static String whole(String field, String value, long min, long max, String code,
+                                List<Rejected.FieldError> errors) {
+        try {
+            long number = Long.parseLong(value == null ? "" : value);
+            if (number >= min && number <= max) {
+                return Long.toString(number);
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        errors.add(error(field, code));
+        return null;
     }
 
     private static Rejected.FieldError error(String field, String code) {

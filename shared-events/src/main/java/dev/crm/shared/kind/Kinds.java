@@ -26,7 +26,8 @@ public final class Kinds {
     public static final List<Kind> ALL = List.of(MemoKind.KIND, TaskKind.KIND, ProjectKind.KIND, CompanyKind.KIND,
             ContactKind.KIND, LeadKind.KIND, RequestKind.KIND, ProductKind.KIND, DealKind.KIND, PaymentKind.KIND,
             FileKind.KIND, UserKind.KIND, DepartmentKind.KIND, ReferenceKind.STAGE.kind(),
-            ReferenceKind.CLOSING_REASON.kind(), ReferenceKind.LEAD_SOURCE.kind(), ReferenceKind.CURRENCY.kind());
+            ReferenceKind.CLOSING_REASON.kind(), ReferenceKind.LEAD_SOURCE.kind(), ReferenceKind.CURRENCY.kind(),
+            ReferenceKind.MAIL_ACCOUNT.kind());
 
     private Kinds() {
     }

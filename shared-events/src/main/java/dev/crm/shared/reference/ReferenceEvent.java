@@ -19,7 +19,7 @@ public sealed interface ReferenceEvent extends ObjectEvent
 
     /** An administrator (or the first start's seeding) created the object with these values. */
     sealed interface Created extends ReferenceEvent
-            permits StageCreated, ClosingReasonCreated, LeadSourceCreated, CurrencyCreated {
+            permits StageCreated, ClosingReasonCreated, LeadSourceCreated, CurrencyCreated, MailAccountCreated {
         Map<String, String> values();
 
         @Override
@@ -36,7 +36,7 @@ public sealed interface ReferenceEvent extends ObjectEvent
 
     /** Some fields changed: {@code from} and {@code to} have the same keys, only those that changed. */
     sealed interface Changed extends ReferenceEvent
-            permits StageChanged, ClosingReasonChanged, LeadSourceChanged, CurrencyChanged {
+            permits StageChanged, ClosingReasonChanged, LeadSourceChanged, CurrencyChanged, MailAccountChanged {
         Map<String, String> from();
 
         Map<String, String> to();
@@ -50,7 +50,7 @@ public sealed interface ReferenceEvent extends ObjectEvent
     }
 
     sealed interface Deleted extends ReferenceEvent
-            permits StageDeleted, ClosingReasonDeleted, LeadSourceDeleted, CurrencyDeleted {
+            permits StageDeleted, ClosingReasonDeleted, LeadSourceDeleted, CurrencyDeleted, MailAccountDeleted {
         @Override
         default List<FieldChange> changes() {
             return List.of(ObjectFields.DELETED.change(false, true));
@@ -58,7 +58,7 @@ public sealed interface ReferenceEvent extends ObjectEvent
     }
 
     sealed interface Restored extends ReferenceEvent
-            permits StageRestored, ClosingReasonRestored, LeadSourceRestored, CurrencyRestored {
+            permits StageRestored, ClosingReasonRestored, LeadSourceRestored, CurrencyRestored, MailAccountRestored {
         @Override
         default List<FieldChange> changes() {
             return List.of(ObjectFields.DELETED.change(true, false));

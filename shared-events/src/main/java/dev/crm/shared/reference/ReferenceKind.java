@@ -44,7 +44,31 @@ public enum ReferenceKind {
             List.of(rule(Fields.CODE, Rule.CODE), rule(Fields.RATE_TO_STATE, Rule.RATE), rule(Fields.RATE_TO_MARKETING, Rule.RATE),
                     rule(Fields.STATE, Rule.FLAG), rule(Fields.MARKETING, Rule.FLAG)),
             List.of(new Mark(Fields.STATE, true, null), new Mark(Fields.MARKETING, true, null)),
-            CurrencyCreated::new, CurrencyChanged::new, CurrencyDeleted::new, CurrencyRestored::new);
+            CurrencyCreated::new, CurrencyChanged::new, CurrencyDeleted::new, CurrencyRestored::new),
+
+    /**
+     * An SMTP account the CRM sends through ({@code domain.md}, "E-mail"): read and kept by administrators only (it
+     * holds a {@link Rule#SECRET}); at most one account of an owner is their main one.
+     */
+    MAIL_ACCOUNT(Kind.named("mail_account", "mail-accounts").fields(Fields.NAME, Fields.HOST, Fields.PORT, Fields.SECURITY,
+                    Fields.USERNAME, Fields.PASSWORD, Fields.FROM, Fields.OWNER, Fields.MAIN, Fields.MASSMAIL,
+                    Fields.DAILY_LIMIT, Fields.INTERVAL_SECONDS).listedAt("/admin/mail-accounts").build(),
+            List.of(rule(Fields.NAME, Rule.NAME), rule(Fields.HOST, Rule.HOST), rule(Fields.PORT, Rule.PORT),
+                    rule(Fields.SECURITY, Rule.SECURITY), rule(Fields.USERNAME, Rule.OPTIONAL_LINE),
+                    rule(Fields.PASSWORD, Rule.SECRET), rule(Fields.FROM, Rule.EMAIL), rule(Fields.OWNER, Rule.USER),
+                    rule(Fields.MAIN, Rule.FLAG), rule(Fields.MASSMAIL, Rule.FLAG), rule(Fields.DAILY_LIMIT, Rule.LIMIT),
+                    rule(Fields.INTERVAL_SECONDS, Rule.PAUSE)),
+            List.of(new Mark(Fields.MAIN, false, Fields.OWNER)),
+            MailAccountCreated::new, MailAccountChanged::new, MailAccountDeleted::new, MailAccountRestored::new);
+
+    /**
+     * What events, views and pages hold for a {@link Rule#SECRET} that is set: never its value, which only the secret
+     * store keeps (encrypted); a change of the secret is a change from this to this.
+     */
+    public static final String HIDDEN = "(hidden)";
+
+    /** The ways a mail account's connection is secured, as the API names them. */
+    public static final List<String> SECURITIES = List.of("none", "starttls", "ssl");
 
     /** The fields the reference kinds are made of. */
     public static final class Fields {
@@ -58,6 +82,18 @@ public enum ReferenceKind {
         public static final Field RATE_TO_MARKETING = Field.of("rateToMarketing", FieldType.NUMBER).labelled("field.reference.rateToMarketing");
         public static final Field STATE = Field.of("state", FieldType.FLAG).labelled("field.reference.state");
         public static final Field MARKETING = Field.of("marketing", FieldType.FLAG).labelled("field.reference.marketing");
+        public static final Field HOST = Field.of("host", FieldType.LINE).max(Limits.URL).labelled("field.reference.host");
+        public static final Field PORT = Field.of("port", FieldType.NUMBER).labelled("field.reference.port");
+        public static final Field SECURITY = Field.of("security", FieldType.LINE).max(20).labelled("field.reference.security");
+        public static final Field USERNAME = Field.of("username", FieldType.LINE).max(Limits.EMAIL).labelled("field.reference.username");
+        public static final Field PASSWORD = Field.of("password", FieldType.LINE).max(1000).labelled("field.reference.password");
+        public static final Field FROM = Field.of("from", FieldType.EMAIL).max(Limits.EMAIL).labelled("field.reference.from");
+        public static final Field OWNER = ObjectFields.OWNER;
+        public static final Field MAIN = Field.of("main", FieldType.FLAG).labelled("field.reference.main");
+        public static final Field MASSMAIL = Field.of("massmail", FieldType.FLAG).labelled("field.reference.massmail");
+        public static final Field DAILY_LIMIT = Field.of("dailyLimit", FieldType.NUMBER).labelled("field.reference.dailyLimit");
+        public static final Field INTERVAL_SECONDS = Field.of("intervalSeconds", FieldType.NUMBER)
+                .labelled("field.reference.intervalSeconds");
 
         private Fields() {
         }
@@ -78,7 +114,28 @@ public enum ReferenceKind {
         /** An ISO 4217 code: three capital letters, unique among the kind's live objects. */
         CODE(null),
         /** A decimal number above 0, kept exactly as given. */
-        RATE("1");
+        RATE("1"),
+        /** A required host name (one line, no spaces). */
+        HOST(null),
+        /** A TCP port, 1 to 65535. */
+        PORT(null),
+        /** One of {@link ReferenceKind#SECURITIES}. */
+        SECURITY("starttls"),
+        /** An optional line. */
+        OPTIONAL_LINE(null),
+        /**
+         * A secret (a password): the commands, events and views carry only {@link ReferenceKind#HIDDEN} (set) or null
+         * (none); the value itself goes to the secret store.
+         */
+        SECRET(null),
+        /** A required e-mail address. */
+        EMAIL(null),
+        /** An active user's name, required. */
+        USER(null),
+        /** A whole number from 1 (a daily limit). */
+        LIMIT("500"),
+        /** A whole number of seconds from 0 (a pause). */
+        PAUSE("0");
 
         private final String absent;
 
@@ -144,6 +201,16 @@ public enum ReferenceKind {
 
     public List<Mark> marks() {
         return marks;
+    }
+
+    /** A kind that holds a {@link Rule#SECRET} is read by administrators only, and its secrets never leave the store. */
+    public boolean adminsOnly() {
+        return secret().isPresent();
+    }
+
+    /** Its secret field, if it has one. */
+    public Optional<Field> secret() {
+        return rules.stream().filter(r -> r.rule() == Rule.SECRET).map(RuleOf::field).findFirst();
     }
 
     /** The field that names an object of the kind in lists, history and pickers (its name, or a currency's code). */

@@ -71,8 +71,8 @@ class ReferenceEndpoints {
                 continue;
             }
             Object value = switch (rule.rule()) {
-                case NAME, CODE -> in.text(field);
-                case DEPARTMENT, OPTIONAL_DEPARTMENT, INDEX -> in.number(field);
+                case NAME, CODE, HOST, SECURITY, OPTIONAL_LINE, SECRET, EMAIL, USER -> in.text(field);
+                case DEPARTMENT, OPTIONAL_DEPARTMENT, INDEX, PORT, LIMIT, PAUSE -> in.number(field);
                 case FLAG -> in.bool(field);
                 case RATE -> {
                     BigDecimal rate = in.decimal(field);

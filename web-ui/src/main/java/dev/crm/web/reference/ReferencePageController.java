@@ -5,6 +5,7 @@ import dev.crm.app.user.DepartmentService;
 import dev.crm.command.Rejected;
 import dev.crm.query.department.DepartmentView;
 import dev.crm.query.reference.ReferenceView;
+import dev.crm.query.user.UserQueries;
 import dev.crm.shared.Actor;
 import dev.crm.shared.kind.Kinds;
 import dev.crm.shared.reference.ReferenceKind;
@@ -31,20 +32,23 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * (admin) The pages of the four reference kinds, written once: {@code /admin/<path>} lists a kind's objects in their
  * order with their fields, {@code /admin/<path>/new} and {@code /admin/<path>/{id}/edit} are its form (made from the
  * kind's fields and their rules), and {@code /admin/<path>/{id}/delete} asks before a delete (an administrator
- * restores it from "Deleted").
+ * restores it from "Deleted"). A secret (a mail account's password) is a password input that starts empty; empty
+ * keeps the stored one. A mail account's form also offers a test message ({@link MailAccountPageController}).
  */
 @Controller
 @HtmlPages
-@RequestMapping("/admin/{path:stages|closing-reasons|lead-sources|currencies}")
+@RequestMapping("/admin/{path:stages|closing-reasons|lead-sources|currencies|mail-accounts}")
 class ReferencePageController {
 
     private final ReferenceService references;
     private final DepartmentService departments;
+    private final UserQueries users;
     private final Texts texts;
 
-    ReferencePageController(ReferenceService references, DepartmentService departments, Texts texts) {
+    ReferencePageController(ReferenceService references, DepartmentService departments, UserQueries users, Texts texts) {
         this.references = references;
         this.departments = departments;
+        this.users = users;
         this.texts = texts;
     }
 
@@ -152,6 +156,13 @@ class ReferencePageController {
         model.addAttribute("page", "admin." + kind.kind().path());
         model.addAttribute("help", "admin-" + kind.kind().path());
         model.addAttribute("departments", names);
+        model.addAttribute("testable", kind == ReferenceKind.MAIL_ACCOUNT);
+        if (kind.rules().stream().anyMatch(r -> r.rule() == Rule.USER)) {
+            Map<String, String> people = new LinkedHashMap<>();
+            users.active().forEach(u -> people.put(u.username(), u.displayName() + " (" + u.username() + ")"));
+            model.addAttribute("users", people);
+        }
+        model.addAttribute("securities", ReferenceKind.SECURITIES);
     }
 
     /** The form's fields as the service takes them: a flag is its checkbox, an empty department none. */
@@ -179,7 +190,7 @@ class ReferencePageController {
         return errors;
     }
 
-    private static ReferenceKind kind(String path) {
+    static ReferenceKind kind(String path) {
         return Kinds.byPath(path).flatMap(k -> ReferenceKind.named(k.name()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }

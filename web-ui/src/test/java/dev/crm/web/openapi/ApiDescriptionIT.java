@@ -178,6 +178,15 @@ class ApiDescriptionIT {
         assertThat(doc.at("/components/schemas/FileUpload/properties/file/format").asText()).isEqualTo("binary");
     }
 
+    @Test
+    void aMailAccountsPasswordIsWrittenNeverRead() {
+        JsonNode input = doc.at("/components/schemas/MailAccountInput/properties/password");
+        assertThat(input.get("writeOnly").asBoolean()).as(input.toString()).isTrue();
+        assertThat(input.get("format").asText()).isEqualTo("password");
+        assertThat(doc.at("/components/schemas/MailAccount/properties").has("password")).isFalse();
+        assertThat(doc.at("/components/schemas/MailAccount/properties/passwordSet/type").asText()).isEqualTo("boolean");
+    }
+
     private void operations(BiConsumer<String, JsonNode> check) {
         doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(
                 op -> check.accept(op.getKey().toUpperCase() + " " + path.getKey(), op.getValue())));

@@ -1,0 +1,147 @@
+package dev.crm.app.mail;
+
+import dev.crm.app.reference.ReferenceService;
+import dev.crm.app.secret.SecretStore;
+import dev.crm.command.FieldRules;
+import dev.crm.command.Rejected;
+import dev.crm.query.reference.ReferenceQueries;
+import dev.crm.query.reference.ReferenceView;
+import dev.crm.shared.Actor;
+import dev.crm.shared.kind.Limits;
+import dev.crm.shared.reference.ReferenceKind;
+import dev.crm.shared.reference.ReferenceKind.Fields;
+import jakarta.mail.MessagingException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Service;
+
+/**
+ * The mail accounts the CRM sends through (kept by administrators as reference data of the kind
+ * {@link ReferenceKind#MAIL_ACCOUNT}): their passwords from the secret store, an owner's main account, and a
+ * {@link JavaMailSender} made for an account (Jakarta Mail: STARTTLS required or SSL as the account says, login with
+ * its username and password, bounded timeouts). Nothing here logs or answers a password.
+ */
+@Service
+public class MailAccounts {
+
+    /** Connect, read and write timeouts of an SMTP session, in milliseconds. */
+    static final String TIMEOUT = "20000";
+    private static final Logger LOG = LoggerFactory.getLogger(MailAccounts.class);
+    private static final ReferenceKind KIND = ReferenceKind.MAIL_ACCOUNT;
+
+    private final ReferenceQueries accounts;
+    private final ReferenceService references;
+    private final SecretStore secrets;
+
+    MailAccounts(ReferenceQueries accounts, ReferenceService references, SecretStore secrets) {
+        this.accounts = accounts;
+        this.references = references;
+        this.secrets = secrets;
+    }
+
+    /** The account's password, decrypted (for the sender; never shown); empty when it has none. */
+    public Optional<String> passwordOf(long id) {
+        accounts.find(KIND, id).orElseThrow(() -> new Rejected.NotFound(id));
+        return secrets.get(id);
+    }
+
+    /** The owner's main account (live), if they have one. */
+    public Optional<ReferenceView> mainAccountOf(String owner) {
+        return accounts.all(KIND).stream()
+                .filter(a -> Objects.equals(owner, a.value(Fields.OWNER.name())) && a.flag(Fields.MAIN.name()))
+                .findFirst();
+    }
+
+    /** A sender through the account. */
+    public JavaMailSender senderOf(long id) {
+        ReferenceView account = accounts.find(KIND, id).orElseThrow(() -> new Rejected.NotFound(id));
+        return sender(account, passwordOf(id).orElse(null));
+    }
+
+    /**
+     * (admin) Sends a short test message through the account to {@code to}; a failure of the server (refused login,
+     * no connection) is {@link Rejected.WrongState} {@code error.mail-account.test-failed} with the server's reason,
+     * the password left out of it.
+     */
+    public void sendTest(Actor actor, long id, String to, String subject, String text) {
+        ReferenceView account = references.find(actor, KIND, id);
+        if (!actor.isAdmin()) {
+            throw new Rejected.Forbidden("error.reference.admin-only");
+        }
+        List<Rejected.FieldError> errors = new ArrayList<>();
+        if (to == null || to.isBlank()) {
+            errors.add(new Rejected.FieldError("to", "validation.required", new Object[0]));
+        } else {
+            FieldRules.email("to", to.strip(), Limits.EMAIL, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new Rejected.Invalid(errors);
+        }
+        String password = secrets.get(id).orElse(null);
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(account.value(Fields.FROM.name()));
+        message.setTo(to.strip());
+        message.setSubject(subject);
+        message.setText(text);
+        try {
+            sender(account, password).send(message);
+            LOG.info("Test message sent through mail account {} by {}", id, actor.username());
+        } catch (MailException e) {
+            String reason = reason(e, password);
+            LOG.warn("Test message through mail account {} failed: {}", id, reason);
+            throw new Rejected.WrongState("error.mail-account.test-failed", reason);
+        }
+    }
+
+    /** The sender for an account's settings. */
+    static JavaMailSenderImpl sender(ReferenceView account, String password) {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost(account.value(Fields.HOST.name()));
+        sender.setPort(Integer.parseInt(account.value(Fields.PORT.name())));
+        sender.setDefaultEncoding("UTF-8");
+        String username = account.value(Fields.USERNAME.name());
+        Properties properties = sender.getJavaMailProperties();
+        String security = account.value(Fields.SECURITY.name());
+        if ("ssl".equals(security)) {
+            properties.put("mail.smtp.ssl.enable", "true");
+            properties.put("mail.smtp.ssl.checkserveridentity", "true");
+        } else if ("starttls".equals(security)) {
+            properties.put("mail.smtp.starttls.enable", "true");
+            properties.put("mail.smtp.starttls.required", "true");
+            properties.put("mail.smtp.ssl.checkserveridentity", "true");
+        }
+        if (username != null) {
+            sender.setUsername(username);
+            sender.setPassword(password == null ? "" : password);
+            properties.put("mail.smtp.auth", "true");
+        }
+        properties.put("mail.smtp.connectiontimeout", TIMEOUT);
+        properties.put("mail.smtp.timeout", TIMEOUT);
+        properties.put("mail.smtp.writetimeout", TIMEOUT);
+        return sender;
+    }
+
+    /** The server's answer or the connection's failure, in one line, without the password. */
+    static String reason(Exception e, String password) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause
+                && (cause instanceof MailException || cause instanceof MessagingException)) {
+            cause = cause.getCause();
+        }
+        String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        text = text.replaceAll("\\s+", " ").strip();
+        if (password != null && !password.isEmpty()) {
+            text = text.replace(password, "***");
+        }
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+}

@@ -1,0 +1,6 @@
+package dev.crm.shared.reference;
+
+/** A mail account's event ({@link ReferenceKind#MAIL_ACCOUNT}); its password is only ever {@link ReferenceKind#HIDDEN}. */
+public record MailAccountRestored(long objectId)
+        implements ReferenceEvent.Restored {
+}
