@@ -90,9 +90,10 @@ class EmailPageController extends FieldsPageController {
     /** Written from an object: to its address, or else to that of an object it names (a deal's contact). */
     @Override
     protected void prefill(Actor actor, Map<String, Long> fixed, Map<String, String> values) {
+        String to = EmailKind.TO.name();
         fixed.forEach((name, id) -> visible(actor, name, id).flatMap(o -> address(actor, o, true))
-                .ifPresent(address -> values.putIfAbsent(EmailKind.TO.name(), address)));
-        values.computeIfPresent(EmailKind.TO.name(), (k, v) -> v.isEmpty() ? null : v);
+                .filter(address -> values.get(to) == null || values.get(to).isEmpty())
+                .ifPresent(address -> values.put(to, address)));
     }
 
     /** Only a draft is edited; its page offers Reply. */
