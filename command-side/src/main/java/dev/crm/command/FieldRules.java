@@ -85,6 +85,32 @@ public final class FieldRules {
         }
     }
 
+    /**
+     * E-mail addresses in a list ({@code FieldType.EMAILS}), stripped, blanks left out, each once (the first spelling
+     * of addresses equal but for case), in the order given; each must be an address ({@link #email}: one error for
+     * the first that is not, naming it), and more than {@code max} is an error.
+     */
+    public static List<String> emails(String field, Collection<String> addresses, int max,
+                                      List<Rejected.FieldError> errors) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String address : addresses) {
+            String a = address == null ? "" : address.strip();
+            if (a.isEmpty()) {
+                continue;
+            }
+            if (a.length() > dev.crm.shared.kind.Limits.EMAIL || !EMAIL.matcher(a).matches()) {
+                errors.add(error(field, "validation.emails", a.length() > 60 ? a.substring(0, 60) + "…" : a));
+                return List.of();
+            }
+            out.putIfAbsent(a.toLowerCase(java.util.Locale.ROOT), a);
+        }
+        if (out.size() > max) {
+            errors.add(error(field, "validation.emails.too-many", max));
+            return List.of();
+        }
+        return List.copyOf(out.values());
+    }
+
     /** An optional telephone number: digits with spaces and {@code + ( ) - . /}, at least three digits. */
     public static void phone(String field, String value, int max, List<Rejected.FieldError> errors) {
         int before = errors.size();

@@ -67,7 +67,7 @@ public final class Input {
 
     /**
      * Own fields of a kind given by name, for kinds whose events carry their fields by name: each value (a text, or
-     * a list of texts for {@link FieldType#TAGS}) cleaned and checked by its field's declaration, answered as the
+     * a list of texts for {@link FieldType#TAGS} and {@link FieldType#EMAILS}) cleaned and checked by its field's declaration, answered as the
      * events store it (tags joined by ", "; no value: null). A name the kind does not declare is a programming
      * error. {@code creating}: a required field ({@link FieldType#NAME}) that is not given is checked as empty, and a
      * field with an initial value ({@link Field#initial()}) that is not given takes it. A number ({@link
@@ -91,6 +91,12 @@ public final class Input {
             if (field.type() == FieldType.TAGS) {
                 List<String> tags = value == null ? List.of() : ((List<?>) value).stream().map(String::valueOf).toList();
                 List<String> clean = tags(field, tags, errors);
+                out.put(field.name(), clean.isEmpty() ? null : String.join(", ", clean));
+            } else if (field.type() == FieldType.EMAILS) {
+                List<String> addresses = value == null ? List.of()
+                        : value instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+                        : List.of(String.valueOf(value).split(","));
+                List<String> clean = FieldRules.emails(field.name(), addresses, field.max(), errors);
                 out.put(field.name(), clean.isEmpty() ? null : String.join(", ", clean));
             } else if (field.type().listsObjects()) {
                 // the objects' IDs (and quantities); whether they exist and may be seen is checked by listed(…)

@@ -52,7 +52,7 @@ public final class Sql {
     }
 
     /** Field names that are SQL keywords: their column has a {@code _} after the name ({@code case}: {@code case_}). */
-    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("case");
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("case", "to");
 
     /**
      * The column of a field: its name in snake case ({@code alternativeNames}: {@code alternative_names}); a name that

@@ -150,5 +150,11 @@ public final class Scenario {
                 "alice");
         feed.publish(26, new dev.crm.shared.payment.PaymentCreated(26, Map.of("amount", "10", "status", "received"),
                 25, "alice", 7L), "alice");
+        // e-mail 27 (alice's draft) written from deal 25, to two addresses, then a body
+        feed.publish(27, new dev.crm.shared.email.EmailCreated(27, Map.of("subject", "Your offer", "to",
+                "ann@acme.test, bob@acme.test", "deal", "25", "status", "draft", "sent", "false", "incoming", "false",
+                "thread", "27"), "alice", 7L), "alice");
+        feed.publish(27, new dev.crm.shared.email.EmailChanged(27, List.of(FieldChange.of("body", null,
+                "Dear Ann,\nhere it is."))), "alice");
     }
 }

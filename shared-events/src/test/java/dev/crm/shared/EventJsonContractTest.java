@@ -18,6 +18,11 @@ import dev.crm.shared.deal.DealEvent;
 import dev.crm.shared.deal.DealOwnerChanged;
 import dev.crm.shared.deal.DealRestored;
 import dev.crm.shared.deal.DealStageChanged;
+import dev.crm.shared.email.EmailChanged;
+import dev.crm.shared.email.EmailCreated;
+import dev.crm.shared.email.EmailDeleted;
+import dev.crm.shared.email.EmailEvent;
+import dev.crm.shared.email.EmailRestored;
 import dev.crm.shared.payment.PaymentChanged;
 import dev.crm.shared.payment.PaymentCreated;
 import dev.crm.shared.payment.PaymentDeleted;
@@ -261,6 +266,17 @@ class EventJsonContractTest {
                 "{\"paymentId\":54,\"from\":\"alice\",\"to\":\"bob\",\"causedBy\":53}");
         PINNED.put(new PaymentDeleted(54), "{\"paymentId\":54}");
         PINNED.put(new PaymentRestored(54), "{\"paymentId\":54}");
+        // --- e-mails (issue 15): fields by name, addresses joined by ", ", a reply's inReplyTo and thread ---
+        PINNED.put(new EmailCreated(55, values("subject", "Re: Offer", "to", "ann@acme.test, bob@acme.test", "deal",
+                        "53", "status", "draft", "sent", "false", "incoming", "false", "inReplyTo", "50", "thread",
+                        "50"), "alice", 7L),
+                "{\"emailId\":55,\"fields\":{\"subject\":\"Re: Offer\",\"to\":\"ann@acme.test, bob@acme.test\","
+                        + "\"deal\":\"53\",\"status\":\"draft\",\"sent\":\"false\",\"incoming\":\"false\","
+                        + "\"inReplyTo\":\"50\",\"thread\":\"50\"},\"owner\":\"alice\",\"department\":7}");
+        PINNED.put(new EmailChanged(55, List.of(FieldChange.of("cc", null, "carl@acme.test"))),
+                "{\"emailId\":55,\"changes\":[{\"field\":\"cc\",\"from\":null,\"to\":\"carl@acme.test\"}]}");
+        PINNED.put(new EmailDeleted(55), "{\"emailId\":55}");
+        PINNED.put(new EmailRestored(55), "{\"emailId\":55}");
         // --- reference data (issue 14): every kind's events have the same shapes ---
         PINNED.put(new StageCreated(48, values("name", "Offer", "department", null, "index", "2", "default", "false",
                         "success", "false")),
@@ -334,6 +350,7 @@ class EventJsonContractTest {
         List<Class<?>> types = Stream.of(MemoEvent.class, FileEvent.class, TaskEvent.class, ProjectEvent.class,
                         UserEvent.class, DepartmentEvent.class, CompanyEvent.class, ContactEvent.class, LeadEvent.class,
                         RequestEvent.class, ProductEvent.class, DealEvent.class, PaymentEvent.class,
+                        EmailEvent.class,
                         ReferenceEvent.Created.class, ReferenceEvent.Changed.class, ReferenceEvent.Deleted.class,
                         ReferenceEvent.Restored.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses())).toList();

@@ -27,7 +27,7 @@ public final class ImportRows {
             if (value == null) {
                 continue;
             }
-            out.put(field.name(), field.type() == FieldType.TAGS
+            out.put(field.name(), (field.type() == FieldType.TAGS || field.type() == FieldType.EMAILS)
                     ? Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList() : value);
         }
         return out;

@@ -126,7 +126,7 @@ public final class FieldsTables {
             }
             String column = Sql.column(field.name());
             sorts.put(field.name(), switch (field.type()) {
-                case NAME, LINE, EMAIL, PHONE, URL -> "LOWER(" + column + ")";
+                case NAME, LINE, EMAIL, EMAILS, PHONE, URL -> "LOWER(" + column + ")";
                 default -> column;
             });
         }

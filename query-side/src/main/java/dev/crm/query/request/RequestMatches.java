@@ -76,7 +76,7 @@ public class RequestMatches {
         List<String> any = new ArrayList<>();
         if (keys.email() != null) {
             any.add("LOWER(" + Sql.column(CompanyKind.EMAIL.name()) + ") = :email");
-            params.addValue("email", keys.email());
+            params.addValue(RequestKind.EMAIL.name(), keys.email());
         }
         if (keys.phone() != null) {
             any.add(digitsOf(CompanyKind.PHONE) + " = :phone");
@@ -136,7 +136,7 @@ public class RequestMatches {
         List<String> any = new ArrayList<>();
         if (keys.email() != null) {
             any.add("LOWER(" + Sql.column(email.name()) + ") = :email");
-            params.addValue("email", keys.email());
+            params.addValue(RequestKind.EMAIL.name(), keys.email());
         }
         if (keys.phone() != null) {
             for (Field phone : phones) {

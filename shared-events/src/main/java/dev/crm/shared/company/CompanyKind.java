@@ -22,7 +22,7 @@ public final class CompanyKind {
     public static final Field CITY = Field.of("city", FieldType.LINE);
     public static final Field WEBSITE = Field.of("website", FieldType.URL);
     public static final Field PHONE = Field.of("phone", FieldType.PHONE);
-    public static final Field EMAIL = Field.of("email", FieldType.EMAIL);
+    public static final Field EMAIL = dev.crm.shared.kind.ObjectFields.EMAIL;
     public static final Field ADDRESS = Field.of("address", FieldType.TEXT).max(1_000);
     public static final Field DESCRIPTION = Field.of("description", FieldType.TEXT);
     public static final Field TAGS = Field.of("tags", FieldType.TAGS);

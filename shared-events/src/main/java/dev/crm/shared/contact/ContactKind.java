@@ -20,7 +20,7 @@ public final class ContactKind {
     public static final Field JOB_TITLE = Field.of("jobTitle", FieldType.LINE);
     /** Its company: the field is named after the kind it refers to. */
     public static final Field COMPANY = Field.of(dev.crm.shared.company.CompanyKind.NAME, FieldType.REFERENCE).holder();
-    public static final Field EMAIL = Field.of("email", FieldType.EMAIL);
+    public static final Field EMAIL = dev.crm.shared.kind.ObjectFields.EMAIL;
     public static final Field PHONE = Field.of("phone", FieldType.PHONE);
     public static final Field MOBILE = Field.of("mobile", FieldType.PHONE);
     public static final Field COUNTRY = Field.of("country", FieldType.LINE);

@@ -59,6 +59,7 @@ public record Field(String name, FieldType type, int max, String label, Trait tr
             case USERS -> Limits.USERS;
             case LINE -> Limits.TITLE;
             case EMAIL -> Limits.EMAIL;
+            case EMAILS -> Limits.ADDRESSES;
             case PHONE -> Limits.PHONE;
             case URL -> Limits.URL;
             case REFERENCES, LINES -> Limits.LINES;

@@ -28,6 +28,13 @@ public enum FieldType {
     LINE,
     /** An e-mail address ({@code name@example.com}). */
     EMAIL,
+    /**
+     * Several e-mail addresses (an e-mail's {@code to}, {@code cc}, {@code bcc}): each checked as {@link #EMAIL}, each
+     * once (compared ignoring case), at most {@link Limits#ADDRESSES}. In the events one text, the addresses in the
+     * order given joined by {@code ", "} (none: no value); the API takes and answers a JSON array of texts, a form one
+     * line with commas.
+     */
+    EMAILS,
     /** A telephone number: digits, spaces, {@code + ( ) - . /}. */
     PHONE,
     /** A web address ({@code https://example.com}, or without the scheme). */

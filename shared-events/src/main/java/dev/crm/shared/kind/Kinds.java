@@ -3,6 +3,7 @@ package dev.crm.shared.kind;
 import dev.crm.shared.company.CompanyKind;
 import dev.crm.shared.contact.ContactKind;
 import dev.crm.shared.deal.DealKind;
+import dev.crm.shared.email.EmailKind;
 import dev.crm.shared.department.DepartmentKind;
 import dev.crm.shared.file.FileKind;
 import dev.crm.shared.lead.LeadKind;
@@ -25,7 +26,7 @@ public final class Kinds {
 
     public static final List<Kind> ALL = List.of(MemoKind.KIND, TaskKind.KIND, ProjectKind.KIND, CompanyKind.KIND,
             ContactKind.KIND, LeadKind.KIND, RequestKind.KIND, ProductKind.KIND, DealKind.KIND, PaymentKind.KIND,
-            FileKind.KIND, UserKind.KIND, DepartmentKind.KIND, ReferenceKind.STAGE.kind(),
+            EmailKind.KIND, FileKind.KIND, UserKind.KIND, DepartmentKind.KIND, ReferenceKind.STAGE.kind(),
             ReferenceKind.CLOSING_REASON.kind(), ReferenceKind.LEAD_SOURCE.kind(), ReferenceKind.CURRENCY.kind(),
             ReferenceKind.MAIL_ACCOUNT.kind());
 

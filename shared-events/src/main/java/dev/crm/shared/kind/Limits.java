@@ -23,6 +23,8 @@ public final class Limits {
 
     /** An e-mail address (RFC 5321's longest path). */
     public static final int EMAIL = 254;
+    /** Addresses in one {@code FieldType.EMAILS} field (an e-mail's recipients). */
+    public static final int ADDRESSES = 50;
     /** A telephone number. */
     public static final int PHONE = 40;
     /** A web address. */

@@ -24,7 +24,7 @@ public final class LeadKind {
     public static final Field FIRST_NAME = Field.of("firstName", FieldType.LINE).max(Limits.SHORT_NAME).searched();
     public static final Field LAST_NAME = Field.of("lastName", FieldType.LINE).max(Limits.SHORT_NAME).searched();
     public static final Field COMPANY_NAME = Field.of("companyName", FieldType.LINE).searched();
-    public static final Field EMAIL = Field.of("email", FieldType.EMAIL);
+    public static final Field EMAIL = dev.crm.shared.kind.ObjectFields.EMAIL;
     public static final Field PHONE = Field.of("phone", FieldType.PHONE);
     public static final Field WEBSITE = Field.of("website", FieldType.URL);
     public static final Field COUNTRY = Field.of("country", FieldType.LINE);

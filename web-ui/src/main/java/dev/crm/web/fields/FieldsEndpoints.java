@@ -171,7 +171,7 @@ public class FieldsEndpoints {
         for (Field field : o.kind().fields()) {
             String value = o.get(field);
             values.put(field.name(), switch (field.type()) {
-                case TAGS -> o.tags(field);
+                case TAGS, EMAILS -> o.tags(field);
                 case REFERENCE -> value == null ? null : Long.valueOf(value);
                 case NUMBER -> value == null ? null : new BigDecimal(value);
                 case FLAG -> value == null ? null : Boolean.valueOf(value);

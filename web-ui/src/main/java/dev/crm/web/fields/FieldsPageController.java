@@ -85,9 +85,29 @@ public abstract class FieldsPageController {
     protected void describe(Actor actor, FieldsView object, Model model) {
     }
 
+    /**
+     * What a new object's form starts with besides the references given in the address ({@code fixed}, by field
+     * name): nothing by default; an e-mail written from an object takes that object's address.
+     */
+    protected void prefill(Actor actor, Map<String, Long> fixed, Map<String, String> values) {
+    }
+
+    /** Whether its page offers a transfer (a kind without a holder, by default); an e-mail stays its writer's. */
+    protected boolean transferable() {
+        return kind.holder().isEmpty();
+    }
+
     /** The references its form offers (all, by default); a kind leaves out those that only its actions set. */
     protected List<Field> formReferences() {
         return parts.references(kind).stream().filter(f -> !notOnForm().contains(f.name())).toList();
+    }
+
+    /**
+     * The references a form shows, given those fixed on it (by field name): {@link #formReferences()} by default; an
+     * e-mail written from an object shows only that one.
+     */
+    protected List<Field> formReferences(Map<String, Long> fixed) {
+        return formReferences();
     }
 
     /** A reference's choices on the form: by default the objects of the kind the field is named after. */
@@ -174,6 +194,7 @@ public abstract class FieldsPageController {
                 values.put(field.name(), given.toString());
             }
         }
+        prefill(actor, fixed, values);
         return form(actor, model, values, Map.of(), null, null, fixed);
     }
 
@@ -209,6 +230,7 @@ public abstract class FieldsPageController {
         can.put("change", parts.service.allows(actor, object, Action.CHANGE));
         can.put("delete", parts.service.allows(actor, object, Action.DELETE));
         model.addAttribute("can", can);
+        model.addAttribute("transferable", transferable());
         model.addAttribute("family", listPage().family());
         parts.departmentFilter.describe(model, false, java.util.Collections.singletonList(object.department()));
         model.addAttribute("users", parts.users.active());
@@ -282,8 +304,11 @@ public abstract class FieldsPageController {
         }
     }
 
-    /** The references of an existing object, which its form shows but does not change (its holder). */
-    private Map<String, Long> fixedOf(FieldsView object) {
+    /**
+     * The references of an existing object, which its form shows but does not change: its holder (an e-mail: the
+     * object it is written from).
+     */
+    protected Map<String, Long> fixedOf(FieldsView object) {
         Map<String, Long> fixed = new LinkedHashMap<>();
         kind.holder().ifPresent(h -> fixed.put(h.name(), object.reference(h)));
         return fixed;
@@ -298,7 +323,7 @@ public abstract class FieldsPageController {
         model.addAttribute("object", object == null ? null : parts.row(actor, object));
         model.addAttribute("yours", yours);
         Map<String, Object> references = new LinkedHashMap<>();
-        for (Field field : formReferences()) {
+        for (Field field : formReferences(fixed)) {
             Long given = fixed.get(field.name());
             // both keys always there: the form asks for "fixed" of a reference that is chosen, too
             Map<String, Object> reference = new HashMap<>();

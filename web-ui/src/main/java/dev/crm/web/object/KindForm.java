@@ -49,7 +49,8 @@ public final class KindForm {
         values.forEach((name, value) -> {
             Field field = kind.ownField(name).orElseThrow();
             fields.put(name, switch (field.type()) {
-                case TAGS -> Arrays.stream(value.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+                case TAGS, EMAILS -> Arrays.stream(value.split(",")).map(String::strip).filter(t -> !t.isEmpty())
+                        .toList();
                 case REFERENCE, REFERENCES, LINES -> value.isBlank() ? null : value;
                 default -> value;
             });

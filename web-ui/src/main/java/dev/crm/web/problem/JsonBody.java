@@ -230,7 +230,7 @@ public final class JsonBody {
                 continue;
             }
             values.put(field.name(), switch (field.type()) {
-                case TAGS -> textList(field.name());
+                case TAGS, EMAILS -> textList(field.name());
                 case REFERENCE -> number(field.name());
                 case NUMBER -> decimal(field.name());
                 case FLAG -> bool(field.name());

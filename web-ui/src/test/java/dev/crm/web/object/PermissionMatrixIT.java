@@ -53,6 +53,10 @@ class PermissionMatrixIT {
         Map<String, Long> companyOf = new java.util.HashMap<>();
         companyOf.put(crmStranger, api.as(crmStranger, "POST", "/api/companies", Map.of("name", "Matrix company"))
                 .body().get("id").asLong());
+        // e-mails are written from an object their writer sees: the user's own lead, or else the stranger's
+        Map<String, Long> leadOf = new java.util.HashMap<>();
+        leadOf.put(crmStranger, api.as(crmStranger, "POST", "/api/leads", Map.of("lastName", "Matrix lead"))
+                .body().get("id").asLong());
         List<Kind> kinds = List.of(
                 new Kind("memo", "/api/memos", Map.of("title", "Matrix memo", "to", recipient), Map.of("title", "x")),
                 new Kind("task", "/api/tasks", Map.of("title", "Matrix task"), Map.of("title", "x")),
@@ -67,7 +71,10 @@ class PermissionMatrixIT {
                         Map.of("country", "x")),
                 // products: "dept" rows; someone else's is a manager's without a department, so out of reach
                 new Kind("product", "/api/products", u -> Map.of("name", "Matrix product", "price", 1,
-                        "currency", "EUR"), "name", Map.of("category", "x")));
+                        "currency", "EUR"), "name", Map.of("category", "x")),
+                // e-mails: managers their own, operators their departments', chiefs view all
+                new Kind("email", "/api/emails", u -> Map.of("subject", "Matrix e-mail", "lead",
+                        leadOf.getOrDefault(u, leadOf.get(crmStranger))), "subject", Map.of("body", "x")));
         List<String> mismatches = new ArrayList<>();
         int checked = 0;
         for (Role role : Role.values()) {
@@ -77,6 +84,10 @@ class PermissionMatrixIT {
             Api.Response ownCompany = api.as(user, "POST", "/api/companies", Map.of("name", "Own company"));
             if (ownCompany.status() == 201) {
                 companyOf.put(user, ownCompany.body().get("id").asLong());
+            }
+            Api.Response ownLead = api.as(user, "POST", "/api/leads", Map.of("lastName", "Own lead"));
+            if (ownLead.status() == 201) {
+                leadOf.put(user, ownLead.body().get("id").asLong());
             }
             for (Kind k : kinds) {
                 // add

@@ -219,6 +219,24 @@ class RoundTripsIT {
     }
 
     @Test
+    void writingAndChangingAnEmailTakeFewRoundTrips() {
+        String manager = api.newUser("tripse", "manager");
+        long deal = deal(manager);
+        long email = api.as(manager, "POST", "/api/emails", Map.of("subject", "Offer", "deal", deal,
+                "to", java.util.List.of("ann@acme.test"))).body().get("id").asLong();
+        counted(manager, "PATCH", "/api/emails/" + email, Map.of("body", "first"), 200);
+
+        // the user, the writer's department, the deal (whether the writer sees it), the append, the projections'
+        // writes, the commit
+        assertThat(counted(manager, "POST", "/api/emails", Map.of("subject", "Offer 2", "deal", deal,
+                "to", java.util.List.of("bob@acme.test")), 201).stream().filter(sql -> !sql.contains("nextval")))
+                .as("round trips of POST /api/emails").hasSizeLessThanOrEqualTo(6);
+        // the user, the object's events, the append, the projections' writes, the commit
+        assertThat(counted(manager, "PATCH", "/api/emails/" + email, Map.of("body", "second"), 200))
+                .as("round trips of PATCH /api/emails/{id}").hasSizeLessThanOrEqualTo(5);
+    }
+
+    @Test
     void readingAListOfAKindOfFieldsByNameTakesFewRoundTrips() {
         String manager = api.newUser("tripsls", "manager");
         deal(manager);

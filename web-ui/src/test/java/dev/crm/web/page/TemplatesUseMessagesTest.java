@@ -298,7 +298,9 @@ class TemplatesUseMessagesTest {
                 "leads", "lead", "lead-form", "lead-delete", "lead-convert", "requests", "request", "request-form",
                 "request-delete", "products", "product", "product-form", "product-delete", "deals", "deal",
                 "deal-form", "deal-delete", "payments", "payment", "payment-form", "payment-delete",
-                "admin-stages", "admin-closing-reasons", "admin-lead-sources", "admin-currencies", "admin-mail-accounts", "import",
+                "emails", "email", "email-form", "email-delete",
+                "admin-stages", "admin-closing-reasons", "admin-lead-sources", "admin-currencies", "admin-mail-accounts",
+                "import",
                 "import-preview", "import-progress");
     }
 

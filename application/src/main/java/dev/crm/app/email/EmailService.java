@@ -1,0 +1,134 @@
+package dev.crm.app.email;
+
+import dev.crm.app.CommandSender;
+import dev.crm.app.ObjectIds;
+import dev.crm.app.file.FileService;
+import dev.crm.command.Rejected;
+import dev.crm.command.email.EmailCommands.CreateEmail;
+import dev.crm.command.email.EmailCommands.Reply;
+import dev.crm.command.file.FileCommands.AttachFile;
+import dev.crm.query.fields.FieldsQueries;
+import dev.crm.query.fields.FieldsView;
+import dev.crm.query.file.FileView;
+import dev.crm.shared.Actor;
+import dev.crm.shared.email.EmailKind;
+import dev.crm.shared.kind.Field;
+import dev.crm.shared.kind.Limits;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writing e-mails: a draft with attachments, and a reply. An attachment is a file object of the object the e-mail is
+ * written from that the writer may see: a new file object of the e-mail refers to the same content, as a task made
+ * from a memo copies the memo's files. All or nothing.
+ */
+@Service
+public class EmailService {
+
+    /** What a reply's subject starts with, once. */
+    static final String REPLY_PREFIX = "Re: ";
+
+    private final CommandSender commands;
+    private final ObjectIds ids;
+    private final FieldsQueries queries;
+    private final FileService files;
+    private final TransactionTemplate tx;
+
+    EmailService(CommandSender commands, ObjectIds ids, FieldsQueries queries, FileService files,
+                 PlatformTransactionManager transactions) {
+        this.commands = commands;
+        this.ids = ids;
+        this.queries = queries;
+        this.files = files;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * A draft: {@code fields} its own fields by name (addresses as lists of texts), {@code attach} IDs of file objects
+     * of the object it is written from (each once), which it gets as its own. A file that is not one of that object's,
+     * or that the writer may not see, is refused ({@code validation.email.not-a-file}) and nothing is made.
+     */
+    public FieldsView create(Actor actor, Map<String, Object> fields, List<Long> attach) {
+        long id = ids.next();
+        tx.executeWithoutResult(status -> {
+            commands.send(new CreateEmail(id, fields, null), actor);
+            attach(actor, id, List.copyOf(new LinkedHashSet<>(attach)));
+        });
+        return read(id);
+    }
+
+    /**
+     * A draft answering e-mail {@code id} (which the actor must see: 404): to its sender — for an outgoing e-mail, its
+     * recipients —, its subject after "Re: " (once), in its thread, written from the same object.
+     */
+    public FieldsView reply(Actor actor, long id) {
+        FieldsView original = queries.findVisible(EmailKind.KIND, id, actor)
+                .orElseThrow(() -> new Rejected.NotFound(id));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put(EmailKind.SUBJECT.name(), replySubject(original.get(EmailKind.SUBJECT)));
+        String to = original.get(EmailKind.TO);
+        fields.put(EmailKind.TO.name(), to == null ? List.of() : List.of(to.split(", ")));
+        for (Field link : EmailKind.LINKS) {
+            if (original.get(link) != null) {
+                fields.put(link.name(), original.get(link));
+            }
+        }
+        String thread = original.get(EmailKind.THREAD);
+        long newId = ids.next();
+        commands.send(new CreateEmail(newId, fields, new Reply(id, thread == null ? id : Long.parseLong(thread))),
+                actor);
+        return read(newId);
+    }
+
+    /** "Re: " and the subject without the "Re:" it may start with, within a title's length. */
+    static String replySubject(String subject) {
+        String rest = subject == null ? "" : subject.strip();
+        while (rest.toLowerCase(Locale.ROOT).startsWith("re:")) {
+            rest = rest.substring(3).strip();
+        }
+        String reply = REPLY_PREFIX + rest;
+        return reply.length() > Limits.TITLE ? reply.substring(0, Limits.TITLE) : reply;
+    }
+
+    /** The object an e-mail is written from (its one link), or null. */
+    public static Long linked(FieldsView email) {
+        return EmailKind.LINKS.stream().map(email::reference).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(null);
+    }
+
+    private void attach(Actor actor, long id, List<Long> attach) {
+        if (attach.isEmpty()) {
+            return;
+        }
+        Long from = linked(read(id));
+        List<FileView> copies = new ArrayList<>();
+        for (Long fileId : attach) {
+            FileView file;
+            try {
+                file = fileId == null ? null : files.visible(actor, fileId);
+            } catch (Rejected.NotFound e) {
+                file = null;
+            }
+            if (file == null || from == null || file.attachedTo() != from) {
+                throw new Rejected.Invalid("files", "validation.email.not-a-file", fileId);
+            }
+            copies.add(file);
+        }
+        for (FileView file : copies) {
+            files.attach(actor, new AttachFile(ids.next(), id, file.sha256(), file.name(), file.size(),
+                    file.mediaType()));
+        }
+    }
+
+    private FieldsView read(long id) {
+        return queries.afterCommand(EmailKind.KIND, id).orElseThrow(
+                () -> new IllegalStateException("e-mail " + id + " missing after its command"));
+    }
+}

@@ -1,0 +1,142 @@
+package dev.crm.command.email;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import dev.crm.command.Cascades;
+import dev.crm.command.Input;
+import dev.crm.command.Rejected;
+import dev.crm.command.UserDirectory;
+import dev.crm.command.Versions;
+import dev.crm.command.VisibleObjects;
+import dev.crm.command.email.EmailCommands.ChangeEmail;
+import dev.crm.command.email.EmailCommands.CreateEmail;
+import dev.crm.command.email.EmailCommands.DeleteEmail;
+import dev.crm.command.email.EmailCommands.RestoreEmail;
+import dev.crm.command.fields.FieldsAggregate;
+import dev.crm.shared.Actor;
+import dev.crm.shared.FieldChange;
+import dev.crm.shared.email.EmailChanged;
+import dev.crm.shared.email.EmailCreated;
+import dev.crm.shared.email.EmailDeleted;
+import dev.crm.shared.email.EmailKind;
+import dev.crm.shared.email.EmailRestored;
+import dev.crm.shared.email.EmailStatus;
+import dev.crm.shared.kind.Field;
+import dev.crm.shared.kind.Kind;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A CRM e-mail: the shared rules of a kind of fields by name ({@link FieldsAggregate}) and its own. It is written from
+ * exactly one object (deal, request, contact, company or lead) the writer may see, which it never leaves; its
+ * addresses are checked one by one ({@code FieldType.EMAILS}); only a draft changes (409 otherwise), never its object
+ * (a change may name the one it has); the fields that
+ * sending, an import or a reply set are never given ({@code validation.read-only}); an incoming e-mail is only viewed
+ * (403 for a change or a delete of its own; it still goes with its object). A reply names the e-mail it answers (one
+ * the writer may see) and shares its thread; a new e-mail is its own thread.
+ */
+@Aggregate
+public class EmailAggregate extends FieldsAggregate {
+
+    protected EmailAggregate() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public EmailAggregate(CreateEmail cmd, MetaData metaData, UserDirectory users, VisibleObjects objects) {
+        Actor actor = Actor.fromMetaData(metaData);
+        Map<String, String> values = new HashMap<>(checkedNew(EmailKind.KIND, actor, cmd.fields(), checked -> {
+            readOnly(cmd.fields(), EmailKind.SET_BY_ACTIONS, checked);
+            oneLink(checked);
+            Input.referenced(EmailKind.KIND, Map.of(), checked.values(), actor, objects, checked.errors());
+            if (cmd.reply() != null && !objects.visible(EmailKind.KIND, cmd.reply().inReplyTo(), actor)) {
+                checked.errors().add(Input.error(EmailKind.IN_REPLY_TO, "validation.unknown-object",
+                        cmd.reply().inReplyTo()));
+            }
+        }));
+        values.put(EmailKind.IN_REPLY_TO.name(), cmd.reply() == null ? null
+                : Long.toString(cmd.reply().inReplyTo()));
+        values.put(EmailKind.THREAD.name(), Long.toString(cmd.reply() == null ? cmd.emailId() : cmd.reply().thread()));
+        apply(new EmailCreated(cmd.emailId(), values, actor.username(), users.homeDepartment(actor.username())));
+    }
+
+    /** Only a draft changes; never the object it is written from, nor what actions set. */
+    @CommandHandler
+    public long handle(ChangeEmail cmd, MetaData metaData, UserDirectory users) {
+        List<FieldChange> changes = checkedChange(metaData, users, cmd.expectedVersion(), cmd.fields(), checked -> {
+            requireOutgoing();
+            requireDraft();
+            readOnly(cmd.fields(), EmailKind.SET_BY_ACTIONS, checked);
+            for (Field link : EmailKind.LINKS) {
+                if (!java.util.Objects.equals(fields().get(link.name()), checked.values().get(link.name()))) {
+                    checked.errors().add(Input.error(link, "validation.email.link-fixed"));
+                }
+            }
+        });
+        if (!changes.isEmpty()) {
+            apply(new EmailChanged(id(), changes));
+        }
+        return Versions.current();
+    }
+
+    /** Deleted on its own (the rights; not an incoming one), or with the object it was written from. */
+    @CommandHandler
+    public long handle(DeleteEmail cmd, MetaData metaData, UserDirectory users) {
+        checkedDelete(metaData, users, cmd.expectedVersion());
+        if (!Cascades.isPart(metaData)) {
+            requireOutgoing();
+        }
+        apply(new EmailDeleted(id()));
+        return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(RestoreEmail cmd, MetaData metaData) {
+        checkedRestore(metaData);
+        apply(new EmailRestored(id()));
+        return Versions.current();
+    }
+
+    @Override
+    protected Kind kind() {
+        return EmailKind.KIND;
+    }
+
+    /** 409 unless it is a draft. */
+    private void requireDraft() {
+        if (!EmailStatus.DRAFT.apiName().equals(fields().get(EmailKind.STATUS.name()))) {
+            throw new Rejected.WrongState("error.email.not-a-draft", id());
+        }
+    }
+
+    /** 403 for an incoming e-mail: it is only viewed. */
+    private void requireOutgoing() {
+        if ("true".equals(fields().get(EmailKind.INCOMING.name()))) {
+            throw new Rejected.Forbidden("error.email.incoming");
+        }
+    }
+
+    /** Each of these fields given is an error: actions set them. */
+    private static void readOnly(Map<String, Object> given, List<Field> fields, Checked checked) {
+        for (Field field : fields) {
+            if (given.containsKey(field.name())) {
+                checked.errors().add(Input.error(field, "validation.read-only"));
+            }
+        }
+    }
+
+    /** Exactly one object it is written from. */
+    private static void oneLink(Checked checked) {
+        List<Field> given = EmailKind.LINKS.stream().filter(f -> checked.values().get(f.name()) != null).toList();
+        if (given.isEmpty() && checked.errors().stream().noneMatch(e -> EmailKind.LINKS.stream()
+                .anyMatch(f -> f.is(e.field())))) {
+            checked.errors().add(Input.error(EmailKind.DEAL, "validation.email.one-link"));
+        } else if (given.size() > 1) {
+            checked.errors().add(Input.error(given.get(1), "validation.email.one-link"));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.crm.command.email;
+
+import dev.crm.command.fields.FieldsCommands;
+import dev.crm.shared.email.EmailKind;
+import java.util.Map;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * The e-mail commands, shaped as the company's ({@code CompanyCommands}) without a transfer (who wrote it owns it); a
+ * reply is a create that names the e-mail it answers ({@link Reply}).
+ */
+public final class EmailCommands {
+
+    /** How the shared code makes them. */
+    public static final FieldsCommands ALL = new FieldsCommands(EmailKind.KIND,
+            (id, fields) -> new CreateEmail(id, fields, null), ChangeEmail::new, null, null, DeleteEmail::new,
+            RestoreEmail::new);
+
+    private EmailCommands() {
+    }
+
+    /** What a reply answers: the e-mail (which the writer may see) and its thread. */
+    public record Reply(long inReplyTo, long thread) {
+    }
+
+    /** A new draft; {@code reply}: null for a new conversation. */
+    public record CreateEmail(@TargetAggregateIdentifier long emailId, Map<String, Object> fields, Reply reply) {
+    }
+
+    public record ChangeEmail(@TargetAggregateIdentifier long emailId, Long expectedVersion,
+                              Map<String, Object> fields) {
+    }
+
+    public record DeleteEmail(@TargetAggregateIdentifier long emailId, Long expectedVersion) {
+    }
+
+    /** (admin) Brings a deleted e-mail back. */
+    public record RestoreEmail(@TargetAggregateIdentifier long emailId) {
+    }
+}

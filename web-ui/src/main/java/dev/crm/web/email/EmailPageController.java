@@ -1,0 +1,155 @@
+package dev.crm.web.email;
+
+import dev.crm.app.email.EmailService;
+import dev.crm.command.Rejected;
+import dev.crm.query.fields.FieldsView;
+import dev.crm.shared.Actor;
+import dev.crm.shared.email.EmailKind;
+import dev.crm.shared.email.EmailStatus;
+import dev.crm.shared.kind.Field;
+import dev.crm.shared.kind.FieldType;
+import dev.crm.shared.kind.Kind;
+import dev.crm.shared.kind.Kinds;
+import dev.crm.web.fields.FieldsPageController;
+import dev.crm.web.fields.FieldsPageParts;
+import dev.crm.web.object.ListPage;
+import dev.crm.web.page.HtmlPages;
+import dev.crm.web.page.Texts;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The e-mail pages: the outbox (by status), an e-mail's page (with Reply), the compose form (opened from the object it
+ * is written from, its address as the recipient) and the edit form of a draft.
+ */
+@Controller
+@HtmlPages
+@RequestMapping("/emails")
+class EmailPageController extends FieldsPageController {
+
+    private final EmailService emails;
+    private final Texts texts;
+
+    EmailPageController(FieldsPageParts parts, EmailService emails, Texts texts) {
+        super(EmailKind.KIND, EmailJson.class, parts);
+        this.emails = emails;
+        this.texts = texts;
+    }
+
+    /**
+     * The outbox's tabs: the statuses an e-mail can have so far (drafts; sending adds the outbox, sent and failed
+     * ones).
+     */
+    static final java.util.List<String> TABS = java.util.List.of(EmailStatus.DRAFT.apiName());
+
+    @org.springframework.web.bind.annotation.ModelAttribute("emailTabs")
+    java.util.List<String> tabs() {
+        return TABS;
+    }
+
+    @Override
+    protected ListPage listPage() {
+        return EmailPages.LIST;
+    }
+
+    @Override
+    protected Set<String> notOnForm() {
+        Set<String> names = super.notOnForm();
+        EmailKind.SET_BY_ACTIONS.forEach(f -> names.add(f.name()));
+        return names;
+    }
+
+    @Override
+    protected boolean transferable() {
+        return false;
+    }
+
+    @Override
+    protected Map<String, Long> fixedOf(FieldsView object) {
+        Map<String, Long> fixed = new LinkedHashMap<>();
+        EmailKind.LINKS.stream().filter(f -> object.reference(f) != null)
+                .forEach(f -> fixed.put(f.name(), object.reference(f)));
+        return fixed;
+    }
+
+    /** Written from an object (given in the address, or an existing draft's): only that one is shown. */
+    @Override
+    protected java.util.List<Field> formReferences(Map<String, Long> fixed) {
+        return fixed.isEmpty() ? formReferences()
+                : formReferences().stream().filter(f -> fixed.containsKey(f.name())).toList();
+    }
+
+    /** Written from an object: to its address, or else to that of an object it names (a deal's contact). */
+    @Override
+    protected void prefill(Actor actor, Map<String, Long> fixed, Map<String, String> values) {
+        String to = EmailKind.TO.name();
+        fixed.forEach((name, id) -> visible(actor, name, id).flatMap(o -> address(actor, o, true))
+                .filter(address -> values.get(to) == null || values.get(to).isEmpty())
+                .ifPresent(address -> values.put(to, address)));
+    }
+
+    /** Only a draft is edited; its page offers Reply. */
+    @Override
+    protected void describe(Actor actor, FieldsView object, Model model) {
+        if (!EmailStatus.DRAFT.apiName().equals(object.get(EmailKind.STATUS))
+                && model.getAttribute("can") instanceof Map<?, ?> can) {
+            @SuppressWarnings("unchecked")
+            Map<String, Boolean> rights = (Map<String, Boolean>) can;
+            rights.put("change", false);
+        }
+        model.addAttribute("replyable", dev.crm.shared.access.Permissions.allows(actor, EmailKind.NAME,
+                dev.crm.shared.access.Permissions.Action.ADD));
+    }
+
+    @PostMapping("/{id}/reply")
+    String reply(Actor actor, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            FieldsView reply = emails.reply(actor, id);
+            texts.flash(redirect, "success", "flash.email.replied", reply.id());
+            return "redirect:/" + EmailKind.KIND.path() + "/" + reply.id();
+        } catch (Rejected.Invalid | Rejected.Forbidden e) {
+            texts.flashRejected(redirect, e);
+            return "redirect:/" + EmailKind.KIND.path() + "/" + id;
+        }
+    }
+
+    private Optional<FieldsView> visible(Actor actor, String kindName, long id) {
+        Optional<Kind> kind = Kinds.named(kindName).filter(Kind::byName);
+        return kind.flatMap(k -> {
+            try {
+                return Optional.of(parts.service().visible(k, actor, id));
+            } catch (Rejected.NotFound e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The object's first address; {@code follow}: else the first address of an object it names (once). */
+    private Optional<String> address(Actor actor, FieldsView object, boolean follow) {
+        for (Field field : object.kind().fields()) {
+            if (field.type() == FieldType.EMAIL && object.get(field) != null) {
+                return Optional.of(object.get(field));
+            }
+        }
+        if (follow) {
+            for (Field field : object.kind().fields()) {
+                if (field.type() == FieldType.REFERENCE && object.reference(field) != null) {
+                    Optional<String> found = visible(actor, field.name(), object.reference(field))
+                            .flatMap(o -> address(actor, o, false));
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
