@@ -47,12 +47,13 @@ record MailAccountJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long
             + "stored encrypted, never answered; on a change, absent or empty keeps the stored one")
     record Input(String name, String host, Integer port, String security, String username,
                  @Schema(accessMode = Schema.AccessMode.WRITE_ONLY, format = "password") String password,
-                 @Schema(format = "email") String from, String owner, Boolean main, Boolean massmail,
+                 @Schema(example = "sales@example.com", description = "An e-mail address") String from, String owner, Boolean main, Boolean massmail,
                  Integer dailyLimit, Integer intervalSeconds) {
     }
 
     /** What a test message is sent to. */
     @Schema(name = "MailAccountTest", description = "The address a test message goes to")
-    record Test(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "email") String to) {
+    record Test(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "ann@example.com",
+            description = "An e-mail address") String to) {
     }
 }
