@@ -121,7 +121,7 @@ public class LeadConversion {
             if (!matches.isEmpty()) {
                 commands.send(new RecordLeadConversion(company, id, contact), actor, cause);
             }
-            // its requests and deals (and, once they exist, its e-mails: issue 15 adds their ConvertedLeadParts)
+            // its requests, deals and e-mails (each kind's ConvertedLeadParts)
             parts.orderedStream().forEach(p -> p.move(actor, id, company, contact));
             commands.send(new ConvertLead(id, expectedVersion, company, contact), actor);
             return new Converted(company, contact, matches.isEmpty(), found.isEmpty());

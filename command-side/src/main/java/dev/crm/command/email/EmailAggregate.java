@@ -11,6 +11,7 @@ import dev.crm.command.VisibleObjects;
 import dev.crm.command.email.EmailCommands.ChangeEmail;
 import dev.crm.command.email.EmailCommands.CreateEmail;
 import dev.crm.command.email.EmailCommands.DeleteEmail;
+import dev.crm.command.email.EmailCommands.FollowConvertedLead;
 import dev.crm.command.email.EmailCommands.RestoreEmail;
 import dev.crm.command.fields.FieldsAggregate;
 import dev.crm.shared.Actor;
@@ -91,6 +92,26 @@ public class EmailAggregate extends FieldsAggregate {
             requireOutgoing();
         }
         apply(new EmailDeleted(id()));
+        return Versions.current();
+    }
+
+    /**
+     * Its lead was converted: the e-mail leaves the lead for the contact the lead became, its one object still (the
+     * conversion checked the right to change the lead; an e-mail of another lead, or not sent by that conversion: 404).
+     */
+    @CommandHandler
+    public long handle(FollowConvertedLead cmd, MetaData metaData) {
+        requireCausedBy(metaData, cmd.lead());
+        if (!Long.toString(cmd.lead()).equals(fields().get(EmailKind.LEAD.name()))) {
+            throw new Rejected.NotFound(id());
+        }
+        Map<String, String> moved = new HashMap<>();
+        moved.put(EmailKind.LEAD.name(), null);
+        moved.put(EmailKind.CONTACT.name(), Long.toString(cmd.contact()));
+        List<FieldChange> changes = Input.changes(EmailKind.KIND, fields(), moved);
+        if (!changes.isEmpty()) {
+            apply(new EmailChanged(id(), changes));
+        }
         return Versions.current();
     }
 

@@ -35,6 +35,13 @@ public final class EmailCommands {
     }
 
     /** (admin) Brings a deleted e-mail back. */
+    /**
+     * Its lead was converted into a contact: the e-mail moves to that contact (sent by the conversion, in its
+     * transaction, with the lead as the cause).
+     */
+    public record FollowConvertedLead(@TargetAggregateIdentifier long emailId, long lead, long contact) {
+    }
+
     public record RestoreEmail(@TargetAggregateIdentifier long emailId) {
     }
 }

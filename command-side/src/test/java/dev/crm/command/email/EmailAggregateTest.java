@@ -149,6 +149,28 @@ class EmailAggregateTest {
                 .expectEvents(new EmailDeleted(9));
     }
 
+    /** A conversion of its lead moves it to the contact the lead became: only as caused by that lead. */
+    @Test
+    void itsLeadsConversionMovesItToTheContact() {
+        Map<String, String> fields = new LinkedHashMap<>(fresh("Hello", "pia@acme.test"));
+        fields.remove(DEAL);
+        fields.put("lead", "30");
+        EmailCreated ofLead = new EmailCreated(9, fields, "mia", 7L);
+        Map<String, Object> byConversion = new HashMap<>(Actor.of("max", Role.MANAGER).toMetaData());
+        byConversion.put(dev.crm.shared.Causes.CAUSED_BY, 30L);
+        fixture.given(ofLead).when(new dev.crm.command.email.EmailCommands.FollowConvertedLead(9, 30, 41),
+                        byConversion)
+                .expectEvents(new dev.crm.shared.email.EmailChanged(9, List.of(
+                        dev.crm.shared.FieldChange.of("contact", null, "41"),
+                        dev.crm.shared.FieldChange.of("lead", "30", null))));
+        fixture.given(ofLead).when(new dev.crm.command.email.EmailCommands.FollowConvertedLead(9, 30, 41),
+                        as("max", Role.MANAGER))
+                .expectException(Rejected.NotFound.class);
+        fixture.given(MIAS).when(new dev.crm.command.email.EmailCommands.FollowConvertedLead(9, 30, 41),
+                        byConversion)
+                .expectException(Rejected.NotFound.class);
+    }
+
     static final EmailCreated MIAS = new EmailCreated(9, fresh("Offer", "ann@acme.test, Bob@acme.test"), "mia", 7L);
 
     /** What a new draft from deal 20 has. */

@@ -351,6 +351,11 @@ class LeadApiIT {
         assertThat(made.status()).as(made.text()).isEqualTo(201);
         long deal = made.body().get("id").asLong();
         assertThat(made.body().get("lead").asLong()).isEqualTo(lead);
+        // an e-mail written from the lead
+        Api.Response written = api.as(manager, "POST", "/api/emails", Map.of("subject", "Hello " + u, "to",
+                List.of(email), "lead", lead));
+        assertThat(written.status()).as(written.text()).isEqualTo(201);
+        long mail = written.body().get("id").asLong();
         // then the company appears, with a contact that has the lead's e-mail (in another case)
         long company = id(api.as(owner, "POST", "/api/companies", Map.of("name", "Found " + u)));
         long contact = id(api.as(owner, "POST", "/api/contacts", Map.of("company", company, "firstName", "Pia",
@@ -374,6 +379,12 @@ class LeadApiIT {
         assertThat(dealStep.get("user").asText()).isEqualTo(manager);
         assertThat(dealStep.get("changes").toString()).contains("\"to\":\"" + contact + "\"",
                 "\"to\":\"" + company + "\"");
+        // the e-mail leaves the lead for the contact, caused by the lead
+        JsonNode movedMail = api.as(manager, "GET", "/api/emails/" + mail, null).body();
+        assertThat(movedMail.get("contact").asLong()).isEqualTo(contact);
+        assertThat(movedMail.get("lead").isNull()).isTrue();
+        JsonNode mailHistory = entries(api, manager, mail);
+        assertThat(mailHistory.get(mailHistory.size() - 1).get("causedBy").asLong()).isEqualTo(lead);
         // the request too; the company and the contact list the deal
         assertThat(api.as(manager, "GET", "/api/requests/" + request, null).body().get("contact").asLong())
                 .isEqualTo(contact);
@@ -390,7 +401,7 @@ class LeadApiIT {
         // owner sees the request; the deal, the converting manager's own, only as counted
         JsonNode preview = api.as(owner, "GET", "/api/contacts/" + contact + "/deletion-preview", null).body();
         assertThat(preview.get("objects").toString()).contains("\"id\":" + request);
-        assertThat(preview.get("hidden").asInt()).isEqualTo(1);
+        assertThat(preview.get("hidden").asInt()).as("the deal and the e-mail").isEqualTo(2);
         assertThat(api.as(manager, "GET", "/api/contacts/" + contact + "/deletion-preview", null).status())
                 .isEqualTo(403);
     }
