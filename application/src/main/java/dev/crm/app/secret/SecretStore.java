@@ -59,8 +59,9 @@ public class SecretStore implements InitializingBean {
         }
     }
 
+    /** The cipher; without a key (PostgreSQL and no {@code CRM_SECRET_KEY}) a secret is refused with a 409 that says why. */
     private SecretCipher cipher() {
-        return cipher.orElseThrow(() -> new IllegalStateException("No key for secrets: set " + SecretKeys.VARIABLE
-                + " (Base64 of 32 random bytes, e.g. `openssl rand -base64 32`)"));
+        return cipher.orElseThrow(() -> new dev.crm.command.Rejected.WrongState("error.secret.no-key",
+                SecretKeys.VARIABLE));
     }
 }
