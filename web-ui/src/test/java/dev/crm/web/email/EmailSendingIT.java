@@ -144,7 +144,7 @@ class EmailSendingIT {
     }
 
     @Test
-    void aServerThatIsDownLeavesItQueuedUntilItIsBackThenItIsDeliveredOnce(CapturedOutput output) throws Exception {
+    void aServerThatIsDownLeavesItQueuedUntilItIsBackThenItIsDeliveredOnce() throws Exception {
         smtp = smtp(ServerSetupTest.SMTP.dynamicPort());
         int smtpPort = smtp.getSmtp().getPort();
         smtp.stop();
@@ -157,8 +157,9 @@ class EmailSendingIT {
                 List.of("ann@acme.test"), "deal", deal)));
         assertThat(api.as(manager, "POST", "/api/emails/" + email + "/send", null).status()).isEqualTo(202);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> output.getAll()
-                .contains("E-mail " + email + " stays queued"));
+        // the try failed for now: it waits for the server, and the e-mail stays queued
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForList("SELECT outcome FROM email_attempt "
+                + "WHERE email_id = ?", String.class, email), outcomes -> outcomes.equals(List.of("retry")));
         assertThat(api.as(manager, "GET", "/api/emails/" + email, null).body().get("status").asText())
                 .isEqualTo("queued");
 
@@ -166,6 +167,8 @@ class EmailSendingIT {
         await().atMost(Duration.ofSeconds(120)).until(() -> api.as(manager, "GET", "/api/emails/" + email, null)
                 .body().get("status").asText(), "sent"::equals);
         assertThat(received(smtp, subject)).hasSize(1);
+        assertThat(jdbc.queryForList("SELECT outcome FROM email_attempt WHERE email_id = ?", String.class, email))
+                .containsExactly("sent");
     }
 
     @Test
@@ -184,8 +187,8 @@ class EmailSendingIT {
         try {
             assertThat(api.as(manager, "POST", "/api/emails/" + email + "/send", null).status()).isEqualTo(202);
             // as a crash leaves it: the attempt started, no outcome, the event not yet past the token
-            jdbc.update("INSERT INTO email_attempt (email_id, attempt, message_id, started_at) VALUES (?, 1, "
-                    + "'<lost@example.com>', now())", email);
+            jdbc.update("INSERT INTO email_attempt (email_id, attempt, message_id, account, queued_by, started_at, "
+                    + "tried_at) VALUES (?, 1, '<lost@example.com>', 0, ?, now(), now())", email, manager);
         } finally {
             sender.start();
         }
