@@ -115,7 +115,8 @@ class EmailSendingIT {
         assertThat(message.getFrom()[0].toString()).isEqualTo("crm@example.com");
         Multipart parts = (Multipart) message.getContent();
         assertThat(parts.getCount()).isEqualTo(2);
-        assertThat(parts.getBodyPart(0).getContent()).isEqualTo("Dear Ann,\nhere it is.");
+        assertThat(((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n")).isEqualTo("Dear Ann,\nhere it is.");
+        assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain").containsIgnoringCase("utf-8");
         BodyPart attachment = parts.getBodyPart(1);
         assertThat(attachment.getFileName()).isEqualTo("offer.txt");
         try (InputStream in = attachment.getInputStream()) {
