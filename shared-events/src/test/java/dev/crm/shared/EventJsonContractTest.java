@@ -21,6 +21,9 @@ import dev.crm.shared.deal.DealStageChanged;
 import dev.crm.shared.email.EmailChanged;
 import dev.crm.shared.email.EmailCreated;
 import dev.crm.shared.email.EmailDeleted;
+import dev.crm.shared.email.EmailFailed;
+import dev.crm.shared.email.EmailQueued;
+import dev.crm.shared.email.EmailSent;
 import dev.crm.shared.email.EmailEvent;
 import dev.crm.shared.email.EmailRestored;
 import dev.crm.shared.payment.PaymentChanged;
@@ -277,6 +280,16 @@ class EventJsonContractTest {
                 "{\"emailId\":55,\"changes\":[{\"field\":\"cc\",\"from\":null,\"to\":\"carl@acme.test\"}]}");
         PINNED.put(new EmailDeleted(55), "{\"emailId\":55}");
         PINNED.put(new EmailRestored(55), "{\"emailId\":55}");
+        PINNED.put(new EmailQueued(55, 1, 60, "<55.1.abc@crm.acme.test>", List.of(FieldChange.of("status", "draft",
+                        "queued"))),
+                "{\"emailId\":55,\"attempt\":1,\"account\":60,\"messageId\":\"<55.1.abc@crm.acme.test>\","
+                        + "\"changes\":[{\"field\":\"status\",\"from\":\"draft\",\"to\":\"queued\"}]}");
+        PINNED.put(new EmailSent(55, 1, List.of(FieldChange.of("status", "queued", "sent"))),
+                "{\"emailId\":55,\"attempt\":1,\"changes\":[{\"field\":\"status\",\"from\":\"queued\","
+                        + "\"to\":\"sent\"}]}");
+        PINNED.put(new EmailFailed(55, 2, List.of(FieldChange.of("failure", null, "550 no such user"))),
+                "{\"emailId\":55,\"attempt\":2,\"changes\":[{\"field\":\"failure\",\"from\":null,"
+                        + "\"to\":\"550 no such user\"}]}");
         // --- reference data (issue 14): every kind's events have the same shapes ---
         PINNED.put(new StageCreated(48, values("name", "Offer", "department", null, "index", "2", "default", "false",
                         "success", "false")),

@@ -4,13 +4,17 @@ import dev.crm.app.CommandSender;
 import dev.crm.app.ObjectIds;
 import dev.crm.app.file.FileService;
 import dev.crm.command.Rejected;
+import dev.crm.app.mail.MailAccounts;
 import dev.crm.command.email.EmailCommands.CreateEmail;
+import dev.crm.command.email.EmailCommands.QueueEmail;
 import dev.crm.command.email.EmailCommands.Reply;
 import dev.crm.command.file.FileCommands.AttachFile;
 import dev.crm.query.fields.FieldsQueries;
 import dev.crm.query.fields.FieldsView;
 import dev.crm.query.file.FileView;
 import dev.crm.shared.Actor;
+import dev.crm.shared.access.Permissions.Action;
+import dev.crm.shared.reference.ReferenceKind;
 import dev.crm.shared.email.EmailKind;
 import dev.crm.shared.kind.Field;
 import dev.crm.shared.kind.Limits;
@@ -20,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,14 +45,40 @@ public class EmailService {
     private final FieldsQueries queries;
     private final FileService files;
     private final TransactionTemplate tx;
+    private final MailAccounts accounts;
 
     EmailService(CommandSender commands, ObjectIds ids, FieldsQueries queries, FileService files,
-                 PlatformTransactionManager transactions) {
+                 PlatformTransactionManager transactions, MailAccounts accounts) {
         this.commands = commands;
         this.ids = ids;
         this.queries = queries;
         this.files = files;
         this.tx = new TransactionTemplate(transactions);
+        this.accounts = accounts;
+    }
+
+    /**
+     * Queues a draft or a failed e-mail for sending (who may change it may send it: 404/403), through its owner's main
+     * mail account (none: 409 {@code error.email.no-main-account}, which names the fix), with a new RFC 5322
+     * Message-ID; {@link EmailSending} sends it once this commits.
+     */
+    public FieldsView send(Actor actor, long id) {
+        FieldsView email = queries.findVisible(EmailKind.KIND, id, actor).orElseThrow(() -> new Rejected.NotFound(id));
+        if (!queries.allows(email, actor, Action.CHANGE)) {
+            throw new Rejected.Forbidden("error.email.change-forbidden");
+        }
+        var account = accounts.mainAccountOf(email.owner())
+                .orElseThrow(() -> new Rejected.WrongState("error.email.no-main-account"));
+        commands.send(new QueueEmail(id, account.id(), messageId(id,
+                account.value(ReferenceKind.Fields.FROM.name()))), actor);
+        return read(id);
+    }
+
+    /** {@code <random.id@domain of the sending address>}: unique, fixed when queued. */
+    static String messageId(long id, String from) {
+        String domain = from == null || from.indexOf('@') < 0 ? "crm.invalid" : from.substring(from.lastIndexOf('@') + 1)
+                .strip();
+        return "<" + UUID.randomUUID() + "." + id + "@" + domain + ">";
     }
 
     /**

@@ -61,6 +61,11 @@ public class MailAccounts {
                 .findFirst();
     }
 
+    /** The account (live or deleted), if there is one. */
+    public Optional<ReferenceView> account(long id) {
+        return accounts.find(KIND, id);
+    }
+
     /** A sender through the account. */
     public JavaMailSender senderOf(long id) {
         ReferenceView account = accounts.find(KIND, id).orElseThrow(() -> new Rejected.NotFound(id));
@@ -131,7 +136,7 @@ public class MailAccounts {
     }
 
     /** The server's answer or the connection's failure, in one line, without the password. */
-    static String reason(Exception e, String password) {
+    public static String reason(Exception e, String password) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause
                 && (cause instanceof MailException || cause instanceof MessagingException)) {

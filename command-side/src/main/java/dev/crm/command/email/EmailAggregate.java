@@ -12,6 +12,9 @@ import dev.crm.command.email.EmailCommands.ChangeEmail;
 import dev.crm.command.email.EmailCommands.CreateEmail;
 import dev.crm.command.email.EmailCommands.DeleteEmail;
 import dev.crm.command.email.EmailCommands.FollowConvertedLead;
+import dev.crm.command.email.EmailCommands.QueueEmail;
+import dev.crm.command.email.EmailCommands.RecordEmailFailed;
+import dev.crm.command.email.EmailCommands.RecordEmailSent;
 import dev.crm.command.email.EmailCommands.RestoreEmail;
 import dev.crm.command.fields.FieldsAggregate;
 import dev.crm.shared.Actor;
@@ -19,11 +22,16 @@ import dev.crm.shared.FieldChange;
 import dev.crm.shared.email.EmailChanged;
 import dev.crm.shared.email.EmailCreated;
 import dev.crm.shared.email.EmailDeleted;
+import dev.crm.shared.email.EmailFailed;
+import dev.crm.shared.email.EmailQueued;
+import dev.crm.shared.email.EmailSent;
 import dev.crm.shared.email.EmailKind;
 import dev.crm.shared.email.EmailRestored;
 import dev.crm.shared.email.EmailStatus;
 import dev.crm.shared.kind.Field;
+import dev.crm.shared.kind.FieldsEvents;
 import dev.crm.shared.kind.Kind;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +47,16 @@ import org.axonframework.spring.stereotype.Aggregate;
  * sending, an import or a reply set are never given ({@code validation.read-only}); an incoming e-mail is only viewed
  * (403 for a change or a delete of its own; it still goes with its object). A reply names the e-mail it answers (one
  * the writer may see) and shares its thread; a new e-mail is its own thread.
+ *
+ * <p>Sending: a draft or a failed e-mail is queued (who may change it may send it; a new attempt, numbered from 1);
+ * the sender records the outcome of the current attempt, sent or failed, once (an outcome of another attempt, or a
+ * second one, is refused: 409).
  */
 @Aggregate
 public class EmailAggregate extends FieldsAggregate {
+
+    /** The number of its last attempt at sending (0: never queued). */
+    private int attempt;
 
     protected EmailAggregate() {
         // for Axon
@@ -82,6 +97,63 @@ public class EmailAggregate extends FieldsAggregate {
             apply(new EmailChanged(id(), changes));
         }
         return Versions.current();
+    }
+
+    /** A draft or a failed e-mail goes to the outbox: its next attempt, through {@code account}. */
+    @CommandHandler
+    public long handle(QueueEmail cmd, MetaData metaData, UserDirectory users) {
+        require(Actor.fromMetaData(metaData), dev.crm.shared.access.Permissions.Action.CHANGE, users);
+        requireOutgoing();
+        String status = fields().get(EmailKind.STATUS.name());
+        if (!EmailStatus.DRAFT.apiName().equals(status) && !EmailStatus.FAILED.apiName().equals(status)) {
+            throw new Rejected.WrongState("error.email.not-sendable", id());
+        }
+        List<FieldChange> changes = new ArrayList<>();
+        changes.add(FieldChange.of(EmailKind.STATUS.name(), status, EmailStatus.QUEUED.apiName()));
+        if (fields().get(EmailKind.FAILURE.name()) != null) {
+            changes.add(FieldChange.of(EmailKind.FAILURE.name(), fields().get(EmailKind.FAILURE.name()), null));
+        }
+        apply(new EmailQueued(id(), attempt + 1, cmd.account(), cmd.messageId(), changes));
+        return Versions.current();
+    }
+
+    /** The server accepted the current attempt. */
+    @CommandHandler
+    public long handle(RecordEmailSent cmd) {
+        requireQueued(cmd.attempt());
+        apply(new EmailSent(id(), cmd.attempt(), List.of(
+                FieldChange.of(EmailKind.STATUS.name(), EmailStatus.QUEUED.apiName(), EmailStatus.SENT.apiName()),
+                FieldChange.of(EmailKind.SENT.name(), "false", "true"),
+                FieldChange.of(EmailKind.SENT_AT.name(), null, cmd.sentAt().toString()))));
+        return Versions.current();
+    }
+
+    /** The current attempt failed for good. */
+    @CommandHandler
+    public long handle(RecordEmailFailed cmd) {
+        requireQueued(cmd.attempt());
+        String reason = cmd.reason() == null || cmd.reason().isBlank() ? "unknown" : cmd.reason().strip();
+        if (reason.length() > EmailKind.FAILURE.max()) {
+            reason = reason.substring(0, EmailKind.FAILURE.max());
+        }
+        apply(new EmailFailed(id(), cmd.attempt(), List.of(
+                FieldChange.of(EmailKind.STATUS.name(), EmailStatus.QUEUED.apiName(), EmailStatus.FAILED.apiName()),
+                FieldChange.of(EmailKind.FAILURE.name(), null, reason))));
+        return Versions.current();
+    }
+
+    @Override
+    protected void changed(FieldsEvents.Changed e) {
+        if (e instanceof EmailQueued queued) {
+            attempt = queued.attempt();
+        }
+    }
+
+    /** 409 unless it is queued for attempt {@code n} (its outcome is recorded once). */
+    private void requireQueued(int n) {
+        if (!EmailStatus.QUEUED.apiName().equals(fields().get(EmailKind.STATUS.name())) || n != attempt) {
+            throw new Rejected.WrongState("error.email.not-queued", id());
+        }
     }
 
     /** Deleted on its own (the rights; not an incoming one), or with the object it was written from. */

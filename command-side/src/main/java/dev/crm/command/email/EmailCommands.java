@@ -34,6 +34,21 @@ public final class EmailCommands {
     public record DeleteEmail(@TargetAggregateIdentifier long emailId, Long expectedVersion) {
     }
 
+    /**
+     * Queues a draft (or a failed e-mail, again) for sending through mail account {@code account} with the
+     * {@code Message-ID} fixed now: who may change it may send it.
+     */
+    public record QueueEmail(@TargetAggregateIdentifier long emailId, long account, String messageId) {
+    }
+
+    /** (the sender) The server accepted attempt {@code attempt}, at {@code sentAt}. */
+    public record RecordEmailSent(@TargetAggregateIdentifier long emailId, int attempt, java.time.Instant sentAt) {
+    }
+
+    /** (the sender) Attempt {@code attempt} failed for good: {@code reason}, without secrets. */
+    public record RecordEmailFailed(@TargetAggregateIdentifier long emailId, int attempt, String reason) {
+    }
+
     /** (admin) Brings a deleted e-mail back. */
     /**
      * Its lead was converted into a contact: the e-mail moves to that contact (sent by the conversion, in its

@@ -204,6 +204,11 @@ public abstract class FieldsAggregate {
         for (FieldChange c : e.changes()) {
             fields.put(c.field(), c.to());
         }
+        changed(e);
+    }
+
+    /** After a change's fields are set: a kind keeps what else its own change events carry (an e-mail's attempt). */
+    protected void changed(FieldsEvents.Changed e) {
     }
 
     @EventSourcingHandler

@@ -7,6 +7,9 @@ import dev.crm.command.UserDirectory;
 import dev.crm.command.email.EmailCommands.ChangeEmail;
 import dev.crm.command.email.EmailCommands.CreateEmail;
 import dev.crm.command.email.EmailCommands.DeleteEmail;
+import dev.crm.command.email.EmailCommands.QueueEmail;
+import dev.crm.command.email.EmailCommands.RecordEmailFailed;
+import dev.crm.command.email.EmailCommands.RecordEmailSent;
 import dev.crm.command.email.EmailCommands.Reply;
 import dev.crm.shared.Actor;
 import dev.crm.shared.FieldChange;
@@ -14,6 +17,9 @@ import dev.crm.shared.Role;
 import dev.crm.shared.email.EmailChanged;
 import dev.crm.shared.email.EmailCreated;
 import dev.crm.shared.email.EmailDeleted;
+import dev.crm.shared.email.EmailFailed;
+import dev.crm.shared.email.EmailQueued;
+import dev.crm.shared.email.EmailSent;
 import dev.crm.shared.email.EmailKind;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -136,6 +142,50 @@ class EmailAggregateTest {
                 as("max", Role.CHIEF)).expectException(Rejected.Forbidden.class);
         fixture.given(MIAS).when(new DeleteEmail(9, null), as("mia", Role.MANAGER))
                 .expectEvents(new EmailDeleted(9));
+    }
+
+    static final EmailQueued QUEUED = new EmailQueued(9, 1, 60, "<m1@acme.test>",
+            List.of(FieldChange.of("status", "draft", "queued")));
+
+    @Test
+    void aDraftIsQueuedByWhoMayChangeItAsItsFirstAttempt() {
+        fixture.given(MIAS).when(new QueueEmail(9, 60, "<m1@acme.test>"), as("mia", Role.MANAGER))
+                .expectEvents(QUEUED);
+        fixture.given(MIAS).when(new QueueEmail(9, 60, "<m1@acme.test>"), as("max", Role.CHIEF))
+                .expectException(Rejected.Forbidden.class);
+        fixture.given(MIAS).when(new QueueEmail(9, 60, "<m1@acme.test>"), as("max", Role.MANAGER))
+                .expectException(Rejected.NotFound.class);
+        fixture.given(MIAS, QUEUED).when(new QueueEmail(9, 60, "<m2@acme.test>"), as("mia", Role.MANAGER))
+                .expectException(Rejected.WrongState.class);
+        fixture.given(MIAS, QUEUED).when(new ChangeEmail(9, null, Map.of("body", "x")), as("mia", Role.MANAGER))
+                .expectException(Rejected.WrongState.class);
+    }
+
+    @Test
+    void theOutcomeOfTheCurrentAttemptIsRecordedOnce() {
+        java.time.Instant at = java.time.Instant.parse("2026-12-01T10:00:00Z");
+        EmailSent sent = new EmailSent(9, 1, List.of(FieldChange.of("status", "queued", "sent"),
+                FieldChange.of("sent", "false", "true"), FieldChange.of("sentAt", null, at.toString())));
+        fixture.given(MIAS, QUEUED).when(new RecordEmailSent(9, 1, at)).expectEvents(sent);
+        fixture.given(MIAS, QUEUED, sent).when(new RecordEmailSent(9, 1, at))
+                .expectException(Rejected.WrongState.class);
+        fixture.given(MIAS, QUEUED).when(new RecordEmailSent(9, 2, at)).expectException(Rejected.WrongState.class);
+        fixture.given(MIAS).when(new RecordEmailFailed(9, 1, "x")).expectException(Rejected.WrongState.class);
+        fixture.given(MIAS, QUEUED, sent).when(new QueueEmail(9, 60, "<m2@acme.test>"), as("mia", Role.MANAGER))
+                .expectException(Rejected.WrongState.class);
+    }
+
+    @Test
+    void aFailedEmailIsSentAgainAsANewAttempt() {
+        EmailFailed failed = new EmailFailed(9, 1, List.of(FieldChange.of("status", "queued", "failed"),
+                FieldChange.of("failure", null, "550 no such user")));
+        fixture.given(MIAS, QUEUED).when(new RecordEmailFailed(9, 1, " 550 no such user ")).expectEvents(failed);
+        fixture.given(MIAS, QUEUED, failed).when(new QueueEmail(9, 61, "<m2@acme.test>"), as("mia", Role.MANAGER))
+                .expectEvents(new EmailQueued(9, 2, 61, "<m2@acme.test>", List.of(
+                        FieldChange.of("status", "failed", "queued"), FieldChange.of("failure", "550 no such user",
+                                null))));
+        fixture.given(MIAS, QUEUED, failed).when(new ChangeEmail(9, null, Map.of("body", "x")),
+                as("mia", Role.MANAGER)).expectException(Rejected.WrongState.class);
     }
 
     @Test

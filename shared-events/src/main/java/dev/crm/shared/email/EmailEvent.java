@@ -3,9 +3,10 @@ package dev.crm.shared.email;
 import dev.crm.shared.kind.FieldsEvents;
 import dev.crm.shared.kind.Kind;
 
-/** Everything that can happen to an e-mail (sending's events come with sending). */
+/** Everything that can happen to an e-mail (sending: queued, sent, failed). */
 public sealed interface EmailEvent extends FieldsEvents.OfKind
-        permits EmailCreated, EmailChanged, EmailDeleted, EmailRestored {
+        permits EmailCreated, EmailChanged, EmailDeleted, EmailRestored, EmailQueued, EmailSent,
+        EmailFailed {
 
     long emailId();
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Where an e-mail stands: a draft (written, may still change), queued for sending, sent, or failed (with the reason).
- * Only drafts exist until sending is built; queued, sent and failed are set by the sending alone.
+ * Queued, sent and failed are set by the sending alone (EmailQueued, EmailSent, EmailFailed).
  */
 public enum EmailStatus implements ApiNamed {
     DRAFT, QUEUED, SENT, FAILED;

@@ -1,6 +1,7 @@
 package dev.crm.web.config;
 
 import dev.crm.app.Cascade;
+import dev.crm.app.email.EmailSending;
 
 import dev.crm.query.ProjectionWrites;
 import dev.crm.query.WritesPerEvent;
@@ -12,6 +13,11 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.spring.config.SpringAggregateConfigurer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -29,7 +35,9 @@ import org.springframework.context.annotation.Configuration;
  * Axon wiring. The read models the API reads objects from (every {@code @ProcessingGroup} of the query side) are updated by
  * subscribing processors, in the command's own transaction: a client that got 201 can read the object
  * at once, and a projection that fails rolls the command back instead of drifting from the store.
- * See docs/architecture.md.
+ * The sending of e-mails ({@link EmailSending}) is the one tracking processor: it works after the command commits,
+ * from a token in Axon's JDBC token store ({@code tokenentry}), whose one segment one instance claims at a time.
+ * See docs/architecture.md and docs/reliability.md.
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfig {
@@ -101,5 +109,25 @@ class AxonConfig {
         processing.usingSubscribingEventProcessors()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDefaultHandlerInterceptor((c, name) -> new WritesPerEvent(writes));
+        // the sender: after the commit, one event at a time, from the store's head when it first starts (e-mails
+        // queued before sending existed: none); a failing event (the mail server not reachable now) is retried
+        // with the processor's back-off (1 s doubling to 60 s), its claim released meanwhile
+        processing.registerTrackingEventProcessor(EmailSending.GROUP,
+                org.axonframework.config.Configuration::eventStore,
+                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(1)
+                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
+    }
+
+    /**
+     * Axon's JDBC token store on the CRM database, as the auto-configuration would build it, but each process (each
+     * application context) its own owner of claims: two contexts of one JVM (tests) never share a claim.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer) {
+        return JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer)
+                .schema(TokenSchema.builder().build())
+                .nodeId(java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "/"
+                        + java.util.UUID.randomUUID())
+                .build();
     }
 }

@@ -39,7 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The e-mails' API: its paths and schemas; the work is the shared {@link FieldsEndpoints}' and {@link EmailService}'s
- * (a draft with its attachments, a reply). Sending comes with the mail accounts.
+ * (a draft with its attachments, a reply, sending).
  */
 @RestController
 @RequestMapping("/api/emails")
@@ -108,6 +108,18 @@ class EmailApiController {
     @ApiResponse(responseCode = "201", description = "The reply; Location: its address")
     ResponseEntity<EmailJson> reply(Actor actor, @PathVariable long id) {
         return created(emails.reply(actor, id));
+    }
+
+    @PostMapping("/{id}/send")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Send a draft or a failed e-mail (who may change it may send it): it is queued (status "
+            + "queued, a new Message-ID) through its owner's main mail account, and sent once this answers; its status "
+            + "then becomes sent (sentAt) or failed (failure: the reason); a server not reachable now leaves it queued "
+            + "and it is tried again; 409 when it is neither a draft nor failed, or its owner has no main mail account")
+    @ApiResponse(responseCode = "202", description = "Queued: the e-mail as it is now")
+    ResponseEntity<EmailJson> send(Actor actor, @PathVariable long id) {
+        FieldsView email = emails.send(actor, id);
+        return ResponseEntity.accepted().eTag("\"" + email.version() + "\"").body(api.json(email, EmailJson.class));
     }
 
     @GetMapping("/{id}")

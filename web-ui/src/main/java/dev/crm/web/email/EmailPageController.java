@@ -44,11 +44,9 @@ class EmailPageController extends FieldsPageController {
         this.texts = texts;
     }
 
-    /**
-     * The outbox's tabs: the statuses an e-mail can have so far (drafts; sending adds the outbox, sent and failed
-     * ones).
-     */
-    static final java.util.List<String> TABS = java.util.List.of(EmailStatus.DRAFT.apiName());
+    /** The outbox's tabs: drafts, the outbox (queued), sent and failed ones. */
+    static final java.util.List<String> TABS = java.util.Arrays.stream(EmailStatus.values())
+            .map(EmailStatus::apiName).toList();
 
     @org.springframework.web.bind.annotation.ModelAttribute("emailTabs")
     java.util.List<String> tabs() {
@@ -107,6 +105,22 @@ class EmailPageController extends FieldsPageController {
         }
         model.addAttribute("replyable", dev.crm.shared.access.Permissions.allows(actor, EmailKind.NAME,
                 dev.crm.shared.access.Permissions.Action.ADD));
+        // Send: a draft or a failed one, by who may change it (the rights as its change's, before the status)
+        String status = object.get(EmailKind.STATUS);
+        model.addAttribute("sendable", !"true".equals(object.get(EmailKind.INCOMING))
+                && (EmailStatus.DRAFT.apiName().equals(status) || EmailStatus.FAILED.apiName().equals(status))
+                && parts.service().allows(actor, object, dev.crm.shared.access.Permissions.Action.CHANGE));
+    }
+
+    @PostMapping("/{id}/send")
+    String send(Actor actor, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            emails.send(actor, id);
+            texts.flash(redirect, "success", "flash.email.queued", id);
+        } catch (Rejected.WrongState | Rejected.Forbidden e) {
+            texts.flashRejected(redirect, e);
+        }
+        return "redirect:/" + EmailKind.KIND.path() + "/" + id;
     }
 
     @PostMapping("/{id}/reply")

@@ -81,6 +81,12 @@ class EmailFlowIT {
         assertThat(page.locator(".email-status").first()).hasText("Draft");
         fitsTheWindow(page);
 
+        // Send, with its tooltip; without a main mail account it stays a draft and the warning names the fix
+        assertThat(tooltipOf(page, page.locator("#email-send"))).containsText("main mail account");
+        page.locator("#email-send").click();
+        assertThat(page.locator(".alert", new Page.LocatorOptions().setHasText("no main mail account"))).hasCount(1);
+        assertThat(page.locator(".email-status").first()).hasText("Draft");
+
         assertThat(tooltipOf(page, page.locator("#email-reply"))).containsText("Write a draft answering this e-mail");
         page.locator("#email-reply").click();
         page.waitForURL(Pattern.compile(".*/emails/(?!" + email + "$)\\d+$"));
@@ -94,6 +100,9 @@ class EmailFlowIT {
         assertThat(page.locator("#deal-emails .deal-email")).hasCount(2);
         fitsTheWindow(page);
         page.navigate("/emails?deal=" + deal);
+        assertThat(page.locator("#email-tab-queued")).hasText("Outbox");
+        assertThat(page.locator("#email-tab-sent")).hasText("Sent");
+        assertThat(page.locator("#email-tab-failed")).hasText("Failed");
         page.locator("#email-tab-draft").click();
         page.waitForURL(Pattern.compile(".*status=draft.*"));
         assertThat(page.locator(".email-row")).hasCount(2);
