@@ -146,7 +146,7 @@ public class CampaignService {
             return;
         }
         commands.send(kind.commands().change().of(recipient.object(), null, Map.of(flag.get().name(), false)), SYSTEM,
-                Map.of(Causes.CAUSED_BY, Long.toString(recipient.campaign())));
+                Map.of(Causes.CAUSED_BY, recipient.campaign()));
         LOG.info("Recipient {} {} unsubscribed through campaign {}", recipient.kind(), recipient.object(),
                 recipient.campaign());
     }

@@ -66,11 +66,11 @@ class SecurityConfig {
 
     /**
      * RFC 8058's one-click unsubscribe, which mail clients send without a session or a CSRF token: a POST to an
-     * unsubscribe link with the body {@code List-Unsubscribe=One-Click}, and nothing else. Its controller only clears
+     * unsubscribe link with the body (not the query) {@code List-Unsubscribe=One-Click}, and nothing else. Its controller only clears
      * the flag of the token's recipient (404 for an unknown token).
      */
     private static final RequestMatcher ONE_CLICK_UNSUBSCRIBE = (HttpServletRequest request) ->
-            "POST".equals(request.getMethod()) && UNSUBSCRIBE.matches(request)
+            "POST".equals(request.getMethod()) && UNSUBSCRIBE.matches(request) && request.getQueryString() == null
                     && "One-Click".equals(request.getParameter("List-Unsubscribe"));
 
     private static final RequestMatcher API_CSRF = (HttpServletRequest request) ->
