@@ -1,5 +1,6 @@
 package dev.crm.app.campaign;
 
+import dev.crm.shared.company.CompanyKind;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -34,7 +35,8 @@ public final class CampaignMessages {
             values.put("first_name", blankIfNull(firstName));
             values.put("last_name", blankIfNull(lastName));
             values.put("full_name", fullName());
-            values.put("company", blankIfNull(company));
+            // {{company}}: named as the company kind is
+            values.put(CompanyKind.NAME, blankIfNull(company));
             return values;
         }
     }

@@ -48,7 +48,7 @@ public final class CampaignKind {
             .grant(Role.MANAGER, "acdv", OWN)
             .grant(Role.OPERATOR, "acdv", DEPT)
             .grant(Role.CHIEF, "v", ALL)
-            .pages().byName().build();
+            .pages().acceptsFiles().byName().build();
 
     private CampaignKind() {
     }
