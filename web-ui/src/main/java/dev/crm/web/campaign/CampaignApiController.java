@@ -8,6 +8,7 @@ import dev.crm.shared.campaign.CampaignStatus;
 import dev.crm.app.campaign.CampaignService;
 import dev.crm.web.fields.FieldsEndpoints;
 import dev.crm.web.page.Texts;
+import dev.crm.web.problem.JsonBody;
 import dev.crm.web.openapi.Choices;
 import dev.crm.web.page.DeletionPreviewJson;
 import dev.crm.web.page.ItemList;
@@ -124,13 +125,14 @@ class CampaignApiController {
     @Operation(summary = "Send one test message to { to } now, through the campaign's account, rendered for its "
             + "first recipient (sample values without one), with its unsubscribe link and the RFC 8058 headers; "
             + "recorded in its history. For who may change it; 409 without an account or when the server fails")
-    ResponseEntity<Void> test(Actor actor, @PathVariable long id,
-                              @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content =
-                              @Content(schema = @Schema(implementation = CampaignJson.Test.class)))
-                              @RequestBody JsonNode body) {
-        JsonNode to = body == null ? null : body.get("to");
-        campaigns.sendTest(actor, id, to == null || !to.isTextual() ? null : to.asText(),
-                link -> texts.text("campaign.unsubscribe.footer", link));
-        return ResponseEntity.ok().build();
+    CampaignJson.TestSent test(Actor actor, @PathVariable long id,
+                               @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content =
+                               @Content(schema = @Schema(implementation = CampaignJson.Test.class)))
+                               @RequestBody JsonNode body) {
+        JsonBody in = JsonBody.of(body, JsonBody.fieldsOf(CampaignJson.Test.class), Set.of());
+        String to = in.text("to");
+        in.check();
+        campaigns.sendTest(actor, id, to, link -> texts.text("campaign.unsubscribe.footer", link));
+        return new CampaignJson.TestSent(id, to.strip());
     }
 }

@@ -82,4 +82,10 @@ record CampaignJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id
     @Schema(name = "CampaignTest", description = "Where one test message goes")
     record Test(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "me@example.com") String to) {
     }
+
+    /** The answer of a test message that the server took. */
+    @Schema(name = "CampaignTestSent", description = "The mail server took the test message")
+    record TestSent(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long campaign,
+                    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String to) {
+    }
 }

@@ -89,7 +89,8 @@ class CampaignIT {
         // the test send: exactly one message, for the first recipient (Ann, the lower ID), with the link and headers
         assertThat(api.as(manager, "POST", "/api/campaigns/" + id + "/test", Map.of("to", "nope")).status())
                 .isEqualTo(400);
-        ok(api.as(manager, "POST", "/api/campaigns/" + id + "/test", Map.of("to", "me@example.com")), 200);
+        assertThat(ok(api.as(manager, "POST", "/api/campaigns/" + id + "/test", Map.of("to", "me@example.com")), 200)
+                .get("to").asText()).isEqualTo("me@example.com");
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(1);
         MimeMessage message = received[0];
