@@ -156,5 +156,11 @@ public final class Scenario {
                 "thread", "27"), "alice", 7L), "alice");
         feed.publish(27, new dev.crm.shared.email.EmailChanged(27, List.of(FieldChange.of("body", null,
                 "Dear Ann,\nhere it is."))), "alice");
+        // campaign 28 (alice's draft) to contact 21, lead 23 and company 20, through mail account 3; a test sent
+        feed.publish(28, new dev.crm.shared.campaign.CampaignCreated(28, Map.of("name", "Spring news", "subject",
+                "Hello {{first_name}}", "account", "3", "contacts", "21", "leads", "23", "companies", "20",
+                "status", "draft", "sent", "0", "failed", "0", "skipped", "0"), "alice", 7L), "alice");
+        feed.publish(28, new dev.crm.shared.campaign.CampaignTestSent(28, "alice@example.com",
+                "2026-12-01T10:15:30Z"), "alice");
     }
 }

@@ -32,6 +32,13 @@ import dev.crm.shared.payment.PaymentDeleted;
 import dev.crm.shared.payment.PaymentEvent;
 import dev.crm.shared.payment.PaymentOwnerChanged;
 import dev.crm.shared.payment.PaymentRestored;
+import dev.crm.shared.campaign.CampaignChanged;
+import dev.crm.shared.campaign.CampaignCreated;
+import dev.crm.shared.campaign.CampaignDeleted;
+import dev.crm.shared.campaign.CampaignEvent;
+import dev.crm.shared.campaign.CampaignOwnerChanged;
+import dev.crm.shared.campaign.CampaignRestored;
+import dev.crm.shared.campaign.CampaignTestSent;
 import dev.crm.shared.product.ProductChanged;
 import dev.crm.shared.product.ProductCreated;
 import dev.crm.shared.product.ProductDeleted;
@@ -245,6 +252,19 @@ class EventJsonContractTest {
         PINNED.put(new ProductOwnerChanged(52, "alice", "bob"), "{\"productId\":52,\"from\":\"alice\",\"to\":\"bob\"}");
         PINNED.put(new ProductDeleted(52), "{\"productId\":52}");
         PINNED.put(new ProductRestored(52), "{\"productId\":52}");
+        // --- campaigns (issue 15): the account's ID, recipients as canonical ID lists, counts plain numbers ---
+        PINNED.put(new CampaignCreated(54, values("name", "Spring", "subject", "Hi {{first_name}}", "account", "3",
+                        "contacts", "20,21", "leads", "30", "status", "draft", "sent", "0"), "alice", 7L),
+                "{\"campaignId\":54,\"fields\":{\"name\":\"Spring\",\"subject\":\"Hi {{first_name}}\","
+                        + "\"account\":\"3\",\"contacts\":\"20,21\",\"leads\":\"30\",\"status\":\"draft\","
+                        + "\"sent\":\"0\"},\"owner\":\"alice\",\"department\":7}");
+        PINNED.put(new CampaignChanged(54, List.of(FieldChange.of("companies", null, "50"))),
+                "{\"campaignId\":54,\"changes\":[{\"field\":\"companies\",\"from\":null,\"to\":\"50\"}]}");
+        PINNED.put(new CampaignOwnerChanged(54, "alice", "bob"), "{\"campaignId\":54,\"from\":\"alice\",\"to\":\"bob\"}");
+        PINNED.put(new CampaignDeleted(54), "{\"campaignId\":54}");
+        PINNED.put(new CampaignRestored(54), "{\"campaignId\":54}");
+        PINNED.put(new CampaignTestSent(54, "me@example.com", "2026-12-01T10:15:30Z"),
+                "{\"campaignId\":54,\"to\":\"me@example.com\",\"at\":\"2026-12-01T10:15:30Z\"}");
         // --- deals (issue 14): references as IDs, the amount a plain decimal; stage moves and closing of their own ---
         PINNED.put(new DealCreated(53, values("name", "Big order", "stage", "48", "amount", "1200.5", "currency", "EUR",
                         "company", "50"), "alice", 7L),
@@ -362,7 +382,7 @@ class EventJsonContractTest {
     void everyEventTypeHasAPin() {
         List<Class<?>> types = Stream.of(MemoEvent.class, FileEvent.class, TaskEvent.class, ProjectEvent.class,
                         UserEvent.class, DepartmentEvent.class, CompanyEvent.class, ContactEvent.class, LeadEvent.class,
-                        RequestEvent.class, ProductEvent.class, DealEvent.class, PaymentEvent.class,
+                        RequestEvent.class, ProductEvent.class, CampaignEvent.class, DealEvent.class, PaymentEvent.class,
                         EmailEvent.class,
                         ReferenceEvent.Created.class, ReferenceEvent.Changed.class, ReferenceEvent.Deleted.class,
                         ReferenceEvent.Restored.class)

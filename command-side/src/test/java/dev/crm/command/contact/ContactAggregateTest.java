@@ -46,7 +46,7 @@ class ContactAggregateTest {
         return Actor.of(user, role).toMetaData();
     }
 
-    static final ContactCreated ANN = new ContactCreated(11, Map.of("firstName", "Ann"), 5, "mia", 7L);
+    static final ContactCreated ANN = new ContactCreated(11, Map.of("firstName", "Ann", "massmail", "true"), 5, "mia", 7L);
 
     @Test
     void aContactGetsItsCompanysOwnerAndDepartmentWhoeverAddsIt() {

@@ -64,7 +64,8 @@ public class FieldsProjection implements ReadModel {
         Map<String, String> values = e.values();
         List<Object> row = new ArrayList<>(List.of(e.objectId(), 1L));
         for (Field field : kind.fields()) {
-            row.add(FieldsTables.value(field, values.get(field.name())));
+            // a field with an initial value always has one: an object made before the field existed gets it
+            row.add(FieldsTables.value(field, values.getOrDefault(field.name(), field.initial())));
         }
         row.addAll(Arrays.asList(e.owner(), e.department(), false, Sql.ts(at), Sql.ts(at)));
         ProjectionWrites.Insert insert = INSERTS.computeIfAbsent(kind.name(), n -> ProjectionWrites.insert(

@@ -26,10 +26,13 @@ public final class ContactKind {
     public static final Field COUNTRY = Field.of("country", FieldType.LINE);
     public static final Field CITY = Field.of("city", FieldType.LINE);
     public static final Field DESCRIPTION = Field.of("description", FieldType.TEXT);
+    /** May be mailed by campaigns: cleared when it unsubscribes (or by a user). */
+    public static final Field MASSMAIL = Field.of("massmail", FieldType.FLAG).initially("true");
 
     /** The company row of domain.md's matrix ("company, contact"). */
     public static final Kind KIND = Kind.named(NAME, "contacts")
-            .fields(FIRST_NAME, LAST_NAME, JOB_TITLE, COMPANY, EMAIL, PHONE, MOBILE, COUNTRY, CITY, DESCRIPTION)
+            .fields(FIRST_NAME, LAST_NAME, JOB_TITLE, COMPANY, EMAIL, PHONE, MOBILE, COUNTRY, CITY, DESCRIPTION,
+                    MASSMAIL)
             .grant(Role.MANAGER, "av", ALL).grant(Role.MANAGER, "cd", OWN)
             .grant(Role.OPERATOR, "av", ALL).grant(Role.OPERATOR, "cd", DEPT)
             .grant(Role.CHIEF, "v", ALL)

@@ -1,5 +1,6 @@
 package dev.crm.shared.kind;
 
+import dev.crm.shared.campaign.CampaignKind;
 import dev.crm.shared.company.CompanyKind;
 import dev.crm.shared.contact.ContactKind;
 import dev.crm.shared.deal.DealKind;
@@ -26,7 +27,7 @@ public final class Kinds {
 
     public static final List<Kind> ALL = List.of(MemoKind.KIND, TaskKind.KIND, ProjectKind.KIND, CompanyKind.KIND,
             ContactKind.KIND, LeadKind.KIND, RequestKind.KIND, ProductKind.KIND, DealKind.KIND, PaymentKind.KIND,
-            EmailKind.KIND, FileKind.KIND, UserKind.KIND, DepartmentKind.KIND, ReferenceKind.STAGE.kind(),
+            EmailKind.KIND, CampaignKind.KIND, FileKind.KIND, UserKind.KIND, DepartmentKind.KIND, ReferenceKind.STAGE.kind(),
             ReferenceKind.CLOSING_REASON.kind(), ReferenceKind.LEAD_SOURCE.kind(), ReferenceKind.CURRENCY.kind(),
             ReferenceKind.MAIL_ACCOUNT.kind());
 

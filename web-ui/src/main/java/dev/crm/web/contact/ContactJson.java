@@ -17,6 +17,8 @@ record ContactJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id,
                    String firstName, String lastName, String jobTitle,
                    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The company's ID") long company,
                    String email, String phone, String mobile, String country, String city, String description,
+                   @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "May be mailed by campaigns "
+                           + "(cleared when it unsubscribes)") boolean massmail,
                    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The company owner's username")
                    String owner,
                    @Schema(description = "The company's department's ID") Long department,
@@ -49,6 +51,7 @@ record ContactJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id,
                   @Schema(nullable = true, maxLength = Limits.PHONE) String mobile,
                   @Schema(nullable = true, maxLength = Limits.TITLE) String country,
                   @Schema(nullable = true, maxLength = Limits.TITLE) String city,
-                  @Schema(nullable = true, maxLength = Limits.TEXT) String description) {
+                  @Schema(nullable = true, maxLength = Limits.TEXT) String description,
+                  @Schema(description = "May be mailed by campaigns (true unless given)") Boolean massmail) {
     }
 }

@@ -17,6 +17,8 @@ record LeadJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id,
                 String country, String city,
                 @Schema(description = "The lead source's ID (GET /api/admin/lead-sources)") Long source,
                 String description,
+                @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "May be mailed by campaigns "
+                        + "(cleared when it unsubscribes)") boolean massmail,
                 @Schema(description = "The company it was converted into (null: not converted)") Long company,
                 @Schema(description = "The contact it was converted into (null: not converted)") Long contact,
                 @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The owner's username") String owner,
@@ -36,7 +38,8 @@ record LeadJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id,
                  @Schema(nullable = true, maxLength = Limits.TITLE) String country,
                  @Schema(nullable = true, maxLength = Limits.TITLE) String city,
                  @Schema(nullable = true, description = "A lead source's ID") Long source,
-                 @Schema(nullable = true, maxLength = Limits.TEXT) String description) {
+                 @Schema(nullable = true, maxLength = Limits.TEXT) String description,
+                 @Schema(description = "May be mailed by campaigns (true unless given)") Boolean massmail) {
     }
 
     /** A transfer to another owner. */

@@ -58,6 +58,21 @@ class SecurityConfig {
     /** Scripts, styles, fonts and icons: open to all, and no request of theirs ends or looks up a session. */
     private static final String[] STATIC = {"/webjars/**", "/css/**", "/js/**", "/favicon.ico"};
 
+    /** A campaign message's unsubscribe link (its page and its form): open without signing in. */
+    private static final RequestMatcher UNSUBSCRIBE = (HttpServletRequest request) ->
+            request.getRequestURI().substring(request.getContextPath().length())
+                    .matches("/unsubscribe/[A-Za-z0-9_-]{1,64}")
+                    && ("GET".equals(request.getMethod()) || "POST".equals(request.getMethod()));
+
+    /**
+     * RFC 8058's one-click unsubscribe, which mail clients send without a session or a CSRF token: a POST to an
+     * unsubscribe link with the body (not the query) {@code List-Unsubscribe=One-Click}, and nothing else. Its controller only clears
+     * the flag of the token's recipient (404 for an unknown token).
+     */
+    private static final RequestMatcher ONE_CLICK_UNSUBSCRIBE = (HttpServletRequest request) ->
+            "POST".equals(request.getMethod()) && UNSUBSCRIBE.matches(request) && request.getQueryString() == null
+                    && "One-Click".equals(request.getParameter("List-Unsubscribe"));
+
     private static final RequestMatcher API_CSRF = (HttpServletRequest request) ->
             !Requests.SAFE_METHODS.contains(request.getMethod())
                     && (Requests.sendsBasicCredentials(request) ? Requests.fromAnotherOrigin(request)
@@ -123,12 +138,14 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(STATIC).permitAll()
                         .requestMatchers("/login", "/error").permitAll()
+                        .requestMatchers(UNSUBSCRIBE).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler(SecurityConfig::signInFailed).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .requestCache(c -> c.requestCache(new ReturnAfterSignIn()))
-                .csrf(c -> c.csrfTokenRepository(SessionCsrfTokens.openingSessionsForPages()))
+                .csrf(c -> c.csrfTokenRepository(SessionCsrfTokens.openingSessionsForPages())
+                        .ignoringRequestMatchers(ONE_CLICK_UNSUBSCRIBE))
                 // htmx requests after the session expired get HX-Refresh, so the whole page goes to sign-in
                 // instead of the sign-in form being swapped into a fragment.
                 .exceptionHandling(e -> e

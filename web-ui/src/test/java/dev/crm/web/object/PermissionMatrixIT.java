@@ -72,6 +72,9 @@ class PermissionMatrixIT {
                 // products: "dept" rows; someone else's is a manager's without a department, so out of reach
                 new Kind("product", "/api/products", u -> Map.of("name", "Matrix product", "price", 1,
                         "currency", "EUR"), "name", Map.of("category", "x")),
+                // campaigns: managers their own, operators their departments', chiefs view all
+                new Kind("campaign", "/api/campaigns", u -> Map.of("name", "Matrix campaign"), "name",
+                        Map.of("subject", "x")),
                 // e-mails: managers their own, operators their departments', chiefs view all
                 new Kind("email", "/api/emails", u -> Map.of("subject", "Matrix e-mail", "lead",
                         leadOf.getOrDefault(u, leadOf.get(crmStranger))), "subject", Map.of("body", "x")));

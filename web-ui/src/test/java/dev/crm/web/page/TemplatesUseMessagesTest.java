@@ -299,6 +299,7 @@ class TemplatesUseMessagesTest {
                 "request-delete", "products", "product", "product-form", "product-delete", "deals", "deal",
                 "deal-form", "deal-delete", "payments", "payment", "payment-form", "payment-delete",
                 "emails", "email", "email-form", "email-delete",
+                "campaigns", "campaign", "campaign-form", "campaign-delete",
                 "admin-stages", "admin-closing-reasons", "admin-lead-sources", "admin-currencies", "admin-mail-accounts",
                 "import",
                 "import-preview", "import-progress");
