@@ -50,7 +50,7 @@ class DeletedObjectsIT {
         assertThat(db.jdbc.queryForList("SELECT id || ' ' || kind FROM crm_object ORDER BY id", String.class))
                 .containsExactly("1 memo", "2 memo", "3 memo", "7 department", "8 department", "10 project", "11 task",
                         "12 task", "13 task", "20 company", "21 contact", "22 product", "23 lead", "24 request", "25 deal",
-                        "26 payment", "27 email", "100 file", "101 file", "102 file");
+                        "26 payment", "27 email", "28 campaign", "100 file", "101 file", "102 file");
         ObjectSummary task = index.find(13).orElseThrow();
         assertThat(task.owner()).isEqualTo("dave");
         assertThat(task.title()).isEqualTo("Call the printer service");
