@@ -35,7 +35,7 @@ class KindModelTest {
             assertThat(model.of(kind.name()).kind()).isSameAs(kind);
         }
         assertThat(model.withPages()).extracting(Kind::path).containsExactly("memos", "tasks", "projects",
-                "companies", "contacts", "leads", "requests", "products", "deals", "payments", "emails");
+                "companies", "contacts", "leads", "requests", "products", "deals", "payments", "emails", "campaigns");
         assertThatThrownBy(() -> model.of("no-such-kind")).isInstanceOf(IllegalArgumentException.class);
     }
 
