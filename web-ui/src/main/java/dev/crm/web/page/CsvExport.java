@@ -95,11 +95,21 @@ public class CsvExport {
         if (value.isArray()) {
             List<String> parts = new ArrayList<>();
             for (JsonNode part : value) {
-                parts.add(part.isValueNode() ? part.asText() : part.toString());
+                parts.add(part.isValueNode() ? part.asText() : values(part));
             }
             return String.join(", ", parts);
         }
         return value.isValueNode() ? value.asText() : value.toString();
+    }
+
+    /**
+     * An object in a list (a deal's product line {@code {"product": 12, "quantity": 3}}) as its values joined by
+     * {@code :} ({@code 12:3}), the canonical form of lines in the events ({@code Lines}), not as JSON.
+     */
+    private static String values(JsonNode object) {
+        List<String> values = new ArrayList<>();
+        object.elements().forEachRemaining(v -> values.add(v.isValueNode() ? v.asText() : v.toString()));
+        return String.join(":", values);
     }
 
     /** Against CSV injection: a text a spreadsheet would run as a formula is kept a text. */
