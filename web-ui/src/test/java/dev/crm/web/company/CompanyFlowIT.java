@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import dev.crm.web.testsupport.BrowserFlowTest;
 import dev.crm.web.testsupport.CrmIntegrationTest;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -90,5 +91,30 @@ class CompanyFlowIT extends BrowserFlowTest {
         button(page, "Delete for good").click();
         page.waitForURL("**/companies");
         assertThat(api.as(other, "GET", "/api/contacts/" + contact, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aContactMovesToAnotherCompanyFromItsForm() {
+        String manager = api.newUser("movemgr", "manager");
+        long from = api.as(manager, "POST", "/api/companies", Map.of("name", "Move From " + System.nanoTime())).body()
+                .get("id").asLong();
+        long to = api.as(manager, "POST", "/api/companies", Map.of("name", "Move To " + System.nanoTime())).body()
+                .get("id").asLong();
+        long contact = api.as(manager, "POST", "/api/contacts", Map.of("company", from, "firstName", "Moe",
+                "lastName", "Ving")).body().get("id").asLong();
+        Page page = browser.signIn(manager, 1280, 900, true);
+        String base = page.url().replaceAll("^(https?://[^/]+).*$", "$1");
+        page.navigate(base + "/contacts/" + contact + "/edit");
+        assertThat(page.getByLabel("Company")).hasValue(Long.toString(from));
+        assertThat(page.locator("#contact-form")).containsText("choosing another company moves it there");
+        page.getByLabel("Company").selectOption(Long.toString(to));
+        button(page, "Save changes").click();
+        page.waitForURL("**/contacts/" + contact);
+        assertThat(page.locator("#contact-company")).containsText("Move To");
+        assertThat(api.as(manager, "GET", "/api/contacts/" + contact, null).body().get("company").asLong())
+                .isEqualTo(to);
+        page.navigate(base + "/objects/" + contact + "/history");
+        assertThat(page.locator(".history-event").last())
+                .hasText("Moved to another company, with its owner and department");
     }
 }
