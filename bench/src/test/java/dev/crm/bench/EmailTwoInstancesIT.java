@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,10 +83,10 @@ class EmailTwoInstancesIT {
         Client viaA = new Client(a.port(), sender, Client.PASSWORD);
         Client viaB = new Client(b.port(), sender, Client.PASSWORD);
         long account = account(adminA, sender, smtp.getSmtp().getPort());
-        long deal = created(viaA.send("POST", "/api/deals", Map.of("name", "Mailed order"), Map.of()));
+        long company = created(viaA.send("POST", "/api/companies", Map.of("name", "Mailed Ltd"), Map.of()));
 
         // 30 e-mails queued through both instances: each arrives once, and each is sent
-        List<Long> first = queue(viaA, viaB, deal, "first", 30);
+        List<Long> first = queue(viaA, viaB, company, "first", 30);
         awaitFinished(viaB, first, Duration.ofMinutes(3));
         Map<String, Integer> arrived = arrivals();
         for (long email : first) {
@@ -103,7 +102,7 @@ class EmailTwoInstancesIT {
         Client.Response moved = adminA.send("PATCH", "/api/admin/mail-accounts/" + account, toSlow, Map.of());
         assertThat(moved.status()).as(moved.text()).isEqualTo(200);
         int before = smtp.getReceivedMessages().length;
-        List<Long> second = queue(viaA, viaB, deal, "second", 30);
+        List<Long> second = queue(viaA, viaB, company, "second", 30);
         await().atMost(Duration.ofMinutes(2)).until(() -> smtp.getReceivedMessages().length >= before + 5);
         CrmProcess sending = claimOwner(a, b);
         CrmProcess other = sending == a ? b : a;
@@ -137,12 +136,12 @@ class EmailTwoInstancesIT {
     }
 
     /** Drafts and sends {@code n} e-mails, alternating between the two instances. */
-    private static List<Long> queue(Client a, Client b, long deal, String batch, int n) {
+    private static List<Long> queue(Client a, Client b, long company, String batch, int n) {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Client via = i % 2 == 0 ? a : b;
             long email = created(via.send("POST", "/api/emails", Map.of("subject", batch + " " + i, "to",
-                    List.of("reader" + i + "@example.org"), "deal", deal), Map.of()));
+                    List.of("reader" + i + "@example.org"), "company", company), Map.of()));
             Client.Response sent = via.send("POST", "/api/emails/" + email + "/send", null, Map.of());
             assertThat(sent.status()).as(sent.text()).isEqualTo(202);
             ids.add(email);
@@ -209,9 +208,5 @@ class EmailTwoInstancesIT {
     private static long created(Client.Response r) {
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.id();
-    }
-
-    static String joined(List<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 }
