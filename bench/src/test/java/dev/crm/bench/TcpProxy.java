@@ -23,9 +23,18 @@ final class TcpProxy implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
 
+    /** Milliseconds each chunk of the target's answers waits before it is passed on (0: none). */
+    private final long delay;
+
     TcpProxy(String targetHost, int targetPort) throws IOException {
+        this(targetHost, targetPort, 0);
+    }
+
+    /** A proxy that holds each chunk the target answers for {@code delayMillis} (a slow server). */
+    TcpProxy(String targetHost, int targetPort, long delayMillis) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
+        this.delay = delayMillis;
         this.port = CrmProcess.freePort();
         restore();
     }
@@ -70,25 +79,30 @@ final class TcpProxy implements AutoCloseable {
                 Socket server = new Socket(targetHost, targetPort);
                 open.add(client);
                 open.add(server);
-                pump(client, server);
-                pump(server, client);
+                pump(client, server, 0);
+                pump(server, client, delay);
             } catch (IOException e) {
                 // listener closed, or the target refused
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, long wait) {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[16384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    if (wait > 0) {
+                        Thread.sleep(wait);
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }
             } catch (IOException e) {
                 // cut
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);

@@ -5,6 +5,7 @@ import dev.crm.app.mail.MailAccounts;
 import dev.crm.command.Rejected;
 import dev.crm.command.email.EmailCommands.RecordEmailFailed;
 import dev.crm.command.email.EmailCommands.RecordEmailSent;
+import dev.crm.command.email.EmailCommands.RecordEmailWaiting;
 import dev.crm.query.fields.FieldsQueries;
 import dev.crm.query.fields.FieldsView;
 import dev.crm.shared.Actor;
@@ -16,7 +17,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.MetaData;
@@ -46,8 +50,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A mail server not reachable now (no connection, a timeout, a 4xx answer) leaves the e-mail queued without holding
  * up the others: the row waits as {@code retry}, and {@link #retryDue} tries it again with a growing back-off (2, 4, …
  * up to {@value #MAX_BACKOFF_SECONDS} seconds), each try claimed by one instance through its row, until
- * {@code crm.mail.retry-for} (a day) has passed: then it fails. A refusal for good (5xx, a bad address, a refused login)
- * fails it with the server's reason, never a password. The actor of the outcome is the user who queued it.
+ * {@code crm.mail.retry-for} (a day) has passed: then it fails. A refusal for good (5xx, a bad address) fails it with
+ * the server's reason, never a password. A refused login ({@link SmtpFailures#authentication}) stops the account
+ * ({@link MailAccounts#stop}): that e-mail and every later one through it are not tried and stay queued, their history
+ * saying why ({@code EmailWaiting}), until an administrator fixes or resumes the account; then {@link #retryDue} sends
+ * them. The actor of the outcome is the user who queued it.
  */
 @Component
 @ProcessingGroup(EmailSending.GROUP)
@@ -132,7 +139,11 @@ public class EmailSending {
                     stale.attempt(), now.minus(STALE));
             failSafely(stale, UNKNOWN_OUTCOME, "unknown");
         }
+        Map<Long, Boolean> stopped = new HashMap<>();
         for (Attempt due : attempts("outcome = 'retry' AND next_try_at <= ?", Timestamp.from(now))) {
+            if (stopped.computeIfAbsent(due.account(), a -> accounts.stopped(a).isPresent())) {
+                continue; // it waits until its account is resumed
+            }
             Integer claimed = own.execute(s -> jdbc.update("UPDATE email_attempt SET outcome = NULL, tried_at = ? "
                     + "WHERE email_id = ? AND attempt = ? AND outcome = 'retry'", Timestamp.from(clock.instant()),
                     due.emailId(), due.attempt()));
@@ -156,6 +167,11 @@ public class EmailSending {
 
     /** Sends it, and records the outcome: sent, failed, or waiting as {@code retry}. */
     private void deliver(Attempt attempt, FieldsView email) {
+        Optional<String> stopped = accounts.stopped(attempt.account());
+        if (stopped.isPresent()) {
+            waitFor(attempt, stopped.get());
+            return;
+        }
         String password = null;
         try {
             password = accounts.passwordOf(attempt.account()).orElse(null);
@@ -167,7 +183,15 @@ public class EmailSending {
         } catch (MailException | EmailMessages.Unreadable problem) {
             String reason = problem instanceof MailException mail ? SmtpFailures.reason(mail, password)
                     : problem.getMessage();
-            if (problem instanceof MailException mail && SmtpFailures.temporary(mail)) {
+            if (problem instanceof MailException mail && SmtpFailures.authentication(mail)) {
+                try {
+                    accounts.stop(attempt.account(), reason);
+                } catch (Rejected gone) {
+                    fail(attempt, "The mail account " + attempt.account() + " no longer exists", "failed");
+                    return;
+                }
+                waitFor(attempt, reason);
+            } else if (problem instanceof MailException mail && SmtpFailures.temporary(mail)) {
                 later(attempt, reason);
             } else {
                 LOG.info("E-mail {} attempt {} failed: {}", attempt.emailId(), attempt.attempt(), reason);
@@ -197,6 +221,21 @@ public class EmailSending {
                 Timestamp.from(now.plusSeconds(wait)), attempt.emailId(), attempt.attempt()));
         LOG.warn("E-mail {} stays queued, the mail server is not reachable now (again in {} s): {}",
                 attempt.emailId(), wait, reason);
+    }
+
+    /**
+     * Its account is stopped (the server refused its login): it stays queued, its history says why, and its row waits
+     * as {@code retry}, due now, which {@link #retryDue} leaves alone while the account stays stopped.
+     */
+    private void waitFor(Attempt attempt, String stopReason) {
+        String reason = "Waiting: sending through mail account " + attempt.account() + " is stopped — " + stopReason;
+        joined.executeWithoutResult(s -> {
+            commands.send(new RecordEmailWaiting(attempt.emailId(), attempt.attempt(), reason), attempt.actor());
+            jdbc.update("UPDATE email_attempt SET outcome = 'retry', next_try_at = ? WHERE email_id = ? "
+                    + "AND attempt = ?", Timestamp.from(clock.instant()), attempt.emailId(), attempt.attempt());
+        });
+        LOG.info("E-mail {} attempt {} waits: mail account {} is stopped", attempt.emailId(), attempt.attempt(),
+                attempt.account());
     }
 
     /** The e-mail, if it is live and queued. */

@@ -1,13 +1,17 @@
 package dev.crm.app.mail;
 
+import dev.crm.app.CommandSender;
 import dev.crm.app.reference.ReferenceService;
 import dev.crm.app.secret.SecretStore;
 import dev.crm.command.FieldRules;
 import dev.crm.command.Rejected;
+import dev.crm.command.reference.ReferenceCommands;
 import dev.crm.query.reference.ReferenceQueries;
 import dev.crm.query.reference.ReferenceView;
 import dev.crm.shared.Actor;
+import dev.crm.shared.Role;
 import dev.crm.shared.kind.Limits;
+import dev.crm.shared.reference.MailAccountStopped;
 import dev.crm.shared.reference.ReferenceKind;
 import dev.crm.shared.reference.ReferenceKind.Fields;
 import jakarta.mail.MessagingException;
@@ -28,7 +32,8 @@ import org.springframework.stereotype.Service;
  * The mail accounts the CRM sends through (kept by administrators as reference data of the kind
  * {@link ReferenceKind#MAIL_ACCOUNT}): their passwords from the secret store, an owner's main account, and a
  * {@link JavaMailSender} made for an account (Jakarta Mail: STARTTLS required or SSL as the account says, login with
- * its username and password, bounded timeouts). Nothing here logs or answers a password.
+ * its username and password, bounded timeouts), and whether an account is stopped (its server refused the login:
+ * {@link #stop}, {@link #stopped}, {@link #resume}). Nothing here logs or answers a password.
  */
 @Service
 public class MailAccounts {
@@ -38,14 +43,49 @@ public class MailAccounts {
     private static final Logger LOG = LoggerFactory.getLogger(MailAccounts.class);
     private static final ReferenceKind KIND = ReferenceKind.MAIL_ACCOUNT;
 
+    /** Who stops an account whose login the server refused. */
+    static final Actor SYSTEM = Actor.of("system", Role.ADMIN);
+
     private final ReferenceQueries accounts;
     private final ReferenceService references;
     private final SecretStore secrets;
+    private final CommandSender commands;
 
-    MailAccounts(ReferenceQueries accounts, ReferenceService references, SecretStore secrets) {
+    MailAccounts(ReferenceQueries accounts, ReferenceService references, SecretStore secrets, CommandSender commands) {
         this.accounts = accounts;
         this.references = references;
         this.secrets = secrets;
+        this.commands = commands;
+    }
+
+    /**
+     * Why sending through the account is stopped (the mail server refused its login), or empty when it sends (or
+     * does not exist). Nothing is to be sent through a stopped account: its e-mails wait, queued.
+     */
+    public Optional<String> stopped(long account) {
+        return accounts.find(KIND, account).map(a -> a.value(MailAccountStopped.FIELD));
+    }
+
+    /**
+     * Stops sending through the account: the mail server refused its login. Recorded by {@code system} as
+     * {@code MailAccountStopped} in the account's history; stopped already: nothing new. {@code reason} must hold no
+     * secret (the senders' reasons have the password masked). An administrator's change of its connection or
+     * {@link #resume} lifts it. A deleted or unknown account: {@link Rejected.NotFound}.
+     */
+    public void stop(long account, String reason) {
+        commands.send(new ReferenceCommands.StopMailAccount(account, reason), SYSTEM);
+        LOG.warn("Sending through mail account {} stopped: {}", account, reason);
+    }
+
+    /** (admin) Sending through the account goes on; its waiting e-mails go out by themselves. Not stopped: nothing. */
+    public void resume(Actor actor, long account) {
+        references.find(actor, KIND, account);
+        commands.send(new ReferenceCommands.ResumeMailAccount(account), actor);
+    }
+
+    /** The live accounts that are stopped, by ID, with their reason (for the administrators' notice). */
+    public List<ReferenceView> stoppedAccounts() {
+        return accounts.all(KIND).stream().filter(a -> a.value(MailAccountStopped.FIELD) != null).toList();
     }
 
     /** The account's password, decrypted (for the sender; never shown); empty when it has none. */

@@ -15,6 +15,7 @@ import dev.crm.command.email.EmailCommands.FollowConvertedLead;
 import dev.crm.command.email.EmailCommands.QueueEmail;
 import dev.crm.command.email.EmailCommands.RecordEmailFailed;
 import dev.crm.command.email.EmailCommands.RecordEmailSent;
+import dev.crm.command.email.EmailCommands.RecordEmailWaiting;
 import dev.crm.command.email.EmailCommands.RestoreEmail;
 import dev.crm.command.fields.FieldsAggregate;
 import dev.crm.shared.Actor;
@@ -28,6 +29,7 @@ import dev.crm.shared.email.EmailSent;
 import dev.crm.shared.email.EmailKind;
 import dev.crm.shared.email.EmailRestored;
 import dev.crm.shared.email.EmailStatus;
+import dev.crm.shared.email.EmailWaiting;
 import dev.crm.shared.kind.Field;
 import dev.crm.shared.kind.FieldsEvents;
 import dev.crm.shared.kind.Kind;
@@ -50,7 +52,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  *
  * <p>Sending: a draft or a failed e-mail is queued (who may change it may send it; a new attempt, numbered from 1);
  * the sender records the outcome of the current attempt, sent or failed, once (an outcome of another attempt, or a
- * second one, is refused: 409).
+ * second one, is refused: 409); while it waits for a stopped mail account, why it waits is its {@code failure}
+ * (cleared when it is sent).
  */
 @Aggregate
 public class EmailAggregate extends FieldsAggregate {
@@ -121,24 +124,44 @@ public class EmailAggregate extends FieldsAggregate {
     @CommandHandler
     public long handle(RecordEmailSent cmd) {
         requireQueued(cmd.attempt());
-        apply(new EmailSent(id(), cmd.attempt(), List.of(
+        List<FieldChange> changes = new ArrayList<>(List.of(
                 FieldChange.of(EmailKind.STATUS.name(), EmailStatus.QUEUED.apiName(), EmailStatus.SENT.apiName()),
                 FieldChange.of(EmailKind.SENT.name(), "false", "true"),
-                FieldChange.of(EmailKind.SENT_AT.name(), null, cmd.sentAt().toString()))));
+                FieldChange.of(EmailKind.SENT_AT.name(), null, cmd.sentAt().toString())));
+        if (fields().get(EmailKind.FAILURE.name()) != null) {
+            changes.add(FieldChange.of(EmailKind.FAILURE.name(), fields().get(EmailKind.FAILURE.name()), null));
+        }
+        apply(new EmailSent(id(), cmd.attempt(), changes));
         return Versions.current();
+    }
+
+    /** The current attempt waits (its account is stopped): why, once (the same reason again: nothing new). */
+    @CommandHandler
+    public long handle(RecordEmailWaiting cmd) {
+        requireQueued(cmd.attempt());
+        String reason = reason(cmd.reason());
+        String was = fields().get(EmailKind.FAILURE.name());
+        if (!reason.equals(was)) {
+            apply(new EmailWaiting(id(), cmd.attempt(), List.of(FieldChange.of(EmailKind.FAILURE.name(), was,
+                    reason))));
+        }
+        return Versions.current();
+    }
+
+    /** A reason as kept: stripped, "unknown" for none, cut to the field's length. */
+    private static String reason(String given) {
+        String reason = given == null || given.isBlank() ? "unknown" : given.strip();
+        return reason.length() > EmailKind.FAILURE.max() ? reason.substring(0, EmailKind.FAILURE.max()) : reason;
     }
 
     /** The current attempt failed for good. */
     @CommandHandler
     public long handle(RecordEmailFailed cmd) {
         requireQueued(cmd.attempt());
-        String reason = cmd.reason() == null || cmd.reason().isBlank() ? "unknown" : cmd.reason().strip();
-        if (reason.length() > EmailKind.FAILURE.max()) {
-            reason = reason.substring(0, EmailKind.FAILURE.max());
-        }
+        String reason = reason(cmd.reason());
         apply(new EmailFailed(id(), cmd.attempt(), List.of(
                 FieldChange.of(EmailKind.STATUS.name(), EmailStatus.QUEUED.apiName(), EmailStatus.FAILED.apiName()),
-                FieldChange.of(EmailKind.FAILURE.name(), null, reason))));
+                FieldChange.of(EmailKind.FAILURE.name(), fields().get(EmailKind.FAILURE.name()), reason))));
         return Versions.current();
     }
 

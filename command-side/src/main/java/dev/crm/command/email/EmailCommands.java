@@ -49,7 +49,13 @@ public final class EmailCommands {
     public record RecordEmailFailed(@TargetAggregateIdentifier long emailId, int attempt, String reason) {
     }
 
-    /** (admin) Brings a deleted e-mail back. */
+    /**
+     * (the sender) Attempt {@code attempt} is not tried now and stays queued: {@code reason}, why it waits (its mail
+     * account is stopped), without secrets.
+     */
+    public record RecordEmailWaiting(@TargetAggregateIdentifier long emailId, int attempt, String reason) {
+    }
+
     /**
      * Its lead was converted into a contact: the e-mail moves to that contact (sent by the conversion, in its
      * transaction, with the lead as the cause).
@@ -57,6 +63,7 @@ public final class EmailCommands {
     public record FollowConvertedLead(@TargetAggregateIdentifier long emailId, long lead, long contact) {
     }
 
+    /** (admin) Brings a deleted e-mail back. */
     public record RestoreEmail(@TargetAggregateIdentifier long emailId) {
     }
 }

@@ -12,7 +12,11 @@ import dev.crm.command.reference.ReferenceCommands.ChangeReference;
 import dev.crm.command.reference.ReferenceCommands.CreateReference;
 import dev.crm.command.reference.ReferenceCommands.DeleteReference;
 import dev.crm.command.reference.ReferenceCommands.RestoreReference;
+import dev.crm.command.reference.ReferenceCommands.ResumeMailAccount;
+import dev.crm.command.reference.ReferenceCommands.StopMailAccount;
 import dev.crm.shared.Actor;
+import dev.crm.shared.reference.MailAccountResumed;
+import dev.crm.shared.reference.MailAccountStopped;
 import dev.crm.shared.reference.ReferenceEvent;
 import dev.crm.shared.reference.ReferenceKind;
 import dev.crm.shared.reference.ReferenceKind.RuleOf;
@@ -33,12 +37,20 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One object of reference data, of any {@link ReferenceKind}: administrators create, change, delete and restore
  * it; its values are checked by their fields' rules. Which object of a group carries a mark (the default stage,
  * the state currency) is the application's to keep: it sends the change that takes the mark from the other.
+ * A mail account may be stopped (its server refused the login) and resumed: by an admin, or by an admin's change of
+ * its connection ({@link #CONNECTION}).
  */
 @Aggregate
 public class ReferenceAggregate {
 
     private static final Pattern ISO_4217 = Pattern.compile("[A-Z]{3}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]+");
+    /** The fields of a mail account's connection: a change of one of them resumes a stopped account. */
+    static final java.util.Set<String> CONNECTION = java.util.Set.of(ReferenceKind.Fields.HOST.name(),
+            ReferenceKind.Fields.PORT.name(), ReferenceKind.Fields.SECURITY.name(), ReferenceKind.Fields.USERNAME.name(),
+            ReferenceKind.Fields.PASSWORD.name());
+    /** The longest stop reason kept. */
+    static final int MAX_REASON = 1000;
 
     /** Boxed: Axon reads the identifier while the first event is applied. */
     @AggregateIdentifier
@@ -46,6 +58,8 @@ public class ReferenceAggregate {
     private ReferenceKind kind;
     private Map<String, String> values;
     private boolean deleted;
+    /** A mail account's stop: the reason while stopped, null otherwise. */
+    private String stopped;
 
     protected ReferenceAggregate() {
         // for Axon
@@ -91,6 +105,32 @@ public class ReferenceAggregate {
         throwIfAny(errors);
         if (!to.isEmpty()) {
             apply(kind.changed(id, from, to));
+            if (stopped != null && to.keySet().stream().anyMatch(CONNECTION::contains)) {
+                apply(new MailAccountResumed(id, stopped));
+            }
+        }
+        return Versions.current();
+    }
+
+    /** A mail account's stop (system or admin); stopped already: nothing new. */
+    @CommandHandler
+    public long handle(StopMailAccount cmd, MetaData metaData) {
+        requireAdmin(metaData);
+        requireLive(ReferenceKind.MAIL_ACCOUNT);
+        if (stopped == null) {
+            String reason = cmd.reason() == null || cmd.reason().isBlank() ? "unknown" : cmd.reason().strip();
+            apply(new MailAccountStopped(id, reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason));
+        }
+        return Versions.current();
+    }
+
+    /** (admin) A stopped mail account sends again; not stopped: nothing new. */
+    @CommandHandler
+    public long handle(ResumeMailAccount cmd, MetaData metaData) {
+        requireAdmin(metaData);
+        requireLive(ReferenceKind.MAIL_ACCOUNT);
+        if (stopped != null) {
+            apply(new MailAccountResumed(id, stopped));
         }
         return Versions.current();
     }
@@ -288,6 +328,16 @@ public class ReferenceAggregate {
     @EventSourcingHandler
     void on(ReferenceEvent.Changed e) {
         values.putAll(e.to());
+    }
+
+    @EventSourcingHandler
+    void on(MailAccountStopped e) {
+        stopped = e.reason();
+    }
+
+    @EventSourcingHandler
+    void on(MailAccountResumed e) {
+        stopped = null;
     }
 
     @EventSourcingHandler

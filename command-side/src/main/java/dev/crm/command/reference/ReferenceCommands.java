@@ -26,4 +26,16 @@ public final class ReferenceCommands {
 
     public record RestoreReference(@TargetAggregateIdentifier long id, ReferenceKind kind) {
     }
+
+    /**
+     * (the sender, as {@code system}, or an admin) The mail server refused the account's login: sending through it
+     * stops until {@link ResumeMailAccount} or a change of its connection. Stopped already: nothing happens.
+     * {@code reason}: the server's answer without the password.
+     */
+    public record StopMailAccount(@TargetAggregateIdentifier long id, String reason) {
+    }
+
+    /** (admin) A stopped mail account sends again; one that is not stopped: nothing happens. */
+    public record ResumeMailAccount(@TargetAggregateIdentifier long id) {
+    }
 }

@@ -10,6 +10,7 @@ import dev.crm.command.email.EmailCommands.DeleteEmail;
 import dev.crm.command.email.EmailCommands.QueueEmail;
 import dev.crm.command.email.EmailCommands.RecordEmailFailed;
 import dev.crm.command.email.EmailCommands.RecordEmailSent;
+import dev.crm.command.email.EmailCommands.RecordEmailWaiting;
 import dev.crm.command.email.EmailCommands.Reply;
 import dev.crm.shared.Actor;
 import dev.crm.shared.FieldChange;
@@ -20,6 +21,7 @@ import dev.crm.shared.email.EmailDeleted;
 import dev.crm.shared.email.EmailFailed;
 import dev.crm.shared.email.EmailQueued;
 import dev.crm.shared.email.EmailSent;
+import dev.crm.shared.email.EmailWaiting;
 import dev.crm.shared.email.EmailKind;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -173,6 +175,24 @@ class EmailAggregateTest {
         fixture.given(MIAS).when(new RecordEmailFailed(9, 1, "x")).expectException(Rejected.WrongState.class);
         fixture.given(MIAS, QUEUED, sent).when(new QueueEmail(9, 60, "<m2@acme.test>"), as("mia", Role.MANAGER))
                 .expectException(Rejected.WrongState.class);
+    }
+
+    @Test
+    void anEmailWaitingForItsAccountSaysWhyOnceAndLosesTheReasonWhenSent() {
+        EmailWaiting waiting = new EmailWaiting(9, 1, List.of(FieldChange.of("failure", null, "account 60 stopped")));
+        fixture.given(MIAS, QUEUED).when(new RecordEmailWaiting(9, 1, " account 60 stopped ")).expectEvents(waiting);
+        fixture.given(MIAS, QUEUED, waiting).when(new RecordEmailWaiting(9, 1, "account 60 stopped"))
+                .expectNoEvents();
+        fixture.given(MIAS, QUEUED).when(new RecordEmailWaiting(9, 2, "x")).expectException(Rejected.WrongState.class);
+        fixture.given(MIAS).when(new RecordEmailWaiting(9, 1, "x")).expectException(Rejected.WrongState.class);
+        java.time.Instant at = java.time.Instant.parse("2026-12-01T10:00:00Z");
+        fixture.given(MIAS, QUEUED, waiting).when(new RecordEmailSent(9, 1, at)).expectEvents(new EmailSent(9, 1,
+                List.of(FieldChange.of("status", "queued", "sent"), FieldChange.of("sent", "false", "true"),
+                        FieldChange.of("sentAt", null, at.toString()),
+                        FieldChange.of("failure", "account 60 stopped", null))));
+        fixture.given(MIAS, QUEUED, waiting).when(new RecordEmailFailed(9, 1, "unknown outcome"))
+                .expectEvents(new EmailFailed(9, 1, List.of(FieldChange.of("status", "queued", "failed"),
+                        FieldChange.of("failure", "account 60 stopped", "unknown outcome"))));
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.crm.query.object.ObjectIndex;
 import dev.crm.shared.Actor;
 import dev.crm.shared.Deletion;
 import dev.crm.shared.kind.ObjectFields;
+import dev.crm.shared.reference.MailAccountResumed;
+import dev.crm.shared.reference.MailAccountStopped;
 import dev.crm.shared.reference.ReferenceEvent;
 import dev.crm.shared.reference.ReferenceKind;
 import java.time.Instant;
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds {@code reference_view} and the object index's rows for the four kinds of reference data, from their
- * events' shared shapes ({@link ReferenceEvent}); every write guarded by the event's version.
+ * events' shared shapes ({@link ReferenceEvent}); every write guarded by the event's version. A mail account's stop is
+ * a value of its own ({@link MailAccountStopped#FIELD}: the reason) while it lasts.
  */
 @Component
 @ProcessingGroup("reference")
@@ -111,6 +114,33 @@ public class ReferenceProjection implements ReadModel {
     void on(ReferenceEvent.Restored e, @SequenceNumber long sequence, @Timestamp Instant at) {
         writes.update(row(e.objectId()), DELETED, false, sequence + 1, Sql.ts(at), e.objectId(), sequence + 1);
         objects.restored(e.objectId(), sequence + 1, at);
+    }
+
+    /** A mail account's stop: its reason as the value {@link MailAccountStopped#FIELD} (gone once it is resumed). */
+    @EventHandler
+    void on(MailAccountStopped e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        stop(e.objectId(), e.reason(), sequence + 1, at);
+    }
+
+    @EventHandler
+    void on(MailAccountResumed e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        stop(e.objectId(), null, sequence + 1, at);
+    }
+
+    private void stop(long id, String reason, long version, Instant at) {
+        writes.update(List.of(values(id), row(id)), """
+                DELETE FROM reference_value WHERE id = ? AND field = ?
+                AND EXISTS (SELECT 1 FROM reference_view WHERE id = ? AND version < ?)""",
+                id, MailAccountStopped.FIELD, id, version);
+        if (reason != null) {
+            writes.update(List.of(values(id), row(id)), """
+                    INSERT INTO reference_value (id, field, val)
+                    SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM reference_view WHERE id = ? AND version < ?)""",
+                    id, MailAccountStopped.FIELD, reason, id, version);
+        }
+        writes.update(row(id), "UPDATE reference_view SET version = ?, updated_at = ? WHERE id = ? AND version < ?",
+                version, Sql.ts(at), id, version);
+        objects.changed(id, version, at);
     }
 
     private static ProjectionWrites.Row row(long id) {

@@ -1,6 +1,7 @@
 package dev.crm.query.reference;
 
 import dev.crm.query.Sql;
+import dev.crm.shared.reference.MailAccountStopped;
 import dev.crm.shared.reference.ReferenceKind;
 import dev.crm.shared.reference.ReferenceKind.RuleOf;
 import java.util.HashMap;
@@ -118,6 +119,9 @@ public class ReferenceQueries {
         Map<String, String> ordered = new LinkedHashMap<>();
         for (RuleOf rule : row.kind().rules()) {
             ordered.put(rule.field().name(), raw.get(rule.field().name()));
+        }
+        if (raw.get(MailAccountStopped.FIELD) != null) {
+            ordered.put(MailAccountStopped.FIELD, raw.get(MailAccountStopped.FIELD)); // a mail account's stop
         }
         return new ReferenceView(row.id(), row.kind(), ordered, row.deleted(), row.version(), row.createdAt(),
                 row.updatedAt());

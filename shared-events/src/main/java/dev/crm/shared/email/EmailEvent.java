@@ -6,7 +6,7 @@ import dev.crm.shared.kind.Kind;
 /** Everything that can happen to an e-mail (sending: queued, sent, failed). */
 public sealed interface EmailEvent extends FieldsEvents.OfKind
         permits EmailCreated, EmailChanged, EmailDeleted, EmailRestored, EmailQueued, EmailSent,
-        EmailFailed {
+        EmailFailed, EmailWaiting {
 
     long emailId();
 

@@ -15,7 +15,8 @@ import java.util.Map;
  * field's API name, in the order of the declaration. The aggregate and the projection read them by these shapes.
  */
 public sealed interface ReferenceEvent extends ObjectEvent
-        permits ReferenceEvent.Created, ReferenceEvent.Changed, ReferenceEvent.Deleted, ReferenceEvent.Restored {
+        permits ReferenceEvent.Created, ReferenceEvent.Changed, ReferenceEvent.Deleted, ReferenceEvent.Restored,
+        MailAccountStopped, MailAccountResumed {
 
     /** An administrator (or the first start's seeding) created the object with these values. */
     sealed interface Created extends ReferenceEvent

@@ -1,8 +1,10 @@
 package dev.crm.web.email;
 
 import dev.crm.app.email.EmailService;
+import dev.crm.app.file.FileService;
 import dev.crm.command.Rejected;
 import dev.crm.query.fields.FieldsView;
+import dev.crm.query.file.FileQueries;
 import dev.crm.shared.Actor;
 import dev.crm.shared.email.EmailKind;
 import dev.crm.shared.email.EmailStatus;
@@ -15,12 +17,15 @@ import dev.crm.web.fields.FieldsPageParts;
 import dev.crm.web.object.ListPage;
 import dev.crm.web.page.HtmlPages;
 import dev.crm.web.page.Texts;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,13 +40,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/emails")
 class EmailPageController extends FieldsPageController {
 
+    /** The form's parameter of the files to attach. */
+    static final String FILES = "files";
+
     private final EmailService emails;
     private final Texts texts;
+    private final FileQueries fileQueries;
+    private final FileService files;
 
-    EmailPageController(FieldsPageParts parts, EmailService emails, Texts texts) {
+    EmailPageController(FieldsPageParts parts, EmailService emails, Texts texts, FileQueries fileQueries,
+                        FileService files) {
         super(EmailKind.KIND, EmailJson.class, parts);
         this.emails = emails;
         this.texts = texts;
+        this.fileQueries = fileQueries;
+        this.files = files;
     }
 
     /** The outbox's tabs: drafts, the outbox (queued), sent and failed ones. */
@@ -92,6 +105,42 @@ class EmailPageController extends FieldsPageController {
         fixed.forEach((name, id) -> visible(actor, name, id).flatMap(o -> address(actor, o, true))
                 .filter(address -> values.get(to) == null || values.get(to).isEmpty())
                 .ifPresent(address -> values.put(to, address)));
+    }
+
+    /**
+     * Written from an object: that object's files (those the writer may see), each a checkbox; the checked ones are
+     * copied as the e-mail's attachments ({@link #created}).
+     */
+    @Override
+    protected void newFormExtras(Actor actor, Map<String, Long> fixed, MultiValueMap<String, String> params,
+                                 Model model) {
+        if (fixed.size() != 1) {
+            return;
+        }
+        long object = fixed.values().iterator().next();
+        model.addAttribute("attachable", fileQueries.attachedTo(object).stream().filter(f -> {
+            try {
+                return files.visible(actor, f.id()) != null;
+            } catch (Rejected.NotFound e) {
+                return false;
+            }
+        }).toList());
+        List<String> chosen = params.get(FILES);
+        model.addAttribute("attachChosen", chosen == null ? List.of() : chosen);
+    }
+
+    /** With the files checked on the form as its attachments. */
+    @Override
+    protected FieldsView created(Actor actor, Map<String, Object> fields, MultiValueMap<String, String> params) {
+        List<Long> attach = new ArrayList<>();
+        for (String id : params.getOrDefault(FILES, List.of())) {
+            try {
+                attach.add(Long.parseLong(id.strip()));
+            } catch (NumberFormatException e) {
+                throw new Rejected.Invalid(FILES, "validation.email.not-a-file", id);
+            }
+        }
+        return emails.create(actor, fields, attach);
     }
 
     /** Only a draft is edited; its page offers Reply. */

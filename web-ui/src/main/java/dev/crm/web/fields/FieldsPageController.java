@@ -92,6 +92,20 @@ public abstract class FieldsPageController {
     protected void prefill(Actor actor, Map<String, Long> fixed, Map<String, String> values) {
     }
 
+    /**
+     * What a new object's form shows besides its fields, for the references it is written from ({@code fixed}) and
+     * the form as sent ({@code params}, empty when it is first shown): nothing by default; an e-mail's lists the
+     * files of the object it is written from, to attach.
+     */
+    protected void newFormExtras(Actor actor, Map<String, Long> fixed, MultiValueMap<String, String> params,
+                                 Model model) {
+    }
+
+    /** Creates the object from the form's fields ({@code params}: the whole form, for what is not a field). */
+    protected FieldsView created(Actor actor, Map<String, Object> fields, MultiValueMap<String, String> params) {
+        return parts.service.create(kind, actor, fields);
+    }
+
     /** Whether its page offers a transfer (a kind without a holder, by default); an e-mail stays its writer's. */
     protected boolean transferable() {
         return kind.holder().isEmpty();
@@ -195,6 +209,7 @@ public abstract class FieldsPageController {
             }
         }
         prefill(actor, fixed, values);
+        newFormExtras(actor, fixed, new org.springframework.util.LinkedMultiValueMap<>(), model);
         return form(actor, model, values, Map.of(), null, null, fixed);
     }
 
@@ -204,7 +219,7 @@ public abstract class FieldsPageController {
         requireAdd(actor);
         Map<String, String> values = formValues(params);
         try {
-            FieldsView created = parts.service.create(kind, actor, KindForm.fields(kind, values));
+            FieldsView created = created(actor, KindForm.fields(kind, values), params);
             parts.texts.flash(redirect, "success", "flash." + kind.name() + ".created", created.id());
             return "redirect:/" + kind.path() + "/" + created.id();
         } catch (Rejected.Invalid e) {
@@ -216,6 +231,7 @@ public abstract class FieldsPageController {
                     fixed.put(field.name(), given);
                 }
             }
+            newFormExtras(actor, fixed, params, model);
             return form(actor, model, values, parts.texts.errors(e), null, null, fixed);
         }
     }

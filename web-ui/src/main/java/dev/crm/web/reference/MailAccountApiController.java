@@ -79,6 +79,14 @@ class MailAccountApiController {
         api.delete(actor, KIND, id, ifMatch);
     }
 
+    @PostMapping("/{id}/resume")
+    @Operation(summary = "(admin) Sending through a stopped account (its login was refused) goes on; its waiting "
+            + "e-mails go out by themselves. One that is not stopped stays as it is")
+    ResponseEntity<MailAccountJson> resume(Actor actor, @PathVariable long id) {
+        accounts.resume(actor, id);
+        return api.get(actor, KIND, id, MailAccountJson::of);
+    }
+
     @PostMapping("/{id}/test")
     @Operation(summary = "(admin) Send a test message through the account; a failure of the mail server is a "
             + "problem (409) with the server's reason")

@@ -1,6 +1,7 @@
 package dev.crm.web.reference;
 
 import dev.crm.query.reference.ReferenceView;
+import dev.crm.shared.reference.MailAccountStopped;
 import dev.crm.shared.reference.ReferenceKind;
 import dev.crm.shared.reference.ReferenceKind.Fields;
 import dev.crm.web.openapi.Versioned;
@@ -28,6 +29,10 @@ record MailAccountJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long
                                description = "Used for e-mail campaigns") boolean massmail,
                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "500") int dailyLimit,
                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "30") int intervalSeconds,
+                       @Schema(description = "Why sending through it is stopped (the mail server refused its login; "
+                               + "never the password); none: it sends. E-mails through a stopped account wait, queued, "
+                               + "until an administrator changes its connection or resumes it")
+                       String stopped,
                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long version,
                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant createdAt,
                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant updatedAt) implements Versioned {
@@ -38,7 +43,7 @@ record MailAccountJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long
                 r.value(Fields.USERNAME.name()), r.value(Fields.PASSWORD.name()) != null, r.value(Fields.FROM.name()),
                 r.value(Fields.OWNER.name()), r.flag(Fields.MAIN.name()), r.flag(Fields.MASSMAIL.name()),
                 Integer.parseInt(r.value(Fields.DAILY_LIMIT.name())), Integer.parseInt(r.value(Fields.INTERVAL_SECONDS.name())),
-                r.version(), r.createdAt(), r.updatedAt());
+                r.value(MailAccountStopped.FIELD), r.version(), r.createdAt(), r.updatedAt());
     }
 
     @Schema(name = "MailAccountInput", description = "A mail account's fields; a create needs name, host, port, from and "

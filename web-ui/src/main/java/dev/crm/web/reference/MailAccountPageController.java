@@ -14,7 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * (admin) "Send a test message" on a mail account's page (its form, {@link ReferencePageController}): the answer is
- * a message on that page, the mail server's reason when it refused (never the password).
+ * a message on that page, the mail server's reason when it refused (never the password); "Resume" on a stopped one.
  */
 @Controller
 @HtmlPages
@@ -27,6 +27,14 @@ class MailAccountPageController {
     MailAccountPageController(MailAccounts accounts, Texts texts) {
         this.accounts = accounts;
         this.texts = texts;
+    }
+
+    /** Sending through a stopped account goes on (its waiting e-mails go out by themselves). */
+    @PostMapping("/{id}/resume")
+    String resume(Actor actor, @PathVariable long id, RedirectAttributes redirect) {
+        accounts.resume(actor, id);
+        texts.flash(redirect, "success", "flash.mail-account.resumed", id);
+        return "redirect:/admin/mail-accounts/" + id + "/edit";
     }
 
     @PostMapping("/{id}/test")

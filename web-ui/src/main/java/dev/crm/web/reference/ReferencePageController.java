@@ -144,6 +144,8 @@ class ReferencePageController {
         model.addAttribute("errors", errors);
         model.addAttribute("general", List.of(""));
         model.addAttribute("stale", model.getAttribute("stale"));
+        model.addAttribute("stopped", object == null || kind != ReferenceKind.MAIL_ACCOUNT ? null
+                : object.value(dev.crm.shared.reference.MailAccountStopped.FIELD));
         return "admin/reference-form";
     }
 

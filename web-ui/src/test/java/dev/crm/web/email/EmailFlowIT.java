@@ -12,6 +12,9 @@ import dev.crm.shared.Role;
 import dev.crm.web.testsupport.Api;
 import dev.crm.web.testsupport.BrowserSession;
 import dev.crm.web.testsupport.CrmIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -25,10 +28,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Writing an e-mail in a real browser, at desk and phone width: Write e-mail on a deal's page opens the compose form
  * with the deal given and To prefilled with its contact's address; saving it opens its page (the text escaped, with
  * its line breaks); Reply there opens a draft "Re: …" in the same conversation; the deal's page lists both, and the
- * outbox's Drafts tab shows them.
+ * outbox's Drafts tab shows them. The compose form from a deal, request, contact, company or lead lists that object's
+ * files as checkboxes; the checked ones become the e-mail's attachments.
  */
 @CrmIntegrationTest
 class EmailFlowIT {
+
+    static final String EMAIL = dev.crm.shared.email.EmailKind.NAME;
 
     @LocalServerPort
     int port;
@@ -107,5 +113,73 @@ class EmailFlowIT {
         page.waitForURL(Pattern.compile(".*status=draft.*"));
         assertThat(page.locator(".email-row")).hasCount(2);
         fitsTheWindow(page);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1280, 800", "390, 844"})
+    void theComposeFormListsTheFilesOfTheObjectItIsWrittenFromToAttach(int width, int height) {
+        String manager = api.newUser("emfiles", "manager");
+        long company = created(api.as(manager, "POST", "/api/companies", Map.of("name", "Filed Mail Ltd")));
+        long contact = created(api.as(manager, "POST", "/api/contacts", Map.of("lastName", "Filer", "company",
+                company, "email", "filer@filedmail.test")));
+        long lead = created(api.as(manager, "POST", "/api/leads", Map.of("lastName", "Leafer", "email",
+                "leafer@filedmail.test")));
+        long request = created(api.as(manager, "POST", "/api/requests", Map.of("subject", "Filed parts",
+                "contact", contact)));
+        long deal = deals.create(Actor.of(manager, Role.MANAGER), Map.of("name", "Filed deal", "contact", contact))
+                .id();
+        long bare = created(api.as(manager, "POST", "/api/companies", Map.of("name", "Bare Mail Ltd")));
+        Map<String, Long> objects = new java.util.LinkedHashMap<>();
+        objects.put("deals", deal);
+        objects.put("requests", request);
+        objects.put("contacts", contact);
+        objects.put("companies", company);
+        objects.put("leads", lead);
+        Map<Long, List<Long>> files = new java.util.HashMap<>();
+        for (long object : objects.values()) {
+            files.put(object, List.of(
+                    created(api.upload(manager, object, "offer-" + object + ".txt", "text/plain",
+                            ("offer of " + object).getBytes(StandardCharsets.UTF_8))),
+                    created(api.upload(manager, object, "terms-" + object + ".txt", "text/plain",
+                            ("terms of " + object).getBytes(StandardCharsets.UTF_8)))));
+        }
+
+        Page page = browser.signIn(manager, width, height, true);
+        for (Map.Entry<String, Long> object : objects.entrySet()) {
+            long id = object.getValue();
+            page.navigate("/" + object.getKey() + "/" + id);
+            page.locator("[id$='-new-" + EMAIL + "']").click();
+            assertThat(page.locator("#attach-files")).containsText("Attach files");
+            assertThat(page.locator("#attach-files .attach-file")).hasCount(2);
+            assertThat(page.locator("#attach-file-" + files.get(id).get(0))).not().isChecked();
+            assertThat(page.locator("label[for='attach-file-" + files.get(id).get(0) + "']"))
+                    .hasText("offer-" + id + ".txt");
+            assertThat(page.locator("label[for='attach-file-" + files.get(id).get(1) + "']"))
+                    .hasText("terms-" + id + ".txt");
+            fitsTheWindow(page);
+        }
+
+        // from the deal: the checked file becomes its attachment, the other does not
+        page.navigate("/deals/" + deal);
+        page.locator("#deal-new-" + EMAIL).click();
+        page.locator("#subject").fill("Your filed offer");
+        page.locator("label[for='attach-file-" + files.get(deal).get(0) + "']").click();
+        button(page, "Save draft").click();
+        page.waitForURL(Pattern.compile(".*/emails/\\d+$"));
+        long email = Long.parseLong(page.url().replaceAll(".*/emails/", ""));
+        JsonNode attached = api.as(manager, "GET", "/api/files?attachedTo=" + email, null).body().get("items");
+        org.assertj.core.api.Assertions.assertThat(attached.findValuesAsText("name")).containsExactly("offer-" + deal + ".txt");
+        assertThat(page.getByText("offer-" + deal + ".txt")).isVisible();
+
+        // an object without files says so
+        page.navigate("/companies/" + bare);
+        page.locator("[id$='-new-" + EMAIL + "']").click();
+        assertThat(page.locator("#attach-files-none")).hasText("The object it is written from has no files.");
+        assertThat(page.locator("#attach-files .attach-file")).hasCount(0);
+    }
+
+    private static long created(Api.Response response) {
+        org.assertj.core.api.Assertions.assertThat(response.status()).as(response.text()).isEqualTo(201);
+        return response.body().get("id").asLong();
     }
 }

@@ -43,7 +43,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Sending e-mails (issue 15, point 2) on PostgreSQL through a real SMTP server (GreenMail): queued by the API and sent
  * after the commit by the tracking processor, exactly once, with its attachment and the Message-ID fixed when queued;
  * a server that is down leaves it queued until it is back; an attempt whose outcome is unknown is not sent again; a
- * refused login fails it with a reason without the password; a read-model rebuild sends nothing again.
+ * refused login stops the account (its e-mails wait, queued, until an admin fixes or resumes it; no password anywhere);
+ * a read-model rebuild sends nothing again.
  */
 @CrmIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -149,6 +150,53 @@ class EmailSendingIT {
     }
 
     @Test
+    void aReplyIsSentWithInReplyToAndReferencesNamingItsConversationsMessageIds() throws Exception {
+        smtp = smtp(ServerSetupTest.SMTP.dynamicPort());
+        Api api = new Api(port);
+        String manager = api.newUser("replier", "manager");
+        account(api, manager, PASSWORD, smtp.getSmtp().getPort());
+        long deal = deals.create(Actor.of(manager, Role.MANAGER), Map.of("name", "Replied order")).id();
+        String subject = "Thread " + System.nanoTime();
+        long first = id(api.as(manager, "POST", "/api/emails", body("subject", subject, "to",
+                List.of("ann@acme.test"), "deal", deal)));
+        MimeMessage original = sentAndReceived(api, manager, first, subject);
+        assertThat(original.getHeader("In-Reply-To")).isNull();
+        assertThat(original.getHeader("References")).isNull();
+
+        // a reply: In-Reply-To and References name the original's Message-ID
+        long reply = id(api.as(manager, "POST", "/api/emails/" + first + "/reply", null));
+        MimeMessage answer = sentAndReceived(api, manager, reply, "Re: " + subject);
+        assertThat(answer.getMessageID()).isNotEqualTo(original.getMessageID());
+        assertThat(answer.getHeader("In-Reply-To")).containsExactly(original.getMessageID());
+        assertThat(answer.getHeader("References")).containsExactly(original.getMessageID());
+
+        // a reply to the reply: In-Reply-To the reply, References the conversation's first message, then the reply
+        long again = id(api.as(manager, "POST", "/api/emails/" + reply + "/reply", null));
+        MimeMessage third = sentAndReceived(api, manager, again, "Re: " + subject);
+        assertThat(third.getHeader("In-Reply-To")).containsExactly(answer.getMessageID());
+        assertThat(third.getHeader("References")).containsExactly(original.getMessageID() + " "
+                + answer.getMessageID());
+    }
+
+    /** Sends the draft, waits until it is sent, and answers the one message the server got with its Message-ID. */
+    private MimeMessage sentAndReceived(Api api, String user, long email, String subject) throws Exception {
+        assertThat(api.as(user, "POST", "/api/emails/" + email + "/send", null).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.as(user, "GET", "/api/emails/" + email, null).body()
+                .get("status").asText(), "sent"::equals);
+        String messageId = jdbc.queryForObject("SELECT message_id FROM email_attempt WHERE email_id = ? "
+                + "AND outcome = 'sent'", String.class, email);
+        List<MimeMessage> received = received(smtp, subject).stream().filter(m -> {
+            try {
+                return messageId.equals(m.getMessageID());
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        assertThat(received).hasSize(1);
+        return received.get(0);
+    }
+
+    @Test
     void aServerThatIsDownLeavesItQueuedUntilItIsBackThenItIsDeliveredOnce() throws Exception {
         smtp = smtp(ServerSetupTest.SMTP.dynamicPort());
         int smtpPort = smtp.getSmtp().getPort();
@@ -213,24 +261,108 @@ class EmailSendingIT {
     }
 
     @Test
-    void aRefusedLoginFailsItWithAClearReasonWithoutThePassword(CapturedOutput output) throws Exception {
+    void aRefusedLoginStopsTheAccountItsEmailsWaitQueuedAndGoOutOnceItsPasswordIsFixed(CapturedOutput output)
+            throws Exception {
         smtp = smtp(ServerSetupTest.SMTP.dynamicPort());
         Api api = new Api(port);
         String manager = api.newUser("badlogin", "manager");
         String wrong = "wrong-" + System.nanoTime();
-        account(api, manager, wrong, smtp.getSmtp().getPort());
+        long account = account(api, manager, wrong, smtp.getSmtp().getPort());
         long deal = deals.create(Actor.of(manager, Role.MANAGER), Map.of("name", "Refused order")).id();
         String subject = "Refused " + System.nanoTime();
         long email = id(api.as(manager, "POST", "/api/emails", body("subject", subject, "to",
                 List.of("ann@acme.test"), "deal", deal)));
         assertThat(api.as(manager, "POST", "/api/emails/" + email + "/send", null).status()).isEqualTo(202);
-        JsonNode failed = await().atMost(Duration.ofSeconds(60)).until(() -> api.as(manager, "GET", "/api/emails/"
-                + email, null).body(), e -> e.get("status").asText().equals("failed"));
-        assertThat(failed.get("failure").asText()).contains("refused the account's login").doesNotContain(wrong);
-        assertThat(received(smtp, subject)).isEmpty();
-        assertThat(output.getAll()).doesNotContain(wrong);
+
+        // the account is stopped by the system, with the server's reason and no password
+        JsonNode stopped = await().atMost(Duration.ofSeconds(60)).until(() -> api.as("admin", "GET",
+                "/api/admin/mail-accounts/" + account, null).body(), a -> !a.get("stopped").isNull());
+        assertThat(stopped.get("stopped").asText()).contains("refused the account's login").contains("535")
+                .doesNotContain(wrong);
+        JsonNode accountHistory = api.as("admin", "GET", "/api/objects/" + account + "/history", null).body()
+                .get("entries");
+        JsonNode stop = accountHistory.get(accountHistory.size() - 1);
+        assertThat(stop.get("event").asText()).isEqualTo("MailAccountStopped");
+        assertThat(stop.get("user").asText()).isEqualTo("system");
+        assertThat(stop.toString()).doesNotContain(wrong);
+
+        // the e-mail that met the refusal stays queued, its history saying why it waits
+        JsonNode waiting = await().atMost(Duration.ofSeconds(60)).until(() -> api.as(manager, "GET", "/api/emails/"
+                + email, null).body(), e -> !e.get("failure").isNull());
+        assertThat(waiting.get("status").asText()).isEqualTo("queued");
+        assertThat(waiting.get("failure").asText()).contains("stopped").contains("refused the account's login")
+                .doesNotContain(wrong);
         JsonNode history = api.as(manager, "GET", "/api/objects/" + email + "/history", null).body().get("entries");
-        assertThat(history.findValuesAsText("event")).endsWith("EmailQueued", "EmailFailed");
+        assertThat(history.findValuesAsText("event")).endsWith("EmailQueued", "EmailWaiting");
+
+        // a later one through the stopped account is not tried: it waits too
+        String later = "Refused later " + System.nanoTime();
+        long second = id(api.as(manager, "POST", "/api/emails", body("subject", later, "to",
+                List.of("bea@acme.test"), "deal", deal)));
+        assertThat(api.as(manager, "POST", "/api/emails/" + second + "/send", null).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.as(manager, "GET", "/api/objects/" + second
+                + "/history", null).body().get("entries").findValuesAsText("event"),
+                events -> events.get(events.size() - 1).equals("EmailWaiting"));
+        assertThat(api.as(manager, "GET", "/api/emails/" + second, null).body().get("status").asText())
+                .isEqualTo("queued");
+        assertThat(api.as(manager, "GET", "/api/emails?status=failed&deal=" + deal, null).body().get("total")
+                .asLong()).isZero();
+        assertThat(jdbc.queryForList("SELECT outcome FROM email_attempt WHERE email_id IN (?, ?)", String.class, email,
+                second)).containsExactly("retry", "retry");
+        assertThat(received(smtp, subject)).isEmpty();
+        assertThat(received(smtp, later)).isEmpty();
+
+        // the admin corrects the password: the stop is lifted, and both go out by themselves, once each
+        Api.Response fixed = api.as("admin", "PATCH", "/api/admin/mail-accounts/" + account,
+                body("password", PASSWORD));
+        assertThat(fixed.status()).as(fixed.text()).isEqualTo(200);
+        assertThat(fixed.body().get("stopped").isNull()).isTrue();
+        for (long each : List.of(email, second)) {
+            JsonNode sent = await().atMost(Duration.ofSeconds(60)).until(() -> api.as(manager, "GET", "/api/emails/"
+                    + each, null).body(), e -> e.get("status").asText().equals("sent"));
+            assertThat(sent.get("failure").isNull()).isTrue();
+        }
+        assertThat(received(smtp, subject)).hasSize(1);
+        assertThat(received(smtp, later)).hasSize(1);
+        assertThat(api.as("admin", "GET", "/api/objects/" + account + "/history", null).body().get("entries")
+                .findValuesAsText("event")).endsWith("MailAccountStopped", "MailAccountChanged", "MailAccountResumed");
+        assertThat(api.as(manager, "GET", "/api/objects/" + email + "/history", null).body().get("entries")
+                .findValuesAsText("event")).endsWith("EmailQueued", "EmailWaiting", "EmailSent");
+        assertThat(output.getAll()).doesNotContain(wrong);
+    }
+
+    @Test
+    void anAdminResumesAStoppedAccountWithoutChangingItAndItsWaitingEmailGoesOut() throws Exception {
+        smtp = smtp(ServerSetupTest.SMTP.dynamicPort());
+        Api api = new Api(port);
+        String manager = api.newUser("resumed", "manager");
+        String other = "other-" + System.nanoTime();
+        long account = account(api, manager, other, smtp.getSmtp().getPort());
+        long deal = deals.create(Actor.of(manager, Role.MANAGER), Map.of("name", "Resumed order")).id();
+        String subject = "Resumed " + System.nanoTime();
+        long email = id(api.as(manager, "POST", "/api/emails", body("subject", subject, "to",
+                List.of("ann@acme.test"), "deal", deal)));
+        assertThat(api.as(manager, "POST", "/api/emails/" + email + "/send", null).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.as("admin", "GET", "/api/admin/mail-accounts/"
+                + account, null).body(), a -> !a.get("stopped").isNull());
+        assertThat(api.as(manager, "POST", "/api/admin/mail-accounts/" + account + "/resume", null).status())
+                .isEqualTo(403);
+
+        // the server's side is fixed (the login now takes the account's password): the admin resumes it
+        smtp.getUserManager().getUser("crm-login").setPassword(other);
+        Api.Response resumed = api.as("admin", "POST", "/api/admin/mail-accounts/" + account + "/resume", null);
+        assertThat(resumed.status()).as(resumed.text()).isEqualTo(200);
+        assertThat(resumed.body().get("stopped").isNull()).isTrue();
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.as(manager, "GET", "/api/emails/" + email, null)
+                .body().get("status").asText(), "sent"::equals);
+        assertThat(received(smtp, subject)).hasSize(1);
+        assertThat(api.as("admin", "GET", "/api/objects/" + account + "/history", null).body().get("entries")
+                .findValuesAsText("event")).endsWith("MailAccountStopped", "MailAccountResumed");
+        // resuming one that sends changes nothing
+        assertThat(api.as("admin", "POST", "/api/admin/mail-accounts/" + account + "/resume", null).status())
+                .isEqualTo(200);
+        assertThat(api.as("admin", "GET", "/api/objects/" + account + "/history", null).body().get("entries")
+                .findValuesAsText("event")).endsWith("MailAccountStopped", "MailAccountResumed");
     }
 
     @Test
@@ -268,7 +400,7 @@ class EmailSendingIT {
     }
 
     /** The owner's main mail account on the local server. */
-    private static void account(Api api, String owner, String password, int smtpPort) {
+    static long account(Api api, String owner, String password, int smtpPort) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", "Desk of " + owner);
         body.put("host", "127.0.0.1");
@@ -284,5 +416,6 @@ class EmailSendingIT {
         body.put("intervalSeconds", 15);
         Api.Response created = api.as("admin", "POST", "/api/admin/mail-accounts", body);
         assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.body().get("id").asLong();
     }
 }

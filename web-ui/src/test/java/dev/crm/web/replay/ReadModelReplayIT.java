@@ -23,6 +23,8 @@ class ReadModelReplayIT {
     JdbcTemplate jdbc;
     @Autowired
     ReadModelRebuilder rebuilder;
+    @Autowired
+    dev.crm.app.mail.MailAccounts accounts;
 
     /**
      * Every table the rebuilder owns, each as a set of rows. Of the content counts only live ones: a
@@ -72,6 +74,16 @@ class ReadModelReplayIT {
                 .body().get("id").asLong();
         assertThat(api.as("admin", "PATCH", "/api/admin/departments/" + sales, Map.of("name", "Sales " + System.nanoTime()))
                 .status()).isEqualTo(200);
+        // a mail account stopped (a refused login), resumed by an admin and stopped again: its stop is a value of its own
+        Map<String, Object> mail = new java.util.HashMap<>(Map.of("name", "Replayed desk " + System.nanoTime(), "host",
+                "127.0.0.1", "port", 2525, "security", "none", "from", "desk@example.com", "owner", author));
+        Api.Response account = api.as("admin", "POST", "/api/admin/mail-accounts", mail);
+        assertThat(account.status()).as(account.text()).isEqualTo(201);
+        long accountId = account.body().get("id").asLong();
+        accounts.stop(accountId, "535 refused once");
+        assertThat(api.as("admin", "POST", "/api/admin/mail-accounts/" + accountId + "/resume", null).status())
+                .isEqualTo(200);
+        accounts.stop(accountId, "535 refused again");
         // the restore needs the content, which nothing purges while the flag a rebuild raises is up
         jdbc.update("UPDATE crm_maintenance SET active = TRUE WHERE name = ?", ReadModelRebuilder.MAINTENANCE);
         long files = api.as(author, "POST", "/api/memos", Map.of("title", "Files", "to", recipient)).body().get("id")
@@ -93,6 +105,10 @@ class ReadModelReplayIT {
         assertThat(live.get("memo_view")).isNotEmpty();
         assertThat(live.get("task_view")).isNotEmpty();
         assertThat(live.get("object_link")).isNotEmpty();
+        assertThat(live.get("reference_value")).anySatisfy(row -> {
+            assertThat(row.get("id")).isEqualTo(accountId);
+            assertThat(row.get("val")).isEqualTo("535 refused again");
+        });
 
         long replayed = rebuilder.replay();
         assertThat(replayed).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class));

@@ -55,6 +55,21 @@ public final class BrowserSession implements AutoCloseable {
         return page;
     }
 
+    /** A page in a fresh context of its own, not signed in (as a mail client's link opens it). */
+    public Page anonymous(int width, int height) {
+        BrowserContext context = BrowserSupport.browser().newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://127.0.0.1:" + port).setViewportSize(width, height)
+                .setReducedMotion(ReducedMotion.REDUCE).setJavaScriptEnabled(true));
+        contexts.add(context);
+        Page page = context.newPage();
+        page.onResponse(r -> {
+            if (r.status() >= 400) {
+                System.out.println("BROWSER response " + r.status() + " " + r.url());
+            }
+        });
+        return page;
+    }
+
     public static Locator link(Page page, String name) {
         return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
