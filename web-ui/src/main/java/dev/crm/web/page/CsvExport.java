@@ -103,7 +103,7 @@ public class CsvExport {
     }
 
     /**
-     * An object in a list (a deal's product line {@code {"product": 12, "quantity": 3}}) as its values joined by
+     * An object in a list (a deal's product line, product 12 three times) as its values joined by
      * {@code :} ({@code 12:3}), the canonical form of lines in the events ({@code Lines}), not as JSON.
      */
     private static String values(JsonNode object) {
