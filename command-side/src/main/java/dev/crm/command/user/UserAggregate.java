@@ -139,22 +139,29 @@ public class UserAggregate {
         Versions.require(cmd.expectedVersion());
         List<Rejected.FieldError> errors = new ArrayList<>();
         String newLanguage = cmd.language() == null ? null : cmd.language().strip();
-        if (newLanguage != null && !UserKind.LANGUAGES.contains(newLanguage)) {
+        if (newLanguage != null && !newLanguage.isEmpty() && !UserKind.LANGUAGES.contains(newLanguage)) {
             errors.add(new Rejected.FieldError("language", "validation.language",
                     new Object[] {newLanguage, String.join(", ", UserKind.LANGUAGES)}));
         }
         String newZone = cmd.timeZone() == null ? null : cmd.timeZone().strip();
-        if (newZone != null && !Zones.isZone(newZone)) {
+        if (newZone != null && !newZone.isEmpty() && !Zones.isZone(newZone)) {
             errors.add(new Rejected.FieldError("timeZone", "validation.time-zone", new Object[] {newZone}));
         }
         if (!errors.isEmpty()) {
             throw new Rejected.Invalid(errors);
         }
-        if (newLanguage != null && !newLanguage.equals(language) && !(cmd.onlyUnset() && language != null)) {
-            apply(new UserLanguageChanged(username, language, newLanguage));
+        // null: as it is; empty: none (the browser's language, the server's zone)
+        if (newLanguage != null && !cmd.onlyUnset()) {
+            String to = newLanguage.isEmpty() ? null : newLanguage;
+            if (!java.util.Objects.equals(to, language)) {
+                apply(new UserLanguageChanged(username, language, to));
+            }
         }
-        if (newZone != null && !newZone.equals(timeZone) && !(cmd.onlyUnset() && timeZone != null)) {
-            apply(new UserTimeZoneChanged(username, timeZone, newZone));
+        if (newZone != null && !(cmd.onlyUnset() && timeZone != null)) {
+            String to = newZone.isEmpty() ? null : newZone;
+            if (!java.util.Objects.equals(to, timeZone)) {
+                apply(new UserTimeZoneChanged(username, timeZone, to));
+            }
         }
     }
 

@@ -106,7 +106,7 @@ public class ReaderLocaleResolver implements LocaleContextResolver {
     }
 
     /** The browser's languages, best first; none when it sent no {@code Accept-Language} (not the server's). */
-    static List<Locale> accepted(HttpServletRequest request) {
+    public static List<Locale> accepted(HttpServletRequest request) {
         return request.getHeader("Accept-Language") == null ? List.of() : Collections.list(request.getLocales());
     }
 

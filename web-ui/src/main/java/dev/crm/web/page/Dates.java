@@ -33,9 +33,16 @@ public class Dates {
         return fallback;
     }
 
-    /** Today in the reader's zone (what "overdue" and "due today" are measured against). */
-    public LocalDate today(java.time.Clock clock) {
-        return LocalDate.now(clock.withZone(zone()));
+    /**
+     * Today in the reader's zone (what "overdue" and "due today" are measured against): in a request, the zone
+     * {@code ReaderLocaleResolver} decided; outside one, the clock's.
+     */
+    public static LocalDate today(java.time.Clock clock) {
+        LocaleContext context = LocaleContextHolder.getLocaleContext();
+        if (context instanceof TimeZoneAwareLocaleContext zoned && zoned.getTimeZone() != null) {
+            return LocalDate.now(clock.withZone(zoned.getTimeZone().toZoneId()));
+        }
+        return LocalDate.now(clock);
     }
 
     public String format(Instant at) {

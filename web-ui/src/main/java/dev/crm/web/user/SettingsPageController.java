@@ -6,6 +6,7 @@ import dev.crm.query.user.UserQueries;
 import dev.crm.query.user.UserView;
 import dev.crm.shared.Actor;
 import dev.crm.shared.user.UserKind;
+import dev.crm.web.config.ReaderLocaleResolver;
 import dev.crm.web.page.Texts;
 import java.time.ZoneId;
 import java.util.List;
@@ -28,11 +29,14 @@ class SettingsPageController {
     private final UserAdministration administration;
     private final UserQueries users;
     private final Texts texts;
+    private final org.springframework.context.MessageSource messages;
 
-    SettingsPageController(UserAdministration administration, UserQueries users, Texts texts) {
+    SettingsPageController(UserAdministration administration, UserQueries users, Texts texts,
+                           org.springframework.context.MessageSource messages) {
         this.administration = administration;
         this.users = users;
         this.texts = texts;
+        this.messages = messages;
     }
 
     @GetMapping("/settings")
@@ -43,14 +47,19 @@ class SettingsPageController {
 
     @PostMapping("/settings")
     String save(Actor actor, @RequestParam(defaultValue = "") String language,
-                @RequestParam(defaultValue = "") String timeZone, Model model, RedirectAttributes redirect) {
+                @RequestParam(defaultValue = "") String timeZone, Model model, RedirectAttributes redirect,
+                jakarta.servlet.http.HttpServletRequest request) {
         try {
-            administration.changeSettings(actor, actor.username(), null, language.isBlank() ? null : language,
-                    timeZone.isBlank() ? null : timeZone);
+            // empty: none chosen (the browser's language, the server's zone)
+            administration.changeSettings(actor, actor.username(), null, language, timeZone);
         } catch (Rejected.Invalid e) {
             return form(model, users.find(actor.username()).orElseThrow(), language, timeZone, texts.errors(e));
         }
-        texts.flash(redirect, "success", "settings.saved");
+        // said in the language the next page has
+        java.util.Locale next = ReaderLocaleResolver.choose(language.isBlank() ? null : language.strip(),
+                ReaderLocaleResolver.accepted(request));
+        redirect.addFlashAttribute("flash", messages.getMessage("settings.saved", null, next));
+        redirect.addFlashAttribute("flashLevel", "success");
         return "redirect:/settings";
     }
 
