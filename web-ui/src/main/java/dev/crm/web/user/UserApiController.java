@@ -86,13 +86,10 @@ class UserApiController {
 
     private void settings(Actor actor, String username, Long expected, JsonNode body) {
         JsonBody in = JsonBody.of(body, JsonBody.fieldsOf(UserJson.Settings.class), Set.of());
-        // absent: as it is; null: none chosen (the browser's language, the server's zone)
+        // absent or null (as a generated client sends what it was not given): as it is; "": none chosen (the
+        // browser's language, the server's zone)
         String language = in.text("language");
         String timeZone = in.text("timeZone");
-        language = language == null && body != null && body.has("language") && body.get("language").isNull() ? ""
-                : language;
-        timeZone = timeZone == null && body != null && body.has("timeZone") && body.get("timeZone").isNull() ? ""
-                : timeZone;
         in.check();
         administration.changeSettings(actor, username, expected, language, timeZone);
     }

@@ -48,10 +48,11 @@ record UserJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String user
               @Schema(description = TIME_ZONE) String timeZone) {
     }
 
-    @Schema(name = "UserSettings", description = "The user's own settings; an absent field stays as it is, null clears "
-            + "it (the browser's language, the server's zone)")
-    record Settings(@Schema(description = "en or de", nullable = true) String language,
-                    @Schema(description = "An IANA id, such as Europe/Berlin", nullable = true) String timeZone) {
+    @Schema(name = "UserSettings", description = "The user's own settings; an absent or null field stays as it is, "
+            + "an empty one is cleared (the browser's language, the server's zone)")
+    record Settings(@Schema(description = "en or de (empty: the browser's)", nullable = true) String language,
+                    @Schema(description = "An IANA id, such as Europe/Berlin (empty: the server's)", nullable = true)
+                    String timeZone) {
     }
 
     @Schema(name = "UserInput", description = "A new user")

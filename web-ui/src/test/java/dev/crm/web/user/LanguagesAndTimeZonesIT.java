@@ -57,9 +57,11 @@ class LanguagesAndTimeZonesIT {
         assertThat(changed.status()).as(changed.text()).isEqualTo(200);
         assertThat(changed.body().get("language").asText()).isEqualTo("de");
         assertThat(changed.body().get("timeZone").asText()).isEqualTo("Europe/Berlin");
-        // only the zone: the language stays
-        assertThat(api.as(user, "PATCH", "/api/me", Map.of("timeZone", "Asia/Tokyo")).body().get("language").asText())
-                .isEqualTo("de");
+        // only the zone: the language stays, also when sent as null (as generated clients do)
+        Map<String, Object> zoneOnly = new java.util.HashMap<>();
+        zoneOnly.put("timeZone", "Asia/Tokyo");
+        zoneOnly.put("language", null);
+        assertThat(api.as(user, "PATCH", "/api/me", zoneOnly).body().get("language").asText()).isEqualTo("de");
 
         // an administrator changes them too, guarded by If-Match like the other user changes
         Api.Response asAdmin = api.as("admin", "GET", "/api/users/" + user, null);
@@ -78,11 +80,17 @@ class LanguagesAndTimeZonesIT {
         assertThat(api.as(other, "PUT", "/api/users/" + user + "/settings", Map.of("language", "de")).status())
                 .isEqualTo(403);
 
+        // "" clears: none chosen
+        Api.Response cleared = api.as(user, "PATCH", "/api/me", Map.of("language", "", "timeZone", ""));
+        assertThat(cleared.body().get("language").isNull()).isTrue();
+        assertThat(cleared.body().get("timeZone").isNull()).isTrue();
+
         List<String> events = new ArrayList<>();
         api.as("admin", "GET", "/api/users/" + user + "/history", null).body().get("entries")
                 .forEach(e -> events.add(e.get("event").asText()));
         assertThat(events).containsExactly("UserCreated", "UserLanguageChanged", "UserTimeZoneChanged",
-                "UserTimeZoneChanged", "UserLanguageChanged", "UserTimeZoneChanged");
+                "UserTimeZoneChanged", "UserLanguageChanged", "UserTimeZoneChanged", "UserLanguageChanged",
+                "UserTimeZoneChanged");
     }
 
     @Test
