@@ -39,6 +39,8 @@ class LanguagesAndTimeZonesIT {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.crm.query.department.DepartmentZones zones;
     Api api;
 
     @BeforeEach
@@ -204,6 +206,31 @@ class LanguagesAndTimeZonesIT {
         assertThat(Pages.anonymous(port, "/login", "fr-FR")).contains("Sign in to the CRM");
         assertThat(Pages.anonymous(port, "/login", null)).contains("Sign in to the CRM");
         assertThat(Pages.anonymous(port, "/unsubscribe/no-such-token", "de")).contains("Abmeldelink");
+    }
+
+    @Test
+    void aDepartmentsZoneIsSetByAnAdminAndAnsweredToTheReports() {
+        Api.Response created = api.as("admin", "POST", "/api/admin/departments",
+                Map.of("name", "Zoned " + Long.toString(System.nanoTime(), 36)));
+        long id = created.body().get("id").asLong();
+        assertThat(created.body().get("timeZone").isNull()).isTrue();
+        assertThat(zones.zoneOf(id)).isEqualTo(ZoneId.of("UTC")); // crm.time-zone
+
+        Api.Response wrong = api.as("admin", "PATCH", "/api/admin/departments/" + id, Map.of("timeZone", "Nowhere/City"));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body().get("errors").findValuesAsText("field")).containsExactly("timeZone");
+        Api.Response set = api.as("admin", "PATCH", "/api/admin/departments/" + id,
+                Map.of("timeZone", "America/New_York"), Map.of("If-Match", created.header("ETag")));
+        assertThat(set.status()).as(set.text()).isEqualTo(200);
+        assertThat(set.body().get("timeZone").asText()).isEqualTo("America/New_York");
+        assertThat(zones.zoneOf(id)).isEqualTo(ZoneId.of("America/New_York"));
+        List<String> events = new ArrayList<>();
+        api.as("admin", "GET", "/api/objects/" + id + "/history", null).body().get("entries")
+                .forEach(e -> events.add(e.get("event").asText()));
+        assertThat(events).containsExactly("DepartmentCreated", "DepartmentTimeZoneChanged");
+        String other = api.newUser("notadmin");
+        assertThat(api.as(other, "PATCH", "/api/admin/departments/" + id, Map.of("timeZone", "UTC")).status())
+                .isEqualTo(403);
     }
 
     private static String shown(Instant at, String zone, Locale locale) {
