@@ -76,7 +76,8 @@ class DepartmentApiController {
 
     @PatchMapping("/{id}")
     @Operation(summary = "(admin) Rename a department and/or set its head and time zone: { \"name\", \"head\", "
-            + "\"timeZone\" } (head: a member, or null for none; timeZone: an IANA id, or null for the server's default); If-Match: \"<version>\" guards against lost updates")
+            + "\"timeZone\" } (head: a member, or null for none; timeZone: an IANA id, or null for the server's "
+            + "default); If-Match: \"<version>\" guards against lost updates")
     ResponseEntity<DepartmentJson> rename(Actor actor, @PathVariable long id,
                                           @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                           @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
