@@ -187,6 +187,13 @@ class EventJsonContractTest {
         PINNED.put(new DepartmentHeadChanged(46, null, "hedda"), "{\"departmentId\":46,\"from\":null,\"to\":\"hedda\"}");
         PINNED.put(new DepartmentRenamed(46, "Sales", "Sales EU"),
                 "{\"departmentId\":46,\"from\":\"Sales\",\"to\":\"Sales EU\"}");
+        // --- languages and time zones (issue 16) ---
+        PINNED.put(new dev.crm.shared.user.UserLanguageChanged("bob", null, "de"),
+                "{\"username\":\"bob\",\"from\":null,\"to\":\"de\"}");
+        PINNED.put(new dev.crm.shared.user.UserTimeZoneChanged("bob", "UTC", "Europe/Berlin"),
+                "{\"username\":\"bob\",\"from\":\"UTC\",\"to\":\"Europe/Berlin\"}");
+        PINNED.put(new dev.crm.shared.department.DepartmentTimeZoneChanged(46, null, "America/New_York"),
+                "{\"departmentId\":46,\"from\":null,\"to\":\"America/New_York\"}");
         // --- companies and contacts (issue 14) ---
         Map<String, String> company = new LinkedHashMap<>();
         company.put("name", "ACME");

@@ -76,11 +76,35 @@ public class DepartmentService {
         return department;
     }
 
+    /**
+     * {@link #change(Actor, long, Long, String, boolean, String)}, and the time zone too (when {@code setZone}), all
+     * in one transaction; {@code expectedVersion} guards the first change.
+     */
+    @Transactional
+    public DepartmentView change(Actor actor, long id, Long expectedVersion, String name, boolean setHead, String head,
+                                 boolean setZone, String timeZone) {
+        boolean other = name != null || setHead;
+        DepartmentView department = other ? change(actor, id, expectedVersion, name, setHead, head) : find(actor, id);
+        if (setZone) {
+            department = setTimeZone(actor, id, other ? null : expectedVersion, timeZone);
+        }
+        return department;
+    }
+
     /** Makes a member of the department its head (blank: none). */
     @Transactional
     public DepartmentView setHead(Actor actor, long id, Long expectedVersion, String head) {
         find(actor, id);
         commands.send(new SetDepartmentHead(id, expectedVersion, head), actor);
+        return departments.find(id).orElseThrow();
+    }
+
+    /** The zone the department's reports cut days and months in (blank: the server's default). */
+    @Transactional
+    public DepartmentView setTimeZone(Actor actor, long id, Long expectedVersion, String timeZone) {
+        find(actor, id);
+        commands.send(new dev.crm.command.department.DepartmentCommands.SetDepartmentTimeZone(id, expectedVersion,
+                timeZone), actor);
         return departments.find(id).orElseThrow();
     }
 

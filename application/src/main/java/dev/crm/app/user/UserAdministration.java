@@ -3,6 +3,7 @@ package dev.crm.app.user;
 import dev.crm.command.Rejected;
 import dev.crm.command.user.UserCommands.ChangeUserDepartments;
 import dev.crm.command.user.UserCommands.ChangeUserRoles;
+import dev.crm.command.user.UserCommands.ChangeUserSettings;
 import dev.crm.command.user.UserCommands.CreateUser;
 import dev.crm.command.user.UserCommands.DeactivateUser;
 import dev.crm.command.user.UserCommands.ReactivateUser;
@@ -119,5 +120,20 @@ public class UserAdministration {
 
     public void reactivate(Actor actor, String username, Long expectedVersion) {
         commands.send(new ReactivateUser(username, expectedVersion), actor);
+    }
+
+    /**
+     * The user's own settings (the user themself, or an admin): language and time zone; null leaves one as it is.
+     * Answers nothing: the users read model has the new values when this returns.
+     */
+    public void changeSettings(Actor actor, String username, Long expectedVersion, String language, String timeZone) {
+        commands.send(new ChangeUserSettings(username, expectedVersion, language, timeZone), actor);
+    }
+
+    /** The browser's zone at a sign-in, kept when the user has none yet; a zone the CRM does not know is left out. */
+    public void rememberBrowserZone(Actor actor, String timeZone) {
+        if (timeZone != null && dev.crm.command.Zones.isZone(timeZone)) {
+            commands.send(new ChangeUserSettings(actor.username(), null, null, timeZone, true), actor);
+        }
     }
 }

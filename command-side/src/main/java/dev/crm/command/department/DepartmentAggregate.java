@@ -12,6 +12,9 @@ import dev.crm.command.Versions;
 import dev.crm.command.department.DepartmentCommands.CreateDepartment;
 import dev.crm.command.department.DepartmentCommands.RenameDepartment;
 import dev.crm.command.department.DepartmentCommands.SetDepartmentHead;
+import dev.crm.command.department.DepartmentCommands.SetDepartmentTimeZone;
+import dev.crm.command.Zones;
+import dev.crm.shared.department.DepartmentTimeZoneChanged;
 import dev.crm.shared.Actor;
 import dev.crm.shared.department.DepartmentCreated;
 import dev.crm.shared.department.DepartmentHeadChanged;
@@ -39,6 +42,7 @@ public class DepartmentAggregate {
     private Long departmentId;
     private String name;
     private String head;
+    private String timeZone;
 
     protected DepartmentAggregate() {
         // for Axon
@@ -74,6 +78,20 @@ public class DepartmentAggregate {
         }
         if (!java.util.Objects.equals(newHead, head)) {
             apply(new DepartmentHeadChanged(departmentId, head, newHead));
+        }
+        return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(SetDepartmentTimeZone cmd, MetaData metaData) {
+        requireAdmin(metaData);
+        Versions.require(cmd.expectedVersion());
+        String newZone = cmd.timeZone() == null || cmd.timeZone().isBlank() ? null : cmd.timeZone().strip();
+        if (newZone != null && !Zones.isZone(newZone)) {
+            throw new Rejected.Invalid("timeZone", "validation.time-zone", newZone);
+        }
+        if (!java.util.Objects.equals(newZone, timeZone)) {
+            apply(new DepartmentTimeZoneChanged(departmentId, timeZone, newZone));
         }
         return Versions.current();
     }
@@ -114,5 +132,10 @@ public class DepartmentAggregate {
     @EventSourcingHandler
     void on(DepartmentHeadChanged e) {
         head = e.to();
+    }
+
+    @EventSourcingHandler
+    void on(DepartmentTimeZoneChanged e) {
+        timeZone = e.to();
     }
 }

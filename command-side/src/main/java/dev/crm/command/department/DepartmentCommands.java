@@ -17,4 +17,9 @@ public final class DepartmentCommands {
     /** Makes a member of the department its head ({@code head} blank: no head). */
     public record SetDepartmentHead(@TargetAggregateIdentifier long departmentId, Long expectedVersion, String head) {
     }
+
+    /** The zone the department's reports cut days and months in: an IANA id ({@code timeZone} blank: the default). */
+    public record SetDepartmentTimeZone(@TargetAggregateIdentifier long departmentId, Long expectedVersion,
+                                        String timeZone) {
+    }
 }

@@ -10,6 +10,10 @@ import dev.crm.command.Rejected;
 import dev.crm.command.Versions;
 import dev.crm.command.user.UserCommands.ChangeUserDepartments;
 import dev.crm.command.user.UserCommands.ChangeUserRoles;
+import dev.crm.command.user.UserCommands.ChangeUserSettings;
+import dev.crm.command.Zones;
+import dev.crm.shared.user.UserLanguageChanged;
+import dev.crm.shared.user.UserTimeZoneChanged;
 import dev.crm.command.user.UserCommands.CreateUser;
 import dev.crm.command.user.UserCommands.DeactivateUser;
 import dev.crm.command.user.UserCommands.ReactivateUser;
@@ -48,6 +52,8 @@ public class UserAggregate {
     private List<Role> roles;
     private List<Long> departments = List.of();
     private boolean active;
+    private String language;
+    private String timeZone;
 
     protected UserAggregate() {
         // for Axon
@@ -124,6 +130,41 @@ public class UserAggregate {
         }
     }
 
+    @CommandHandler
+    public void handle(ChangeUserSettings cmd, MetaData metaData) {
+        Actor actor = Actor.fromMetaData(metaData);
+        if (!actor.is(username) && !actor.isAdmin()) {
+            throw new Rejected.Forbidden("error.user.settings-others");
+        }
+        Versions.require(cmd.expectedVersion());
+        List<Rejected.FieldError> errors = new ArrayList<>();
+        String newLanguage = cmd.language() == null ? null : cmd.language().strip();
+        if (newLanguage != null && !newLanguage.isEmpty() && !UserKind.LANGUAGES.contains(newLanguage)) {
+            errors.add(new Rejected.FieldError("language", "validation.language",
+                    new Object[] {newLanguage, String.join(", ", UserKind.LANGUAGES)}));
+        }
+        String newZone = cmd.timeZone() == null ? null : cmd.timeZone().strip();
+        if (newZone != null && !newZone.isEmpty() && !Zones.isZone(newZone)) {
+            errors.add(new Rejected.FieldError("timeZone", "validation.time-zone", new Object[] {newZone}));
+        }
+        if (!errors.isEmpty()) {
+            throw new Rejected.Invalid(errors);
+        }
+        // null: as it is; empty: none (the browser's language, the server's zone)
+        if (newLanguage != null && !cmd.onlyUnset()) {
+            String to = newLanguage.isEmpty() ? null : newLanguage;
+            if (!java.util.Objects.equals(to, language)) {
+                apply(new UserLanguageChanged(username, language, to));
+            }
+        }
+        if (newZone != null && !(cmd.onlyUnset() && timeZone != null)) {
+            String to = newZone.isEmpty() ? null : newZone;
+            if (!java.util.Objects.equals(to, timeZone)) {
+                apply(new UserTimeZoneChanged(username, timeZone, to));
+            }
+        }
+    }
+
     private static Actor requireAdmin(MetaData metaData) {
         Actor actor = Actor.fromMetaData(metaData);
         if (!actor.isAdmin()) {
@@ -164,5 +205,15 @@ public class UserAggregate {
     @EventSourcingHandler
     void on(UserReactivated e) {
         active = true;
+    }
+
+    @EventSourcingHandler
+    void on(UserLanguageChanged e) {
+        language = e.to();
+    }
+
+    @EventSourcingHandler
+    void on(UserTimeZoneChanged e) {
+        timeZone = e.to();
     }
 }

@@ -40,4 +40,17 @@ public final class UserCommands {
             this(username, null);
         }
     }
+
+    /**
+     * The user's own settings (the user themself or an admin): {@code language} one of
+     * {@code UserKind.LANGUAGES}, {@code timeZone} an IANA id; null leaves one as it is, empty clears it (the browser's language, the
+     * server's zone). {@code onlyUnset}: the
+     * zone is set only when the user has none yet (the browser's zone at the first sign-in).
+     */
+    public record ChangeUserSettings(@TargetAggregateIdentifier String username, Long expectedVersion, String language,
+                                     String timeZone, boolean onlyUnset) {
+        public ChangeUserSettings(String username, Long expectedVersion, String language, String timeZone) {
+            this(username, expectedVersion, language, timeZone, false);
+        }
+    }
 }

@@ -148,4 +148,21 @@ class DepartmentAggregateTest {
                 .when(new RenameDepartment(7, null, " Sales"), ADMIN)
                 .expectSuccessfulHandlerExecution().expectNoEvents();
     }
+
+    @Test
+    void anAdminSetsTheDepartmentsZoneAnIanaIdOnly() {
+        dev.crm.shared.department.DepartmentCreated sales = new dev.crm.shared.department.DepartmentCreated(46, "Sales");
+        fixture.given(sales)
+                .when(new DepartmentCommands.SetDepartmentTimeZone(46, null, "America/New_York"), ADMIN)
+                .expectEvents(new dev.crm.shared.department.DepartmentTimeZoneChanged(46, null, "America/New_York"));
+        fixture.given(sales, new dev.crm.shared.department.DepartmentTimeZoneChanged(46, null, "America/New_York"))
+                .when(new DepartmentCommands.SetDepartmentTimeZone(46, null, " "), ADMIN)
+                .expectEvents(new dev.crm.shared.department.DepartmentTimeZoneChanged(46, "America/New_York", null));
+        fixture.given(sales)
+                .when(new DepartmentCommands.SetDepartmentTimeZone(46, null, "Moon/Base"), ADMIN)
+                .expectException(dev.crm.command.Rejected.Invalid.class).expectNoEvents();
+        fixture.given(sales)
+                .when(new DepartmentCommands.SetDepartmentTimeZone(46, null, "UTC"), Actor.of("hedda").toMetaData())
+                .expectException(dev.crm.command.Rejected.Forbidden.class).expectNoEvents();
+    }
 }

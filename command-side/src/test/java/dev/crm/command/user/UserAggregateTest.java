@@ -199,4 +199,57 @@ class UserAggregateTest {
         fixture.given(history).when(new DeactivateUser("bob", 2L), ADMIN)
                 .expectEvents(new UserDeactivated("bob"));
     }
+
+    // --- languages and time zones (issue 16) ---
+
+    static final UserCreated BOB = new UserCreated("bob", "Bob", List.of());
+
+    @Test
+    void aUserSetsTheirOwnLanguageAndZoneAndEmptyClearsThem() {
+        Map<String, String> bob = Actor.of("bob").toMetaData();
+        fixture.given(BOB)
+                .when(new UserCommands.ChangeUserSettings("bob", null, "de", "Europe/Berlin"), bob)
+                .expectEvents(new dev.crm.shared.user.UserLanguageChanged("bob", null, "de"),
+                        new dev.crm.shared.user.UserTimeZoneChanged("bob", null, "Europe/Berlin"));
+        fixture.given(BOB, new dev.crm.shared.user.UserLanguageChanged("bob", null, "de"))
+                .when(new UserCommands.ChangeUserSettings("bob", null, "", null), bob)
+                .expectEvents(new dev.crm.shared.user.UserLanguageChanged("bob", "de", null));
+        // the same again changes nothing
+        fixture.given(BOB, new dev.crm.shared.user.UserLanguageChanged("bob", null, "de"))
+                .when(new UserCommands.ChangeUserSettings("bob", null, "de", null), bob)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUnknownZoneOrLanguageIsRefusedNamingTheField() {
+        fixture.given(BOB)
+                .when(new UserCommands.ChangeUserSettings("bob", null, "fr", "Europe/Atlantis"),
+                        Actor.of("bob").toMetaData())
+                .expectException(Rejected.Invalid.class).expectNoEvents();
+        fixture.given(BOB)
+                .when(new UserCommands.ChangeUserSettings("bob", null, null, "+02:00"), Actor.of("bob").toMetaData())
+                .expectException(Rejected.Invalid.class).expectNoEvents();
+    }
+
+    @Test
+    void othersMayNotChangeAUsersSettingsButAnAdminMay() {
+        fixture.given(BOB)
+                .when(new UserCommands.ChangeUserSettings("bob", null, "de", null), Actor.of("cora", Role.CHIEF)
+                        .toMetaData())
+                .expectException(Rejected.Forbidden.class).expectNoEvents();
+        fixture.given(BOB)
+                .when(new UserCommands.ChangeUserSettings("bob", null, null, "UTC"), ADMIN)
+                .expectEvents(new dev.crm.shared.user.UserTimeZoneChanged("bob", null, "UTC"));
+    }
+
+    @Test
+    void theBrowsersZoneIsKeptOnlyWhenTheUserHasNone() {
+        Map<String, String> bob = Actor.of("bob").toMetaData();
+        fixture.given(BOB)
+                .when(new UserCommands.ChangeUserSettings("bob", null, null, "Asia/Tokyo", true), bob)
+                .expectEvents(new dev.crm.shared.user.UserTimeZoneChanged("bob", null, "Asia/Tokyo"));
+        fixture.given(BOB, new dev.crm.shared.user.UserTimeZoneChanged("bob", null, "Europe/Berlin"))
+                .when(new UserCommands.ChangeUserSettings("bob", null, null, "Asia/Tokyo", true), bob)
+                .expectNoEvents();
+    }
 }

@@ -10,6 +10,7 @@ import dev.crm.query.object.ObjectIndex;
 import dev.crm.shared.department.DepartmentCreated;
 import dev.crm.shared.department.DepartmentHeadChanged;
 import dev.crm.shared.department.DepartmentRenamed;
+import dev.crm.shared.department.DepartmentTimeZoneChanged;
 import java.time.Instant;
 import java.util.Locale;
 import org.axonframework.config.ProcessingGroup;
@@ -71,6 +72,13 @@ public class DepartmentProjection implements ReadModel {
         long version = sequence + 1;
         writes.update(ALL, RENAME, e.to(), key(e.to()), version, Sql.ts(at), e.departmentId(), version);
         objects.retitled(e.departmentId(), e.to(), version, at);
+    }
+
+    @EventHandler
+    void on(DepartmentTimeZoneChanged e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        writes.update(ALL, "UPDATE department_view SET time_zone = ?, version = ?, updated_at = ? WHERE id = ? AND version < ?",
+                e.to(), sequence + 1, Sql.ts(at), e.departmentId(), sequence + 1);
+        objects.changed(e.departmentId(), sequence + 1, at);
     }
 
     static String key(String name) {

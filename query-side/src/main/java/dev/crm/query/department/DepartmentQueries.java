@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 public class DepartmentQueries {
 
     static final RowMapper<DepartmentView> ROW = (rs, n) -> new DepartmentView(rs.getLong("id"), rs.getString("name"),
-            rs.getLong("version"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), rs.getString("head"));
+            rs.getLong("version"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), rs.getString("head"),
+            rs.getString("time_zone"));
 
     private final JdbcTemplate jdbc;
 

@@ -7,6 +7,8 @@ import dev.crm.query.Sql;
 import dev.crm.shared.Role;
 import dev.crm.shared.user.UserCreated;
 import dev.crm.shared.user.UserDeactivated;
+import dev.crm.shared.user.UserLanguageChanged;
+import dev.crm.shared.user.UserTimeZoneChanged;
 import dev.crm.shared.user.UserDepartmentsChanged;
 import dev.crm.shared.user.UserReactivated;
 import dev.crm.shared.user.UserRolesChanged;
@@ -39,6 +41,10 @@ public class UserProjection implements ReadModel {
             "username, display_name, roles, active, version, created_at");
     private static final String ROLES = "UPDATE crm_user SET roles = ?, version = ? WHERE username = ? AND version < ?";
     private static final String ACTIVE = "UPDATE crm_user SET active = ?, version = ? WHERE username = ? AND version < ?";
+    private static final String LANGUAGE =
+            "UPDATE crm_user SET language = ?, version = ? WHERE username = ? AND version < ?";
+    private static final String TIME_ZONE =
+            "UPDATE crm_user SET time_zone = ?, version = ? WHERE username = ? AND version < ?";
     private static final String VERSION = "UPDATE crm_user SET version = ? WHERE username = ? AND version < ?";
     /** The user's departments are replaced only when the event is new to the user's row (its version guard). */
     private static final String CLEAR_DEPARTMENTS = """
@@ -89,6 +95,16 @@ public class UserProjection implements ReadModel {
     @EventHandler
     void on(UserReactivated e, @SequenceNumber long sequence) {
         writes.update(row(e.username()), ACTIVE, true, sequence + 1, e.username(), sequence + 1);
+    }
+
+    @EventHandler
+    void on(UserLanguageChanged e, @SequenceNumber long sequence) {
+        writes.update(row(e.username()), LANGUAGE, e.to(), sequence + 1, e.username(), sequence + 1);
+    }
+
+    @EventHandler
+    void on(UserTimeZoneChanged e, @SequenceNumber long sequence) {
+        writes.update(row(e.username()), TIME_ZONE, e.to(), sequence + 1, e.username(), sequence + 1);
     }
 
     static String names(Collection<Role> roles) {

@@ -18,7 +18,8 @@ public class UserQueries {
 
     static final RowMapper<UserView> ROW = (rs, n) -> new UserView(rs.getString("username"),
             rs.getString("display_name"), roles(rs.getString("roles")), rs.getBoolean("active"),
-            rs.getLong("version"), Sql.instant(rs, "created_at"));
+            rs.getLong("version"), Sql.instant(rs, "created_at"), rs.getString("language"),
+            rs.getString("time_zone"));
 
     private final JdbcTemplate jdbc;
 

@@ -7,6 +7,7 @@ import dev.crm.query.object.ObjectIndex;
 import dev.crm.shared.department.DepartmentCreated;
 import dev.crm.shared.department.DepartmentHeadChanged;
 import dev.crm.shared.department.DepartmentRenamed;
+import dev.crm.shared.department.DepartmentTimeZoneChanged;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,9 @@ class DepartmentProjectionIT extends ProjectionContract {
         deliver(() -> departments.on(new DepartmentHeadChanged(7, "alice", "bob"), 3, at(5)));
         deliver(() -> departments.on(new DepartmentHeadChanged(9, null, "carol"), 1, at(6)));
         deliver(() -> departments.on(new DepartmentHeadChanged(7, "bob", null), 4, at(7)));
+        deliver(() -> departments.on(new DepartmentTimeZoneChanged(9, null, "America/New_York"), 2, at(8)));
+        deliver(() -> departments.on(new DepartmentTimeZoneChanged(8, null, "Asia/Tokyo"), 1, at(9)));
+        deliver(() -> departments.on(new DepartmentTimeZoneChanged(8, "Asia/Tokyo", null), 2, at(10)));
     }
 
     @Override
@@ -70,5 +74,14 @@ class DepartmentProjectionIT extends ProjectionContract {
         assertThat(objects.find(7).orElseThrow().title()).isEqualTo("Marketing");
         assertThat(objects.find(7).orElseThrow().version()).isEqualTo(5);
         assertThat(objects.find(7).orElseThrow().owner()).isNull();
+
+        // issue 16: the zone a department's reports cut days in; none: the server's default
+        assertThat(queries.find(9).orElseThrow().timeZone()).isEqualTo("America/New_York");
+        DepartmentZones zones = new DepartmentZones(db.jdbc, "Europe/Berlin");
+        assertThat(zones.zoneOf(9L)).isEqualTo(java.time.ZoneId.of("America/New_York"));
+        assertThat(zones.zoneOf(8L)).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+        assertThat(zones.zoneOf(7L)).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+        assertThat(zones.zoneOf(70L)).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+        assertThat(zones.zoneOf(null)).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
     }
 }

@@ -46,6 +46,10 @@ class UserProjectionIT extends ProjectionContract {
         deliver(() -> users.on(new UserCreated("carol", "Carol Clark", List.of(Role.ACCOUNTANT)), at(3)));
         deliver(() -> users.on(new UserDeactivated("carol"), 1));
         deliver(() -> users.on(new UserReactivated("carol"), 2));
+        deliver(() -> users.on(new dev.crm.shared.user.UserLanguageChanged("admin", null, "de"), 1));
+        deliver(() -> users.on(new dev.crm.shared.user.UserTimeZoneChanged("admin", null, "Europe/Berlin"), 2));
+        deliver(() -> users.on(new dev.crm.shared.user.UserTimeZoneChanged("admin", "Europe/Berlin", "Asia/Tokyo"), 3));
+        deliver(() -> users.on(new dev.crm.shared.user.UserLanguageChanged("admin", "de", null), 4));
     }
 
     @Override
@@ -71,6 +75,9 @@ class UserProjectionIT extends ProjectionContract {
         assertThat(queries.departments("alice")).containsExactly(8L);
         assertThat(queries.departments("carol")).isEmpty();
         assertThat(queries.departmentsOfAll()).isEqualTo(Map.of("alice", List.of(8L), "bob", List.of(7L)));
+        // issue 16: language and zone (null: none chosen)
+        assertThat(queries.find("admin").orElseThrow()).extracting(UserView::language, UserView::timeZone,
+                UserView::version).containsExactly(null, "Asia/Tokyo", 5L);
     }
 
     @Test

@@ -15,7 +15,11 @@ public final class DepartmentKind {
             .labelled("field.department.name");
     public static final Field HEAD = Field.of("head", FieldType.USER).labelled("field.department.head");
 
-    public static final Kind KIND = Kind.named(NAME, "departments").fields(DEPARTMENT_NAME, HEAD)
+    /** An IANA time zone id; reports cut days and months in it. */
+    public static final Field TIME_ZONE = Field.of("timeZone", FieldType.LINE).max(Limits.ZONE)
+            .labelled("field.department.timeZone");
+
+    public static final Kind KIND = Kind.named(NAME, "departments").fields(DEPARTMENT_NAME, HEAD, TIME_ZONE)
             .listedAt("/admin/departments").build();
 
     private DepartmentKind() {

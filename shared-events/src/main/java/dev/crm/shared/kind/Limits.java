@@ -12,6 +12,8 @@ public final class Limits {
     public static final int SHORT_NAME = 100;
     /** A username ({@code [a-z][a-z0-9._-]}, 2 to this many characters). */
     public static final int USERNAME = 40;
+    /** An IANA time zone id (the longest is 32 characters). */
+    public static final int ZONE = 64;
     /** A free text. */
     public static final int TEXT = 10_000;
     /** One tag; with {@link #TAGS} that bounds the total length of an object's tags. */

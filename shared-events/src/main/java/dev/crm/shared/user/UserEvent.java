@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 
 /** Events of a user account. Its stream's identifier is the username. Passwords are never in events. */
 public sealed interface UserEvent
-        permits UserCreated, UserRolesChanged, UserDepartmentsChanged, UserDeactivated, UserReactivated {
+        permits UserCreated, UserRolesChanged, UserDepartmentsChanged, UserDeactivated, UserReactivated,
+        UserLanguageChanged, UserTimeZoneChanged {
 
     String username();
 

@@ -20,7 +20,15 @@ public final class UserKind {
             .labelled("field.user.departments");
     public static final Field ACTIVE = Field.of("active", FieldType.FLAG).labelled("field.user.active");
 
-    public static final Kind KIND = Kind.named(NAME, "users").fields(DISPLAY_NAME, ROLES, DEPARTMENTS, ACTIVE).build();
+    public static final Field LANGUAGE = Field.of("language", FieldType.CHOICE).labelled("field.user.language");
+    /** An IANA time zone id ({@code Europe/Berlin}). */
+    public static final Field TIME_ZONE = Field.of("timeZone", FieldType.LINE).max(Limits.ZONE)
+            .labelled("field.user.timeZone");
+
+    /** The languages a user may choose, the first the default; each has its message bundle. */
+    public static final java.util.List<String> LANGUAGES = java.util.List.of("en", "de");
+
+    public static final Kind KIND = Kind.named(NAME, "users").fields(DISPLAY_NAME, ROLES, DEPARTMENTS, ACTIVE, LANGUAGE, TIME_ZONE).build();
 
     private UserKind() {
     }

@@ -75,8 +75,9 @@ class DepartmentApiController {
     }
 
     @PatchMapping("/{id}")
-    @Operation(summary = "(admin) Rename a department and/or set its head: { \"name\", \"head\" } (head: a member, "
-            + "or null for none); If-Match: \"<version>\" guards against lost updates")
+    @Operation(summary = "(admin) Rename a department and/or set its head and time zone: { \"name\", \"head\", "
+            + "\"timeZone\" } (head: a member, or null for none; timeZone: an IANA id, or null for the server's "
+            + "default); If-Match: \"<version>\" guards against lost updates")
     ResponseEntity<DepartmentJson> rename(Actor actor, @PathVariable long id,
                                           @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                           @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
@@ -86,12 +87,14 @@ class DepartmentApiController {
         Long expected = IfMatch.version(ifMatch);
         JsonBody in = JsonBody.of(body, CHANGEABLE, READ_ONLY);
         String name = in.text("name");
-        if (name == null && !in.has("head")) {
+        if (name == null && !in.has("head") && !in.has("timeZone")) {
             in.addError("name", "validation.required");
         }
         String head = in.text("head");
+        String timeZone = in.text("timeZone");
         in.check();
-        DepartmentView department = departments.change(actor, id, expected, name, in.has("head"), head);
+        DepartmentView department = departments.change(actor, id, expected, name, in.has("head"), head,
+                in.has("timeZone"), timeZone);
         return ResponseEntity.ok().eTag(etag(department)).body(DepartmentJson.of(department));
     }
 

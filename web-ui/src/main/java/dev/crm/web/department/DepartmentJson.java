@@ -12,12 +12,14 @@ record DepartmentJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long 
                       @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "department") String kind,
                       @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
                       @Schema(description = "The head's username, a member") String head,
+                      @Schema(description = "An IANA id (Europe/Berlin): reports cut days and months in it; null: "
+                              + "the server's default") String timeZone,
                       @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long version,
                       @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant createdAt,
                       @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant updatedAt) implements Versioned {
 
     static DepartmentJson of(DepartmentView d) {
-        return new DepartmentJson(d.id(), DepartmentKind.NAME, d.name(), d.head(), d.version(), d.createdAt(),
+        return new DepartmentJson(d.id(), DepartmentKind.NAME, d.name(), d.head(), d.timeZone(), d.version(), d.createdAt(),
                 d.updatedAt());
     }
 
@@ -25,7 +27,8 @@ record DepartmentJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long 
     record New(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name) {
     }
 
-    @Schema(name = "DepartmentChange", description = "A new name, and/or the head (a member; null: none)")
-    record Change(String name, @Schema(nullable = true) String head) {
+    @Schema(name = "DepartmentChange", description = "A new name, and/or the head (a member; null: none), and/or the "
+            + "time zone (an IANA id; null: the server's default)")
+    record Change(String name, @Schema(nullable = true) String head, @Schema(nullable = true) String timeZone) {
     }
 }

@@ -109,6 +109,21 @@ class DepartmentPageController {
         return "redirect:/admin/departments/" + id + "/rename";
     }
 
+    @PostMapping("/{id}/time-zone")
+    String timeZone(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "") String timeZone,
+                    @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        departments.find(actor, id);
+        try {
+            DepartmentView department = departments.setTimeZone(actor, id, version, timeZone);
+            texts.flash(redirect, "success", "flash.department.time-zone", department.name(),
+                    department.timeZone() == null ? texts.text("admin.department.time-zone.none") : department.timeZone());
+        } catch (Rejected.Invalid | Rejected.WrongState | Rejected.StaleVersion e) {
+            texts.flashRejected(redirect, e instanceof Rejected.Invalid invalid && !invalid.errors().isEmpty()
+                    ? new Rejected.WrongState(invalid.errors().get(0).code(), invalid.errors().get(0).args()) : e);
+        }
+        return "redirect:/admin/departments/" + id + "/rename";
+    }
+
     private String list(Actor actor, Model model, String name, String error) {
         List<DepartmentView> all = departments.all(actor);
         Map<Long, Integer> members = new HashMap<>();
@@ -123,6 +138,8 @@ class DepartmentPageController {
     private String renameForm(Model model, DepartmentView department, String name, Long version, String error,
                               String stale) {
         model.addAttribute("department", department);
+        model.addAttribute("zones", java.time.ZoneId.getAvailableZoneIds().stream()
+                .filter(dev.crm.command.Zones::isZone).sorted().toList());
         model.addAttribute("departmentMembers", users.list(null, department.id(), true));
         model.addAttribute("name", name);
         model.addAttribute("version", version);

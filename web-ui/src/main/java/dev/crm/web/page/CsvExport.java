@@ -54,7 +54,7 @@ public class CsvExport {
         List<String> columns = Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();
         response.setContentType(TEXT_CSV + ";charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(name + "-" + LocalDate.now(clock) + ".csv", StandardCharsets.UTF_8).build().toString());
+                .filename(name + "-" + dev.crm.web.page.Dates.today(clock) + ".csv", StandardCharsets.UTF_8).build().toString());
         response.setHeader("X-Content-Type-Options", "nosniff");
         Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT);

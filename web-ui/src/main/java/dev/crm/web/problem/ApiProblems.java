@@ -69,7 +69,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Rejected.class)
     ProblemDetail rejected(Rejected e, HttpServletRequest request) {
-        Locale locale = request.getLocale();
+        Locale locale = dev.crm.web.config.ReaderLocaleResolver.localeOf(request);
         if (e instanceof Rejected.Invalid invalid) {
             return validation(invalid.errors(), locale);
         }
@@ -93,13 +93,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BadRequest.class)
     ProblemDetail badRequest(BadRequest e, HttpServletRequest request) {
-        return validation(e.errors(), request.getLocale());
+        return validation(e.errors(), dev.crm.web.config.ReaderLocaleResolver.localeOf(request));
     }
 
     /** An import's refused rows: the validation problem, each error with its row. */
     @ExceptionHandler(BadRows.class)
     ProblemDetail badRows(BadRows e, HttpServletRequest request) {
-        Locale locale = request.getLocale();
+        Locale locale = dev.crm.web.config.ReaderLocaleResolver.localeOf(request);
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation",
                 messages.getMessage("error.import.rows", new Object[] {e.rows().size()}, locale), locale);
         problem.setProperty("errors", e.rows().stream()
@@ -112,25 +112,25 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail aggregateNotFound(HttpServletRequest request) {
         return problem(HttpStatus.NOT_FOUND, "not-found",
-                messages.getMessage("error.not-found.plain", null, request.getLocale()), request.getLocale());
+                messages.getMessage("error.not-found.plain", null, dev.crm.web.config.ReaderLocaleResolver.localeOf(request)), dev.crm.web.config.ReaderLocaleResolver.localeOf(request));
     }
 
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     ProblemDetail concurrent(HttpServletRequest request) {
         return problem(HttpStatus.CONFLICT, "conflict",
-                messages.getMessage("error.concurrent-change", null, request.getLocale()), request.getLocale());
+                messages.getMessage("error.concurrent-change", null, dev.crm.web.config.ReaderLocaleResolver.localeOf(request)), dev.crm.web.config.ReaderLocaleResolver.localeOf(request));
     }
 
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class})
     ProblemDetail databaseUnavailable(Exception e, HttpServletRequest request) {
         log.warn("database unavailable: {}", e.getMessage());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                messages.getMessage("error.unavailable", null, request.getLocale()), request.getLocale());
+                messages.getMessage("error.unavailable", null, dev.crm.web.config.ReaderLocaleResolver.localeOf(request)), dev.crm.web.config.ReaderLocaleResolver.localeOf(request));
     }
 
     @ExceptionHandler(FileService.UploadTooLarge.class)
     ProblemDetail uploadTooLarge(FileService.UploadTooLarge e, HttpServletRequest request) {
-        return tooLarge(e.maxBytes(), request.getLocale());
+        return tooLarge(e.maxBytes(), dev.crm.web.config.ReaderLocaleResolver.localeOf(request));
     }
 
     /**
@@ -141,7 +141,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Locale locale = request.getLocale();
+        Locale locale = dev.crm.web.config.ReaderLocaleResolver.localeOf(request);
         if (FileService.partHeadersTooLong(e)) {
             return ResponseEntity.badRequest().body(validation(List.of(new Rejected.FieldError(FileKind.UPLOAD_PART,
                     "validation.file.name-too-long", new Object[] {sizes.human(files.maxPartHeaderBytes()),
@@ -166,7 +166,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         return validation(List.of(new Rejected.FieldError(e.getName(), "validation.type.parameter", new Object[0])),
-                request.getLocale());
+                dev.crm.web.config.ReaderLocaleResolver.localeOf(request));
     }
 
     @ExceptionHandler(Exception.class)
@@ -177,20 +177,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         }
         if (e instanceof org.springframework.web.multipart.MultipartException) {
             return problem(HttpStatus.BAD_REQUEST, "malformed",
-                    messages.getMessage("error.multipart", null, request.getLocale()), request.getLocale());
+                    messages.getMessage("error.multipart", null, dev.crm.web.config.ReaderLocaleResolver.localeOf(request)), dev.crm.web.config.ReaderLocaleResolver.localeOf(request));
         }
         if (e instanceof IllegalArgumentException && unparsableContentType(request)) {
             return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "http-415",
-                    messages.getMessage("error.content-type", null, request.getLocale()), request.getLocale());
+                    messages.getMessage("error.content-type", null, dev.crm.web.config.ReaderLocaleResolver.localeOf(request)), dev.crm.web.config.ReaderLocaleResolver.localeOf(request));
         }
         if (sqlState(e, "22021")) {
             // PostgreSQL stores no NUL character in text; the command's transaction rolled back
             return problem(HttpStatus.BAD_REQUEST, "validation",
-                    messages.getMessage("error.unstorable-text", null, request.getLocale()), request.getLocale());
+                    messages.getMessage("error.unstorable-text", null, dev.crm.web.config.ReaderLocaleResolver.localeOf(request)), dev.crm.web.config.ReaderLocaleResolver.localeOf(request));
         }
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
-                messages.getMessage("error.internal", null, request.getLocale()), request.getLocale());
+                messages.getMessage("error.internal", null, dev.crm.web.config.ReaderLocaleResolver.localeOf(request)), dev.crm.web.config.ReaderLocaleResolver.localeOf(request));
     }
 
     /** A Content-Type that is no single media type ({@code *}{@code /*}, garbage): Spring throws a plain IllegalArgumentException. */
@@ -241,20 +241,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     /** A status the servlet container or a filter set, without an exception (see {@link ProblemErrorController}). */
     @ExceptionHandler(ProblemErrorController.ContainerError.class)
     ProblemDetail containerError(ProblemErrorController.ContainerError e, HttpServletRequest request) {
-        return problems.forStatus(e.status(), request.getLocale());
+        return problems.forStatus(e.status(), dev.crm.web.config.ReaderLocaleResolver.localeOf(request));
     }
 
     /** No endpoint at this path (Spring looked for a static resource last). */
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        return handleExceptionInternal(e, noEndpoint(request.getLocale()), headers, status, request);
+        return handleExceptionInternal(e, noEndpoint(dev.crm.web.config.ReaderLocaleResolver.localeOf(request)), headers, status, request);
     }
 
     @Override
     protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        return handleExceptionInternal(e, noEndpoint(request.getLocale()), headers, status, request);
+        return handleExceptionInternal(e, noEndpoint(dev.crm.web.config.ReaderLocaleResolver.localeOf(request)), headers, status, request);
     }
 
     private ProblemDetail noEndpoint(Locale locale) {
@@ -265,7 +265,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return handleExceptionInternal(e, spring(status, "error.method-not-allowed", request.getLocale(),
+        return handleExceptionInternal(e, spring(status, "error.method-not-allowed", dev.crm.web.config.ReaderLocaleResolver.localeOf(request),
                 e.getMethod()), headers, status, request);
     }
 
@@ -273,7 +273,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Locale locale = request.getLocale();
+        Locale locale = dev.crm.web.config.ReaderLocaleResolver.localeOf(request);
         String takes = join(e.getSupportedMediaTypes());
         ProblemDetail body;
         if (e.getContentType() == null) {
@@ -289,7 +289,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return handleExceptionInternal(e, spring(status, "error.not-acceptable", request.getLocale(),
+        return handleExceptionInternal(e, spring(status, "error.not-acceptable", dev.crm.web.config.ReaderLocaleResolver.localeOf(request),
                 join(e.getSupportedMediaTypes())), headers, status, request);
     }
 
@@ -298,7 +298,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return handleExceptionInternal(e, validation(List.of(new Rejected.FieldError(e.getParameterName(),
-                "validation.required", new Object[0])), request.getLocale()), headers, status, request);
+                "validation.required", new Object[0])), dev.crm.web.config.ReaderLocaleResolver.localeOf(request)), headers, status, request);
     }
 
     /** A required part of a multipart request (the upload's {@code file}) is missing. */
@@ -306,7 +306,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return handleExceptionInternal(e, validation(List.of(new Rejected.FieldError(e.getRequestPartName(),
-                "validation.required", new Object[0])), request.getLocale()), headers, status, request);
+                "validation.required", new Object[0])), dev.crm.web.config.ReaderLocaleResolver.localeOf(request)), headers, status, request);
     }
 
     /** One of Spring's own errors ({@code http-<status>}), worded by the message {@code code}. */
@@ -323,7 +323,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Locale locale = request.getLocale();
+        Locale locale = dev.crm.web.config.ReaderLocaleResolver.localeOf(request);
         if (causedBy(e, BodyLimit.TooLarge.class)) {
             // a chunked body went past crm.max-json while it was read
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)

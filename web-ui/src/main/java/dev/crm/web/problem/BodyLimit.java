@@ -85,7 +85,7 @@ class BodyLimit extends OncePerRequestFilter implements Ordered {
 
     /** 413, naming the bound in the units people read. */
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String detail = detail(request.getLocale());
+        String detail = detail(dev.crm.web.config.ReaderLocaleResolver.localeOf(request));
         if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             response.sendError(HttpStatus.PAYLOAD_TOO_LARGE.value(), detail);
             return;
@@ -93,7 +93,7 @@ class BodyLimit extends OncePerRequestFilter implements Ordered {
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        ProblemDetail problem = problem(detail, request.getLocale());
+        ProblemDetail problem = problem(detail, dev.crm.web.config.ReaderLocaleResolver.localeOf(request));
         problem.setInstance(URI.create(request.getRequestURI()));
         json.writeValue(response.getOutputStream(), problem);
     }

@@ -86,7 +86,7 @@ class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServe
                 return;
             }
             try {
-                ProblemDetail problem = problems.forStatus(status, request.getLocale());
+                ProblemDetail problem = problems.forStatus(status, dev.crm.web.config.ReaderLocaleResolver.localeOf(request));
                 String json = problems.json(problem);
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding("UTF-8");

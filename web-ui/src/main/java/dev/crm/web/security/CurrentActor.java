@@ -41,6 +41,15 @@ public class CurrentActor implements HandlerMethodArgumentResolver, WebMvcConfig
                 .orElseThrow(() -> new InsufficientAuthenticationException("no active user"));
     }
 
+    /** The signed-in active user as this request read them; empty before sign-in (or for a deactivated user). */
+    public java.util.Optional<UserView> user() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
+            return java.util.Optional.empty();
+        }
+        return RequestUser.get(auth.getName(), users::find).filter(UserView::active);
+    }
+
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
         return parameter.getParameterType() == Actor.class;

@@ -36,13 +36,13 @@ class ProblemRequestRejectedHandler implements RequestRejectedHandler {
         ProblemDetail problem;
         if (Problems.isApi(request) && !FIREWALL_METHODS.contains(request.getMethod())) {
             problem = problems.problem(HttpStatus.METHOD_NOT_ALLOWED, "http-405", "error.method-not-allowed",
-                    new Object[] {request.getMethod()}, request.getLocale());
+                    new Object[] {request.getMethod()}, dev.crm.web.config.ReaderLocaleResolver.localeOf(request));
             if (response.getHeader(HttpHeaders.ALLOW) == null) {
                 response.setHeader(HttpHeaders.ALLOW, String.join(", ", new java.util.TreeSet<>(FIREWALL_METHODS)));
             }
         } else {
             problem = problems.problem(HttpStatus.BAD_REQUEST, "malformed", "error.rejected-url", null,
-                    request.getLocale());
+                    dev.crm.web.config.ReaderLocaleResolver.localeOf(request));
         }
         problems.write(response, problem);
     }

@@ -38,15 +38,15 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
         if (e instanceof AuthenticationServiceException) {
             // the credentials could not be checked at all (the database is gone): not the client's fault
             response.setHeader("Retry-After", "5");
-            write(response, request.getLocale(), HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                    messages.getMessage("error.unavailable", null, request.getLocale()));
+            write(response, dev.crm.web.config.ReaderLocaleResolver.localeOf(request), HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                    messages.getMessage("error.unavailable", null, dev.crm.web.config.ReaderLocaleResolver.localeOf(request)));
             return;
         }
         if (e instanceof LoginThrottled throttled) {
             long seconds = throttled.retryAfterSeconds();
             response.setHeader("Retry-After", Long.toString(seconds));
-            write(response, request.getLocale(), HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
-                    messages.getMessage("error.login-throttled", new Object[] {seconds}, request.getLocale()));
+            write(response, dev.crm.web.config.ReaderLocaleResolver.localeOf(request), HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
+                    messages.getMessage("error.login-throttled", new Object[] {seconds}, dev.crm.web.config.ReaderLocaleResolver.localeOf(request)));
             return;
         }
         if (!Requests.fromBrowser(request)) {
@@ -54,19 +54,19 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
             // and then attach what was typed to every request to the CRM, also those other sites make it send.
             response.setHeader("WWW-Authenticate", "Basic realm=\"crm\"");
         }
-        write(response, request.getLocale(), HttpStatus.UNAUTHORIZED, "unauthenticated");
+        write(response, dev.crm.web.config.ReaderLocaleResolver.localeOf(request), HttpStatus.UNAUTHORIZED, "unauthenticated");
     }
 
     /** The session's user has been deactivated: the session is gone, and the client must sign in again. */
     void sessionEnded(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        write(response, request.getLocale(), HttpStatus.UNAUTHORIZED, "unauthenticated",
-                messages.getMessage("error.session-ended", null, request.getLocale()));
+        write(response, dev.crm.web.config.ReaderLocaleResolver.localeOf(request), HttpStatus.UNAUTHORIZED, "unauthenticated",
+                messages.getMessage("error.session-ended", null, dev.crm.web.config.ReaderLocaleResolver.localeOf(request)));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, request.getLocale(), HttpStatus.FORBIDDEN, "forbidden");
+        write(response, dev.crm.web.config.ReaderLocaleResolver.localeOf(request), HttpStatus.FORBIDDEN, "forbidden");
     }
 
     private void write(HttpServletResponse response, Locale locale, HttpStatus status, String name)

@@ -127,7 +127,9 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, Passwords passwords, UserQueries users) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Passwords passwords, UserQueries users,
+                              dev.crm.app.user.UserAdministration administration) throws Exception {
+        ReturnAfterSignIn returnAfterSignIn = new ReturnAfterSignIn();
         // relative, so the Host header a client sent is never echoed into a Location
         LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
         signIn.setFavorRelativeUris(true);
@@ -140,10 +142,11 @@ class SecurityConfig {
                         .requestMatchers("/login", "/error").permitAll()
                         .requestMatchers(UNSUBSCRIBE).permitAll()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
+                .formLogin(f -> f.loginPage("/login")
+                        .successHandler(new BrowserZoneAtSignIn(users, administration, returnAfterSignIn))
                         .failureHandler(SecurityConfig::signInFailed).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
-                .requestCache(c -> c.requestCache(new ReturnAfterSignIn()))
+                .requestCache(c -> c.requestCache(returnAfterSignIn))
                 .csrf(c -> c.csrfTokenRepository(SessionCsrfTokens.openingSessionsForPages())
                         .ignoringRequestMatchers(ONE_CLICK_UNSUBSCRIBE))
                 // htmx requests after the session expired get HX-Refresh, so the whole page goes to sign-in

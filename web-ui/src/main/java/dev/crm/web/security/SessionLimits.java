@@ -88,8 +88,8 @@ class SessionLimits {
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, ObjectMapper json,
                                MessageSource messages) throws IOException {
-        String detail = messages.getMessage("error.sessions-full", null, request.getLocale());
-        String title = messages.getMessage("problem.sessions-full.title", null, request.getLocale());
+        String detail = messages.getMessage("error.sessions-full", null, dev.crm.web.config.ReaderLocaleResolver.localeOf(request));
+        String title = messages.getMessage("problem.sessions-full.title", null, dev.crm.web.config.ReaderLocaleResolver.localeOf(request));
         response.reset();
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader("Retry-After", "60");

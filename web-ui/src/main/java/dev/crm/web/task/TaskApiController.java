@@ -267,7 +267,7 @@ class TaskApiController {
                         Function<TaskView, ?> json, HttpServletResponse response) throws IOException {
         String stage = filter.stage();
         TaskStage stageFilter = stage == null || stage.isBlank() ? null : stage(stage);
-        LocalDate before = Boolean.TRUE.equals(filter.overdue()) ? LocalDate.now(clock) : null;
+        LocalDate before = Boolean.TRUE.equals(filter.overdue()) ? dev.crm.web.page.Dates.today(clock) : null;
         List<Long> departments = filter.department() == null ? null : List.of(filter.department());
         csv.write(response, kind.declaration().path(), record, page -> tasks.list(actor, kind, filter.q(), stageFilter,
                 Boolean.TRUE.equals(filter.mine()), before, departments, page, CsvExport.PAGE).items().stream()
@@ -282,7 +282,7 @@ class TaskApiController {
         }
         String stage = filter.stage();
         Page<TaskView> result = tasks.list(actor, kind, filter.q(), stage == null || stage.isBlank() ? null : stage(stage),
-                Boolean.TRUE.equals(filter.mine()), Boolean.TRUE.equals(filter.overdue()) ? LocalDate.now(clock) : null,
+                Boolean.TRUE.equals(filter.mine()), Boolean.TRUE.equals(filter.overdue()) ? dev.crm.web.page.Dates.today(clock) : null,
                 filter.department() == null ? null : List.of(filter.department()), page, size);
         return ItemList.of(result, result.items().stream().map(json).toList());
     }

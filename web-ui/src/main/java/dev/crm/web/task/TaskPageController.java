@@ -107,7 +107,7 @@ class TaskPageController {
                 @RequestParam(defaultValue = "false") boolean dept, @RequestParam(defaultValue = "0") int page,
                 @RequestParam(required = false) String sort, Model model, HttpServletRequest request) {
         TaskStage stageFilter = stage(stage);
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = dev.crm.web.page.Dates.today(clock);
         Sort order = Sort.of(sort, TaskQueries.SORTS, TaskQueries.LATEST);
         Page<TaskView> result = tasks.list(actor, WorkKind.ofPath(kinds), q, stageFilter, mine, overdue ? today : null,
                 departmentFilter.of(actor, dept), order, Math.max(0, page), PAGE_SIZE);
@@ -136,7 +136,7 @@ class TaskPageController {
                 @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean dept,
                 @RequestParam(required = false) String sort, HttpServletResponse response) throws IOException {
         TaskStage stageFilter = stage(stage);
-        LocalDate before = overdue ? LocalDate.now(clock) : null;
+        LocalDate before = overdue ? dev.crm.web.page.Dates.today(clock) : null;
         Sort order = Sort.of(sort, TaskQueries.SORTS, TaskQueries.LATEST);
         List<Long> departments = departmentFilter.of(actor, dept);
         WorkKind kind = WorkKind.ofPath(kinds);
@@ -207,7 +207,7 @@ class TaskPageController {
         if (access.canTransfer(actor)) {
             model.addAttribute("users", users.active()); // the transfer form's choices
         }
-        model.addAttribute("overdue", overdue(task, LocalDate.now(clock)));
+        model.addAttribute("overdue", overdue(task, dev.crm.web.page.Dates.today(clock)));
         model.addAttribute("parentTask", task.parent() == null ? null
                 : tasks.findVisible(task.parent(), actor).orElse(null));
         model.addAttribute("projectOf", task.project() == null ? null

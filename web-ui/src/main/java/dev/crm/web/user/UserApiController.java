@@ -56,7 +56,42 @@ class UserApiController {
     UserJson.Me me(Actor actor) {
         UserView user = users.find(actor.username()).orElseThrow();
         return new UserJson.Me(user.username(), user.displayName(), UserJson.roleNames(actor.roles()),
-                users.departments(user.username()));
+                users.departments(user.username()), user.language(), user.timeZone());
+    }
+
+    @org.springframework.web.bind.annotation.PatchMapping("/api/me")
+    @Operation(operationId = "changeMySettings", summary = "The caller's own settings: { \"language\": \"en\" | \"de\", "
+            + "\"timeZone\": \"<IANA id>\" }; the next request follows them")
+    UserJson.Me changeMySettings(Actor actor, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = UserJson.Settings.class))) @RequestBody JsonNode body) {
+        settings(actor, actor.username(), null, body);
+        return me(actor);
+    }
+
+    @PutMapping("/api/users/{username}/settings")
+    @Operation(summary = "(admin, or the user themself) A user's language and time zone: { \"language\", \"timeZone\" }")
+    ResponseEntity<UserJson> changeSettings(Actor actor, @PathVariable String username,
+                                            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                                                    content = @Content(schema = @Schema(
+                                                            implementation = UserJson.Settings.class)))
+                                            @RequestBody JsonNode body) {
+        Long expected = IfMatch.version(ifMatch);
+        if (!actor.is(username)) {
+            existing(actor, username);
+        }
+        settings(actor, username, expected, body);
+        return current(username);
+    }
+
+    private void settings(Actor actor, String username, Long expected, JsonNode body) {
+        JsonBody in = JsonBody.of(body, JsonBody.fieldsOf(UserJson.Settings.class), Set.of());
+        // absent or null (as a generated client sends what it was not given): as it is; "": none chosen (the
+        // browser's language, the server's zone)
+        String language = in.text("language");
+        String timeZone = in.text("timeZone");
+        in.check();
+        administration.changeSettings(actor, username, expected, language, timeZone);
     }
 
     @PostMapping("/api/users")

@@ -18,12 +18,18 @@ record UserJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String user
                 @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                         description = "Department IDs")) List<Long> departments,
                 @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean active,
+                @Schema(description = LANGUAGE) String language,
+                @Schema(description = TIME_ZONE) String timeZone,
                 @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "How many events the user's stream "
                         + "has had") long version) implements Versioned {
 
+    static final String LANGUAGE = "en or de: the pages' language; null: none chosen (the browser's Accept-Language)";
+    static final String TIME_ZONE = "An IANA id (Europe/Berlin): moments are shown in it; null: none chosen (the "
+            + "server's crm.time-zone)";
+
     static UserJson of(UserView user, List<Long> departments) {
         return new UserJson(user.username(), user.displayName(), roleNames(user.actor().roles()), departments,
-                user.active(), user.version());
+                user.active(), user.language(), user.timeZone(), user.version());
     }
 
     static List<String> roleNames(Set<Role> roles) {
@@ -37,7 +43,16 @@ record UserJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String user
               @Choices(Role.class) @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED))
               List<String> roles,
               @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                      description = "Department IDs")) List<Long> departments) {
+                      description = "Department IDs")) List<Long> departments,
+              @Schema(description = LANGUAGE) String language,
+              @Schema(description = TIME_ZONE) String timeZone) {
+    }
+
+    @Schema(name = "UserSettings", description = "The user's own settings; an absent or null field stays as it is, "
+            + "an empty one is cleared (the browser's language, the server's zone)")
+    record Settings(@Schema(description = "en or de (empty: the browser's)", nullable = true) String language,
+                    @Schema(description = "An IANA id, such as Europe/Berlin (empty: the server's)", nullable = true)
+                    String timeZone) {
     }
 
     @Schema(name = "UserInput", description = "A new user")

@@ -266,7 +266,8 @@ class TemplatesUseMessagesTest {
             }
         }
         for (String event : List.of("UserCreated", "UserRolesChanged", "UserDepartmentsChanged", "UserDeactivated",
-                "UserReactivated", "DepartmentCreated", "DepartmentRenamed")) {
+                "UserReactivated", "DepartmentCreated", "DepartmentRenamed", "UserLanguageChanged", "UserTimeZoneChanged",
+                "DepartmentTimeZoneChanged")) {
             keys.add("event." + event);
         }
         for (String field : List.of("user.displayName", "user.roles", "user.departments", "user.active",
@@ -280,6 +281,9 @@ class TemplatesUseMessagesTest {
             }
         }
         keys.add("kind.department");
+        for (String language : dev.crm.shared.user.UserKind.LANGUAGES) {
+            keys.add("language." + language); // user/settings
+        }
         // the reference data pages (admin/reference-list, admin/reference-form): per kind, and per input rule
         for (dev.crm.shared.reference.ReferenceKind kind : dev.crm.shared.reference.ReferenceKind.values()) {
             keys.add("admin." + kind.kind().path() + ".title");
@@ -302,7 +306,7 @@ class TemplatesUseMessagesTest {
                 "campaigns", "campaign", "campaign-form", "campaign-delete",
                 "admin-stages", "admin-closing-reasons", "admin-lead-sources", "admin-currencies", "admin-mail-accounts",
                 "import",
-                "import-preview", "import-progress");
+                "import-preview", "import-progress", "settings");
     }
 
     @Test

@@ -124,14 +124,18 @@ class UserAdministrationFlowIT {
         assertThat(again.locator(".alert-danger")).containsText("Wrong username or password, or the account is inactive.");
         assertThat(again.locator("#current-user")).hasCount(0);
 
-        // the admin reads the user's history: every action, by admin, with the department by name
+        // the admin reads the user's history: every action, by admin, with the department by name; and the user's
+        // browser's time zone, kept at their first sign-in, by the user (issue 16)
         assertThat(admin.locator("#history .history-event")).hasText(new String[] {"User created",
-                "Departments changed", "Deactivated"});
-        assertThat(admin.locator("#history .history-user")).hasText(new String[] {"admin", "admin", "admin"});
+                "Departments changed", "Time zone changed", "Deactivated"});
+        assertThat(admin.locator("#history .history-user")).hasText(new String[] {"admin", "admin", username,
+                "admin"});
         assertThat(admin.locator("#history .history-entry").nth(0)).containsText("Gina Field");
         assertThat(admin.locator("#history .history-entry").nth(0)).containsText("manager");
         assertThat(admin.locator("#history .history-entry").nth(1)).containsText(department);
-        assertThat(admin.locator("#history .history-entry").nth(2).locator(".history-to")).hasText("No"); // a flag by its label
+        assertThat(admin.locator("#history .history-entry").nth(2).locator(".history-to")).hasText(
+                java.util.regex.Pattern.compile("\\S+")); // the browser's zone (the machine's)
+        assertThat(admin.locator("#history .history-entry").nth(3).locator(".history-to")).hasText("No"); // a flag by its label
         admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("user-administration.png"))
                 .setFullPage(true));
 
