@@ -37,3 +37,8 @@ CREATE TABLE mail_account_pace (
     sent_today   INTEGER                  NOT NULL DEFAULT 0,
     next_send_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- Up to Limits.RECIPIENTS (1000) recipients of each kind, each ID up to 19 digits and a comma.
+ALTER TABLE campaign_view ALTER COLUMN contacts SET DATA TYPE VARCHAR(20000);
+ALTER TABLE campaign_view ALTER COLUMN leads SET DATA TYPE VARCHAR(20000);
+ALTER TABLE campaign_view ALTER COLUMN companies SET DATA TYPE VARCHAR(20000);

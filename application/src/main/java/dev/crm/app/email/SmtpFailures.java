@@ -12,13 +12,13 @@ import org.springframework.mail.MailException;
  * What a failure to send means: for now (no connection, a timeout, a 4xx answer: try again later) or for good (a 5xx
  * answer, a bad address, a refused login), and its reason in one line without the password.
  */
-final class SmtpFailures {
+public final class SmtpFailures {
 
     private SmtpFailures() {
     }
 
     /** Whether the server may take it later. */
-    static boolean temporary(MailException e) {
+    public static boolean temporary(MailException e) {
         if (e instanceof MailAuthenticationException) {
             return false;
         }
@@ -44,7 +44,7 @@ final class SmtpFailures {
     }
 
     /** The reason, a refused login said as such; never the password. */
-    static String reason(MailException e, String password) {
+    public static String reason(MailException e, String password) {
         String reason = MailAccounts.reason(e, password);
         if (e instanceof MailAuthenticationException) {
             return "The mail server refused the account's login (check its username and password): " + reason;

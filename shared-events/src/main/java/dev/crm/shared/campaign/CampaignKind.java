@@ -10,6 +10,7 @@ import dev.crm.shared.contact.ContactKind;
 import dev.crm.shared.kind.Field;
 import dev.crm.shared.kind.FieldType;
 import dev.crm.shared.kind.Kind;
+import dev.crm.shared.kind.Limits;
 import dev.crm.shared.lead.LeadKind;
 import java.util.List;
 
@@ -28,9 +29,12 @@ public final class CampaignKind {
     /** The ID of a mail account (reference data kept by admins) whose {@code massmail} is true. */
     public static final Field ACCOUNT = Field.of("account", FieldType.REFERENCE);
     /** Its recipients, each a list of objects the author may see, named by their kind's path. */
-    public static final Field CONTACTS = Field.of(ContactKind.KIND.path(), FieldType.REFERENCES);
-    public static final Field LEADS = Field.of(LeadKind.KIND.path(), FieldType.REFERENCES);
-    public static final Field COMPANIES = Field.of(CompanyKind.KIND.path(), FieldType.REFERENCES);
+    public static final Field CONTACTS = Field.of(ContactKind.KIND.path(), FieldType.REFERENCES)
+            .max(Limits.RECIPIENTS);
+    public static final Field LEADS = Field.of(LeadKind.KIND.path(), FieldType.REFERENCES)
+            .max(Limits.RECIPIENTS);
+    public static final Field COMPANIES = Field.of(CompanyKind.KIND.path(), FieldType.REFERENCES)
+            .max(Limits.RECIPIENTS);
     public static final Field STATUS = Field.of("status", FieldType.CHOICE).choices(CampaignStatus.class)
             .initially(CampaignStatus.DRAFT.apiName()).labelled("field.campaign.status");
     public static final Field SENT = Field.of("sent", FieldType.NUMBER).min(0).initially("0");

@@ -66,11 +66,11 @@ record CampaignJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id
                  @Schema(nullable = true, maxLength = Limits.TEXT) String body,
                  @Schema(nullable = true, description = "The ID of a mail account marked for mass mail") Long account,
                  @ArraySchema(arraySchema = @Schema(nullable = true, description = "Contact IDs (contacts the caller "
-                         + "may see); null or [] clears"), maxItems = Limits.LINES) List<Long> contacts,
+                         + "may see); null or [] clears"), maxItems = Limits.RECIPIENTS) List<Long> contacts,
                  @ArraySchema(arraySchema = @Schema(nullable = true, description = "Lead IDs (leads the caller may "
-                         + "see); null or [] clears"), maxItems = Limits.LINES) List<Long> leads,
+                         + "see); null or [] clears"), maxItems = Limits.RECIPIENTS) List<Long> leads,
                  @ArraySchema(arraySchema = @Schema(nullable = true, description = "Company IDs (companies the "
-                         + "caller may see); null or [] clears"), maxItems = Limits.LINES) List<Long> companies) {
+                         + "caller may see); null or [] clears"), maxItems = Limits.RECIPIENTS) List<Long> companies) {
     }
 
     /** A transfer to another owner. */
