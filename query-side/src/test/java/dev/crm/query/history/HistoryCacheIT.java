@@ -58,7 +58,7 @@ class HistoryCacheIT {
         Scenario.publish(feed);
         store = EmbeddedEventStore.builder().storageEngine(feed.store()).build();
         cache = new HistoryCache(1_000_000);
-        history = new HistoryReader(counting(store), new FileQueries(db.jdbc), db.jdbc, cache);
+        history = new HistoryReader(counting(store), new FileQueries(db.jdbc), db.jdbc, cache, new ObjectMentions(db.jdbc));
     }
 
     @AfterEach
@@ -84,7 +84,7 @@ class HistoryCacheIT {
 
     /** A reader without a cache: what each history must equal. */
     HistoryReader uncached() {
-        return new HistoryReader(store, new FileQueries(db.jdbc), db.jdbc, new HistoryCache(0));
+        return new HistoryReader(store, new FileQueries(db.jdbc), db.jdbc, new HistoryCache(0), new ObjectMentions(db.jdbc));
     }
 
     static List<String> lines(List<HistoryEntry> entries) {

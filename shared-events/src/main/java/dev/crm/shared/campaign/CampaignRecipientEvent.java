@@ -5,7 +5,7 @@ package dev.crm.shared.campaign;
  * ID, {@code address}: where it went, or none) at {@code at} (an ISO-8601 instant): the campaign's history and the
  * recipient's history tell who got what and when.
  */
-public interface CampaignRecipientEvent {
+public interface CampaignRecipientEvent extends dev.crm.shared.kind.Mentions {
 
     long campaignId();
 
@@ -16,4 +16,10 @@ public interface CampaignRecipientEvent {
     String address();
 
     String at();
+
+    /** The recipient's history shows it. */
+    @Override
+    default java.util.List<Long> mentioned() {
+        return java.util.List.of(recipientId());
+    }
 }
