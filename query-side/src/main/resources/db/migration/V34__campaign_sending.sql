@@ -28,12 +28,12 @@ CREATE TABLE campaign_delivery (
 CREATE INDEX campaign_delivery_open ON campaign_delivery (outcome, started_at);
 CREATE INDEX campaign_delivery_recipient ON campaign_delivery (recipient_id);
 
--- The pace of each mail account across all instances: how many campaign messages it sent on day (cut in the business
+-- The pace of each mail account across all instances: how many campaign messages it sent on pace_day (cut in the business
 -- hours' zone, else UTC), and when it may send the next one (its intervalSeconds after the last). Claimed by one
 -- conditional UPDATE per message. Not a read model.
 CREATE TABLE mail_account_pace (
     account      BIGINT                   NOT NULL PRIMARY KEY,
-    day          DATE                     NOT NULL,
+    pace_day     DATE                     NOT NULL,
     sent_today   INTEGER                  NOT NULL DEFAULT 0,
     next_send_at TIMESTAMP WITH TIME ZONE NOT NULL
 );

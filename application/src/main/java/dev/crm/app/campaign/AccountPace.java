@@ -52,20 +52,20 @@ class AccountPace {
     /** Claims one message of the account now: counted and the next one put off by the interval when granted. */
     Answer claim(long account, int dailyLimit, int intervalSeconds, LocalDate today, Instant now) {
         try {
-            jdbc.update("INSERT INTO mail_account_pace (account, day, sent_today, next_send_at) VALUES (?, ?, 0, ?)",
+            jdbc.update("INSERT INTO mail_account_pace (account, pace_day, sent_today, next_send_at) VALUES (?, ?, 0, ?)",
                     account, Date.valueOf(today), Timestamp.from(now));
         } catch (DuplicateKeyException known) {
             // it has its row
         }
-        int claimed = jdbc.update("UPDATE mail_account_pace SET sent_today = CASE WHEN day = ? THEN sent_today + 1 "
-                + "ELSE 1 END, day = ?, next_send_at = ? WHERE account = ? AND next_send_at <= ? AND (day <> ? OR "
+        int claimed = jdbc.update("UPDATE mail_account_pace SET sent_today = CASE WHEN pace_day = ? THEN sent_today + 1 "
+                + "ELSE 1 END, pace_day = ?, next_send_at = ? WHERE account = ? AND next_send_at <= ? AND (pace_day <> ? OR "
                 + "sent_today < ?)", Date.valueOf(today), Date.valueOf(today),
                 Timestamp.from(now.plusSeconds(Math.max(0, intervalSeconds))), account, Timestamp.from(now),
                 Date.valueOf(today), dailyLimit);
         if (claimed == 1) {
             return Answer.GRANTED;
         }
-        List<Answer> why = jdbc.query("SELECT day, sent_today, next_send_at FROM mail_account_pace WHERE account = ?",
+        List<Answer> why = jdbc.query("SELECT pace_day, sent_today, next_send_at FROM mail_account_pace WHERE account = ?",
                 (rs, n) -> judge(rs.getDate(1).toLocalDate(), rs.getInt(2), rs.getTimestamp(3).toInstant(), today, now,
                         dailyLimit), account);
         Answer answer = why.isEmpty() ? Answer.TOO_SOON : why.get(0);
@@ -75,7 +75,7 @@ class AccountPace {
 
     /** Gives back a claimed message that was not sent (the recipient was taken meanwhile, the server unreachable). */
     void refund(long account, LocalDate today) {
-        jdbc.update("UPDATE mail_account_pace SET sent_today = sent_today - 1 WHERE account = ? AND day = ? AND "
+        jdbc.update("UPDATE mail_account_pace SET sent_today = sent_today - 1 WHERE account = ? AND pace_day = ? AND "
                 + "sent_today > 0", account, Date.valueOf(today));
     }
 }
