@@ -81,6 +81,40 @@ class CampaignFlowIT extends BrowserFlowTest {
         fitsTheWindow(page);
     }
 
+    @org.junit.jupiter.api.Test
+    void recipientsChosenOnTheContactList() {
+        String manager = api.newUser("cpick", "manager");
+        String run = Long.toString(System.nanoTime(), 36);
+        long company = id(api.as(manager, "POST", "/api/companies", Map.of("name", "Pick " + run)));
+        List<Long> contacts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            contacts.add(id(api.as(manager, "POST", "/api/contacts", Map.of("company", company, "firstName", "P" + i,
+                    "lastName", "Pick" + run, "email", "pick" + i + "." + run + "@example.org"))));
+        }
+        long campaign = id(api.as(manager, "POST", "/api/campaigns", Map.of("name", "Picked " + run)));
+
+        Page page = browser.signIn(manager);
+        page.navigate("/contacts?q=Pick" + run);
+        assertThat(page.locator(".contact-row")).hasCount(3);
+        page.getByLabel("Choose ID " + contacts.get(0), new Page.GetByLabelOptions().setExact(true)).check();
+        page.getByLabel("Choose ID " + contacts.get(2), new Page.GetByLabelOptions().setExact(true)).check();
+        page.locator("#campaign-add-campaign").selectOption(Long.toString(campaign));
+        fitsTheWindow(page);
+        page.locator("#campaign-add-selected").click();
+        page.waitForURL(Pattern.compile(".*/campaigns/" + campaign + "$"));
+        assertThat(page.locator(".alert")).containsText("2 recipients added to campaign ID " + campaign);
+        org.assertj.core.api.Assertions.assertThat(api.as(manager, "GET", "/api/campaigns/" + campaign, null).body()
+                .get("recipients").get("contacts").size()).isEqualTo(2);
+
+        page.navigate("/contacts?q=Pick" + run);
+        page.locator("#campaign-add-campaign").selectOption(Long.toString(campaign));
+        page.locator("#campaign-add-all").click();
+        page.waitForURL(Pattern.compile(".*/campaigns/" + campaign + "$"));
+        assertThat(page.locator(".alert")).containsText("One recipient added to campaign ID " + campaign);
+        org.assertj.core.api.Assertions.assertThat(api.as(manager, "GET", "/api/campaigns/" + campaign, null).body()
+                .get("recipients").get("contacts").size()).isEqualTo(3);
+    }
+
     private long account(String owner) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", "Flow " + System.nanoTime());
