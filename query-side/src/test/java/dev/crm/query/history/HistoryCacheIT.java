@@ -108,6 +108,26 @@ class HistoryCacheIT {
     }
 
     @Test
+    void aCampaignsMessageShowsInTheRecipientsHistoryAndANewOneIsSeenByTheNextRead() {
+        List<HistoryEntry> before = history.history(21);
+        HistoryEntry sent = before.stream().filter(e -> e.event().equals("CampaignRecipientSent")).findFirst()
+                .orElseThrow();
+        assertThat(sent.causedBy()).isEqualTo(28L);
+        assertThat(sent.file()).isNull();
+        assertThat(history.history(21)).isEqualTo(before);
+        // a later campaign event naming it: the campaign's version changed, so the next read reads again
+        feed.publish(28, new dev.crm.shared.campaign.CampaignRecipientFailed(28, "contact", 21, "ann@acme.test", null,
+                "unknown-outcome", "2026-12-01T10:30:00Z", List.of(FieldChange.of("failed", "0", "1"))), "system");
+        List<HistoryEntry> after = history.history(21);
+        assertThat(after).hasSize(before.size() + 1);
+        assertThat(after.get(after.size() - 1).event()).isEqualTo("CampaignRecipientFailed");
+        assertThat(after).isEqualTo(uncached().history(21));
+        // the lead skipped shows it too; the company, not named, does not
+        assertThat(history.history(23)).extracting(HistoryEntry::event).contains("CampaignRecipientSkipped");
+        assertThat(history.history(20)).extracting(HistoryEntry::event).doesNotContain("CampaignRecipientSent");
+    }
+
+    @Test
     void aChangeOfTheObjectIsSeenByTheNextRead() {
         history.history(12);
         feed.publish(12, new TaskChanged(12, List.of(FieldChange.of("title", "Scan invoices", "Scan all invoices"))),

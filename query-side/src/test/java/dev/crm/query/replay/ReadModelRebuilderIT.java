@@ -175,7 +175,8 @@ class ReadModelRebuilderIT {
 
         long replayed = rebuilder.rebuild();
 
-        assertThat(rebuilder.tables()).doesNotContain("secret", "unsubscribe_token");
+        assertThat(rebuilder.tables()).doesNotContain("secret", "unsubscribe_token", "campaign_delivery", "mail_account_pace")
+                .contains("object_mention");
         assertThat(db.jdbc.queryForList("SELECT sealed FROM secret WHERE object_id = 999001", String.class))
                 .containsExactly("sealed");
 

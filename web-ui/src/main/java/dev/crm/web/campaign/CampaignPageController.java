@@ -88,6 +88,7 @@ class CampaignPageController extends FieldsPageController {
         steps.put("resume", change && status == CampaignStatus.PAUSED);
         steps.put("cancel", change && (status.sending() || status == CampaignStatus.PAUSED));
         model.addAttribute("steps", steps);
+        model.addAttribute("progress", Progress.of(object));
         if (status != CampaignStatus.DRAFT) {
             CampaignService.Deliveries failed = campaigns.deliveries(actor, object.id(), "failed", 0, REPORTED);
             CampaignService.Deliveries skipped = campaigns.deliveries(actor, object.id(), "skipped", 0, REPORTED);
@@ -95,6 +96,33 @@ class CampaignPageController extends FieldsPageController {
             problems.addAll(skipped.items());
             model.addAttribute("problems", problems);
             model.addAttribute("problemsMore", Math.max(0, failed.total() + skipped.total() - problems.size()));
+        }
+    }
+
+    /** Its status, counts and times as its page shows them. */
+    record Progress(String status, String reason, java.time.Instant until, java.time.Instant startedAt,
+                    java.time.Instant endedAt, int total, int sent, int failed, int skipped, int left, int handled,
+                    int percent) {
+
+        static Progress of(FieldsView c) {
+            int sent = count(c.get(CampaignKind.SENT));
+            int failed = count(c.get(CampaignKind.FAILED));
+            int skipped = count(c.get(CampaignKind.SKIPPED));
+            int total = c.get(CampaignKind.TOTAL) != null ? count(c.get(CampaignKind.TOTAL))
+                    : CampaignKind.RECIPIENTS.stream().mapToInt(f -> dev.crm.shared.kind.Lines.decode(c.get(f)).size())
+                    .sum();
+            int handled = Math.min(total, sent + failed + skipped);
+            return new Progress(c.get(CampaignKind.STATUS), c.get(CampaignKind.REASON), time(c.get(CampaignKind.UNTIL)),
+                    time(c.get(CampaignKind.STARTED_AT)), time(c.get(CampaignKind.ENDED_AT)), total, sent, failed,
+                    skipped, total - handled, handled, total > 0 ? 100 * handled / total : 0);
+        }
+
+        private static int count(String value) {
+            return value == null ? 0 : new java.math.BigDecimal(value).intValue();
+        }
+
+        private static java.time.Instant time(String value) {
+            return value == null ? null : java.time.Instant.parse(value);
         }
     }
 

@@ -102,7 +102,7 @@ class CampaignFlowIT extends BrowserFlowTest {
         fitsTheWindow(page);
         page.locator("#campaign-add-selected").click();
         page.waitForURL(Pattern.compile(".*/campaigns/" + campaign + "$"));
-        assertThat(page.locator(".alert")).containsText("2 recipients added to campaign ID " + campaign);
+        assertThat(page.locator(".alert[role=status]")).containsText("2 recipients added to campaign ID " + campaign);
         org.assertj.core.api.Assertions.assertThat(api.as(manager, "GET", "/api/campaigns/" + campaign, null).body()
                 .get("recipients").get("contacts").size()).isEqualTo(2);
 
@@ -110,7 +110,7 @@ class CampaignFlowIT extends BrowserFlowTest {
         page.locator("#campaign-add-campaign").selectOption(Long.toString(campaign));
         page.locator("#campaign-add-all").click();
         page.waitForURL(Pattern.compile(".*/campaigns/" + campaign + "$"));
-        assertThat(page.locator(".alert")).containsText("One recipient added to campaign ID " + campaign);
+        assertThat(page.locator(".alert[role=status]")).containsText("One recipient added to campaign ID " + campaign);
         org.assertj.core.api.Assertions.assertThat(api.as(manager, "GET", "/api/campaigns/" + campaign, null).body()
                 .get("recipients").get("contacts").size()).isEqualTo(3);
     }

@@ -258,6 +258,25 @@ class CampaignRunIT {
     }
 
     @Test
+    void aRefusedLoginPausesTheCampaignAndSendsNothing() {
+        password = "wrong-" + System.nanoTime();
+        account(100, 0);
+        long campaign = campaign(Map.of("contacts", contacts(2)));
+        ok(api.as(manager, "POST", "/api/campaigns/" + campaign + "/launch", null), 200);
+        JsonNode paused = awaitStatus(campaign, "paused");
+        assertThat(paused.get("reason").asText()).isEqualTo("login-refused");
+        assertThat(paused.get("sent").asInt()).isZero();
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+        // nothing was sent: no recipient is claimed, so a resume after the account is mended sends them all
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign_delivery WHERE campaign_id = ?", Integer.class,
+                campaign)).isZero();
+        assertThat(ok(api.as("admin", "PATCH", "/api/admin/mail-accounts/" + accountId, Map.of("password",
+                "smtp-pass-9Z")), 200).has("password")).isFalse();
+        ok(api.as(manager, "POST", "/api/campaigns/" + campaign + "/resume", null), 200);
+        assertThat(awaitStatus(campaign, "done").get("sent").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void aLaunchNeedsAUsableCampaign() {
         long account = account(100, 0);
         Map<String, Object> body = new HashMap<>(Map.of("name", "Empty " + System.nanoTime(), "subject", "Hi",
@@ -290,7 +309,7 @@ class CampaignRunIT {
         body.put("port", smtpPort);
         body.put("security", "none");
         body.put("username", "news-login");
-        body.put("password", "smtp-pass-9Z");
+        body.put("password", password);
         body.put("from", "news@example.com");
         body.put("owner", manager);
         body.put("main", false);
@@ -302,6 +321,7 @@ class CampaignRunIT {
     }
 
     private long accountId;
+    private String password = "smtp-pass-9Z";
 
     private long campaign(Map<String, Object> recipients) {
         Map<String, Object> body = new HashMap<>(Map.of("name", "Run " + System.nanoTime(), "subject",
