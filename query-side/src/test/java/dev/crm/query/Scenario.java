@@ -162,5 +162,14 @@ public final class Scenario {
                 "status", "draft", "sent", "0", "failed", "0", "skipped", "0"), "alice", 7L), "alice");
         feed.publish(28, new dev.crm.shared.campaign.CampaignTestSent(28, "alice@example.com",
                 "2026-12-01T10:15:30Z"), "alice");
+        // launched; its message to contact 21 sent (the contact's history shows it), lead 23 skipped
+        feed.publish(28, new dev.crm.shared.campaign.CampaignLaunched(28, List.of(FieldChange.of("status", "draft",
+                "running"), FieldChange.of("total", null, "3"), FieldChange.of("startedAt", null,
+                "2026-12-01T10:20:00Z"))), "alice");
+        feed.publish(28, new dev.crm.shared.campaign.CampaignRecipientSent(28, "contact", 21, "ann@acme.test",
+                "<campaign.28.21.1@crm>", "2026-12-01T10:20:01Z", List.of(FieldChange.of("sent", "0", "1"))),
+                "system");
+        feed.publish(28, new dev.crm.shared.campaign.CampaignRecipientSkipped(28, "lead", 23, null, "unsubscribed",
+                "2026-12-01T10:20:02Z", List.of(FieldChange.of("skipped", "0", "1"))), "system");
     }
 }

@@ -273,6 +273,35 @@ class EventJsonContractTest {
         PINNED.put(new CampaignRestored(54), "{\"campaignId\":54}");
         PINNED.put(new CampaignTestSent(54, "me@example.com", "2026-12-01T10:15:30Z"),
                 "{\"campaignId\":54,\"to\":\"me@example.com\",\"at\":\"2026-12-01T10:15:30Z\"}");
+        // --- campaigns that run (issue 15): status moves and each recipient's outcome, their fields as changes ---
+        String st = "{\"campaignId\":54,\"changes\":[{\"field\":\"status\",\"from\":\"%s\",\"to\":\"%s\"}]}";
+        PINNED.put(new dev.crm.shared.campaign.CampaignLaunched(54, List.of(FieldChange.of("status", "draft", "running"))),
+                st.formatted("draft", "running"));
+        PINNED.put(new dev.crm.shared.campaign.CampaignPaused(54, List.of(FieldChange.of("status", "running", "paused"))),
+                st.formatted("running", "paused"));
+        PINNED.put(new dev.crm.shared.campaign.CampaignResumed(54, List.of(FieldChange.of("status", "paused", "running"))),
+                st.formatted("paused", "running"));
+        PINNED.put(new dev.crm.shared.campaign.CampaignCanceled(54, List.of(FieldChange.of("status", "paused", "canceled"))),
+                st.formatted("paused", "canceled"));
+        PINNED.put(new dev.crm.shared.campaign.CampaignWaiting(54, List.of(FieldChange.of("status", "running", "waiting"))),
+                st.formatted("running", "waiting"));
+        PINNED.put(new dev.crm.shared.campaign.CampaignDone(54, List.of(FieldChange.of("status", "running", "done"))),
+                st.formatted("running", "done"));
+        PINNED.put(new dev.crm.shared.campaign.CampaignRecipientSent(54, "contact", 20, "ann@example.com", "<m1@crm>",
+                        "2026-12-01T10:15:30Z", List.of(FieldChange.of("sent", "0", "1"))),
+                "{\"campaignId\":54,\"recipientKind\":\"contact\",\"recipientId\":20,\"address\":\"ann@example.com\","
+                        + "\"messageId\":\"<m1@crm>\",\"at\":\"2026-12-01T10:15:30Z\",\"changes\":[{\"field\":\"sent\","
+                        + "\"from\":\"0\",\"to\":\"1\"}]}");
+        PINNED.put(new dev.crm.shared.campaign.CampaignRecipientFailed(54, "contact", 21, "bad@example.com", "<m2@crm>",
+                        "550 no such user", "2026-12-01T10:15:31Z", List.of(FieldChange.of("failed", "0", "1"))),
+                "{\"campaignId\":54,\"recipientKind\":\"contact\",\"recipientId\":21,\"address\":\"bad@example.com\","
+                        + "\"messageId\":\"<m2@crm>\",\"reason\":\"550 no such user\",\"at\":\"2026-12-01T10:15:31Z\","
+                        + "\"changes\":[{\"field\":\"failed\",\"from\":\"0\",\"to\":\"1\"}]}");
+        PINNED.put(new dev.crm.shared.campaign.CampaignRecipientSkipped(54, "lead", 30, null, "unsubscribed",
+                        "2026-12-01T10:15:32Z", List.of(FieldChange.of("skipped", "0", "1"))),
+                "{\"campaignId\":54,\"recipientKind\":\"lead\",\"recipientId\":30,\"address\":null,"
+                        + "\"reason\":\"unsubscribed\",\"at\":\"2026-12-01T10:15:32Z\",\"changes\":[{\"field\":"
+                        + "\"skipped\",\"from\":\"0\",\"to\":\"1\"}]}");
         // --- deals (issue 14): references as IDs, the amount a plain decimal; stage moves and closing of their own ---
         PINNED.put(new DealCreated(53, values("name", "Big order", "stage", "48", "amount", "1200.5", "currency", "EUR",
                         "company", "50"), "alice", 7L),

@@ -6,7 +6,12 @@ import dev.crm.app.fields.FieldsService;
 import dev.crm.app.mail.MailAccounts;
 import dev.crm.command.FieldRules;
 import dev.crm.command.Rejected;
+import dev.crm.command.campaign.CampaignCommands.CancelCampaign;
+import dev.crm.command.campaign.CampaignCommands.LaunchCampaign;
+import dev.crm.command.campaign.CampaignCommands.PauseCampaign;
 import dev.crm.command.campaign.CampaignCommands.RecordTestSend;
+import dev.crm.command.campaign.CampaignCommands.ResumeCampaign;
+import org.springframework.jdbc.core.JdbcTemplate;
 import dev.crm.query.fields.FieldsQueries;
 import dev.crm.query.fields.FieldsView;
 import dev.crm.query.reference.ReferenceQueries;
@@ -15,16 +20,12 @@ import dev.crm.shared.Causes;
 import dev.crm.shared.Role;
 import dev.crm.shared.access.Permissions.Action;
 import dev.crm.shared.campaign.CampaignKind;
-import dev.crm.shared.company.CompanyKind;
 import dev.crm.shared.contact.ContactKind;
 import dev.crm.shared.kind.Field;
-import dev.crm.shared.kind.Kind;
 import dev.crm.shared.kind.Limits;
 import dev.crm.shared.kind.Lines;
-import dev.crm.shared.lead.LeadKind;
 import dev.crm.shared.reference.ReferenceKind;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 
 /**
@@ -58,21 +57,23 @@ public class CampaignService {
     private final ReferenceQueries references;
     private final MailAccounts accounts;
     private final UnsubscribeTokens tokens;
+    private final CampaignMail mail;
     private final CommandSender commands;
     private final Map<String, FieldsKindSupport> kinds;
-    private final String publicUrl;
+    private final JdbcTemplate jdbc;
 
     CampaignService(FieldsService objects, FieldsQueries queries, ReferenceQueries references, MailAccounts accounts,
-                    UnsubscribeTokens tokens, CommandSender commands, List<FieldsKindSupport> kinds,
-                    @Value("${crm.public-url:http://localhost:8080}") String publicUrl) {
+                    UnsubscribeTokens tokens, CampaignMail mail, CommandSender commands, List<FieldsKindSupport> kinds,
+                    JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.objects = objects;
         this.queries = queries;
         this.references = references;
         this.accounts = accounts;
         this.tokens = tokens;
+        this.mail = mail;
         this.commands = commands;
         this.kinds = kinds.stream().collect(Collectors.toUnmodifiableMap(k -> k.kind().name(), k -> k));
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
     /**
@@ -97,29 +98,66 @@ public class CampaignService {
             throw new Rejected.WrongState("error.campaign.no-account");
         }
         Optional<FieldsView> first = firstRecipient(campaign);
-        CampaignMessages.Recipient recipient = first.map(this::recipient).orElse(CampaignMessages.Recipient.SAMPLE);
-        String link = publicUrl + UNSUBSCRIBE + first.map(r -> tokens.tokenFor(id, r.kind().name(), r.id()))
-                .orElse("sample");
+        CampaignMessages.Recipient recipient = first.map(mail::valuesOf).orElse(CampaignMessages.Recipient.SAMPLE);
+        String link = first.map(r -> mail.link(id, r)).orElseGet(mail::sampleLink);
         String from = references.find(ReferenceKind.MAIL_ACCOUNT, account)
                 .map(a -> a.value(ReferenceKind.Fields.FROM.name())).orElseThrow(() -> new Rejected.NotFound(account));
         JavaMailSender sender = accounts.senderOf(account);
         try {
-            MimeMessage message = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-            helper.setFrom(from);
-            helper.setTo(to.strip());
-            helper.setSubject(nonNull(CampaignMessages.render(campaign.get(CampaignKind.SUBJECT), recipient)));
-            helper.setText(nonNull(CampaignMessages.render(campaign.get(CampaignKind.BODY), recipient)) + "\n\n-- \n"
-                    + footer.apply(link));
-            message.addHeader("List-Unsubscribe", "<" + link + ">");
-            message.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-            sender.send(message);
+            sender.send(mail.message(campaign, recipient, from, to.strip(), link, footer, null));
         } catch (MessagingException | MailException e) {
             LOG.warn("Test message of campaign {} failed: {}", id, e.getMessage());
             throw new Rejected.WrongState("error.campaign.test-failed", String.valueOf(e.getMessage()));
         }
         commands.send(new RecordTestSend(id, to.strip()), actor);
         LOG.info("Test message of campaign {} sent by {}", id, actor.username());
+    }
+
+    /** What a user may do to a launched or draft campaign. */
+    public enum Step { LAUNCH, PAUSE, RESUME, CANCEL }
+
+    /**
+     * Launches, pauses, resumes or cancels the campaign, for who may change it (404 / 403); a step its status does not
+     * allow, or a launch without a usable account, texts or recipients, is 409 with its message key.
+     */
+    public void step(Actor actor, long id, Step step) {
+        objects.allowed(CampaignKind.KIND, actor, id, Action.CHANGE);
+        commands.send(switch (step) {
+            case LAUNCH -> new LaunchCampaign(id);
+            case PAUSE -> new PauseCampaign(id, null);
+            case RESUME -> new ResumeCampaign(id);
+            case CANCEL -> new CancelCampaign(id);
+        }, actor);
+        LOG.info("Campaign {}: {} by {}", id, step, actor.username());
+    }
+
+    /** One recipient's delivery as its row keeps it: outcome null while under way. */
+    public record Delivery(String recipientKind, long recipientId, String address, String messageId,
+                           java.time.Instant startedAt, String outcome, String reason) {
+    }
+
+    /**
+     * The campaign's deliveries (for who may view it), newest first; {@code outcome} only those (sent, failed,
+     * skipped, unknown), or all; a page of {@code size} from {@code page}, and the number of all.
+     */
+    public Deliveries deliveries(Actor actor, long id, String outcome, int page, int size) {
+        objects.allowed(CampaignKind.KIND, actor, id, Action.VIEW);
+        String where = " WHERE campaign_id = ?" + (outcome == null ? "" : " AND outcome = ?");
+        Object[] args = outcome == null ? new Object[] {id} : new Object[] {id, outcome};
+        Integer total = jdbc.queryForObject("SELECT COUNT(*) FROM campaign_delivery" + where, Integer.class, args);
+        List<Object> paged = new ArrayList<>(List.of(args));
+        paged.add(size);
+        paged.add((long) page * size);
+        List<Delivery> items = jdbc.query("SELECT * FROM campaign_delivery" + where + " ORDER BY started_at DESC, "
+                + "recipient_kind, recipient_id LIMIT ? OFFSET ?", (rs, n) -> new Delivery(rs.getString("recipient_kind"),
+                rs.getLong("recipient_id"), rs.getString("address"), rs.getString("message_id"),
+                rs.getTimestamp("started_at").toInstant(), rs.getString("outcome"), rs.getString("reason")),
+                paged.toArray());
+        return new Deliveries(items, total == null ? 0 : total);
+    }
+
+    /** A page of deliveries and how many there are in all. */
+    public record Deliveries(List<Delivery> items, int total) {
     }
 
     /** Whether the token is one of an unsubscribe link (for its page: 404 otherwise). */
@@ -162,27 +200,5 @@ public class CampaignService {
             }
         }
         return Optional.empty();
-    }
-
-    /** The placeholders' values of a contact, lead or company: its names and its company's name. */
-    private CampaignMessages.Recipient recipient(FieldsView object) {
-        Kind kind = object.kind();
-        String company;
-        if (kind.name().equals(CompanyKind.NAME)) {
-            company = object.title();
-        } else if (kind.field(LeadKind.COMPANY_NAME.name()).isPresent()) {
-            company = object.get(LeadKind.COMPANY_NAME);
-        } else {
-            Long holder = kind.field(ContactKind.COMPANY.name()).map(object::reference).orElse(null);
-            company = holder == null ? null
-                    : queries.find(CompanyKind.KIND, holder).map(FieldsView::title).orElse(null);
-        }
-        String first = kind.field(ContactKind.FIRST_NAME.name()).map(object::get).orElse(null);
-        String last = kind.field(ContactKind.LAST_NAME.name()).map(object::get).orElse(null);
-        return new CampaignMessages.Recipient(first, last, company);
-    }
-
-    private static String nonNull(String text) {
-        return text == null ? "" : text;
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.mail.MailException;
  * (the account's own fault: its sending stops, {@link #authentication}), or for good (a 5xx answer, a bad address),
  * and its reason in one line without the password.
  */
-final class SmtpFailures {
+public final class SmtpFailures {
 
     /**
      * The SMTP answers that refuse the account's login (RFC 4954): 530 authentication required, 534 a stronger
@@ -31,7 +31,7 @@ final class SmtpFailures {
      * {@link AuthenticationFailedException} anywhere in the causes, or an SMTP answer of {@link #LOGIN_REFUSED}. Not a
      * failure of this one message: nothing through the account will pass until its login is fixed.
      */
-    static boolean authentication(MailException e) {
+    public static boolean authentication(MailException e) {
         if (e instanceof MailAuthenticationException) {
             return true;
         }
@@ -54,7 +54,7 @@ final class SmtpFailures {
     }
 
     /** Whether the server may take it later (a refused login is not: see {@link #authentication}). */
-    static boolean temporary(MailException e) {
+    public static boolean temporary(MailException e) {
         if (authentication(e)) {
             return false;
         }
@@ -80,7 +80,7 @@ final class SmtpFailures {
     }
 
     /** The reason, a refused login said as such; never the password. */
-    static String reason(MailException e, String password) {
+    public static String reason(MailException e, String password) {
         String reason = MailAccounts.reason(e, password);
         if (authentication(e)) {
             return "The mail server refused the account's login (check its username and password): " + reason;

@@ -2,6 +2,7 @@ package dev.crm.command.campaign;
 
 import dev.crm.command.fields.FieldsCommands;
 import dev.crm.shared.campaign.CampaignKind;
+import java.time.Instant;
 import java.util.Map;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -34,6 +35,40 @@ public final class CampaignCommands {
 
     /** Records that one test message was sent to {@code to} (checked by the service that sent it). */
     public record RecordTestSend(@TargetAggregateIdentifier long campaignId, String to) {
+    }
+
+    /** Starts sending it (who may change it): its recipients and texts are frozen from now on. */
+    public record LaunchCampaign(@TargetAggregateIdentifier long campaignId) {
+    }
+
+    /**
+     * Stops sending it until it is resumed: by a user who may change it ({@code reason} null), or by its sender
+     * ({@code reason}: why, such as a refused login).
+     */
+    public record PauseCampaign(@TargetAggregateIdentifier long campaignId, String reason) {
+    }
+
+    public record ResumeCampaign(@TargetAggregateIdentifier long campaignId) {
+    }
+
+    /** Ends it: nothing more is sent. */
+    public record CancelCampaign(@TargetAggregateIdentifier long campaignId) {
+    }
+
+    /** (its sender) It waits until {@code until} for {@code reason}; its sender goes on by itself. */
+    public record RecordCampaignWaiting(@TargetAggregateIdentifier long campaignId, String reason, Instant until) {
+    }
+
+    /** (its sender) What happened to one recipient: sent, failed (reason) or skipped (reason). */
+    public record RecordRecipient(@TargetAggregateIdentifier long campaignId, Outcome outcome, String recipientKind,
+                                  long recipientId, String address, String messageId, String reason) {
+    }
+
+    /** What the sender did for one recipient. */
+    public enum Outcome { SENT, FAILED, SKIPPED }
+
+    /** (its sender) Every recipient has its outcome: it is done. */
+    public record FinishCampaign(@TargetAggregateIdentifier long campaignId) {
     }
 
     /** (admin) Brings a deleted campaign back. */

@@ -6,7 +6,23 @@ import dev.crm.command.UserDirectory;
 import dev.crm.command.VisibleObjects;
 import dev.crm.command.campaign.CampaignCommands.ChangeCampaign;
 import dev.crm.command.campaign.CampaignCommands.CreateCampaign;
+import dev.crm.command.campaign.CampaignCommands.CancelCampaign;
+import dev.crm.command.campaign.CampaignCommands.FinishCampaign;
+import dev.crm.command.campaign.CampaignCommands.LaunchCampaign;
+import dev.crm.command.campaign.CampaignCommands.Outcome;
+import dev.crm.command.campaign.CampaignCommands.PauseCampaign;
+import dev.crm.command.campaign.CampaignCommands.RecordCampaignWaiting;
+import dev.crm.command.campaign.CampaignCommands.RecordRecipient;
 import dev.crm.command.campaign.CampaignCommands.RecordTestSend;
+import dev.crm.command.campaign.CampaignCommands.ResumeCampaign;
+import dev.crm.shared.campaign.CampaignCanceled;
+import dev.crm.shared.campaign.CampaignDone;
+import dev.crm.shared.campaign.CampaignLaunched;
+import dev.crm.shared.campaign.CampaignPaused;
+import dev.crm.shared.campaign.CampaignRecipientSent;
+import dev.crm.shared.campaign.CampaignRecipientSkipped;
+import dev.crm.shared.campaign.CampaignResumed;
+import dev.crm.shared.campaign.CampaignWaiting;
 import dev.crm.shared.Actor;
 import dev.crm.shared.FieldChange;
 import dev.crm.shared.Role;
@@ -146,5 +162,115 @@ class CampaignAggregateTest {
         fixture.given(MIAS)
                 .when(new RecordTestSend(5, "me@example.com"), as("cleo", Role.CHIEF))
                 .expectException(Rejected.Forbidden.class);
+    }
+
+    static final CampaignCreated READY = new CampaignCreated(5, values("name", "Spring", "subject", "Hello",
+            "body", "Dear {{first_name}}", "account", "3", "contacts", "20,21", "leads", "30", "status", "draft",
+            "sent", "0", "failed", "0", "skipped", "0"), "mia", 7L);
+    static final CampaignLaunched LAUNCHED = new CampaignLaunched(5, List.of(new FieldChange("status", "draft", "running"),
+            new FieldChange("total", null, "3"), new FieldChange("startedAt", null, NOW.toString())));
+
+    @Test
+    void aLaunchFreezesTheTotalAndRuns() {
+        fixture.given(READY)
+                .when(new LaunchCampaign(5), as("mia", Role.MANAGER))
+                .expectEvents(LAUNCHED);
+    }
+
+    @Test
+    void aLaunchNeedsAnAccountTextsAndRecipients() {
+        fixture.given(new CampaignCreated(5, values("name", "Spring", "subject", "Hi", "body", "B", "contacts", "20",
+                        "status", "draft"), "mia", 7L))
+                .when(new LaunchCampaign(5), as("mia", Role.MANAGER))
+                .expectException(wrongState("error.campaign.no-account"));
+        fixture.given(new CampaignCreated(5, values("name", "Spring", "subject", "Hi", "body", "B", "account", "4",
+                        "contacts", "20", "status", "draft"), "mia", 7L))
+                .when(new LaunchCampaign(5), as("mia", Role.MANAGER))
+                .expectException(wrongState("error.campaign.account-unusable"));
+        fixture.given(MIAS)
+                .when(new LaunchCampaign(5), as("mia", Role.MANAGER))
+                .expectException(wrongState("error.campaign.no-text"));
+        fixture.given(new CampaignCreated(5, values("name", "Spring", "subject", "Hi", "body", "B", "account", "3",
+                        "status", "draft"), "mia", 7L))
+                .when(new LaunchCampaign(5), as("mia", Role.MANAGER))
+                .expectException(wrongState("error.campaign.no-recipients"));
+        fixture.given(READY, LAUNCHED)
+                .when(new LaunchCampaign(5), as("mia", Role.MANAGER))
+                .expectException(wrongState("error.campaign.wrong-state"));
+        fixture.given(READY)
+                .when(new LaunchCampaign(5), as("cleo", Role.CHIEF))
+                .expectException(Rejected.Forbidden.class);
+    }
+
+    @Test
+    void pauseResumeAndCancelMoveItsStatus() {
+        CampaignPaused paused = new CampaignPaused(5, List.of(new FieldChange("status", "running", "paused")));
+        fixture.given(READY, LAUNCHED)
+                .when(new PauseCampaign(5, null), as("mia", Role.MANAGER))
+                .expectEvents(paused);
+        fixture.given(READY, LAUNCHED, paused)
+                .when(new ResumeCampaign(5), as("mia", Role.MANAGER))
+                .expectEvents(new CampaignResumed(5, List.of(new FieldChange("status", "paused", "running"))));
+        fixture.given(READY, LAUNCHED)
+                .when(new ResumeCampaign(5), as("mia", Role.MANAGER))
+                .expectException(wrongState("error.campaign.wrong-state"));
+        fixture.given(READY, LAUNCHED, paused)
+                .when(new CancelCampaign(5), as("mia", Role.MANAGER))
+                .expectEvents(new CampaignCanceled(5, List.of(new FieldChange("status", "paused", "canceled"),
+                        new FieldChange("endedAt", null, NOW.toString()))));
+        fixture.given(READY)
+                .when(new PauseCampaign(5, null), as("mia", Role.MANAGER))
+                .expectException(wrongState("error.campaign.wrong-state"));
+    }
+
+    @Test
+    void onceLaunchedItsTextsAndRecipientsStay() {
+        fixture.given(READY, LAUNCHED)
+                .when(new ChangeCampaign(5, null, Map.of("subject", "Other")), as("mia", Role.MANAGER))
+                .expectException(wrongState("error.campaign.launched"));
+        fixture.given(READY, LAUNCHED)
+                .when(new ChangeCampaign(5, null, Map.of("name", "Other")), as("mia", Role.MANAGER))
+                .expectEvents(new CampaignChanged(5, List.of(new FieldChange("name", "Spring", "Other"))));
+    }
+
+    @Test
+    void eachRecipientIsCountedOnceAndAWaitingCampaignRunsAgain() {
+        CampaignWaiting waiting = new CampaignWaiting(5, List.of(new FieldChange("status", "running", "waiting"),
+                new FieldChange("reason", null, "daily limit"), new FieldChange("until", null, "2026-12-02T00:00:00Z")));
+        fixture.given(READY, LAUNCHED)
+                .when(new RecordCampaignWaiting(5, "daily limit", Instant.parse("2026-12-02T00:00:00Z")))
+                .expectEvents(waiting);
+        fixture.given(READY, LAUNCHED, waiting)
+                .when(new RecordCampaignWaiting(5, "daily limit", Instant.parse("2026-12-02T00:00:00Z")))
+                .expectNoEvents();
+        CampaignRecipientSent sent = new CampaignRecipientSent(5, "contact", 20, "a@example.com", "<1@crm>",
+                NOW.toString(), List.of(new FieldChange("sent", "0", "1"), new FieldChange("status", "waiting", "running"),
+                new FieldChange("reason", "daily limit", null), new FieldChange("until", "2026-12-02T00:00:00Z", null)));
+        fixture.given(READY, LAUNCHED, waiting)
+                .when(new RecordRecipient(5, Outcome.SENT, "contact", 20, "a@example.com", "<1@crm>", null))
+                .expectEvents(sent);
+        fixture.given(READY, LAUNCHED, waiting, sent)
+                .when(new RecordRecipient(5, Outcome.SENT, "contact", 20, "a@example.com", "<1@crm>", null))
+                .expectNoEvents();
+        fixture.given(READY, LAUNCHED, waiting, sent)
+                .when(new RecordRecipient(5, Outcome.SKIPPED, "lead", 30, null, null, "unsubscribed"))
+                .expectEvents(new CampaignRecipientSkipped(5, "lead", 30, null, "unsubscribed", NOW.toString(),
+                        List.of(new FieldChange("skipped", "0", "1"))));
+        fixture.given(READY, LAUNCHED)
+                .when(new FinishCampaign(5))
+                .expectEvents(new CampaignDone(5, List.of(new FieldChange("status", "running", "done"),
+                        new FieldChange("endedAt", null, NOW.toString()))));
+        fixture.given(READY)
+                .when(new RecordRecipient(5, Outcome.SENT, "contact", 20, "a@example.com", "<1@crm>", null))
+                .expectException(wrongState("error.campaign.wrong-state"));
+    }
+
+    static CustomTypeSafeMatcher<Rejected.WrongState> wrongState(String code) {
+        return new CustomTypeSafeMatcher<>("409 " + code) {
+            @Override
+            protected boolean matchesSafely(Rejected.WrongState e) {
+                return e.code().equals(code);
+            }
+        };
     }
 }

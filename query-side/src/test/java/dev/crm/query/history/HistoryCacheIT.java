@@ -58,7 +58,7 @@ class HistoryCacheIT {
         Scenario.publish(feed);
         store = EmbeddedEventStore.builder().storageEngine(feed.store()).build();
         cache = new HistoryCache(1_000_000);
-        history = new HistoryReader(counting(store), new FileQueries(db.jdbc), db.jdbc, cache);
+        history = new HistoryReader(counting(store), new FileQueries(db.jdbc), db.jdbc, cache, new ObjectMentions(db.jdbc));
     }
 
     @AfterEach
@@ -84,7 +84,7 @@ class HistoryCacheIT {
 
     /** A reader without a cache: what each history must equal. */
     HistoryReader uncached() {
-        return new HistoryReader(store, new FileQueries(db.jdbc), db.jdbc, new HistoryCache(0));
+        return new HistoryReader(store, new FileQueries(db.jdbc), db.jdbc, new HistoryCache(0), new ObjectMentions(db.jdbc));
     }
 
     static List<String> lines(List<HistoryEntry> entries) {
@@ -105,6 +105,26 @@ class HistoryCacheIT {
         assertThat(streamsRead).as("served from the cache").hasValue(2);
         assertThat(cache.hits()).isEqualTo(1 + READERS.size());
         assertThat(cache.objects()).isEqualTo(1);
+    }
+
+    @Test
+    void aCampaignsMessageShowsInTheRecipientsHistoryAndANewOneIsSeenByTheNextRead() {
+        List<HistoryEntry> before = history.history(21);
+        HistoryEntry sent = before.stream().filter(e -> e.event().equals("CampaignRecipientSent")).findFirst()
+                .orElseThrow();
+        assertThat(sent.causedBy()).isEqualTo(28L);
+        assertThat(sent.file()).isNull();
+        assertThat(history.history(21)).isEqualTo(before);
+        // a later campaign event naming it: the campaign's version changed, so the next read reads again
+        feed.publish(28, new dev.crm.shared.campaign.CampaignRecipientFailed(28, "contact", 21, "ann@acme.test", null,
+                "unknown-outcome", "2026-12-01T10:30:00Z", List.of(FieldChange.of("failed", "0", "1"))), "system");
+        List<HistoryEntry> after = history.history(21);
+        assertThat(after).hasSize(before.size() + 1);
+        assertThat(after.get(after.size() - 1).event()).isEqualTo("CampaignRecipientFailed");
+        assertThat(after).isEqualTo(uncached().history(21));
+        // the lead skipped shows it too; the company, not named, does not
+        assertThat(history.history(23)).extracting(HistoryEntry::event).contains("CampaignRecipientSkipped");
+        assertThat(history.history(20)).extracting(HistoryEntry::event).doesNotContain("CampaignRecipientSent");
     }
 
     @Test

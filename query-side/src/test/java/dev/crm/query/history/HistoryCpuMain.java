@@ -66,9 +66,9 @@ public final class HistoryCpuMain {
             engine.appendEvents(feed.events());
             EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
             try {
-                HistoryReader uncached = new HistoryReader(store, new FileQueries(db.jdbc), db.jdbc, new HistoryCache(0));
+                HistoryReader uncached = new HistoryReader(store, new FileQueries(db.jdbc), db.jdbc, new HistoryCache(0), new ObjectMentions(db.jdbc));
                 HistoryCache cache = new HistoryCache(64L << 20);
-                HistoryReader cached = new HistoryReader(store, new FileQueries(db.jdbc), db.jdbc, cache);
+                HistoryReader cached = new HistoryReader(store, new FileQueries(db.jdbc), db.jdbc, cache, new ObjectMentions(db.jdbc));
                 Actor alice = Actor.of("alice");
                 Actor bob = Actor.of("bob");
                 if (!uncached.history(1, alice).equals(cached.history(1, alice))
@@ -127,7 +127,7 @@ public final class HistoryCpuMain {
         long before = usedAfterGc();
         for (int i = 0; i < copies; i++) {
             HistoryCache cache = new HistoryCache(64L << 20);
-            new HistoryReader(store, new FileQueries(db.jdbc), db.jdbc, cache).history(1, null);
+            new HistoryReader(store, new FileQueries(db.jdbc), db.jdbc, cache, new ObjectMentions(db.jdbc)).history(1, null);
             caches.add(cache);
         }
         long after = usedAfterGc();

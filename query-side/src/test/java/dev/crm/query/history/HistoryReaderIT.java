@@ -33,7 +33,7 @@ class HistoryReaderIT {
         EventFeed feed = new EventFeed(ReadModels.on(db).projections());
         Scenario.publish(feed);
         store = EmbeddedEventStore.builder().storageEngine(feed.store()).build();
-        history = new HistoryReader(store, new FileQueries(db.jdbc), db.jdbc, new HistoryCache(1_000_000));
+        history = new HistoryReader(store, new FileQueries(db.jdbc), db.jdbc, new HistoryCache(1_000_000), new ObjectMentions(db.jdbc));
     }
 
     @AfterAll

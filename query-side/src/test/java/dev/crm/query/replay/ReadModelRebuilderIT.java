@@ -153,7 +153,8 @@ class ReadModelRebuilderIT {
         assertThat(rebuilder.tables()).containsExactly("campaign_company", "campaign_contact", "campaign_lead",
                 "campaign_view", "company_view", "contact_view", "crm_object", "crm_user",
                 "deal_product", "deal_view", "department_view", "email_view", "file_content",
-                "file_view", "lead_view", "memo_view", "object_link", "payment_view", "product_view", "request_product",
+                "file_view", "lead_view", "memo_view", "object_link", "object_mention", "payment_view", "product_view",
+                "request_product",
                 "request_view",
                 "task_person", "task_view", "user_department");
         rebuilder.tables().forEach(table -> assertThat(live.get(table)).as(table).isNotEmpty());
@@ -175,7 +176,8 @@ class ReadModelRebuilderIT {
 
         long replayed = rebuilder.rebuild();
 
-        assertThat(rebuilder.tables()).doesNotContain("secret", "unsubscribe_token");
+        assertThat(rebuilder.tables()).doesNotContain("secret", "unsubscribe_token", "campaign_delivery", "mail_account_pace")
+                .contains("object_mention");
         assertThat(db.jdbc.queryForList("SELECT sealed FROM secret WHERE object_id = 999001", String.class))
                 .containsExactly("sealed");
 

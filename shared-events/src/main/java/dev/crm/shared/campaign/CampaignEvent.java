@@ -5,7 +5,9 @@ import dev.crm.shared.kind.Kind;
 
 /** Everything that can happen to a campaign. */
 public sealed interface CampaignEvent extends FieldsEvents.OfKind
-        permits CampaignCreated, CampaignChanged, CampaignOwnerChanged, CampaignDeleted, CampaignRestored, CampaignTestSent {
+        permits CampaignCreated, CampaignChanged, CampaignOwnerChanged, CampaignDeleted, CampaignRestored, CampaignTestSent,
+        CampaignLaunched, CampaignPaused, CampaignResumed, CampaignCanceled, CampaignWaiting, CampaignDone,
+        CampaignRecipientSent, CampaignRecipientFailed, CampaignRecipientSkipped {
 
     long campaignId();
 

@@ -39,6 +39,8 @@ public final class Limits {
 
     /** Objects in one {@code FieldType.REFERENCES} field, lines in one {@code FieldType.LINES} field. */
     public static final int LINES = 50;
+    /** Recipients of one kind in one campaign (its contacts, leads or companies). */
+    public static final int RECIPIENTS = 1000;
     /** The largest quantity of one line ({@code FieldType.LINES}). */
     public static final int QUANTITY = 1_000_000;
 

@@ -16,7 +16,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.crm.command.Rejected;
+import dev.crm.web.problem.BadRequest;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -37,8 +43,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** The campaigns' API: its paths and schemas; the work is the shared {@link FieldsEndpoints}', the test send {@link CampaignService}'s. */
 @RestController
 @RequestMapping("/api/campaigns")
-@Tag(name = "campaigns", description = "Mass-mail campaigns: create, change, transfer, delete, test send")
+@Tag(name = "campaigns", description = "Mass-mail campaigns: create, change, transfer, delete, test send, launch, "
+        + "pause, resume, cancel, the report of its deliveries")
 class CampaignApiController {
+
+    private static final String RECIPIENTS = "recipients";
 
     private final FieldsEndpoints api;
     private final CampaignService campaigns;
@@ -74,7 +83,7 @@ class CampaignApiController {
     @Operation(summary = "Add a campaign, a draft; the caller owns it, in their department")
     ResponseEntity<CampaignJson> create(Actor actor, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(schema = @Schema(implementation = CampaignJson.Input.class))) @RequestBody JsonNode body) {
-        return api.create(CampaignKind.KIND, CampaignJson.class, actor, body, CampaignJson.Input.class);
+        return api.create(CampaignKind.KIND, CampaignJson.class, actor, flat(body), CampaignJson.Flat.class);
     }
 
     @GetMapping("/{id}")
@@ -90,9 +99,90 @@ class CampaignApiController {
                                        @Content(schema = @Schema(implementation = CampaignJson.Input.class)))
                                        @RequestBody JsonNode body,
                                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return api.change(CampaignKind.KIND, CampaignJson.class, actor, id, body, ifMatch, CampaignJson.Input.class,
-                Set.of(CampaignKind.STATUS.name(), CampaignKind.SENT.name(), CampaignKind.FAILED.name(),
-                        CampaignKind.SKIPPED.name()));
+        return api.change(CampaignKind.KIND, CampaignJson.class, actor, id, flat(body), ifMatch,
+                CampaignJson.Flat.class, CampaignKind.SET_BY_ACTIONS.stream().map(Field::name)
+                        .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @PostMapping("/{id}/launch")
+    @Operation(summary = "Start sending the draft: its recipients, texts and account are frozen, total counts its "
+            + "recipients. For who may change it; 409 when it is no draft, or has no usable mass-mail account, no "
+            + "subject or text, or no recipients")
+    ResponseEntity<CampaignJson> launch(Actor actor, @PathVariable long id) {
+        return step(actor, id, CampaignService.Step.LAUNCH);
+    }
+
+    @PostMapping("/{id}/pause")
+    @Operation(summary = "Stop sending a running or waiting campaign until it is resumed (409 otherwise)")
+    ResponseEntity<CampaignJson> pause(Actor actor, @PathVariable long id) {
+        return step(actor, id, CampaignService.Step.PAUSE);
+    }
+
+    @PostMapping("/{id}/resume")
+    @Operation(summary = "Send a paused campaign again (409 otherwise)")
+    ResponseEntity<CampaignJson> resume(Actor actor, @PathVariable long id) {
+        return step(actor, id, CampaignService.Step.RESUME);
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "End a running, waiting or paused campaign: nothing more is sent (409 otherwise)")
+    ResponseEntity<CampaignJson> cancel(Actor actor, @PathVariable long id) {
+        return step(actor, id, CampaignService.Step.CANCEL);
+    }
+
+    private ResponseEntity<CampaignJson> step(Actor actor, long id, CampaignService.Step step) {
+        campaigns.step(actor, id, step);
+        return api.get(CampaignKind.KIND, CampaignJson.class, actor, id);
+    }
+
+    @GetMapping("/{id}/deliveries")
+    @Operation(summary = "What its sender did for each recipient, newest first: sent, failed or skipped with the "
+            + "reason, unknown (the process stopped mid-send), or none while under way; outcome: only those. For who "
+            + "may view it")
+    ItemList<CampaignJson.Delivery> deliveries(Actor actor, @PathVariable long id,
+                                               @RequestParam(required = false) String outcome,
+                                               @RequestParam(defaultValue = "0") int page,
+                                               @RequestParam(defaultValue = "50") int size) {
+        CampaignService.Deliveries found = campaigns.deliveries(actor, id, outcome, Math.max(0, page),
+                Math.max(1, Math.min(size, 200)));
+        return new ItemList<>(found.items().stream().map(CampaignJson.Delivery::of).toList(), found.total(), true);
+    }
+
+    /**
+     * The body with its {@code recipients} object taken apart into the kind's three fields (a kind left out stays as it
+     * is; {@code recipients: null} clears all three); the three at the top level are unknown fields.
+     */
+    static JsonNode flat(JsonNode body) {
+        if (!(body instanceof ObjectNode object)) {
+            return body;
+        }
+        ObjectNode copy = object.deepCopy();
+        List<Rejected.FieldError> errors = new ArrayList<>();
+        for (Field field : CampaignKind.RECIPIENTS) {
+            if (copy.has(field.name())) {
+                errors.add(new Rejected.FieldError(field.name(), "validation.unknown-field", new Object[0]));
+            }
+        }
+        JsonNode recipients = copy.remove(RECIPIENTS);
+        if (recipients != null && recipients.isNull()) {
+            CampaignKind.RECIPIENTS.forEach(f -> copy.putNull(f.name()));
+        } else if (recipients != null && !recipients.isObject()) {
+            errors.add(new Rejected.FieldError(RECIPIENTS, "validation.json-object", new Object[0]));
+        } else if (recipients != null) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = recipients.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                if (CampaignKind.RECIPIENTS.stream().anyMatch(f -> f.is(entry.getKey()))) {
+                    copy.set(entry.getKey(), entry.getValue());
+                } else {
+                    errors.add(new Rejected.FieldError(RECIPIENTS + "." + entry.getKey(), "validation.unknown-field",
+                            new Object[0]));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new BadRequest(errors);
+        }
+        return copy;
     }
 
     @PutMapping("/{id}/owner")

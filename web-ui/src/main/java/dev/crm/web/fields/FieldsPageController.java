@@ -154,7 +154,22 @@ public abstract class FieldsPageController {
         model.addAttribute("stages", null);
         model.addAttribute("exportLink", CsvExport.link(request));
         model.addAttribute("importable", parts.imports.mayImport(actor, kind.path()));
+        model.addAttribute("listActions", parts.listActions.stream().map(a -> a.describe(actor, kind, params, model))
+                .filter(java.util.Objects::nonNull).toList());
         return "object/list";
+    }
+
+    /** One of the list's actions ({@link ListAction}), with the rows ticked or all that match the list's filters. */
+    @PostMapping("/actions/{action}")
+    String listAction(Actor actor, @PathVariable String action, @RequestParam(required = false) String q,
+                      @RequestParam(defaultValue = "false") boolean dept,
+                      @RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect) {
+        ListAction found = parts.listActions.stream().filter(a -> a.name().equals(action)).findFirst()
+                .orElseThrow(() -> new Rejected.NotFound(0));
+        FieldsQueries.Filter filter = new FieldsQueries.Filter(q, equal(params, new LinkedHashMap<>(),
+                new LinkedHashMap<>()), parts.departmentFilter.of(actor, dept));
+        return found.apply(actor, kind, params, limit -> parts.service.list(kind, actor, filter, FieldsQueries.LATEST,
+                0, limit).items().stream().map(FieldsView::id).toList(), redirect);
     }
 
     /** The list as CSV, with the list's filters and order (the list page's Export CSV). */

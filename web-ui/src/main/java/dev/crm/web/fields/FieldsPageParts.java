@@ -41,13 +41,17 @@ public class FieldsPageParts {
     final ImportService imports;
     /** The parts of kinds of their own that an object's page lists (a deal's memos). */
     final List<PartsListed> partsListed;
+    /** What the list pages offer to do with their rows. */
+    final List<ListAction> listActions;
     private final ObjectAccess access;
     private final ReferenceQueries reference;
     private final FieldsQueries queries;
 
     FieldsPageParts(FieldsService service, Texts texts, FilesPanel filesPanel, DepartmentFilter departmentFilter,
                     UserQueries users, ObjectAccess access, FieldsEndpoints api, ImportService imports,
-                    ReferenceQueries reference, FieldsQueries queries, List<PartsListed> partsListed) {
+                    ReferenceQueries reference, FieldsQueries queries, List<PartsListed> partsListed,
+                    List<ListAction> listActions) {
+        this.listActions = List.copyOf(listActions);
         this.reference = reference;
         this.queries = queries;
         this.partsListed = List.copyOf(partsListed);

@@ -73,13 +73,13 @@ class CampaignIT {
         // an account not meant for mass mail is refused; the campaign is a draft with its recipients counted
         Map<String, Object> body = new HashMap<>(Map.of("name", "Spring news", "subject", "Hello {{first_name}}",
                 "body", "Dear {{full_name}} of {{company}}, {{coupon}} is yours.", "account", ordinary,
-                "contacts", List.of(bob, ann), "leads", List.of(lead)));
+                "recipients", Map.of("contacts", List.of(bob, ann), "leads", List.of(lead))));
         assertThat(api.as(manager, "POST", "/api/campaigns", body).status()).isEqualTo(400);
         body.put("account", massmail);
         JsonNode campaign = ok(api.as(manager, "POST", "/api/campaigns", body), 201);
         long id = campaign.get("id").asLong();
         assertThat(campaign.get("status").asText()).isEqualTo("draft");
-        assertThat(campaign.get("contacts").get(0).asLong()).isEqualTo(Math.min(ann, bob));
+        assertThat(campaign.get("recipients").get("contacts").get(0).asLong()).isEqualTo(Math.min(ann, bob));
         assertThat(campaign.get("total").asInt()).isEqualTo(3);
         assertThat(campaign.get("left").asInt()).isEqualTo(3);
         assertThat(campaign.get("sent").asInt()).isZero();

@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"crm.admin-password=" + Api.ADMIN_PASSWORD, "crm.data-dir=target/test-data",
                 "crm.max-upload=1MB", "crm.content.purge-interval=500ms",
+                // campaigns: their sender polls often, and a send without an outcome is stale soon
+                "crm.mail.campaign-poll=200ms", "crm.mail.stale-after=2m",
                 // the secret store's key (CRM_SECRET_KEY): PostgreSQL has no generated one
                 "crm.secret-key=" + CrmIntegrationTest.SECRET_KEY,
                 // lists count at most this many objects (1,000 in production), so that tests reach it with a few
