@@ -20,6 +20,7 @@ import dev.crm.shared.kind.Field;
 import dev.crm.shared.kind.Kind;
 import dev.crm.shared.kind.Lines;
 import dev.crm.shared.kind.ObjectFields;
+import dev.crm.shared.lead.LeadKind;
 import dev.crm.shared.reference.ReferenceKind;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
@@ -83,8 +84,8 @@ public class CampaignSender {
     public static final String DELETED = "deleted";
     public static final String INVALID_ADDRESS = "invalid-address";
     public static final String UNKNOWN_OUTCOME = "unknown-outcome";
-    /** A lead's flag, when its kind has one: disqualified leads are skipped. */
-    static final String DISQUALIFIED_FIELD = "disqualified";
+    /** A lead's flag (any kind with a field of that name): disqualified leads are skipped. */
+    static final String DISQUALIFIED_FIELD = LeadKind.DISQUALIFIED.name();
     /** At most this many recipients of one campaign in one poll, so that a poll ends. */
     static final int PER_POLL = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(CampaignSender.class);

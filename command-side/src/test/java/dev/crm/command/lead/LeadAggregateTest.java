@@ -48,7 +48,7 @@ class LeadAggregateTest {
         return Actor.of(user, role).toMetaData();
     }
 
-    static final LeadCreated MIAS = new LeadCreated(9, Map.of("firstName", "Ann", "email", "ann@acme.test", "massmail", "true"),
+    static final LeadCreated MIAS = new LeadCreated(9, Map.of("firstName", "Ann", "email", "ann@acme.test", "massmail", "true", "disqualified", "false"),
             "mia", 7L);
 
     @Test
@@ -56,7 +56,7 @@ class LeadAggregateTest {
         fixture.givenNoPriorActivity().when(new CreateLead(9, Map.of("firstName", " Ann ", "email", "ann@acme.test")),
                 as("mia", Role.MANAGER)).expectEvents(MIAS);
         fixture.givenNoPriorActivity().when(new CreateLead(9, Map.of("companyName", "ACME")), as("mia", Role.MANAGER))
-                .expectEvents(new LeadCreated(9, Map.of("companyName", "ACME", "massmail", "true"), "mia", 7L));
+                .expectEvents(new LeadCreated(9, Map.of("companyName", "ACME", "massmail", "true", "disqualified", "false"), "mia", 7L));
         fixture.givenNoPriorActivity().when(new CreateLead(9, Map.of("city", "Lyon", "companyName", " ")),
                 as("mia", Role.MANAGER)).expectException(Rejected.Invalid.class).expectNoEvents();
         fixture.givenNoPriorActivity().when(new CreateLead(9, Map.of("lastName", "Lee")), as("cy", Role.CHIEF))
@@ -74,7 +74,7 @@ class LeadAggregateTest {
     @Test
     void itsSourceIsALiveLeadSource() {
         fixture.givenNoPriorActivity().when(new CreateLead(9, Map.of("lastName", "Lee", "source", 3L)),
-                as("mia", Role.MANAGER)).expectEvents(new LeadCreated(9, Map.of("lastName", "Lee", "source", "3", "massmail", "true"),
+                as("mia", Role.MANAGER)).expectEvents(new LeadCreated(9, Map.of("lastName", "Lee", "source", "3", "massmail", "true", "disqualified", "false"),
                 "mia", 7L));
         fixture.givenNoPriorActivity().when(new CreateLead(9, Map.of("lastName", "Lee", "source", 4L)),
                 as("mia", Role.MANAGER)).expectException(Rejected.Invalid.class).expectNoEvents();

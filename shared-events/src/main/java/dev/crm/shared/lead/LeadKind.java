@@ -34,6 +34,8 @@ public final class LeadKind {
     public static final Field DESCRIPTION = Field.of("description", FieldType.TEXT);
     /** May be mailed by campaigns: cleared when it unsubscribes (or by a user). */
     public static final Field MASSMAIL = Field.of("massmail", FieldType.FLAG).initially("true");
+    /** Not a prospect (reference: Lead.disqualified): campaigns skip it. */
+    public static final Field DISQUALIFIED = Field.of("disqualified", FieldType.FLAG).initially("false");
     /** The company it was converted into: set by the conversion only. */
     public static final Field COMPANY = Field.of(CompanyKind.NAME, FieldType.REFERENCE).labelled("lead.field.company");
     /** The contact it was converted into: set by the conversion only. */
@@ -42,7 +44,7 @@ public final class LeadKind {
     /** domain.md's matrix row "company, contact, lead": as companies. */
     public static final Kind KIND = Kind.named(NAME, "leads")
             .fields(FIRST_NAME, LAST_NAME, COMPANY_NAME, EMAIL, PHONE, WEBSITE, COUNTRY, CITY, SOURCE, DESCRIPTION,
-                    MASSMAIL, COMPANY, CONTACT)
+                    MASSMAIL, DISQUALIFIED, COMPANY, CONTACT)
             .grant(Role.MANAGER, "av", ALL).grant(Role.MANAGER, "cd", OWN)
             .grant(Role.OPERATOR, "av", ALL).grant(Role.OPERATOR, "cd", DEPT)
             .grant(Role.CHIEF, "v", ALL)

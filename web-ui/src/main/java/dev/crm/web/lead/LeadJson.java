@@ -19,6 +19,8 @@ record LeadJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id,
                 String description,
                 @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "May be mailed by campaigns "
                         + "(cleared when it unsubscribes)") boolean massmail,
+                @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Not a prospect: campaigns skip "
+                        + "it") boolean disqualified,
                 @Schema(description = "The company it was converted into (null: not converted)") Long company,
                 @Schema(description = "The contact it was converted into (null: not converted)") Long contact,
                 @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The owner's username") String owner,
@@ -39,7 +41,8 @@ record LeadJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id,
                  @Schema(nullable = true, maxLength = Limits.TITLE) String city,
                  @Schema(nullable = true, description = "A lead source's ID") Long source,
                  @Schema(nullable = true, maxLength = Limits.TEXT) String description,
-                 @Schema(description = "May be mailed by campaigns (true unless given)") Boolean massmail) {
+                 @Schema(description = "May be mailed by campaigns (true unless given)") Boolean massmail,
+                 @Schema(description = "Not a prospect: campaigns skip it (false unless given)") Boolean disqualified) {
     }
 
     /** A transfer to another owner. */

@@ -81,7 +81,7 @@ class CampaignRunIT {
         List<Long> contacts = new ArrayList<>();
         Map<Long, String> addressOf = new TreeMap<>();
         String run = Long.toString(System.nanoTime(), 36);
-        for (int i = 0; i < 197; i++) {
+        for (int i = 0; i < 196; i++) {
             String address = i == 7 ? "ann..x" + run + "@example.com" : "c" + i + "." + run + "@example.org";
             long contact = id(api.as(manager, "POST", "/api/contacts", Map.of("company", company, "firstName",
                     "C" + i, "lastName", "Run", "email", address)));
@@ -97,13 +97,15 @@ class CampaignRunIT {
         long lead = id(api.as(manager, "POST", "/api/leads", Map.of("firstName", "Lea", "email",
                 "lea." + run + "@example.org")));
         long noAddress = id(api.as(manager, "POST", "/api/leads", Map.of("firstName", "Nomail")));
-        long campaign = campaign(Map.of("contacts", contacts, "leads", List.of(lead, noAddress),
+        long disqualified = id(api.as(manager, "POST", "/api/leads", Map.of("firstName", "Dis", "email",
+                "dis." + run + "@example.org", "disqualified", true)));
+        long campaign = campaign(Map.of("contacts", contacts, "leads", List.of(lead, noAddress, disqualified),
                 "companies", List.of(company)));
 
         JsonNode launched = ok(api.as(manager, "POST", "/api/campaigns/" + campaign + "/launch", null), 200);
         assertThat(launched.get("status").asText()).isEqualTo("running");
         assertThat(launched.get("total").asInt()).isEqualTo(200);
-        assertThat(launched.get("recipients").get("leads")).hasSize(2);
+        assertThat(launched.get("recipients").get("leads")).hasSize(3);
         // once launched: its texts and recipients stay; launching again is a wrong state
         assertThat(api.as(manager, "PATCH", "/api/campaigns/" + campaign, Map.of("subject", "Other")).status())
                 .isEqualTo(409);
@@ -118,16 +120,17 @@ class CampaignRunIT {
 
         clock.advance(Duration.ofDays(1));
         JsonNode done = awaitStatus(campaign, "done");
-        assertThat(done.get("skipped").asInt()).isEqualTo(4); // three unsubscribed, one without an address
+        assertThat(done.get("skipped").asInt()).isEqualTo(5); // three unsubscribed, one without an address, one disqualified
         assertThat(done.get("failed").asInt()).isEqualTo(1);
-        assertThat(done.get("sent").asInt()).isEqualTo(195);
+        assertThat(done.get("sent").asInt()).isEqualTo(194);
         assertThat(done.get("left").asInt()).isZero();
         assertThat(done.get("endedAt").isNull()).isFalse();
 
         // each recipient at most one message: every one that may get one exactly one, the others none
         Map<String, Integer> received = received();
         assertThat(received.values()).allMatch(n -> n == 1);
-        assertThat(received).hasSize(195);
+        assertThat(received).hasSize(194);
+        assertThat(received).doesNotContainKey("dis." + run + "@example.org");
         for (long contact : unsubscribed) {
             assertThat(received).doesNotContainKey(addressOf.get(contact));
         }
@@ -146,8 +149,8 @@ class CampaignRunIT {
         assertThat(failed.get("items").get(0).get("reason").asText()).startsWith("invalid-address");
         JsonNode skipped = ok(api.as(manager, "GET", "/api/campaigns/" + campaign + "/deliveries?outcome=skipped",
                 null), 200).get("items");
-        assertThat(skipped.findValuesAsText("reason")).containsOnly("unsubscribed", "no-address");
-        assertThat(skipped.findValuesAsText("recipientId")).contains(Long.toString(noAddress));
+        assertThat(skipped.findValuesAsText("reason")).containsOnly("unsubscribed", "no-address", "disqualified");
+        assertThat(skipped.findValuesAsText("recipientId")).contains(Long.toString(noAddress), Long.toString(disqualified));
 
         // the campaign's history tells who got what; so does a recipient's
         JsonNode history = ok(api.as(manager, "GET", "/api/objects/" + campaign + "/history", null), 200)
@@ -155,7 +158,7 @@ class CampaignRunIT {
         List<String> events = history.findValuesAsText("event");
         assertThat(events).startsWith("CampaignCreated", "CampaignLaunched").contains("CampaignWaiting")
                 .endsWith("CampaignDone");
-        assertThat(events.stream().filter("CampaignRecipientSent"::equals)).hasSize(195);
+        assertThat(events.stream().filter("CampaignRecipientSent"::equals)).hasSize(194);
         JsonNode leadHistory = ok(api.as(manager, "GET", "/api/objects/" + lead + "/history", null), 200)
                 .get("entries");
         assertThat(leadHistory.findValuesAsText("event")).contains("CampaignRecipientSent");
