@@ -146,9 +146,9 @@ public class CampaignSender {
         }
     }
 
-    /** Works on every running or waiting campaign. */
+    /** Works on every running or waiting campaign, one poll at a time in this process (other instances may poll too). */
     @Scheduled(fixedDelayString = "${crm.mail.campaign-poll:2s}", initialDelayString = "${crm.mail.campaign-poll:2s}")
-    public void poll() {
+    public synchronized void poll() {
         List<Long> campaigns = jdbc.queryForList("SELECT id FROM " + FieldsTables.table(CampaignKind.KIND)
                 + " WHERE status IN (?, ?) AND NOT deleted ORDER BY id", Long.class,
                 CampaignStatus.RUNNING.apiName(), CampaignStatus.WAITING.apiName());
@@ -398,7 +398,8 @@ public class CampaignSender {
     /** Rows without an outcome for longer than the stale time: the process died mid-send; never sent again. */
     private void closeStale(long id) {
         Instant before = clock.instant().minus(staleAfter);
-        List<Map<String, Object>> stale = jdbc.queryForList("SELECT recipient_kind, recipient_id, address, message_id "
+        List<Map<String, Object>> stale = jdbc.queryForList("SELECT recipient_kind, recipient_id, address, message_id, "
+                + "started_at "
                 + "FROM campaign_delivery WHERE campaign_id = ? AND outcome IS NULL AND started_at < ?", id,
                 Timestamp.from(before));
         for (Map<String, Object> row : stale) {
@@ -408,8 +409,8 @@ public class CampaignSender {
                 continue;
             }
             Recipient recipient = new Recipient(kind, ((Number) row.get("recipient_id")).longValue());
-            LOG.warn("Campaign {}: the send to {} {} started before {} has no outcome: not sent again", id,
-                    kind.name(), recipient.id(), before);
+            LOG.warn("Campaign {}: the send to {} {} started at {} (before {}) has no outcome: not sent again", id,
+                    kind.name(), recipient.id(), row.get("started_at"), before);
             record(id, recipient, (String) row.get("address"), (String) row.get("message_id"), Outcome.FAILED,
                     UNKNOWN_OUTCOME);
         }

@@ -73,7 +73,15 @@ public class MailAccounts {
      * {@link #resume} lifts it. A deleted or unknown account: {@link Rejected.NotFound}.
      */
     public void stop(long account, String reason) {
-        commands.send(new ReferenceCommands.StopMailAccount(account, reason), SYSTEM);
+        try {
+            commands.send(new ReferenceCommands.StopMailAccount(account, reason), SYSTEM);
+        } catch (org.axonframework.modelling.command.ConcurrencyException raced) {
+            // another instance's sender met the refusal at the same moment and stopped it: stopped either way
+            if (stopped(account).isEmpty()) {
+                throw raced;
+            }
+            return;
+        }
         LOG.warn("Sending through mail account {} stopped: {}", account, reason);
     }
 

@@ -68,6 +68,11 @@ class CampaignRunIT {
 
     @AfterEach
     void tearDown() {
+        // nothing of this test goes on sending into the next one, under another clock
+        for (Long campaign : jdbc.queryForList("SELECT id FROM campaign_view WHERE owner = ? AND status IN "
+                + "('running', 'waiting', 'paused')", Long.class, manager)) {
+            api.as(manager, "POST", "/api/campaigns/" + campaign + "/cancel", null);
+        }
         sender.useClock(Clock.systemUTC());
         sender.useBusinessHours("");
         servers.forEach(GreenMail::stop);

@@ -71,7 +71,7 @@ class UnsubscribeFlowIT {
                 "lastName", "Subs", "email", "una@example.org")));
         long campaign = id(api.as(manager, "POST", "/api/campaigns", Map.of("name", "Autumn letter",
                 "subject", "Hello {{first_name}}", "body", "Dear {{full_name}}, news.", "account", account,
-                "contacts", List.of(contact))));
+                "recipients", Map.of("contacts", List.of(contact)))));
         assertThat(ok(api.as("admin", "GET", "/api/contacts/" + contact, null), 200).get("massmail").asBoolean())
                 .isTrue();
 

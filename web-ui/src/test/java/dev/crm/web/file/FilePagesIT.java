@@ -19,14 +19,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The file pages keep the memo's rules: 404 for what one may not see, 403 for what one may not change. */
 @CrmIntegrationTest
-@AutoConfigureMockMvc
 class FilePagesIT {
 
     @LocalServerPort

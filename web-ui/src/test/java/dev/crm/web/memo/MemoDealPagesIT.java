@@ -20,7 +20,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -30,7 +29,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * delete page names the memos and counts a draft it cannot show.
  */
 @CrmIntegrationTest
-@AutoConfigureMockMvc
 class MemoDealPagesIT {
 
     @LocalServerPort

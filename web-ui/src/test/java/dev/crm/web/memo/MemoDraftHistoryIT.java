@@ -15,7 +15,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -25,7 +24,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * is sent, every way of finding it agrees that it does not exist for them.
  */
 @CrmIntegrationTest
-@AutoConfigureMockMvc
 class MemoDraftHistoryIT {
 
     static final String DRAFT_TITLE = "Draft title: the salary of Anna";

@@ -16,7 +16,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -27,7 +26,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * characters used to be stored.
  */
 @CrmIntegrationTest
-@AutoConfigureMockMvc
 class FieldRulesIT {
 
     @LocalServerPort

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -30,7 +29,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * without the cache.
  */
 @CrmIntegrationTest
-@AutoConfigureMockMvc
 class HistoryCacheApiIT {
 
     static final String DRAFT_TEXT = "Draft text: cached words nobody else may read";

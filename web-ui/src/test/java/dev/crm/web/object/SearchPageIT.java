@@ -13,7 +13,6 @@ import dev.crm.web.testsupport.CrmIntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -23,7 +22,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * not found.
  */
 @CrmIntegrationTest
-@AutoConfigureMockMvc
 class SearchPageIT {
 
     @LocalServerPort

@@ -17,7 +17,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -26,7 +25,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * {@code totalExact}, exact up to the bound and "more than total" past it, and the list pages show "20+".
  */
 @CrmIntegrationTest
-@AutoConfigureMockMvc
 class ListTotalsIT {
 
     static final int BOUND = CrmIntegrationTest.COUNT_LIMIT;

@@ -13,13 +13,11 @@ import dev.crm.web.testsupport.CrmIntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The administration pages of reference data: a list per kind, its form to add and change, delete. */
 @CrmIntegrationTest
-@AutoConfigureMockMvc
 class ReferencePagesIT {
 
     @LocalServerPort

@@ -17,7 +17,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -26,7 +25,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * was announced, count included, or nothing; a restore brings back all of it.
  */
 @CrmIntegrationTest
-@AutoConfigureMockMvc
 class DeletionPreviewIT {
 
     static final String HIDDEN_TITLE = "Hidden subtask: layoffs in March";

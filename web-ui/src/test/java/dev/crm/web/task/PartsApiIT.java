@@ -14,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -24,7 +23,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * container change and cancel its parts, so they can always close it.
  */
 @CrmIntegrationTest
-@AutoConfigureMockMvc
 class PartsApiIT {
 
     @LocalServerPort

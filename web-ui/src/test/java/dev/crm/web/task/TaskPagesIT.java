@@ -18,13 +18,11 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The task pages keep the task rules: what a user may not see is 404; lists filter; forms keep input. */
 @CrmIntegrationTest
-@AutoConfigureMockMvc
 class TaskPagesIT {
 
     @LocalServerPort

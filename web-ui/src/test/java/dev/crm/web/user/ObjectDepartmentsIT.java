@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -21,7 +20,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * departments" (pages), and show each object's department.
  */
 @CrmIntegrationTest
-@AutoConfigureMockMvc
 class ObjectDepartmentsIT {
 
     @LocalServerPort
