@@ -48,7 +48,13 @@ class AnalyticsApiController {
             + "days up to today); department, owner: only theirs. Money in the state currency (currency). lag: how many "
             + "events of the store the report has not seen yet; asOf: the time of the last one it has. format=csv: "
             + "the table behind the report's chart as CSV. Chiefs and managers (their departments' numbers) see every "
-            + "report, accountants income only.")
+            + "report, accountants income only.",
+            responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+                    description = "the report, or its table as CSV", content = {
+                    @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                            schema = @Schema(implementation = ReportJson.class)),
+                    @io.swagger.v3.oas.annotations.media.Content(mediaType = CsvExport.TEXT_CSV,
+                            schema = @Schema(type = "string"))}))
     ResponseEntity<Map<String, Object>> report(Actor actor,
             @PathVariable @Schema(allowableValues = {"income", "sales", "requests", "lead-sources", "conversion",
                     "closing-reasons", "deals", "funnel"}) String report,
@@ -74,8 +80,9 @@ class AnalyticsApiController {
     @Operation(operationId = "rebuildReports", summary = "(admin) Rebuild the report tables by replaying the store: "
             + "they are emptied and filled again in the background, lag says how far they are")
     @dev.crm.web.openapi.AdminOnly
-    ResponseEntity<Map<String, Object>> rebuild(Actor actor) {
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.ACCEPTED)
+    ResponseEntity<ReportJson.Rebuild> rebuild(Actor actor) {
         analytics.rebuild(actor, rebuild);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("rebuilding", true));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ReportJson.Rebuild(true));
     }
 }
