@@ -196,7 +196,7 @@ public class AnalyticsProjection {
             } else if (c.field().equals(ProductKind.PRICE.name())) {
                 set.put("price", decimal(c.to()));
             } else if (c.field().equals(ProductKind.CURRENCY.name())) {
-                set.put("currency", c.to());
+                set.put(CURRENCY_COLUMN, c.to());
             }
         }
         update(PRODUCT, e.productId(), sequence + 1, set);
@@ -309,7 +309,7 @@ public class AnalyticsProjection {
     @EventHandler
     void on(DealStageChanged e, @SequenceNumber long sequence) {
         if (version(DEAL, e.dealId()) < sequence + 1) {
-            update(DEAL, e.dealId(), sequence + 1, Map.of("stage", e.to()));
+            update(DEAL, e.dealId(), sequence + 1, Map.of(STAGE_COLUMN, e.to()));
         }
     }
 
@@ -377,7 +377,7 @@ public class AnalyticsProjection {
             if (field.equals(PaymentKind.AMOUNT.name())) {
                 set.put("amount", decimal(c.to()));
             } else if (field.equals(PaymentKind.CURRENCY.name())) {
-                set.put("currency", c.to());
+                set.put(CURRENCY_COLUMN, c.to());
             } else if (field.equals(PaymentKind.DATE.name())) {
                 set.put("paid_on", date(c.to()));
             } else if (field.equals(PaymentKind.STATUS.name())) {
@@ -409,6 +409,8 @@ public class AnalyticsProjection {
     /** Columns named after a kind (their names are the kinds'). */
     private static final String DEAL_COLUMN = DealKind.NAME;
     private static final String DEPARTMENT_COLUMN = Fields.DEPARTMENT.name();
+    private static final String STAGE_COLUMN = DealKind.STAGE.name();
+    private static final String CURRENCY_COLUMN = ReferenceKind.CURRENCY.kind().name();
     private static final String CURRENCY = "anl_currency";
     private static final String REFERENCE = "anl_reference";
     private static final String PRODUCT = "anl_product";

@@ -91,7 +91,7 @@ public class AnalyticsService {
                 owner == null || owner.isBlank() ? null : owner, today));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("report", report.path());
-        json.put("currency", reports.stateCurrency());
+        json.put(dev.crm.shared.reference.ReferenceKind.CURRENCY.kind().name(), reports.stateCurrency());
         json.put("from", start.toString());
         json.put("to", end.toString());
         json.put(dev.crm.shared.kind.ObjectFields.DEPARTMENT.name(), department);

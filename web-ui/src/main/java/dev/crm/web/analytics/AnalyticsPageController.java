@@ -69,6 +69,7 @@ class AnalyticsPageController {
         model.addAttribute("reports", analytics.visible(actor).stream().map(Report::path).toList());
         model.addAttribute("table", table);
         model.addAttribute("answer", table.json());
+        model.addAttribute("stateCurrency", table.json().get(dev.crm.shared.reference.ReferenceKind.CURRENCY.kind().name()));
         model.addAttribute("departments", choices);
         model.addAttribute(DEPARTMENT, department);
         model.addAttribute("owner", owner);
