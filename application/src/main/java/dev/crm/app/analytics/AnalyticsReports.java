@@ -98,11 +98,12 @@ public class AnalyticsReports {
     }
 
     /** The payments of a period with their day (their date, else the day they were added, in the zone). */
-    private static String payments(Scope s) {
+    private String payments(Scope s) {
         return """
                 pay AS (
                   SELECT p.id, p.deal, p.status, p.amount, p.currency,
-                         COALESCE(p.paid_on, CAST(p.created_at AT TIME ZONE :zone AS DATE)) AS day
+                         COALESCE(p.paid_on, """ + localDate("p.created_at") + """
+                ) AS pay_day
                   FROM anl_payment p
                   WHERE NOT p.deleted
                     AND (p.paid_on BETWEEN :from AND :to
@@ -110,11 +111,69 @@ public class AnalyticsReports {
                 + ")";
     }
 
-    /** The rate of currency row {@code c} on day {@code day} to the state currency: in force then, else current. */
-    private static String rate(String c, String day) {
-        return "COALESCE((SELECT r.rate FROM anl_rate r WHERE r.currency_id = " + c + ".id AND r.valid_from < "
-                + "(CAST(" + day + " + 1 AS TIMESTAMP) AT TIME ZONE :zone) ORDER BY r.valid_from DESC LIMIT 1), "
-                + c + ".rate, 1)";
+    /** The day of an instant column in the zone {@code :zone}, in the database's own words. */
+    private String localDate(String column) {
+        return h2() ? "CAST(FORMATDATETIME(" + column + ", 'yyyy-MM-dd', 'en', :zone) AS DATE)"
+                : "CAST((" + column + " AT TIME ZONE :zone) AS DATE)";
+    }
+
+    /** Seconds from one instant column to another, in the database's own words. */
+    private String seconds(String from, String to) {
+        return h2() ? "DATEDIFF('SECOND', " + from + ", " + to + ")" : "EXTRACT(EPOCH FROM (" + to + " - " + from + "))";
+    }
+
+    private volatile Boolean h2;
+
+    private boolean h2() {
+        if (h2 == null) {
+            h2 = jdbc.getJdbcTemplate().execute((java.sql.Connection c) ->
+                    c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2"));
+        }
+        return h2;
+    }
+
+    /**
+     * The rates to the state currency, with their history: {@link #convert} takes an amount of a day to the state
+     * currency at the rate in force when that day ended in the zone (the last one set before), else at the current
+     * rate; an unknown currency counts as it is. One read of the small currency tables per report.
+     */
+    private final class Rates {
+        private final Map<String, BigDecimal> current = new HashMap<>();
+        private final Map<String, java.util.TreeMap<java.time.Instant, BigDecimal>> history = new HashMap<>();
+        private final ZoneId zone;
+
+        Rates(ZoneId zone) {
+            this.zone = zone;
+            jdbc.getJdbcTemplate().query("SELECT c.code, c.rate AS current_rate, r.valid_from, r.rate FROM anl_currency c "
+                    + "LEFT JOIN anl_rate r ON r.currency_id = c.id WHERE NOT c.deleted", rs -> {
+                String code = rs.getString("code");
+                if (rs.getBigDecimal("current_rate") != null) {
+                    current.put(code, rs.getBigDecimal("current_rate"));
+                }
+                Timestamp from = rs.getTimestamp("valid_from");
+                if (from != null) {
+                    history.computeIfAbsent(code, k -> new java.util.TreeMap<>()).put(from.toInstant(),
+                            rs.getBigDecimal("rate"));
+                }
+            });
+        }
+
+        BigDecimal convert(BigDecimal amount, String currency, LocalDate day) {
+            if (amount == null) {
+                return BigDecimal.ZERO;
+            }
+            BigDecimal rate = null;
+            java.util.TreeMap<java.time.Instant, BigDecimal> rates = history.get(currency);
+            if (rates != null && day != null) {
+                Map.Entry<java.time.Instant, BigDecimal> then = rates.lowerEntry(day.plusDays(1).atStartOfDay(zone)
+                        .toInstant());
+                rate = then == null ? null : then.getValue();
+            }
+            if (rate == null) {
+                rate = current.getOrDefault(currency, BigDecimal.ONE);
+            }
+            return amount.multiply(rate);
+        }
     }
 
     /** Whether deal row {@code d} was won ({@code cr}: its closing reason's row, {@code cs}: its closing stage's). */
@@ -157,12 +216,15 @@ public class AnalyticsReports {
     private ReportTable income(Scope s) {
         MapSqlParameterSource p = params(s, s.from(), s.to());
         p.addValue("received", RECEIVED);
+        Rates rates = new Rates(s.zone());
         Map<String, BigDecimal> byMonth = new HashMap<>();
-        jdbc.query("WITH " + payments(s) + " SELECT to_char(pay.day, 'YYYY-MM') AS month, SUM(pay.amount * "
-                + rate("c", "pay.day") + ") AS received FROM pay LEFT JOIN anl_currency c ON c.code = pay.currency "
-                + "AND NOT c.deleted WHERE pay.status = :received GROUP BY to_char(pay.day, 'YYYY-MM')", p, rs -> {
-                    byMonth.put(rs.getString("month"), money(rs.getBigDecimal("received")));
+        jdbc.query("WITH " + payments(s) + " SELECT pay.currency, pay.pay_day, SUM(pay.amount) AS amount FROM pay "
+                + "WHERE pay.status = :received GROUP BY pay.currency, pay.pay_day", p, rs -> {
+                    LocalDate day = rs.getDate("pay_day").toLocalDate();
+                    byMonth.merge(YearMonth.from(day).toString(),
+                            rates.convert(rs.getBigDecimal("amount"), rs.getString("currency"), day), BigDecimal::add);
                 });
+        byMonth.replaceAll((month, amount) -> money(amount));
         List<Map<String, Object>> months = new ArrayList<>();
         BigDecimal received = BigDecimal.ZERO.setScale(2);
         for (YearMonth m = YearMonth.from(s.from()); !m.isAfter(YearMonth.from(s.to())); m = m.plusMonths(1)) {
@@ -175,13 +237,14 @@ public class AnalyticsReports {
         MapSqlParameterSource f = params(s, now.atDay(1), now.plusMonths(2).atEndOfMonth());
         f.addValue("received", RECEIVED);
         Map<String, Map<String, BigDecimal>> expected = new HashMap<>();
-        jdbc.query("WITH " + payments(s) + " SELECT to_char(pay.day, 'YYYY-MM') AS month, pay.status, SUM(pay.amount * "
-                + rate("c", "pay.day") + ") AS amount FROM pay LEFT JOIN anl_currency c ON c.code = pay.currency "
-                + "AND NOT c.deleted WHERE pay.status <> :received GROUP BY to_char(pay.day, 'YYYY-MM'), pay.status", f,
-                rs -> {
-                    expected.computeIfAbsent(rs.getString("month"), k -> new HashMap<>())
-                            .put(rs.getString("status"), money(rs.getBigDecimal("amount")));
+        jdbc.query("WITH " + payments(s) + " SELECT pay.currency, pay.pay_day, pay.status, SUM(pay.amount) AS amount "
+                + "FROM pay WHERE pay.status <> :received GROUP BY pay.currency, pay.pay_day, pay.status", f, rs -> {
+                    LocalDate day = rs.getDate("pay_day").toLocalDate();
+                    expected.computeIfAbsent(YearMonth.from(day).toString(), k -> new HashMap<>())
+                            .merge(rs.getString("status"), rates.convert(rs.getBigDecimal("amount"),
+                                    rs.getString("currency"), day), BigDecimal::add);
                 });
+        expected.values().forEach(of -> of.replaceAll((status, amount) -> money(amount)));
         List<Map<String, Object>> forecast = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             YearMonth m = now.plusMonths(i);
@@ -215,17 +278,24 @@ public class AnalyticsReports {
     private ReportTable sales(Scope s) {
         MapSqlParameterSource p = params(s, s.from(), s.to());
         p.addValue("received", RECEIVED);
-        List<Map<String, Object>> items = new ArrayList<>();
-        jdbc.query("WITH " + payments(s) + ", paid AS (SELECT pay.deal, MAX(pay.day) AS day FROM pay "
+        Rates rates = new Rates(s.zone());
+        Map<Long, Map<String, Object>> byProduct = new LinkedHashMap<>();
+        jdbc.query("WITH " + payments(s) + ", paid AS (SELECT pay.deal, MAX(pay.pay_day) AS pay_day FROM pay "
                 + "WHERE pay.status = :received GROUP BY pay.deal) "
-                + "SELECT pr.id, pr.name, SUM(l.quantity) AS quantity, SUM(l.quantity * COALESCE(pr.price, 0) * "
-                + rate("c", "paid.day") + ") AS amount FROM paid JOIN anl_deal d ON d.id = paid.deal AND NOT d.deleted "
+                + "SELECT pr.id, pr.name, pr.currency, paid.pay_day, SUM(l.quantity) AS quantity, "
+                + "SUM(l.quantity * COALESCE(pr.price, 0)) AS amount FROM paid "
+                + "JOIN anl_deal d ON d.id = paid.deal AND NOT d.deleted "
                 + "JOIN anl_deal_product l ON l.deal = paid.deal JOIN anl_product pr ON pr.id = l.product "
-                + "LEFT JOIN anl_currency c ON c.code = pr.currency AND NOT c.deleted "
-                + "GROUP BY pr.id, pr.name ORDER BY pr.name, pr.id", p, rs -> {
-                    items.add(row(PRODUCT, rs.getString("name"), "quantity", rs.getLong("quantity"),
-                            "amount", money(rs.getBigDecimal("amount"))));
+                + "GROUP BY pr.id, pr.name, pr.currency, paid.pay_day ORDER BY pr.name, pr.id", p, rs -> {
+                    Map<String, Object> item = byProduct.computeIfAbsent(rs.getLong("id"), id -> row(PRODUCT,
+                            null, "quantity", 0L, "amount", BigDecimal.ZERO));
+                    item.put(PRODUCT, rs.getString("name"));
+                    item.put("quantity", (Long) item.get("quantity") + rs.getLong("quantity"));
+                    item.put("amount", ((BigDecimal) item.get("amount")).add(rates.convert(rs.getBigDecimal("amount"),
+                            rs.getString("currency"), rs.getDate("pay_day").toLocalDate())));
                 });
+        List<Map<String, Object>> items = new ArrayList<>(byProduct.values());
+        items.forEach(item -> item.put("amount", money(item.get("amount"))));
         BigDecimal total = items.stream().map(i -> (BigDecimal) i.get("amount")).reduce(BigDecimal.ZERO.setScale(2),
                 BigDecimal::add);
         return table(Report.SALES, row("items", items, "total", total), List.of(PRODUCT, "quantity", "amount"), items);
@@ -318,7 +388,7 @@ public class AnalyticsReports {
                 + "SUM(CASE WHEN d.closed_at IS NULL THEN 1 ELSE 0 END) AS open, "
                 + "SUM(CASE WHEN " + WON + " THEN 1 ELSE 0 END) AS won, "
                 + "SUM(CASE WHEN d.closed_at IS NOT NULL AND NOT " + WON + " THEN 1 ELSE 0 END) AS lost, "
-                + "AVG(CASE WHEN " + WON + " THEN EXTRACT(EPOCH FROM (d.closed_at - d.created_at)) END) AS seconds "
+                + "AVG(CASE WHEN " + WON + " THEN " + seconds("d.created_at", "d.closed_at") + " END) AS seconds "
                 + "FROM anl_deal d" + DEAL_MARKS + "WHERE NOT d.deleted AND d.created_at >= :fromTs "
                 + "AND d.created_at < :toTs" + reach(s, "d"), params(s, s.from(), s.to()));
         Object seconds = c.get("seconds");
