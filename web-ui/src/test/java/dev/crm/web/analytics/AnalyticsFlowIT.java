@@ -66,6 +66,11 @@ class AnalyticsFlowIT extends BrowserFlowTest {
             assertThat(page.locator("#analytics-table tbody tr").first()).isVisible();
             assertThat(page.locator("#analytics-lag")).containsText(Pattern.compile("Up to date|events behind"));
             assertThat(page.locator("#analytics-department")).hasValue(Long.toString(department));
+            if (report == Report.INCOME || report == Report.FUNNEL) {
+                // for a look at the page (not compared)
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                        .setPath(java.nio.file.Path.of("target/screenshots/analytics-" + report.path() + "-" + name + ".png")));
+            }
             if (report == Report.REQUESTS) {
                 assertThat(page.locator("#analytics-table tbody tr").first()).containsText("2");
             }
