@@ -49,12 +49,17 @@ class AnalyticsApiController {
             + "events of the store the report has not seen yet; asOf: the time of the last one it has. format=csv: "
             + "the table behind the report's chart as CSV. Chiefs and managers (their departments' numbers) see every "
             + "report, accountants income only.",
-            responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+            responses = {@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
                     description = "the report, or its table as CSV", content = {
                     @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
                             schema = @Schema(implementation = ReportJson.class)),
                     @io.swagger.v3.oas.annotations.media.Content(mediaType = CsvExport.TEXT_CSV,
-                            schema = @Schema(type = "string"))}))
+                            schema = @Schema(type = "string"))}),
+                    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "403",
+                            description = "a report the caller may not see, or a department outside a manager's own",
+                            content = @io.swagger.v3.oas.annotations.media.Content(
+                                    mediaType = "application/problem+json",
+                                    schema = @Schema(ref = "#/components/schemas/Problem")))})
     ResponseEntity<Map<String, Object>> report(Actor actor,
             @PathVariable @Schema(allowableValues = {"income", "sales", "requests", "lead-sources", "conversion",
                     "closing-reasons", "deals", "funnel"}) String report,
