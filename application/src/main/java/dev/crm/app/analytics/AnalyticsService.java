@@ -33,8 +33,11 @@ public class AnalyticsService {
     private final ReportZone zones;
     private final UserQueries users;
     private final Clock clock;
+    private final AnalyticsRebuild rebuild;
 
-    public AnalyticsService(AnalyticsReports reports, AnalyticsLag lag, ReportZone zones, UserQueries users, Clock clock) {
+    public AnalyticsService(AnalyticsReports reports, AnalyticsLag lag, ReportZone zones, UserQueries users, Clock clock,
+                            AnalyticsRebuild rebuild) {
+        this.rebuild = rebuild;
         this.reports = reports;
         this.lag = lag;
         this.zones = zones;
@@ -104,7 +107,7 @@ public class AnalyticsService {
     }
 
     /** Rebuilds the report tables by replay (admins only). */
-    public void rebuild(Actor actor, AnalyticsRebuild rebuild) {
+    public void rebuild(Actor actor) {
         if (!actor.isAdmin()) {
             throw new Rejected.Forbidden("analytics.rebuild.forbidden");
         }

@@ -1,6 +1,5 @@
 package dev.crm.web.analytics;
 
-import dev.crm.app.analytics.AnalyticsRebuild;
 import dev.crm.app.analytics.AnalyticsService;
 import dev.crm.app.analytics.ReportTable;
 import dev.crm.command.Rejected;
@@ -33,12 +32,10 @@ class AnalyticsApiController {
     static final String JSON = "json";
 
     private final AnalyticsService analytics;
-    private final AnalyticsRebuild rebuild;
     private final CsvExport csv;
 
-    AnalyticsApiController(AnalyticsService analytics, AnalyticsRebuild rebuild, CsvExport csv) {
+    AnalyticsApiController(AnalyticsService analytics, CsvExport csv) {
         this.analytics = analytics;
-        this.rebuild = rebuild;
         this.csv = csv;
     }
 
@@ -87,7 +84,7 @@ class AnalyticsApiController {
     @dev.crm.web.openapi.AdminOnly
     @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<ReportJson.Rebuild> rebuild(Actor actor) {
-        analytics.rebuild(actor, rebuild);
+        analytics.rebuild(actor);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ReportJson.Rebuild(true));
     }
 }
