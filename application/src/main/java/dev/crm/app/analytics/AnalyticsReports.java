@@ -42,6 +42,8 @@ public class AnalyticsReports {
     /** The columns named after a kind, as domain.md names them. */
     private static final String PRODUCT = dev.crm.shared.product.ProductKind.NAME;
     private static final String STAGE = ReferenceKind.STAGE.kind().name();
+    /** The currency columns (named after the kind). */
+    private static final String CURRENCY = ReferenceKind.CURRENCY.kind().name();
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -222,7 +224,7 @@ public class AnalyticsReports {
                 + "WHERE pay.status = :received GROUP BY pay.currency, pay.pay_day", p, rs -> {
                     LocalDate day = rs.getDate("pay_day").toLocalDate();
                     byMonth.merge(YearMonth.from(day).toString(),
-                            rates.convert(rs.getBigDecimal("amount"), rs.getString("currency"), day), BigDecimal::add);
+                            rates.convert(rs.getBigDecimal("amount"), rs.getString(CURRENCY), day), BigDecimal::add);
                 });
         byMonth.replaceAll((month, amount) -> money(amount));
         List<Map<String, Object>> months = new ArrayList<>();
@@ -242,7 +244,7 @@ public class AnalyticsReports {
                     LocalDate day = rs.getDate("pay_day").toLocalDate();
                     expected.computeIfAbsent(YearMonth.from(day).toString(), k -> new HashMap<>())
                             .merge(rs.getString("status"), rates.convert(rs.getBigDecimal("amount"),
-                                    rs.getString("currency"), day), BigDecimal::add);
+                                    rs.getString(CURRENCY), day), BigDecimal::add);
                 });
         expected.values().forEach(of -> of.replaceAll((status, amount) -> money(amount)));
         List<Map<String, Object>> forecast = new ArrayList<>();
@@ -292,7 +294,7 @@ public class AnalyticsReports {
                     item.put(PRODUCT, rs.getString("name"));
                     item.put("quantity", (Long) item.get("quantity") + rs.getLong("quantity"));
                     item.put("amount", ((BigDecimal) item.get("amount")).add(rates.convert(rs.getBigDecimal("amount"),
-                            rs.getString("currency"), rs.getDate("pay_day").toLocalDate())));
+                            rs.getString(CURRENCY), rs.getDate("pay_day").toLocalDate())));
                 });
         List<Map<String, Object>> items = new ArrayList<>(byProduct.values());
         items.forEach(item -> item.put("amount", money(item.get("amount"))));
