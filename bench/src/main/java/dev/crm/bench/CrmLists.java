@@ -74,6 +74,14 @@ final class CrmLists {
                 () -> "/api/search?q=" + rare));
         cases.add(new Case("search bar `GET /api/search?q=" + common + "` (every kind), manager", manager,
                 () -> "/api/search?q=" + common));
+        // the analytics reports (issue 16), the default period (the last 365 days: about half the loaded payments)
+        for (String report : List.of("income", "sales", "requests", "lead-sources", "conversion", "closing-reasons",
+                "deals", "funnel")) {
+            cases.add(new Case("report `" + report + "`, last 365 days, chief", chief,
+                    () -> "/api/analytics/" + report));
+        }
+        cases.add(new Case("report `income`, last 365 days, manager (their departments)", manager,
+                () -> "/api/analytics/income"));
         return cases;
     }
 

@@ -1,6 +1,7 @@
 package dev.crm.web.config;
 
 import dev.crm.app.Cascade;
+import dev.crm.app.analytics.AnalyticsProjection;
 import dev.crm.app.email.EmailSending;
 
 import dev.crm.query.ProjectionWrites;
@@ -35,8 +36,10 @@ import org.springframework.context.annotation.Configuration;
  * Axon wiring. The read models the API reads objects from (every {@code @ProcessingGroup} of the query side) are updated by
  * subscribing processors, in the command's own transaction: a client that got 201 can read the object
  * at once, and a projection that fails rolls the command back instead of drifting from the store.
- * The sending of e-mails ({@link EmailSending}) is the one tracking processor: it works after the command commits,
+ * The sending of e-mails ({@link EmailSending}) is a tracking processor: it works after the command commits,
  * from a token in Axon's JDBC token store ({@code tokenentry}), whose one segment one instance claims at a time.
+ * The analytics reports' projection ({@link AnalyticsProjection}) is the other: its tables may lag behind commands,
+ * in segments of its own.
  * See docs/architecture.md and docs/reliability.md.
  */
 @Configuration(proxyBeanMethods = false)
@@ -103,7 +106,9 @@ class AxonConfig {
     }
 
     @Autowired
-    void configureProcessors(EventProcessingConfigurer processing, ProjectionWrites writes) {
+    void configureProcessors(EventProcessingConfigurer processing, ProjectionWrites writes,
+                             @org.springframework.beans.factory.annotation.Value("${crm.analytics.segments:2}")
+                             int analyticsSegments) {
         // every read model's processing group, a new kind's too, is a subscribing processor by default, and
         // sends each event's statements in one round trip
         processing.usingSubscribingEventProcessors()
@@ -116,6 +121,14 @@ class AxonConfig {
                 org.axonframework.config.Configuration::eventStore,
                 c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(1)
                         .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
+        // the analytics reports' projection: after the commit, from the store's tail when it first starts (so a
+        // new install, or a reset, replays the whole store into its tables), in segments that instances claim; one
+        // thread per segment here, batches of 100 events a transaction
+        processing.registerTrackingEventProcessor(AnalyticsProjection.GROUP,
+                org.axonframework.config.Configuration::eventStore,
+                c -> TrackingEventProcessorConfiguration.forParallelProcessing(analyticsSegments)
+                        .andInitialSegmentsCount(analyticsSegments).andBatchSize(100)
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken));
     }
 
     /**

@@ -292,6 +292,17 @@ class TemplatesUseMessagesTest {
         for (dev.crm.shared.reference.ReferenceKind.Rule rule : dev.crm.shared.reference.ReferenceKind.Rule.values()) {
             keys.add("admin.reference.help." + rule.name());
         }
+        // the analytics pages: per report, and the columns of its table
+        for (dev.crm.shared.access.AnalyticsAccess.Report report : dev.crm.shared.access.AnalyticsAccess.Report.values()) {
+            keys.add("analytics." + report.path() + ".title");
+            keys.add("analytics." + report.path() + ".definition");
+            keys.add("help.analytics-" + report.path() + ".title");
+        }
+        for (String column : new String[] {"month", "received", "guaranteed", "highProbability", "lowProbability",
+                "product", "quantity", "amount", "measure", "count", "total", "primary", "subsequent", "converted",
+                "source", "percent", "requests", "won", "reason", "open", "lost", "averageDaysToWin", "stage"}) {
+            keys.add("analytics.column." + column);
+        }
         assertThat(keys).allSatisfy(key -> assertThat(messages).containsKey(key));
         assertThat(HelpPageController.pages()).containsOnlyKeys("home", "memos", "memo", "memo-form", "memo-delete",
                 "history", "search", "memo-file-delete", "admin-contents", "tasks", "task", "task-form", "task-delete",
@@ -306,7 +317,9 @@ class TemplatesUseMessagesTest {
                 "campaigns", "campaign", "campaign-form", "campaign-delete",
                 "admin-stages", "admin-closing-reasons", "admin-lead-sources", "admin-currencies", "admin-mail-accounts",
                 "import",
-                "import-preview", "import-progress", "settings");
+                "import-preview", "import-progress", "settings", "analytics-income", "analytics-sales",
+                "analytics-requests", "analytics-lead-sources", "analytics-conversion", "analytics-closing-reasons",
+                "analytics-deals", "analytics-funnel");
     }
 
     @Test
