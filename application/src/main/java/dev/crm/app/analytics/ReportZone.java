@@ -1,24 +1,24 @@
 package dev.crm.app.analytics;
 
+import dev.crm.query.department.DepartmentZones;
 import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The zone a report cuts its days and months in, for a department (null: all the caller sees). For now one zone
- * for every department: the server's configured {@code crm.time-zone} (default UTC); issue 16 point 4 gives
- * departments zones of their own, and this is the one place that will ask for them.
+ * The zone a report cuts its days and months in: the department's own time zone ({@link DepartmentZones}, set by an
+ * administrator on the department's page), else the server's {@code crm.time-zone} (default UTC), which is also the
+ * zone of a report over all the departments the caller sees (null).
  */
 @Component
 public class ReportZone {
 
-    private final ZoneId zone;
+    private final DepartmentZones zones;
 
-    public ReportZone(@Value("${crm.time-zone:UTC}") String zone) {
-        this.zone = ZoneId.of(zone);
+    public ReportZone(DepartmentZones zones) {
+        this.zones = zones;
     }
 
     public ZoneId of(Long department) {
-        return zone;
+        return department == null ? zones.defaultZone() : zones.zoneOf(department);
     }
 }

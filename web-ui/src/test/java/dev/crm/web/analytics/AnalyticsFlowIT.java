@@ -44,10 +44,9 @@ class AnalyticsFlowIT extends BrowserFlowTest {
     @CsvSource({"desk, 1280, 900", "phone, 390, 844"})
     void eachReportDrawsItsChartShowsItsTableAndDownloadsAsCsv(String name, int width, int height) throws IOException {
         String chief = api.newUser("charts" + name.charAt(0), "chief");
-        long department = api.as("admin", "POST", "/api/admin/departments", Map.of("name", "Charts " + name + " "
-                + System.nanoTime())).body().get("id").asLong();
+        long department = AnalyticsScenario.department(api, "Charts " + name);
         AnalyticsScenario s = new AnalyticsScenario(store, transactions, ids, department, chief,
-                ZoneId.of(CrmIntegrationTest.REPORT_ZONE));
+                ZoneId.of(AnalyticsScenario.ZONE));
         AnalyticsScenario.caughtUp(lag);
 
         Page page = browser.signIn(chief, width, height, true);

@@ -63,11 +63,10 @@ class AnalyticsReportsIT {
 
     AnalyticsScenario scenario() {
         Api api = new Api(port);
-        long department = api.as("admin", "POST", "/api/admin/departments", Map.of("name", "Numbers "
-                + System.nanoTime())).body().get("id").asLong();
+        long department = AnalyticsScenario.department(api, "Numbers");
         String owner = api.newUser("numbers", "manager");
         AnalyticsScenario scenario = new AnalyticsScenario(store, transactions, ids, department, owner,
-                ZoneId.of(CrmIntegrationTest.REPORT_ZONE));
+                ZoneId.of(AnalyticsScenario.ZONE));
         AnalyticsScenario.caughtUp(lag);
         return scenario;
     }
@@ -166,6 +165,25 @@ class AnalyticsReportsIT {
         // the owner filter: another owner has none of these
         JsonNode others = json.valueToTree(analytics.run(ADMIN, "deals", YEAR_FROM, YEAR_TO, d, "nobody").json());
         assertThat(others.get("total").asLong()).isZero();
+    }
+
+    @Test
+    void theDepartmentsTimeZoneCutsItsMonths() {
+        AnalyticsScenario s = scenario();
+        LocalDate octoberFirst = LocalDate.parse("2026-10-01");
+        LocalDate octoberLast = LocalDate.parse("2026-10-31");
+        LocalDate novemberFirst = LocalDate.parse("2026-11-01");
+        LocalDate novemberLast = LocalDate.parse("2026-11-30");
+        assertThat(report(Report.REQUESTS, s.department, novemberFirst, novemberLast).get("total").asLong())
+                .as("2026-10-31T23:30Z is 1 November in Berlin").isEqualTo(1);
+        Api.Response zoned = new Api(port).as("admin", "PATCH", "/api/admin/departments/" + s.department,
+                Map.of("timeZone", "America/New_York"));
+        assertThat(zoned.status()).as(zoned.text()).isEqualTo(200);
+        assertThat(report(Report.REQUESTS, s.department, octoberFirst, octoberLast).get("total").asLong())
+                .as("and 31 October, 19:30, in New York").isEqualTo(1);
+        assertThat(report(Report.REQUESTS, s.department, novemberFirst, novemberLast).get("total").asLong()).isZero();
+        assertThat(report(Report.REQUESTS, s.department, octoberFirst, octoberLast).get("zone").asText())
+                .isEqualTo("America/New_York");
     }
 
     @Test

@@ -44,6 +44,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class AnalyticsScenario {
 
+    /** The zone of the scenario's department: its reports cut days and months there ({@code ReportZone}). */
+    static final String ZONE = "Europe/Berlin";
+
+    /** A new department in {@link #ZONE}, made by the administrator through the API. */
+    static long department(dev.crm.web.testsupport.Api api, String name) {
+        long department = api.as("admin", "POST", "/api/admin/departments", Map.of("name", name + " "
+                + System.nanoTime())).body().get("id").asLong();
+        dev.crm.web.testsupport.Api.Response zoned = api.as("admin", "PATCH", "/api/admin/departments/" + department,
+                Map.of("timeZone", ZONE));
+        if (zoned.status() != 200) {
+            throw new IllegalStateException("the department's zone was refused: " + zoned.text());
+        }
+        return department;
+    }
+
+
     final long department;
     final String owner;
     final String currencyA;

@@ -21,8 +21,6 @@ import org.springframework.context.annotation.Import;
                 "crm.max-upload=1MB", "crm.content.purge-interval=500ms",
                 // campaigns: their sender polls often, and a send without an outcome is stale soon
                 "crm.mail.campaign-poll=200ms", "crm.mail.stale-after=2m",
-                // reports cut days and months in a zone that is not UTC, so that the tests see where the cut falls
-                "crm.time-zone=" + CrmIntegrationTest.REPORT_ZONE,
                 // the secret store's key (CRM_SECRET_KEY): PostgreSQL has no generated one
                 "crm.secret-key=" + CrmIntegrationTest.SECRET_KEY,
                 // lists count at most this many objects (1,000 in production), so that tests reach it with a few
@@ -34,8 +32,6 @@ public @interface CrmIntegrationTest {
     /** How many objects the lists count before they say "more than that" ({@code Paging}). */
     int COUNT_LIMIT = 5;
 
-    /** The zone the analytics reports cut their months in ({@code ReportZone}). */
-    String REPORT_ZONE = "Europe/Berlin";
 
     /** The tests' key of the secret store: Base64 of 32 bytes. */
     String SECRET_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
