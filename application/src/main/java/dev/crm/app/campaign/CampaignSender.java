@@ -285,6 +285,7 @@ public class CampaignSender {
         }
         unreachableTries.remove(id);
         record(id, recipient, address, messageId, Outcome.SENT, null);
+        LOG.info("Campaign {}: {} {} sent ({})", id, recipient.kind().name(), recipient.id(), messageId);
         return true;
     }
 
