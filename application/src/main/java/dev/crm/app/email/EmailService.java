@@ -148,16 +148,17 @@ public class EmailService {
                 fields.put(link.name(), original.get(link));
             }
         }
-        List<FileView> attachments = fileQueries.attachedTo(id).stream().filter(f -> {
-            try {
-                return files.visible(actor, f.id()) != null;
-            } catch (Rejected.NotFound e) {
-                return false;
-            }
-        }).toList();
         long newId = ids.next();
         tx.executeWithoutResult(status -> {
             commands.send(new CreateEmail(newId, fields, null), actor, Map.of(Causes.CAUSED_BY, id));
+            // the original's files the writer may see, read in the transaction that copies them
+            List<FileView> attachments = fileQueries.attachedTo(id).stream().filter(f -> {
+                try {
+                    return files.visible(actor, f.id()) != null;
+                } catch (Rejected.NotFound e) {
+                    return false;
+                }
+            }).toList();
             for (FileView file : attachments) {
                 files.attach(actor, new AttachFile(ids.next(), newId, file.sha256(), file.name(), file.size(),
                         file.mediaType()));
@@ -194,7 +195,14 @@ public class EmailService {
     static String forwardBody(FieldsView original, String from, java.util.function.BiFunction<String, Object[],
             String> text) {
         String sentAt = original.get(EmailKind.SENT_AT);
-        java.time.Instant date = sentAt != null ? java.time.Instant.parse(sentAt) : original.createdAt();
+        java.time.Instant date = original.createdAt();
+        if (sentAt != null) {
+            try {
+                date = java.time.Instant.parse(sentAt);
+            } catch (java.time.format.DateTimeParseException e) {
+                // not an instant as sending records it: when it was written
+            }
+        }
         String to = original.get(EmailKind.TO);
         String subject = original.get(EmailKind.SUBJECT);
         String body = original.get(EmailKind.BODY);
