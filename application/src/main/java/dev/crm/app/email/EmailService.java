@@ -11,7 +11,9 @@ import dev.crm.command.email.EmailCommands.Reply;
 import dev.crm.command.file.FileCommands.AttachFile;
 import dev.crm.query.fields.FieldsQueries;
 import dev.crm.query.fields.FieldsView;
+import dev.crm.query.file.FileQueries;
 import dev.crm.query.file.FileView;
+import dev.crm.shared.Causes;
 import dev.crm.shared.Actor;
 import dev.crm.shared.access.Permissions.Action;
 import dev.crm.shared.reference.ReferenceKind;
@@ -25,12 +27,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writing e-mails: a draft with attachments, and a reply. An attachment is a file object of the object the e-mail is
+ * Writing e-mails: a draft with attachments, a reply, and a forward (with the original's attachments). An attachment is a file object of the object the e-mail is
  * written from that the writer may see: a new file object of the e-mail refers to the same content, as a task made
  * from a memo copies the memo's files. All or nothing.
  */
@@ -39,6 +42,8 @@ public class EmailService {
 
     /** What a reply's subject starts with, once. */
     static final String REPLY_PREFIX = "Re: ";
+    /** What a forwarded e-mail's subject starts with, once. */
+    static final String FORWARD_PREFIX = "Fwd: ";
 
     private final CommandSender commands;
     private final ObjectIds ids;
@@ -46,15 +51,20 @@ public class EmailService {
     private final FileService files;
     private final TransactionTemplate tx;
     private final MailAccounts accounts;
+    private final FileQueries fileQueries;
+    private final MessageSource texts;
 
     EmailService(CommandSender commands, ObjectIds ids, FieldsQueries queries, FileService files,
-                 PlatformTransactionManager transactions, MailAccounts accounts) {
+                 PlatformTransactionManager transactions, MailAccounts accounts, FileQueries fileQueries,
+                 MessageSource texts) {
         this.commands = commands;
         this.ids = ids;
         this.queries = queries;
         this.files = files;
         this.tx = new TransactionTemplate(transactions);
         this.accounts = accounts;
+        this.fileQueries = fileQueries;
+        this.texts = texts;
     }
 
     /**
@@ -116,6 +126,94 @@ public class EmailService {
         commands.send(new CreateEmail(newId, fields, new Reply(id, thread == null ? id : Long.parseLong(thread))),
                 actor);
         return read(newId);
+    }
+
+    /**
+     * A draft forwarding e-mail {@code id} (which the actor must see: 404; and who may add e-mails: 403): its subject
+     * after "Fwd: " (once), its body after a short header naming its sender, date, subject and recipients (in the
+     * writer's {@code language}), no recipients yet, written from the same object, and the original's file objects the
+     * writer may see copied as its own attachments (the same content). Created with the original as its cause
+     * ({@link Causes#CAUSED_BY}), so its history tells where it came from. All or nothing.
+     */
+    public FieldsView forward(Actor actor, long id, Locale language) {
+        FieldsView original = queries.findVisible(EmailKind.KIND, id, actor)
+                .orElseThrow(() -> new Rejected.NotFound(id));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put(EmailKind.SUBJECT.name(), forwardSubject(original.get(EmailKind.SUBJECT)));
+        fields.put(EmailKind.BODY.name(), forwardBody(original, senderOf(original),
+                (key, args) -> texts.getMessage(key, args, key, language)));
+        fields.put(EmailKind.TO.name(), List.of());
+        for (Field link : EmailKind.LINKS) {
+            if (original.get(link) != null) {
+                fields.put(link.name(), original.get(link));
+            }
+        }
+        long newId = ids.next();
+        tx.executeWithoutResult(status -> {
+            commands.send(new CreateEmail(newId, fields, null), actor, Map.of(Causes.CAUSED_BY, id));
+            // the original's files the writer may see, read in the transaction that copies them
+            List<FileView> attachments = fileQueries.attachedTo(id).stream().filter(f -> {
+                try {
+                    return files.visible(actor, f.id()) != null;
+                } catch (Rejected.NotFound e) {
+                    return false;
+                }
+            }).toList();
+            for (FileView file : attachments) {
+                files.attach(actor, new AttachFile(ids.next(), newId, file.sha256(), file.name(), file.size(),
+                        file.mediaType()));
+            }
+        });
+        return read(newId);
+    }
+
+    /** Who sent an e-mail, as its forward names them: its owner's main account's address, or else its owner. */
+    private String senderOf(FieldsView email) {
+        return accounts.mainAccountOf(email.owner()).map(a -> a.value(ReferenceKind.Fields.FROM.name()))
+                .filter(from -> from != null && !from.isBlank()).orElse(email.owner());
+    }
+
+    /** "Fwd: " and the subject without the "Fwd:" (or "Fw:") it may start with, within a title's length. */
+    static String forwardSubject(String subject) {
+        String rest = subject == null ? "" : subject.strip();
+        for (boolean again = true; again; ) {
+            String lower = rest.toLowerCase(Locale.ROOT);
+            again = lower.startsWith("fwd:") || lower.startsWith("fw:");
+            if (again) {
+                rest = rest.substring(rest.indexOf(':') + 1).strip();
+            }
+        }
+        String forward = FORWARD_PREFIX + rest;
+        return forward.length() > Limits.TITLE ? forward.substring(0, Limits.TITLE) : forward;
+    }
+
+    /**
+     * The forwarded e-mail's text: a blank line, the header (its lines from {@code text}, a message key and its
+     * arguments in the writer's language: sender, date as UTC ISO 8601 — sent, or else written —, subject, recipients),
+     * a blank line and the original's text; within a text's length.
+     */
+    static String forwardBody(FieldsView original, String from, java.util.function.BiFunction<String, Object[],
+            String> text) {
+        String sentAt = original.get(EmailKind.SENT_AT);
+        java.time.Instant date = original.createdAt();
+        if (sentAt != null) {
+            try {
+                date = java.time.Instant.parse(sentAt);
+            } catch (java.time.format.DateTimeParseException e) {
+                // not an instant as sending records it: when it was written
+            }
+        }
+        String to = original.get(EmailKind.TO);
+        String subject = original.get(EmailKind.SUBJECT);
+        String body = original.get(EmailKind.BODY);
+        StringBuilder forward = new StringBuilder("\n\n").append(text.apply("email.forward.header", new Object[0]))
+                .append('\n').append(text.apply("email.forward.from", new Object[] {from == null ? "" : from}))
+                .append('\n').append(text.apply("email.forward.date", new Object[] {date == null ? ""
+                        : date.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()}))
+                .append('\n').append(text.apply("email.forward.subject", new Object[] {subject == null ? "" : subject}))
+                .append('\n').append(text.apply("email.forward.to", new Object[] {to == null ? "" : to}))
+                .append("\n\n").append(body == null ? "" : body);
+        return forward.length() > Limits.TEXT ? forward.substring(0, Limits.TEXT) : forward.toString();
     }
 
     /** "Re: " and the subject without the "Re:" it may start with, within a title's length. */

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,12 +40,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The e-mails' API: its paths and schemas; the work is the shared {@link FieldsEndpoints}' and {@link EmailService}'s
- * (a draft with its attachments, a reply, sending).
+ * (a draft with its attachments, a reply, a forward, sending).
  */
 @RestController
 @RequestMapping("/api/emails")
 @Tag(name = "emails", description = "CRM e-mails written from a deal, request, contact, company or lead: drafts, "
-        + "replies, change, delete")
+        + "replies, forwards, change, delete")
 class EmailApiController {
 
     /** What only actions set: named as read-only when given. */
@@ -108,6 +109,21 @@ class EmailApiController {
     @ApiResponse(responseCode = "201", description = "The reply; Location: its address")
     ResponseEntity<EmailJson> reply(Actor actor, @PathVariable long id) {
         return created(emails.reply(actor, id));
+    }
+
+    @PostMapping("/{id}/forward")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "forwardEmail", summary = "Forward the e-mail: a draft with its subject after \"Fwd: \" "
+            + "(once)", description = "The draft's body is a short header naming the forwarded e-mail's sender, date "
+            + "(UTC, ISO 8601), subject and recipients (in the caller's language), then its text; no recipients yet "
+            + "(the caller adds them); written from the same object; the forwarded e-mail's files the caller may see "
+            + "become its attachments (the same content). Its history shows it was caused by the forwarded e-mail. "
+            + "All or nothing.")
+    @ApiResponse(responseCode = "201", description = "The forwarding draft; Location: its address")
+    @ApiResponse(responseCode = "404", description = "No e-mail with this ID that the caller may see")
+    @ApiResponse(responseCode = "403", description = "The caller may see the e-mail but may not write e-mails")
+    ResponseEntity<EmailJson> forward(Actor actor, @PathVariable long id) {
+        return created(emails.forward(actor, id, LocaleContextHolder.getLocale()));
     }
 
     @PostMapping("/{id}/send")

@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The e-mail pages: the outbox (by status), an e-mail's page (with Reply), the compose form (opened from the object it
+ * The e-mail pages: the outbox (by status), an e-mail's page (with Reply and Forward), the compose form (opened from the object it
  * is written from, its address as the recipient) and the edit form of a draft.
  */
 @Controller
@@ -143,7 +143,7 @@ class EmailPageController extends FieldsPageController {
         return emails.create(actor, fields, attach);
     }
 
-    /** Only a draft is edited; its page offers Reply. */
+    /** Only a draft is edited; its page offers Reply and Forward (to who may write e-mails). */
     @Override
     protected void describe(Actor actor, FieldsView object, Model model) {
         if (!EmailStatus.DRAFT.apiName().equals(object.get(EmailKind.STATUS))
@@ -178,6 +178,20 @@ class EmailPageController extends FieldsPageController {
             FieldsView reply = emails.reply(actor, id);
             texts.flash(redirect, "success", "flash.email.replied", reply.id());
             return "redirect:/" + EmailKind.KIND.path() + "/" + reply.id();
+        } catch (Rejected.Invalid | Rejected.Forbidden e) {
+            texts.flashRejected(redirect, e);
+            return "redirect:/" + EmailKind.KIND.path() + "/" + id;
+        }
+    }
+
+    /** A draft forwarding it (with its attachments), opened with a flash that asks for its recipients. */
+    @PostMapping("/{id}/forward")
+    String forward(Actor actor, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            FieldsView forward = emails.forward(actor, id, org.springframework.context.i18n.LocaleContextHolder
+                    .getLocale());
+            texts.flash(redirect, "success", "flash.email.forwarded", forward.id());
+            return "redirect:/" + EmailKind.KIND.path() + "/" + forward.id();
         } catch (Rejected.Invalid | Rejected.Forbidden e) {
             texts.flashRejected(redirect, e);
             return "redirect:/" + EmailKind.KIND.path() + "/" + id;

@@ -20,7 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * E-mails through the API, on PostgreSQL: a draft written from a deal with one of the deal's files as its attachment,
  * its addresses as lists, exactly one object it is written from; a reply ("Re: " once, same thread, same object, to
- * the original's recipients); a draft's change; and the cascade: deleting the deal takes its e-mails (with their
+ * the original's recipients); a forward ("Fwd: " once, a header above the original's text, no recipients, copies of
+ * its attachments, caused by it); a draft's change; and the cascade: deleting the deal takes its e-mails (with their
  * attachments), restoring it brings them back.
  */
 @CrmIntegrationTest
@@ -159,6 +160,69 @@ class EmailApiIT {
             assertThat(api.as(manager, "GET", "/api/emails/" + back, null).status()).isEqualTo(200);
         }
         assertThat(api.as(manager, "GET", "/api/files?attachedTo=" + email, null).body().get("items")).hasSize(2);
+    }
+
+    @Test
+    void aForwardIsADraftWithFwdSubjectNoRecipientsTheSameObjectAndCopiesOfTheAttachmentsCausedByTheOriginal() {
+        Api api = new Api(port);
+        String manager = api.newUser("emfwd", "manager");
+        long deal = deals.create(Actor.of(manager, Role.MANAGER), Map.of("name", "Forwarded order")).id();
+        long offer = id(api.upload(manager, deal, "offer.txt", "text/plain", "offer".getBytes(StandardCharsets.UTF_8)));
+        long email = id(api.as(manager, "POST", "/api/emails", body("subject", "Offer", "body", "Dear Ann,\nhere it is.",
+                "to", List.of("ann@acme.test", "bob@acme.test"), "deal", deal, "files", List.of(offer))));
+        assertThat(api.upload(manager, email, "terms.txt", "text/plain", "terms".getBytes(StandardCharsets.UTF_8))
+                .status()).isEqualTo(201);
+        JsonNode originals = api.as(manager, "GET", "/api/files?attachedTo=" + email, null).body().get("items");
+        assertThat(originals).hasSize(2);
+
+        Api.Response forwarded = api.as(manager, "POST", "/api/emails/" + email + "/forward", null);
+        long forward = id(forwarded);
+        assertThat(forwarded.status()).isEqualTo(201);
+        assertThat(forwarded.header("Location")).isEqualTo("/api/emails/" + forward);
+        JsonNode draft = forwarded.body();
+        assertThat(draft.get("subject").asText()).isEqualTo("Fwd: Offer");
+        assertThat(draft.get("status").asText()).isEqualTo("draft");
+        assertThat(texts(draft.get("to"))).isEmpty();
+        assertThat(draft.get("deal").asLong()).isEqualTo(deal);
+        assertThat(draft.get("thread").asLong()).as("a conversation of its own").isEqualTo(forward);
+        assertThat(draft.get("inReplyTo").isNull()).isTrue();
+        assertThat(draft.get("owner").asText()).isEqualTo(manager);
+        assertThat(draft.get("body").asText()).contains("---------- Forwarded message ----------")
+                .contains("From: " + manager).contains("Subject: Offer").contains("To: ann@acme.test, bob@acme.test")
+                .containsPattern("Date: \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z")
+                .endsWith("\n\nDear Ann,\nhere it is.");
+
+        // the attachments: file objects of its own, with the same contents
+        JsonNode copies = api.as(manager, "GET", "/api/files?attachedTo=" + forward, null).body().get("items");
+        assertThat(copies).hasSize(2);
+        assertThat(copies.findValuesAsText("name")).containsExactlyElementsOf(originals.findValuesAsText("name"));
+        assertThat(copies.findValuesAsText("sha256")).containsExactlyElementsOf(originals.findValuesAsText("sha256"));
+        assertThat(copies.findValuesAsText("id")).doesNotContainAnyElementsOf(originals.findValuesAsText("id"));
+        assertThat(api.as(manager, "GET", "/api/files?attachedTo=" + email, null).body().get("items")).hasSize(2);
+
+        // its history: created because of the original
+        JsonNode first = api.as(manager, "GET", "/api/objects/" + forward + "/history", null).body().get("entries")
+                .get(0);
+        assertThat(first.get("event").asText()).isEqualTo("EmailCreated");
+        assertThat(first.get("causedBy").asLong()).isEqualTo(email);
+
+        // "Fwd: " once; the header in the writer's language
+        Api.Response again = api.as(manager, "POST", "/api/emails/" + forward + "/forward", null,
+                Map.of("Accept-Language", "de"));
+        assertThat(again.body().get("subject").asText()).isEqualTo("Fwd: Offer");
+        assertThat(again.body().get("body").asText()).contains("---------- Weitergeleitete Nachricht ----------")
+                .contains("Betreff: Fwd: Offer").contains("An: \n");
+
+        // who may not see it: 404, as for a missing one; who sees it but writes no e-mails: 403; nothing written
+        String stranger = api.newUser("emfwdother", "manager");
+        String chief = api.newUser("emfwdchief", "chief");
+        assertThat(api.as(stranger, "POST", "/api/emails/" + email + "/forward", null).status()).isEqualTo(404);
+        assertThat(api.as(manager, "POST", "/api/emails/" + (email + 1_000_000) + "/forward", null).status())
+                .isEqualTo(404);
+        Api.Response refused = api.as(chief, "POST", "/api/emails/" + email + "/forward", null);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(403);
+        assertThat(api.as(manager, "GET", "/api/emails?deal=" + deal, null).body().get("total").asLong())
+                .isEqualTo(3);
     }
 
     @Test

@@ -5,6 +5,11 @@ import static dev.crm.web.testsupport.BrowserSession.button;
 import static dev.crm.web.testsupport.BrowserSession.fitsTheWindow;
 import static dev.crm.web.testsupport.BrowserSession.tooltipOf;
 
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import com.microsoft.playwright.Page;
 import dev.crm.app.deal.DealService;
 import dev.crm.shared.Actor;
@@ -13,7 +18,12 @@ import dev.crm.web.testsupport.Api;
 import dev.crm.web.testsupport.BrowserSession;
 import dev.crm.web.testsupport.CrmIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -29,7 +39,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * with the deal given and To prefilled with its contact's address; saving it opens its page (the text escaped, with
  * its line breaks); Reply there opens a draft "Re: …" in the same conversation; the deal's page lists both, and the
  * outbox's Drafts tab shows them. The compose form from a deal, request, contact, company or lead lists that object's
- * files as checkboxes; the checked ones become the e-mail's attachments.
+ * files as checkboxes; the checked ones become the e-mail's attachments. Forward on an e-mail's page opens a draft
+ * "Fwd: …" with the original's text under a header and its attachment; given a recipient on its edit form and sent, it
+ * arrives at the SMTP server (GreenMail) with the attachment.
  */
 @CrmIntegrationTest
 class EmailFlowIT {
@@ -176,6 +188,71 @@ class EmailFlowIT {
         page.locator("[id$='-new-" + EMAIL + "']").click();
         assertThat(page.locator("#attach-files-none")).hasText("The object it is written from has no files.");
         assertThat(page.locator("#attach-files .attach-file")).hasCount(0);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1280, 800", "390, 844"})
+    void aForwardFromTheEmailPageGetsItsRecipientAndIsSentWithTheAttachment(int width, int height) throws Exception {
+        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort()).withConfiguration(GreenMailConfiguration
+                .aConfig().withUser("crm@example.com", "crm-login", EmailSendingIT.PASSWORD));
+        smtp.start();
+        try {
+            String manager = api.newUser("emfwdflow", "manager");
+            EmailSendingIT.account(api, manager, EmailSendingIT.PASSWORD, smtp.getSmtp().getPort());
+            long deal = deals.create(Actor.of(manager, Role.MANAGER), Map.of("name", "Forwarded deal")).id();
+            byte[] bytes = "the price list".getBytes(StandardCharsets.UTF_8);
+            long file = created(api.upload(manager, deal, "prices.txt", "text/plain", bytes));
+            String subject = "Prices " + System.nanoTime();
+            long original = created(api.as(manager, "POST", "/api/emails", Map.of("subject", subject, "body",
+                    "Dear Ann,\nthe prices.", "to", List.of("ann@flowmail.test"), "deal", deal, "files", List.of(file))));
+
+            Page page = browser.signIn(manager, width, height, true);
+            page.navigate("/emails/" + original);
+            assertThat(tooltipOf(page, page.locator("#email-forward"))).containsText("passing this e-mail on");
+            fitsTheWindow(page);
+            page.locator("#email-forward").click();
+            page.waitForURL(Pattern.compile(".*/emails/(?!" + original + "$)\\d+$"));
+            long forward = Long.parseLong(page.url().replaceAll(".*/emails/", ""));
+            assertThat(page.locator(".alert[role=status]")).containsText("saved as a draft with the attachments");
+            assertThat(page.locator("#email-title")).containsText("Fwd: " + subject);
+            assertThat(page.locator("#email-body")).containsText("---------- Forwarded message ----------");
+            assertThat(page.locator("#email-body")).containsText("To: ann@flowmail.test");
+            assertThat(page.locator("#email-body")).containsText("Dear Ann,\nthe prices.");
+            assertThat(page.getByText("prices.txt")).isVisible();
+            fitsTheWindow(page);
+
+            page.locator(".action-bar a[href$='/" + forward + "/edit']").click();
+            assertThat(page.locator("#to")).hasValue("");
+            page.locator("#to").fill("partner@flowmail.test");
+            button(page, "Save changes").click();
+            page.waitForURL(Pattern.compile(".*/emails/" + forward + "$"));
+            assertThat(page.locator("#email-to")).hasText("partner@flowmail.test");
+            page.locator("#email-send").click();
+            assertThat(page.locator(".alert[role=status]")).containsText("is in the outbox");
+            await().atMost(Duration.ofSeconds(60)).until(() -> api.as(manager, "GET", "/api/emails/" + forward, null)
+                    .body().get("status").asText(), "sent"::equals);
+            page.reload();
+            assertThat(page.locator(".email-status").first()).hasText("Sent");
+
+            MimeMessage[] received = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+                try {
+                    return ("Fwd: " + subject).equals(m.getSubject());
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toArray(MimeMessage[]::new);
+            org.assertj.core.api.Assertions.assertThat(received).hasSize(1);
+            org.assertj.core.api.Assertions.assertThat(received[0].getAllRecipients()[0].toString())
+                    .isEqualTo("partner@flowmail.test");
+            Multipart parts = (Multipart) received[0].getContent();
+            org.assertj.core.api.Assertions.assertThat(parts.getCount()).isEqualTo(2);
+            org.assertj.core.api.Assertions.assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("prices.txt");
+            try (InputStream in = parts.getBodyPart(1).getInputStream()) {
+                org.assertj.core.api.Assertions.assertThat(in.readAllBytes()).isEqualTo(bytes);
+            }
+        } finally {
+            smtp.stop();
+        }
     }
 
     private static long created(Api.Response response) {

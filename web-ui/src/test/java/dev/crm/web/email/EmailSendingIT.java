@@ -44,7 +44,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * after the commit by the tracking processor, exactly once, with its attachment and the Message-ID fixed when queued;
  * a server that is down leaves it queued until it is back; an attempt whose outcome is unknown is not sent again; a
  * refused login stops the account (its e-mails wait, queued, until an admin fixes or resumes it; no password anywhere);
- * a read-model rebuild sends nothing again.
+ * a read-model rebuild sends nothing again; a forward, once given its recipients, goes out with the original's
+ * attachment.
  */
 @CrmIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -176,6 +177,40 @@ class EmailSendingIT {
         assertThat(third.getHeader("In-Reply-To")).containsExactly(answer.getMessageID());
         assertThat(third.getHeader("References")).containsExactly(original.getMessageID() + " "
                 + answer.getMessageID());
+    }
+
+    @Test
+    void aForwardGivenItsRecipientsIsSentWithTheOriginalsAttachment() throws Exception {
+        smtp = smtp(ServerSetupTest.SMTP.dynamicPort());
+        Api api = new Api(port);
+        String manager = api.newUser("forwarder", "manager");
+        account(api, manager, PASSWORD, smtp.getSmtp().getPort());
+        long deal = deals.create(Actor.of(manager, Role.MANAGER), Map.of("name", "Forwarded order")).id();
+        byte[] bytes = "the offer — €100".getBytes(StandardCharsets.UTF_8);
+        long file = id(api.upload(manager, deal, "offer.txt", "text/plain", bytes));
+        String subject = "Passed on " + System.nanoTime();
+        long original = id(api.as(manager, "POST", "/api/emails", body("subject", subject, "body", "Dear Ann,\nhere it is.",
+                "to", List.of("ann@acme.test"), "deal", deal, "files", List.of(file))));
+        sentAndReceived(api, manager, original, subject);
+
+        long draft = id(api.as(manager, "POST", "/api/emails/" + original + "/forward", null));
+        Api.Response addressed = api.as(manager, "PATCH", "/api/emails/" + draft, body("to",
+                List.of("dora@partner.test")));
+        assertThat(addressed.status()).as(addressed.text()).isEqualTo(200);
+
+        MimeMessage message = sentAndReceived(api, manager, draft, "Fwd: " + subject);
+        assertThat(Arrays.stream(message.getAllRecipients()).map(Object::toString)).containsExactly("dora@partner.test");
+        assertThat(message.getHeader("In-Reply-To")).isNull();
+        Multipart parts = (Multipart) message.getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertThat(((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n"))
+                .contains("Forwarded message").contains("From: crm@example.com").contains("To: ann@acme.test")
+                .endsWith("Dear Ann,\nhere it is.");
+        BodyPart attachment = parts.getBodyPart(1);
+        assertThat(attachment.getFileName()).isEqualTo("offer.txt");
+        try (InputStream in = attachment.getInputStream()) {
+            assertThat(in.readAllBytes()).isEqualTo(bytes);
+        }
     }
 
     /** Sends the draft, waits until it is sent, and answers the one message the server got with its Message-ID. */
