@@ -1,6 +1,7 @@
 package dev.crm.app.campaign;
 
 import dev.crm.query.fields.FieldsQueries;
+import dev.crm.app.mail.FixedIdMessage;
 import dev.crm.query.fields.FieldsView;
 import dev.crm.shared.campaign.CampaignKind;
 import dev.crm.shared.company.CompanyKind;
@@ -86,20 +87,5 @@ class CampaignMail {
 
     private static String nonNull(String text) {
         return text == null ? "" : text;
-    }
-
-    /** A message that keeps its Message-ID (Jakarta Mail would make a new one when it is saved). */
-    private static final class FixedIdMessage extends MimeMessage {
-        private final String messageId;
-
-        FixedIdMessage(String messageId) {
-            super(Session.getInstance(new Properties()));
-            this.messageId = messageId;
-        }
-
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", messageId);
-        }
     }
 }

@@ -105,13 +105,16 @@ public class CampaignSender {
     private final Map<Long, Integer> unreachableTries = new ConcurrentHashMap<>();
     private volatile Clock clock;
     private volatile BusinessHours hours;
+    /** Whether this instance sends campaigns ({@code CRM_MAIL_CAMPAIGN_SENDING}): one that does not leaves it to others. */
+    private final boolean sends;
 
     CampaignSender(FieldsQueries queries, MailAccounts accounts, CampaignMail mail, AccountPace pace,
                    CommandSender commands, JdbcTemplate jdbc, PlatformTransactionManager transactions,
                    MessageSource texts, Clock clock,
                    @Value("${crm.mail.business-hours:}") String businessHours,
                    @Value("${crm.mail.stale-after:10m}") Duration staleAfter,
-                   @Value("${crm.mail.campaign-max-backoff:300s}") Duration maxBackoff) {
+                   @Value("${crm.mail.campaign-max-backoff:300s}") Duration maxBackoff,
+                   @Value("${crm.mail.campaign-sending:true}") boolean sends) {
         this.queries = queries;
         this.accounts = accounts;
         this.mail = mail;
@@ -126,7 +129,9 @@ public class CampaignSender {
         this.hours = BusinessHours.parse(businessHours);
         this.staleAfter = staleAfter;
         this.maxBackoff = maxBackoff;
-        LOG.info("Campaigns are sent {}", this.hours);
+        this.sends = sends;
+        LOG.info(sends ? "Campaigns are sent {}" : "This instance sends no campaigns (crm.mail.campaign-sending=false)",
+                this.hours);
     }
 
     /** (tests) Another clock for its decisions: the day of the limits, the business hours, the back-off. */
@@ -149,6 +154,9 @@ public class CampaignSender {
     /** Works on every running or waiting campaign, one poll at a time in this process (other instances may poll too). */
     @Scheduled(fixedDelayString = "${crm.mail.campaign-poll:2s}", initialDelayString = "${crm.mail.campaign-poll:2s}")
     public synchronized void poll() {
+        if (!sends) {
+            return;
+        }
         List<Long> campaigns = jdbc.queryForList("SELECT id FROM " + FieldsTables.table(CampaignKind.KIND)
                 + " WHERE status IN (?, ?) AND NOT deleted ORDER BY id", Long.class,
                 CampaignStatus.RUNNING.apiName(), CampaignStatus.WAITING.apiName());

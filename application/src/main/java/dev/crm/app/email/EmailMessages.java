@@ -1,19 +1,18 @@
 package dev.crm.app.email;
 
 import dev.crm.app.file.FileService;
+import dev.crm.app.mail.FixedIdMessage;
 import dev.crm.query.fields.FieldsView;
 import dev.crm.query.file.FileQueries;
 import dev.crm.query.file.FileView;
 import dev.crm.shared.email.EmailKind;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -94,21 +93,6 @@ class EmailMessages {
             }
         }
         return all.toArray(InternetAddress[]::new);
-    }
-
-    /** A message that keeps its Message-ID (Jakarta Mail would make a new one when it is saved). */
-    private static final class FixedIdMessage extends MimeMessage {
-        private final String messageId;
-
-        FixedIdMessage(String messageId) {
-            super(Session.getInstance(new Properties()));
-            this.messageId = messageId;
-        }
-
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", messageId);
-        }
     }
 
     /** The e-mail or an attachment cannot be read into a message: it fails for good with this reason. */

@@ -15,7 +15,7 @@ import dev.crm.app.deal.DealService;
 import dev.crm.shared.Actor;
 import dev.crm.shared.Role;
 import dev.crm.web.testsupport.Api;
-import dev.crm.web.testsupport.CrmIntegrationTest;
+import dev.crm.web.testsupport.CrmMockMvcTest;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * New memo opens the memo form with the deal given, the memo page links its deal and an edit keeps it; the deal's
  * delete page names the memos and counts a draft it cannot show.
  */
-@CrmIntegrationTest
+@CrmMockMvcTest
 class MemoDealPagesIT {
 
     @LocalServerPort

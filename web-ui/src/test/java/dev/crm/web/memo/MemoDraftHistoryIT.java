@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crm.web.testsupport.Api;
-import dev.crm.web.testsupport.CrmIntegrationTest;
+import dev.crm.web.testsupport.CrmMockMvcTest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * history from the moment it was sent, with the fields as sent; its author and admins read all of it. Before it
  * is sent, every way of finding it agrees that it does not exist for them.
  */
-@CrmIntegrationTest
+@CrmMockMvcTest
 class MemoDraftHistoryIT {
 
     static final String DRAFT_TITLE = "Draft title: the salary of Anna";

@@ -13,7 +13,7 @@ import static org.hamcrest.Matchers.not;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crm.web.testsupport.Api;
-import dev.crm.web.testsupport.CrmIntegrationTest;
+import dev.crm.web.testsupport.CrmMockMvcTest;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The page controllers keep the memo rules: what a user may not see is 404, what they may not do is 403. */
-@CrmIntegrationTest
+@CrmMockMvcTest
 class MemoPagesIT {
 
     @LocalServerPort

@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.crm.web.testsupport.Api;
-import dev.crm.web.testsupport.CrmIntegrationTest;
+import dev.crm.web.testsupport.CrmMockMvcTest;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * beyond their column used to fail in the database (500); titles of invisible characters and half
  * characters used to be stored.
  */
-@CrmIntegrationTest
+@CrmMockMvcTest
 class FieldRulesIT {
 
     @LocalServerPort

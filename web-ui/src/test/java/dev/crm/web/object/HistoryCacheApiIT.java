@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.crm.query.history.HistoryCache;
 import dev.crm.query.replay.ReadModelRebuilder;
 import dev.crm.web.testsupport.Api;
-import dev.crm.web.testsupport.CrmIntegrationTest;
+import dev.crm.web.testsupport.CrmMockMvcTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -28,7 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * files is in the very next answer; and what each reader sees of a memo written as a draft is what they saw
  * without the cache.
  */
-@CrmIntegrationTest
+@CrmMockMvcTest
 class HistoryCacheApiIT {
 
     static final String DRAFT_TEXT = "Draft text: cached words nobody else may read";

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crm.web.testsupport.Api;
 import dev.crm.web.testsupport.CrmIntegrationTest;
+import dev.crm.web.testsupport.CrmMockMvcTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * Lists count only so far ({@link CrmIntegrationTest#COUNT_LIMIT} here): the API answers {@code total} with
  * {@code totalExact}, exact up to the bound and "more than total" past it, and the list pages show "20+".
  */
-@CrmIntegrationTest
+@CrmMockMvcTest
 class ListTotalsIT {
 
     static final int BOUND = CrmIntegrationTest.COUNT_LIMIT;

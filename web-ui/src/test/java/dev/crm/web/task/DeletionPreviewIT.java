@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crm.web.testsupport.Api;
-import dev.crm.web.testsupport.CrmIntegrationTest;
+import dev.crm.web.testsupport.CrmMockMvcTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * A deletion preview names only what the caller may view and counts the rest; the delete removes exactly what
  * was announced, count included, or nothing; a restore brings back all of it.
  */
-@CrmIntegrationTest
+@CrmMockMvcTest
 class DeletionPreviewIT {
 
     static final String HIDDEN_TITLE = "Hidden subtask: layoffs in March";

@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crm.web.testsupport.Api;
-import dev.crm.web.testsupport.CrmIntegrationTest;
+import dev.crm.web.testsupport.CrmMockMvcTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * adding a part is changing the container, and only its holders name anyone on a part; the holders of a
  * container change and cancel its parts, so they can always close it.
  */
-@CrmIntegrationTest
+@CrmMockMvcTest
 class PartsApiIT {
 
     @LocalServerPort

@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.crm.web.testsupport.Api;
-import dev.crm.web.testsupport.CrmIntegrationTest;
+import dev.crm.web.testsupport.CrmMockMvcTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The task pages keep the task rules: what a user may not see is 404; lists filter; forms keep input. */
-@CrmIntegrationTest
+@CrmMockMvcTest
 class TaskPagesIT {
 
     @LocalServerPort

@@ -4,15 +4,16 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
  * The whole CRM on a real port, on real PostgreSQL. Every test class with this annotation shares one
- * application context and one database, so tests make their own users and objects (see {@link Api}). MockMvc is
- * configured here for all, not per class: a class that added it would get a second context, a second CRM instance
- * on the same database whose background work (the campaign sender, with its own clock) would interfere.
+ * application context and one database, so tests make their own users and objects (see {@link Api}). The tests
+ * that drive pages through MockMvc use {@link CrmMockMvcTest}, a second context (Spring Security's MockMvc helpers
+ * replace the CSRF and security-context repositories of the filter chain they run in, which would change how the
+ * real server answers the browser tests of this one). Nothing else may change a test class's context
+ * ({@code OneContextTest}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,7 +26,6 @@ import org.springframework.context.annotation.Import;
                 "crm.secret-key=" + CrmIntegrationTest.SECRET_KEY,
                 // lists count at most this many objects (1,000 in production), so that tests reach it with a few
                 "crm.lists.count-limit=" + CrmIntegrationTest.COUNT_LIMIT})
-@AutoConfigureMockMvc
 @Import(TestPostgresConfiguration.class)
 public @interface CrmIntegrationTest {
 

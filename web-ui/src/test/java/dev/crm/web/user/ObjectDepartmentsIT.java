@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crm.web.testsupport.Api;
-import dev.crm.web.testsupport.CrmIntegrationTest;
+import dev.crm.web.testsupport.CrmMockMvcTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * Objects carry a department: their creator's first one. Lists filter by department (API) and by "my
  * departments" (pages), and show each object's department.
  */
-@CrmIntegrationTest
+@CrmMockMvcTest
 class ObjectDepartmentsIT {
 
     @LocalServerPort
