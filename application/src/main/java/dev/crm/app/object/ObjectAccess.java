@@ -27,6 +27,11 @@ public class ObjectAccess {
         return index.find(id).filter(o -> mayView(o, actor));
     }
 
+    /** Those of these objects the actor may see, in their order. */
+    public java.util.List<ObjectSummary> visible(java.util.List<ObjectSummary> objects, Actor actor) {
+        return objects.stream().filter(o -> mayView(o, actor)).toList();
+    }
+
     private boolean mayView(ObjectSummary object, Actor actor) {
         if (object.deleted()) {
             return actor.isAdmin();
