@@ -16,9 +16,11 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Records each object a user opens, in one place: a show page ({@code /<kind path>/<id>} of a kind with pages) that
- * answered 200 — the page shows only what the user may see, and a change ends on it (post, redirect, get), so opened
- * and changed objects are both recorded ({@link RecentObjects}, the home page's recent objects).
+ * Records each object a user opens or changes on the pages, in one place ({@link RecentObjects}, the home page's
+ * recent objects): a show page ({@code /<kind path>/<id>} of a kind with pages) that answered 200. It shows only what
+ * the user may see, and every change on the pages ends on it (post, redirect, get), so a change is an open too. Calls
+ * of the API are not recorded: a script's changes are not what its user opened, and each API call keeps its round
+ * trips ({@code RoundTripsIT}).
  */
 @Component
 class RecentObjectsRecorder implements HandlerInterceptor, WebMvcConfigurer {
@@ -43,14 +45,19 @@ class RecentObjectsRecorder implements HandlerInterceptor, WebMvcConfigurer {
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
                                 Exception failed) {
         Principal user = request.getUserPrincipal();
-        if (failed != null || user == null || !"GET".equals(request.getMethod())
-                || response.getStatus() != HttpStatus.OK.value()) {
+        if (failed != null || user == null) {
             return;
         }
-        Long id = shown(request.getRequestURI().substring(request.getContextPath().length()));
+        Long id = touched(request.getMethod(), request.getRequestURI().substring(request.getContextPath().length()),
+                response.getStatus());
         if (id != null) {
             recent.opened(user.getName(), id, clock.instant());
         }
+    }
+
+    /** The ID of the object whose show page answered the request, or null. */
+    static Long touched(String method, String path, int status) {
+        return "GET".equals(method) && status == HttpStatus.OK.value() ? shown(path) : null;
     }
 
     /** The ID of the object whose show page the path is, or null. */
@@ -59,7 +66,10 @@ class RecentObjectsRecorder implements HandlerInterceptor, WebMvcConfigurer {
         if (show == null || !show.matches()) {
             return null;
         }
-        boolean kindPage = Kinds.byPath(show.group(1)).map(Kind::pages).orElse(false);
-        return kindPage ? Long.valueOf(show.group(2)) : null;
+        return kindWithPages(show.group(1)) ? Long.valueOf(show.group(2)) : null;
+    }
+
+    private static boolean kindWithPages(String path) {
+        return Kinds.byPath(path).map(Kind::pages).orElse(false);
     }
 }

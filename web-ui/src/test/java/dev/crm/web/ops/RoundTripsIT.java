@@ -273,4 +273,38 @@ class RoundTripsIT {
         // a kind's first hits fill the page (50): a list would count its rows up to 1,000; the search shows no total
         assertThat(sent).as("round trips of GET /api/search").noneMatch(sql -> sql.contains("COUNT("));
     }
+
+    @Test
+    void theHomePageTakesAFixedNumberOfRoundTrips() {
+        String manager = api.newUser("tripshome", "manager");
+        api.as(manager, "POST", "/api/tasks", Map.of("title", "Overdue", "dueDate", "2020-01-01"));
+        api.as(author, "POST", "/api/memos", Map.of("title", "For review", "to", manager));
+        api.as(manager, "POST", "/api/requests", Map.of("subject", "Pending", "lastName", "Lee"));
+        // twelve objects opened, of four kinds: the page shows ten, each checked by the one gate (ObjectAccess)
+        for (int i = 0; i < 3; i++) {
+            long company = api.as(manager, "POST", "/api/companies", Map.of("name", "Home " + i)).body().get("id")
+                    .asLong();
+            long contact = api.as(manager, "POST", "/api/contacts", Map.of("company", company, "lastName", "Lee"))
+                    .body().get("id").asLong();
+            long task = api.as(manager, "POST", "/api/tasks", Map.of("title", "Task " + i)).body().get("id").asLong();
+            long memo = api.as(manager, "POST", "/api/memos", Map.of("title", "Memo " + i, "to", author)).body()
+                    .get("id").asLong();
+            for (String page : List.of("/companies/" + company, "/contacts/" + contact, "/tasks/" + task,
+                    "/memos/" + memo)) {
+                assertThat(api.as(manager, "GET", page, null, Map.of("Accept", "text/html")).status()).as(page)
+                        .isEqualTo(200);
+            }
+        }
+        counted(manager, "GET", "/", null, 200);
+
+        List<String> sent = counted(manager, "GET", "/", null, 200);
+
+        System.out.println("HOMETRIPS " + sent.size() + "\n" + String.join("\n", sent));
+        // docs/architecture.md, "What a page costs": the user; the counts (tasks, memos, requests, e-mails: one
+        // each); the recent objects; each shown one's view check (its kind's rule: one each)
+        assertThat(sent).as("round trips of GET / (the home page)").hasSizeLessThanOrEqualTo(HOME_PAGE_TRIPS);
+    }
+
+    /** The home page's round trips with ten recent objects (docs/architecture.md). */
+    static final int HOME_PAGE_TRIPS = 99;
 }
