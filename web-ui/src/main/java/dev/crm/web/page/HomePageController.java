@@ -53,8 +53,8 @@ class HomePageController {
         Map<String, List<HomeCounts.Block>> blocks = counts.stream().map(c -> c.countsFor(actor))
                 .flatMap(Optional::stream).collect(Collectors.groupingBy(HomeCounts.Block::section));
         model.addAttribute("counts", blocks);
-        model.addAttribute("recent", access.visible(recent.recent(actor.username(), READ), actor).stream()
-                .limit(RECENT).map(o -> new Recent(o.id(), o.title(), Kinds.of(o.kind()))).toList());
+        model.addAttribute("recent", access.visible(recent.recent(actor.username(), READ), actor, RECENT).stream()
+                .map(o -> new Recent(o.id(), o.title(), Kinds.of(o.kind()))).toList());
         model.addAttribute("stoppedAccounts", actor.isAdmin() ? accounts.stoppedAccounts() : List.of());
         model.addAttribute("stoppedField", dev.crm.shared.reference.MailAccountStopped.FIELD);
         return "page/home";
