@@ -41,11 +41,16 @@ class RecentObjectsRecorder implements HandlerInterceptor, WebMvcConfigurer {
         registry.addInterceptor(this);
     }
 
+    /**
+     * After the handler answered without an exception (one that refused the object, 404, ends before this), and
+     * before the page is written: once the browser has the page, the open is recorded, so a home page asked for
+     * next lists it.
+     */
     @Override
-    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
-                                Exception failed) {
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+                           org.springframework.web.servlet.ModelAndView view) {
         Principal user = request.getUserPrincipal();
-        if (failed != null || user == null) {
+        if (user == null) {
             return;
         }
         Long id = touched(request.getMethod(), request.getRequestURI().substring(request.getContextPath().length()),
