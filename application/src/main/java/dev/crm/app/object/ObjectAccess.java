@@ -27,6 +27,11 @@ public class ObjectAccess {
         return index.find(id).filter(o -> mayView(o, actor));
     }
 
+    /** The first {@code limit} of these objects the actor may see, in their order (none checked beyond them). */
+    public java.util.List<ObjectSummary> visible(java.util.List<ObjectSummary> objects, Actor actor, int limit) {
+        return objects.stream().filter(o -> mayView(o, actor)).limit(limit).toList();
+    }
+
     private boolean mayView(ObjectSummary object, Actor actor) {
         if (object.deleted()) {
             return actor.isAdmin();

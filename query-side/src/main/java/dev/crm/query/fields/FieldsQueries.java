@@ -179,6 +179,20 @@ public class FieldsQueries {
         return Optional.of(counts);
     }
 
+    /**
+     * How many of the kind's live objects the actor may view (the lists' rule) the filter keeps, in one query. Empty:
+     * the actor may view none of the kind.
+     */
+    public Optional<Long> count(Kind kind, Actor actor, Filter filter) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        StringBuilder where = where(kind, actor, filter, params);
+        if (where == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(jdbc.queryForObject("SELECT COUNT(*) FROM " + FieldsTables.table(kind) + where,
+                params, Long.class));
+    }
+
     /** The list's condition and its parameters; null: the actor may see none of the kind. */
     private StringBuilder where(Kind kind, Actor actor, Filter filter, MapSqlParameterSource params) {
         StringBuilder where = new StringBuilder(" WHERE deleted = FALSE");

@@ -44,6 +44,8 @@ public class MemoQueries {
             + " OR LOWER(COALESCE(description, '')) LIKE :pattern ESCAPE '\\')";
     private static final String STAGE = " AND stage = :stage";
     private static final String DEAL = " AND deal = :deal";
+    /** Sent to the actor and not reviewed yet. */
+    static final String AWAITING_REVIEW = " AND draft = FALSE AND recipient = :me AND stage <> 'REVIEWED'";
 
     static final RowMapper<MemoView> ROW = (rs, n) -> new MemoView(rs.getLong("id"), rs.getLong("version"),
             rs.getString("title"), rs.getString("description"), rs.getString("recipient"), rs.getBoolean("draft"),
@@ -115,6 +117,22 @@ public class MemoQueries {
     /** As above, only the memos of this deal when {@code deal} is not null (a deal's page, {@code /memos?deal=}). */
     public Page<MemoView> list(Actor actor, String text, MemoStage stage, java.util.Collection<Long> departments,
                                Long deal, Sort sort, int page, int size) {
+        return list(actor, text, stage, departments, deal, false, sort, page, size);
+    }
+
+    /**
+     * How many memos wait for the actor's review: sent to them and not reviewed yet (pending or postponed), in one
+     * query; all are memos the actor may see (a sent memo is its recipient's to see).
+     */
+    public long awaitingReview(Actor actor) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM memo_view WHERE " + VISIBLE + AWAITING_REVIEW,
+                new MapSqlParameterSource("me", actor.username()), Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** As above, only those waiting for the actor's review ({@link #awaitingReview}) when {@code awaitingReview}. */
+    public Page<MemoView> list(Actor actor, String text, MemoStage stage, java.util.Collection<Long> departments,
+                               Long deal, boolean awaitingReview, Sort sort, int page, int size) {
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("me", actor.username());
         boolean privileged = dev.crm.shared.access.Permissions.allowsAll(actor, MemoAccess.KIND,
                 dev.crm.shared.access.Permissions.Action.VIEW);
@@ -126,6 +144,9 @@ public class MemoQueries {
         if (stage != null) {
             where.append(STAGE);
             params.addValue(ObjectFields.STAGE.name(), stage.name());
+        }
+        if (awaitingReview) {
+            where.append(AWAITING_REVIEW);
         }
         if (deal != null) {
             where.append(DEAL);

@@ -55,6 +55,9 @@ public class TaskQueries {
     private static final String MINE = " AND t.id IN (SELECT m.task_id FROM task_person m WHERE m.username = :me"
             + " AND m.role IN ('" + ObjectFields.OWNER.name() + "', '" + TaskKind.RESPONSIBLE.name() + "'))";
 
+    /** Not completed or canceled. */
+    private static final String OPEN = " AND t.stage NOT IN ('COMPLETED', 'CANCELED')";
+
     static final RowMapper<TaskView> ROW = (rs, n) -> new TaskView(rs.getLong("id"),
             WorkKind.ofKind(rs.getString("kind")), rs.getLong("version"),
             rs.getString("title"), rs.getString("description"), TaskPriority.valueOf(rs.getString("priority")),
@@ -193,6 +196,31 @@ public class TaskQueries {
     /** As above, in the given order ({@link #SORTS}). */
     public Page<TaskView> list(Actor actor, WorkKind kind, String text, TaskStage stage, boolean mine, LocalDate overdueOn,
                                java.util.Collection<Long> departments, Sort sort, int page, int size) {
+        return list(actor, kind, text, stage, mine, overdueOn, null, departments, sort, page, size);
+    }
+
+    /** The actor's own open tasks (owner or responsible) due before {@code today} and due on it. */
+    public record Due(long overdue, long today) {
+    }
+
+    /** {@link Due} for the actor, in one query: of the tasks the actor may see, their own open ones. */
+    public Due due(Actor actor, LocalDate today) {
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("me", actor.username())
+                .addValue("kind", WorkKind.TASK.kind()).addValue("today", today.toString());
+        boolean privileged = dev.crm.shared.access.Permissions.allowsAll(actor, WorkKind.TASK.kind(),
+                dev.crm.shared.access.Permissions.Action.VIEW);
+        return jdbc.queryForObject("SELECT COALESCE(SUM(CASE WHEN t.due_date < :today THEN 1 ELSE 0 END), 0) AS overdue,"
+                + " COALESCE(SUM(CASE WHEN t.due_date = :today THEN 1 ELSE 0 END), 0) AS due_today FROM task_view t"
+                + " WHERE t.kind = :kind AND " + (privileged ? VISIBLE_TO_ALL : VISIBLE) + MINE + OPEN
+                + " AND t.due_date IS NOT NULL AND t.due_date <= :today", params,
+                (rs, n) -> new Due(rs.getLong("overdue"), rs.getLong("due_today")));
+    }
+
+    /**
+     * As above, only open ones due on {@code dueOn} when it is not null (the home page's "due today").
+     */
+    public Page<TaskView> list(Actor actor, WorkKind kind, String text, TaskStage stage, boolean mine, LocalDate overdueOn,
+                               LocalDate dueOn, java.util.Collection<Long> departments, Sort sort, int page, int size) {
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("me", actor.username())
                 .addValue("kind", kind.kind());
         boolean privileged = dev.crm.shared.access.Permissions.allowsAll(actor, kind.kind(),
@@ -208,8 +236,12 @@ public class TaskQueries {
         }
         if (overdueOn != null) {
             // ISO dates sort as text
-            where.append(" AND t.due_date IS NOT NULL AND t.due_date < :today AND t.stage NOT IN ('COMPLETED', 'CANCELED')");
+            where.append(" AND t.due_date IS NOT NULL AND t.due_date < :today").append(OPEN);
             params.addValue("today", overdueOn.toString());
+        }
+        if (dueOn != null) {
+            where.append(" AND t.due_date = :dueOn").append(OPEN);
+            params.addValue("dueOn", dueOn.toString());
         }
         if (mine) {
             where.append(MINE);

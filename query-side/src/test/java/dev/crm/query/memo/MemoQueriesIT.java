@@ -100,6 +100,21 @@ class MemoQueriesIT {
     }
 
     @Test
+    void theMemosWaitingForAnActorsReviewAreThoseSentToThemAndNotReviewed() {
+        for (Actor actor : ACTORS) {
+            List<Long> expected = visibleByTheRule(actor).stream()
+                    .map(id -> ALL.stream().filter(m -> m.id() == id).findFirst().orElseThrow())
+                    .filter(m -> !m.draft() && actor.username().equals(m.to()) && m.stage() != MemoStage.REVIEWED)
+                    .map(MemoView::id).toList();
+            assertThat(memos.awaitingReview(actor)).as(actor.username()).isEqualTo(expected.size());
+            assertThat(ids(memos.list(actor, null, null, null, null, true, MemoQueries.LATEST, 0, Page.MAX_SIZE)))
+                    .as(actor.username()).isEqualTo(expected);
+        }
+        // bob: of the three authors' memos to him, sent, pending or postponed; and the two of alice's left (100, 101)
+        assertThat(memos.awaitingReview(Actor.of("bob", Role.OPERATOR))).isEqualTo(3 * 2 + 2);
+    }
+
+    @Test
     void listsShowEachActorWhatTheRuleLetsThemSee() {
         assertThat(ALL).hasSize(3 * 4 * 4 + 3);
         for (Actor actor : ACTORS) {

@@ -173,11 +173,16 @@ class ReadModelRebuilderIT {
         // the secret store is no read model: no event carries a secret, so a rebuild leaves it as it is
         db.jdbc.update("DELETE FROM secret WHERE object_id = 999001");
         db.jdbc.update("INSERT INTO secret (object_id, sealed) VALUES (999001, 'sealed')");
+        // nor are the objects users opened (user activity: no event records an open)
+        db.jdbc.update("DELETE FROM recent_object WHERE username = 'rebuilt'");
+        db.jdbc.update("INSERT INTO recent_object (username, object_id, seen_at) VALUES ('rebuilt', 999001, NOW())");
 
         long replayed = rebuilder.rebuild();
 
-        assertThat(rebuilder.tables()).doesNotContain("secret", "unsubscribe_token", "campaign_delivery", "mail_account_pace")
-                .contains("object_mention");
+        assertThat(rebuilder.tables()).doesNotContain("secret", "unsubscribe_token", "campaign_delivery", "mail_account_pace",
+                "recent_object").contains("object_mention");
+        assertThat(db.jdbc.queryForList("SELECT object_id FROM recent_object WHERE username = 'rebuilt'", Long.class))
+                .containsExactly(999001L);
         assertThat(db.jdbc.queryForList("SELECT sealed FROM secret WHERE object_id = 999001", String.class))
                 .containsExactly("sealed");
 

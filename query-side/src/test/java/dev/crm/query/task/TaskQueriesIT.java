@@ -197,6 +197,32 @@ class TaskQueriesIT {
     }
 
     @Test
+    void theHomePagesDueCountsAreTheOwnListsFilteredOverdueAndDueThatDay() {
+        LocalDate march1 = LocalDate.parse("2026-03-01");
+        // 1 is due on 1 March: due today for its owner and its responsible user, overdue the day after
+        assertThat(tasks.due(Actor.of("olga"), march1)).isEqualTo(new TaskQueries.Due(0, 1));
+        assertThat(tasks.due(Actor.of("rita"), march1)).isEqualTo(new TaskQueries.Due(0, 1));
+        assertThat(tasks.due(Actor.of("rita"), march1.plusDays(1))).isEqualTo(new TaskQueries.Due(1, 0));
+        // a subscriber's or a co-owner's is not their own; a closed task is not due
+        assertThat(tasks.due(Actor.of("sam"), march1)).isEqualTo(new TaskQueries.Due(0, 0));
+        assertThat(tasks.due(Actor.of("quinn"), LocalDate.parse("2026-06-01"))).isEqualTo(new TaskQueries.Due(0, 0));
+        assertThat(tasks.due(Actor.of("chief", Role.CHIEF), march1)).isEqualTo(new TaskQueries.Due(0, 0));
+        // for everyone and every day, the counts are the lists' ("mine", overdue / due that day)
+        for (Actor actor : ACTORS) {
+            for (String day : List.of("2026-02-01", "2026-03-01", "2026-03-02", "2026-05-01", "2026-06-01")) {
+                LocalDate d = LocalDate.parse(day);
+                TaskQueries.Due due = tasks.due(actor, d);
+                assertThat(due.overdue()).as(actor + " " + day).isEqualTo(tasks.list(actor, WorkKind.TASK, null, null,
+                        true, d, null, null, TaskQueries.LATEST, 0, 50).total());
+                assertThat(due.today()).as(actor + " " + day).isEqualTo(tasks.list(actor, WorkKind.TASK, null, null,
+                        true, null, d, null, TaskQueries.LATEST, 0, 50).total());
+            }
+        }
+        assertThat(ids(tasks.list(Actor.of("paul"), WorkKind.TASK, null, null, true, null, LocalDate.parse("2026-05-01"),
+                null, TaskQueries.LATEST, 0, 50))).containsExactly(2L);
+    }
+
+    @Test
     void pagesFollowTheNewestChangeFirst() {
         Actor admin = Actor.of("admin", Role.ADMIN);
         Page<TaskView> first = tasks.list(admin, WorkKind.TASK, null, null, false, null, 0, 2);

@@ -29,7 +29,7 @@ class EmailHomeCounts implements HomeCounts {
     public Optional<Block> countsFor(Actor actor) {
         Optional<Map<String, Long>> counts = queries.countBy(EmailKind.KIND, actor, EmailKind.STATUS,
                 COUNTED.stream().map(EmailStatus::apiName).toList());
-        return counts.map(c -> new Block("home-emails", "home.emails", COUNTED.stream()
+        return counts.map(c -> new Block("home-emails", EmailKind.KIND.path(), "home.emails", COUNTED.stream()
                 .map(s -> new Count("home-emails-" + s.apiName(), "home.emails." + s.apiName(), c.get(s.apiName()),
                         "/" + EmailKind.KIND.path() + "?status=" + s.apiName(),
                         s == EmailStatus.FAILED && c.get(s.apiName()) > 0))

@@ -80,12 +80,13 @@ class MemoPageController {
     @GetMapping
     String list(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) String stage,
                 @RequestParam(defaultValue = "false") boolean dept, @RequestParam(defaultValue = "0") int page,
-                @RequestParam(required = false) String sort, @RequestParam(required = false) Long deal, Model model,
-                HttpServletRequest request) {
+                @RequestParam(required = false) String sort, @RequestParam(required = false) Long deal,
+                @RequestParam(defaultValue = "false") boolean review, Model model, HttpServletRequest request) {
         MemoStage stageFilter = stage(stage);
         Sort order = Sort.of(sort, MemoQueries.SORTS, MemoQueries.LATEST);
-        Page<MemoView> result = memos.list(actor, q, stageFilter, departmentFilter.of(actor, dept), deal, order,
+        Page<MemoView> result = memos.list(actor, q, stageFilter, departmentFilter.of(actor, dept), deal, review, order,
                 Math.max(0, page), PAGE_SIZE);
+        model.addAttribute("review", review);
         // a deal's memos (its page's "All its memos"): the filter stays with the list's other filters
         model.addAttribute("filters", deal == null ? Map.of() : Map.of(MemoKind.DEAL.name(), deal));
         model.addAttribute("sorting", Sorting.of(order, MemoQueries.SORTS, request));
@@ -105,12 +106,13 @@ class MemoPageController {
     @GetMapping("/export")
     void export(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) String stage,
                 @RequestParam(defaultValue = "false") boolean dept, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) Long deal, HttpServletResponse response) throws IOException {
+                @RequestParam(required = false) Long deal, @RequestParam(defaultValue = "false") boolean review,
+                HttpServletResponse response) throws IOException {
         MemoStage stageFilter = stage(stage);
         Sort order = Sort.of(sort, MemoQueries.SORTS, MemoQueries.LATEST);
         java.util.List<Long> departments = departmentFilter.of(actor, dept);
         csv.write(response, MemoKind.KIND.path(), MemoJson.class, page -> memos.list(actor, q, stageFilter, departments,
-                deal, order, page, CsvExport.PAGE).items().stream().map(MemoJson::of).toList());
+                deal, review, order, page, CsvExport.PAGE).items().stream().map(MemoJson::of).toList());
     }
 
     // --- create ---

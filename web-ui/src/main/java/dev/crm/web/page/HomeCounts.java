@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * What a kind counts on the home page for a user (its own package answers it: the e-mails not sent yet and the failed
- * ones): a heading and counts, each linking to the list it counts. Nothing for a user who may see none.
+ * ones, the tasks overdue and due today, the memos waiting for my review, the requests pending): a heading and
+ * counts, each linking to the list it counts, each one query within the user's view rule. Nothing for a user who may
+ * see none.
  */
 public interface HomeCounts {
 
@@ -13,8 +15,11 @@ public interface HomeCounts {
     record Count(String id, String label, long count, String href, boolean warning) {
     }
 
-    /** One kind's block: {@code heading} a message key. */
-    record Block(String id, String heading, List<Count> counts) {
+    /**
+     * One kind's block: {@code section} the path of the kind whose section on the home page shows it (its
+     * {@code Kind#path()}), {@code heading} a message key.
+     */
+    record Block(String id, String section, String heading, List<Count> counts) {
     }
 
     /** The block for this user, or none. */

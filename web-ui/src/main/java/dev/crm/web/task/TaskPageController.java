@@ -64,6 +64,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TaskPageController {
 
     static final int PAGE_SIZE = 20;
+    /** {@code ?due=today}: only open tasks due today (the home page's count). */
+    public static final String DUE_TODAY = "today";
 
     private final TaskService service;
     private final TaskQueries tasks;
@@ -104,13 +106,15 @@ class TaskPageController {
     @GetMapping
     String list(Actor actor, @PathVariable String kinds, @RequestParam(required = false) String q, @RequestParam(required = false) String stage,
                 @RequestParam(defaultValue = "false") boolean mine, @RequestParam(defaultValue = "false") boolean overdue,
+                @RequestParam(required = false) String due,
                 @RequestParam(defaultValue = "false") boolean dept, @RequestParam(defaultValue = "0") int page,
                 @RequestParam(required = false) String sort, Model model, HttpServletRequest request) {
         TaskStage stageFilter = stage(stage);
         LocalDate today = dev.crm.web.page.Dates.today(clock);
         Sort order = Sort.of(sort, TaskQueries.SORTS, TaskQueries.LATEST);
+        boolean dueToday = DUE_TODAY.equals(due);
         Page<TaskView> result = tasks.list(actor, WorkKind.ofPath(kinds), q, stageFilter, mine, overdue ? today : null,
-                departmentFilter.of(actor, dept), order, Math.max(0, page), PAGE_SIZE);
+                dueToday ? today : null, departmentFilter.of(actor, dept), order, Math.max(0, page), PAGE_SIZE);
         model.addAttribute("sorting", Sorting.of(order, TaskQueries.SORTS, request));
         departmentFilter.describe(model, dept, result.items().stream().map(TaskView::department).toList());
         List<TaskView> items = result.items();
@@ -124,6 +128,7 @@ class TaskPageController {
         model.addAttribute(ObjectFields.STAGE.name(), stageFilter == null ? "" : stageFilter.apiName());
         model.addAttribute("mine", mine);
         model.addAttribute("overdue", overdue);
+        model.addAttribute("dueToday", dueToday);
         model.addAttribute("stages", Arrays.stream(TaskStage.values()).map(TaskStage::apiName).toList());
         model.addAttribute("exportLink", CsvExport.link(request));
         return "object/list";
@@ -133,16 +138,19 @@ class TaskPageController {
     @GetMapping("/export")
     void export(Actor actor, @PathVariable String kinds, @RequestParam(required = false) String q,
                 @RequestParam(required = false) String stage, @RequestParam(defaultValue = "false") boolean mine,
-                @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean dept,
+                @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) String due,
+                @RequestParam(defaultValue = "false") boolean dept,
                 @RequestParam(required = false) String sort, HttpServletResponse response) throws IOException {
         TaskStage stageFilter = stage(stage);
-        LocalDate before = overdue ? dev.crm.web.page.Dates.today(clock) : null;
+        LocalDate today = dev.crm.web.page.Dates.today(clock);
+        LocalDate before = overdue ? today : null;
+        LocalDate dueOn = DUE_TODAY.equals(due) ? today : null;
         Sort order = Sort.of(sort, TaskQueries.SORTS, TaskQueries.LATEST);
         List<Long> departments = departmentFilter.of(actor, dept);
         WorkKind kind = WorkKind.ofPath(kinds);
         boolean project = kind == WorkKind.PROJECT;
         csv.write(response, kinds, project ? TaskJson.Work.class : TaskJson.class, page -> tasks.list(actor, kind, q,
-                stageFilter, mine, before, departments, order, page, CsvExport.PAGE).items().stream()
+                stageFilter, mine, before, dueOn, departments, order, page, CsvExport.PAGE).items().stream()
                 .map(t -> project ? (Object) TaskJson.Work.of(t) : TaskJson.of(t)).toList());
     }
 

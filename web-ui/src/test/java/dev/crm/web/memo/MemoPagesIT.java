@@ -165,6 +165,10 @@ class MemoPagesIT {
     @Test
     void theHomePageListsSectionsAndRecentMemosWithTheirIds() throws Exception {
         long id = sent();
+        // the recent objects are those the user opened (HomePageIT follows them further)
+        mvc.perform(get("/").with(user(author))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("ID " + id))));
+        mvc.perform(get("/memos/" + id).with(user(author))).andExpect(status().isOk());
         mvc.perform(get("/").with(user(author))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/memos\"")))
                 .andExpect(content().string(containsString("ID " + id)));

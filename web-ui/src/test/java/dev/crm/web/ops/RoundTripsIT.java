@@ -2,7 +2,11 @@ package dev.crm.web.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.RequestOptions;
 import dev.crm.web.testsupport.Api;
+import dev.crm.web.testsupport.BrowserSession;
 import dev.crm.web.testsupport.CountedRequests;
 import dev.crm.web.testsupport.CrmIntegrationTest;
 import java.util.List;
@@ -272,5 +276,54 @@ class RoundTripsIT {
 
         // a kind's first hits fill the page (50): a list would count its rows up to 1,000; the search shows no total
         assertThat(sent).as("round trips of GET /api/search").noneMatch(sql -> sql.contains("COUNT("));
+    }
+
+    @Test
+    void theHomePageTakesAFixedNumberOfRoundTrips() {
+        String manager = api.newUser("tripshome", "manager");
+        api.as(manager, "POST", "/api/tasks", Map.of("title", "Overdue", "dueDate", "2020-01-01"));
+        api.as(author, "POST", "/api/memos", Map.of("title", "For review", "to", manager));
+        api.as(manager, "POST", "/api/requests", Map.of("subject", "Pending", "lastName", "Lee"));
+        BrowserSession browser = new BrowserSession(port);
+        try {
+            Page page = browser.signIn(manager);
+            // twelve objects opened, of four kinds: the page shows ten, each checked by the one gate (ObjectAccess)
+            for (int i = 0; i < 3; i++) {
+                long company = created(manager, "/api/companies", Map.of("name", "Home " + i));
+                long contact = created(manager, "/api/contacts", Map.of("company", company, "lastName", "Lee"));
+                long task = created(manager, "/api/tasks", Map.of("title", "Task " + i));
+                long memo = created(manager, "/api/memos", Map.of("title", "Memo " + i, "to", author));
+                for (String path : List.of("/companies/" + company, "/contacts/" + contact, "/tasks/" + task,
+                        "/memos/" + memo)) {
+                    assertThat(page.navigate(path).status()).as(path).isEqualTo(200);
+                }
+            }
+            home(page);
+
+            List<String> sent = home(page);
+
+            // docs/architecture.md, "What the home page costs": the user; each kind's counts (tasks, memos, requests,
+            // e-mails: one query each); the recent objects; the view check of each one shown (its kind's row)
+            assertThat(sent).as("round trips of GET / (the home page)").hasSizeLessThanOrEqualTo(HOME_PAGE_TRIPS);
+        } finally {
+            browser.close();
+        }
+    }
+
+    /** The home page's round trips with ten recent objects (docs/architecture.md): 1 + 4 + 1 + 10. */
+    static final int HOME_PAGE_TRIPS = 16;
+
+    private List<String> home(Page page) {
+        String key = UUID.randomUUID().toString();
+        APIResponse home = page.request().get("/", RequestOptions.create().setHeader(CountedRequests.HEADER, key));
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.text()).contains("home-recent-object");
+        return CountedRequests.taken(key);
+    }
+
+    private long created(String user, String path, Map<String, Object> body) {
+        Api.Response created = api.as(user, "POST", path, body);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.body().get("id").asLong();
     }
 }
