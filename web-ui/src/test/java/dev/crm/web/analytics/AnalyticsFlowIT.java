@@ -89,6 +89,16 @@ class AnalyticsFlowIT extends BrowserFlowTest {
         page.locator("#analytics-apply").click();
         assertThat(page).hasURL(Pattern.compile(".*from=2025-01-01.*"));
         assertThat(page.locator("#analytics-table tbody")).containsText("0");
+
+        // in German: the user switches the language on "My settings", and the reports speak it
+        page.navigate("/settings");
+        page.getByLabel("Language").selectOption("de");
+        dev.crm.web.testsupport.BrowserSession.button(page, "Save settings").click();
+        assertThat(page.locator("h1")).hasText("Meine Einstellungen");
+        page.navigate("/analytics/income?from=2026-01-01&to=2026-12-31&department=" + department);
+        assertThat(page.locator("#analytics-title")).hasText("Einnahmen");
+        assertThat(page.locator("#analytics-lag")).containsText(Pattern.compile("Auf dem Stand|hinter dem Speicher"));
+        assertThat(page.locator("#analytics-csv")).containsText("CSV");
     }
 
     @ParameterizedTest
