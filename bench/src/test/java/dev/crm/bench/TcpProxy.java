@@ -7,11 +7,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A TCP proxy in front of PostgreSQL that a test can cut: {@link #cut()} closes every open connection and
+ * A TCP proxy in front of a server (PostgreSQL, an SMTP server) that a test can cut or slow down: {@link #cut()} closes every open connection and
  * stops listening (new connections are refused), as when the database host goes away;
  * {@link #restore()} listens again on the same port. The shared server itself is never touched.
  */
@@ -87,31 +91,61 @@ final class TcpProxy implements AutoCloseable {
         }
     }
 
-    private void pump(Socket from, Socket to, long wait) {
+    /**
+     * Passes what {@code from} sends on to {@code to}: at once, or each chunk {@code delay} milliseconds after it
+     * arrived (a slow link), in order, by a scheduler of its own; the sockets close after the last chunk went.
+     */
+    private void pump(Socket from, Socket to, long delay) {
+        ScheduledExecutorService later = delay <= 0 ? null : Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "proxy-delay");
+            t.setDaemon(true);
+            return t;
+        });
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[16384];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            try {
+                InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream();
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
-                    if (wait > 0) {
-                        Thread.sleep(wait);
+                    if (later == null) {
+                        forward(out, buffer, n, from, to);
+                    } else {
+                        byte[] chunk = Arrays.copyOf(buffer, n);
+                        later.schedule(() -> forward(out, chunk, chunk.length, from, to), delay, TimeUnit.MILLISECONDS);
                     }
-                    out.write(buffer, 0, n);
-                    out.flush();
                 }
             } catch (IOException e) {
                 // cut
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-                open.remove(from);
-                open.remove(to);
+                if (later == null) {
+                    close(from, to);
+                } else {
+                    later.schedule(() -> {
+                        close(from, to);
+                        later.shutdown();
+                    }, delay, TimeUnit.MILLISECONDS);
+                }
             }
         }, "proxy-pump");
         t.setDaemon(true);
         t.start();
+    }
+
+    private void forward(OutputStream out, byte[] chunk, int length, Socket from, Socket to) {
+        try {
+            out.write(chunk, 0, length);
+            out.flush();
+        } catch (IOException e) {
+            close(from, to); // cut
+        }
+    }
+
+    private void close(Socket from, Socket to) {
+        closeQuietly(from);
+        closeQuietly(to);
+        open.remove(from);
+        open.remove(to);
     }
 
     private static void closeQuietly(Socket s) {
