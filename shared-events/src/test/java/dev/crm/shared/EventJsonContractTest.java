@@ -130,7 +130,7 @@ class EventJsonContractTest {
     static {
         PINNED.put(new MemoCreated(42, "Call ACME", "renewal", "bob", false, "alice", 7L, 61L),
                 "{\"memoId\":42,\"title\":\"Call ACME\",\"description\":\"renewal\",\"to\":\"bob\",\"draft\":false,"
-                        + "\"author\":\"alice\",\"department\":7,\"deal\":61}");
+                        + "\"owner\":\"alice\",\"department\":7,\"deal\":61}");
         PINNED.put(new MemoChanged(42, List.of(FieldChange.of("deal", "61", null))),
                 "{\"memoId\":42,\"changes\":[{\"field\":\"deal\",\"from\":\"61\",\"to\":null}]}");
         PINNED.put(new MemoChanged(42, List.of(FieldChange.of("title", "a", "b"), FieldChange.of("to", null, "bob"))),
@@ -436,6 +436,20 @@ class EventJsonContractTest {
                 .containsExactlyInAnyOrderElementsOf(types);
     }
 
+    /**
+     * The revision of each event's stored shape is part of the contract too: a new one comes with an upcaster of
+     * the older shapes (query-side, {@code dev.crm.query.evolution}) and a test that they still read.
+     */
+    @Test
+    void everyRevisionIsPinned() {
+        Map<Class<?>, String> revised = Map.of(MemoCreated.class, "2");
+        for (Object event : PINNED.keySet()) {
+            EventRevision revision = event.getClass().getAnnotation(EventRevision.class);
+            assertThat(revision == null ? null : revision.value()).as(event.getClass().getSimpleName())
+                    .isEqualTo(revised.get(event.getClass()));
+        }
+    }
+
     @Test
     void aTaskStoredBeforeProjectsExistedReadsWithoutProject() throws Exception {
         String stored = "{\"taskId\":44,\"title\":\"Call back\",\"description\":null,\"priority\":\"HIGH\","
@@ -448,9 +462,7 @@ class EventJsonContractTest {
 
     @Test
     void memosAndProjectsStoredBeforeDepartmentsExistedReadWithoutOne() throws Exception {
-        assertThat(JSON.readValue("{\"memoId\":42,\"title\":\"t\",\"description\":null,\"to\":null,\"draft\":true,"
-                + "\"author\":\"alice\"}", MemoCreated.class))
-                .isEqualTo(new MemoCreated(42, "t", null, null, true, "alice", null));
+        // memos of every earlier shape: MemoCreatedAuthorToOwnerTest (query-side), through the upcaster
         assertThat(JSON.readValue("{\"projectId\":45,\"title\":\"L\",\"description\":null,\"priority\":\"LOW\","
                 + "\"dueDate\":null,\"nextStep\":null,\"nextStepDate\":null,\"responsible\":[\"bob\"],\"coOwner\":null,"
                 + "\"subscribers\":[],\"tags\":[],\"memo\":null,\"owner\":\"alice\"}", ProjectCreated.class).department())
@@ -467,13 +479,6 @@ class EventJsonContractTest {
                 + "\"owner\":\"alice\",\"project\":45}", TaskCreated.class))
                 .isEqualTo(new TaskCreated(44, "Call back", null, TaskPriority.HIGH, "2026-12-01", "call", null,
                         List.of("bob"), null, List.of("alice"), List.of("acme"), null, 42L, "alice", 45L, null));
-        // MemoCreated as first pinned
-        assertThat(JSON.readValue("{\"memoId\":42,\"title\":\"Call ACME\",\"description\":\"renewal\",\"to\":\"bob\","
-                + "\"draft\":false,\"author\":\"alice\"}", MemoCreated.class))
-                .isEqualTo(new MemoCreated(42, "Call ACME", "renewal", "bob", false, "alice", null));
-        // MemoCreated with department, before deal (stored before memos could be a part of a deal)
-        assertThat(JSON.readValue("{\"memoId\":42,\"title\":\"Call ACME\",\"description\":\"renewal\",\"to\":\"bob\","
-                + "\"draft\":false,\"author\":\"alice\",\"department\":7}", MemoCreated.class))
-                .isEqualTo(new MemoCreated(42, "Call ACME", "renewal", "bob", false, "alice", 7L, null));
+        // MemoCreated's first shape (revision none, "author"): MemoCreatedAuthorToOwnerTest, through its upcaster
     }
 }

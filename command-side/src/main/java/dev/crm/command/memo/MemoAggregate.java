@@ -254,7 +254,7 @@ public class MemoAggregate {
     @EventSourcingHandler
     void on(MemoCreated e) {
         memoId = e.memoId();
-        author = e.author();
+        author = e.owner();
         title = e.title();
         description = e.description();
         to = e.to();

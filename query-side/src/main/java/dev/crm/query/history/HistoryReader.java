@@ -186,15 +186,15 @@ public class HistoryReader {
                 if (sends) {
                     List<FieldChange> asSent = new ArrayList<>();
                     for (FieldChange c : new MemoCreated(created.memoId(), title, description, to, false,
-                            created.author(), created.department(), deal).changes()) {
+                            created.owner(), created.department(), deal).changes()) {
                         asSent.add(MemoKind.DRAFT.is(c.field()) ? MemoKind.DRAFT.change(true, false) : c);
                     }
-                    return new ObjectHistory.Draft(created.author(), created.to(), event.getSequenceNumber() + 1,
+                    return new ObjectHistory.Draft(created.owner(), created.to(), event.getSequenceNumber() + 1,
                             List.copyOf(asSent));
                 }
             }
         }
-        return new ObjectHistory.Draft(created.author(), created.to(), Long.MAX_VALUE, List.of());
+        return new ObjectHistory.Draft(created.owner(), created.to(), Long.MAX_VALUE, List.of());
     }
 
     /** A user's history: their own stream, whose identifier is the username. Callers check who may read it. */

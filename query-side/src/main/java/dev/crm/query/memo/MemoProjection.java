@@ -77,8 +77,8 @@ public class MemoProjection implements ReadModel {
     @EventHandler
     void on(MemoCreated e, @Timestamp Instant at) {
         writes.insertKeepingIfAbsent(INSERT, MemoQueries.ROW, e.memoId(), 1L, e.title(), e.description(), e.to(),
-                e.draft(), MemoStage.PENDING.name(), e.author(), false, Sql.ts(at), Sql.ts(at), e.department(), e.deal());
-        objects.created(e.memoId(), MemoKind.NAME, e.title(), e.author(), at, e.department());
+                e.draft(), MemoStage.PENDING.name(), e.owner(), false, Sql.ts(at), Sql.ts(at), e.department(), e.deal());
+        objects.created(e.memoId(), MemoKind.NAME, e.title(), e.owner(), at, e.department());
         if (e.deal() != null) {
             links.link(e.deal(), e.memoId(), Links.PART);
         }

@@ -22,6 +22,8 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import dev.crm.query.evolution.MemoCreatedAuthorToOwner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,9 @@ class JdbcStoredEventsIT {
     static PostgresSchema db;
     static JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
     static JdbcEventStorageEngine engine;
+
+    /** A made-up older shape first, then the application's own upcaster of MemoCreated's first shape. */
+    static final EventUpcasterChain CHAIN = new EventUpcasterChain(new SubjectToTitle(), new MemoCreatedAuthorToOwner());
 
     /** MemoCreated of revision "0" called its title "subject". */
     static class SubjectToTitle extends SingleEventUpcaster {
@@ -61,7 +66,8 @@ class JdbcStoredEventsIT {
         db = PostgresSchema.fresh();
         engine = JdbcEventStorageEngine.builder().connectionProvider(new DataSourceConnectionProvider(db.dataSource))
                 .transactionManager(NoTransactionManager.INSTANCE).eventSerializer(serializer)
-                .snapshotSerializer(serializer).upcasterChain(new SubjectToTitle()).build();
+                .snapshotSerializer(serializer)
+                .upcasterChain(CHAIN).build();
         EventFeed feed = new EventFeed();
         Scenario.publish(feed);
         engine.appendEvents(feed.events());
@@ -95,7 +101,7 @@ class JdbcStoredEventsIT {
         javax.sql.DataSource reading = parameters.isEmpty() ? db.dataSource
                 : new org.springframework.jdbc.datasource.SingleConnectionDataSource(db.connect(parameters), false);
         List<? extends EventMessage<?>> actual = read(new JdbcStoredEvents(reading, new EventSchema(), serializer,
-                new SubjectToTitle(), 7).readAll());
+                CHAIN, 7).readAll());
 
         assertThat(actual).hasSize(expected.size()).hasSizeGreaterThan(40);
         for (int i = 0; i < expected.size(); i++) {
@@ -119,7 +125,7 @@ class JdbcStoredEventsIT {
     @Test
     void upcastsAsTheEngineDoes() {
         EventMessage<?> old = read(new JdbcStoredEvents(db.dataSource, new EventSchema(), serializer,
-                new SubjectToTitle(), 1000).readAll()).stream().filter(e -> e.getIdentifier().equals("old-memo-70"))
+                CHAIN, 1000).readAll()).stream().filter(e -> e.getIdentifier().equals("old-memo-70"))
                 .findFirst().orElseThrow();
 
         assertThat(old.getPayload()).isEqualTo(new MemoCreated(70, "Old form", null, null, true, "alice", null));
@@ -129,7 +135,7 @@ class JdbcStoredEventsIT {
     @Test
     void givesItsConnectionBackAsItFoundItWhenClosed() throws Exception {
         try (Stream<? extends EventMessage<?>> events = new JdbcStoredEvents(db.dataSource, new EventSchema(),
-                serializer, new SubjectToTitle(), 5).readAll()) {
+                serializer, CHAIN, 5).readAll()) {
             assertThat(events.limit(3).count()).isEqualTo(3);
             // the cursor reads in a transaction of its own (the tests' data source is one shared connection)
             assertThat(db.dataSource.getConnection().getAutoCommit()).isFalse();

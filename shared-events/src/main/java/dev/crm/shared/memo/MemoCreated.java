@@ -1,5 +1,6 @@
 package dev.crm.shared.memo;
 
+import dev.crm.shared.EventRevision;
 import dev.crm.shared.kind.ObjectFields;
 
 import dev.crm.shared.FieldChange;
@@ -7,23 +8,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A memo was written; {@code to} may be null for a draft. The author owns it. {@code department} (the
+ * A memo was written; {@code to} may be null for a draft. Its author, {@code owner}, owns it (revision 2: the
+ * first shape called the field {@code author}, unlike every later kind's creation event; {@code
+ * MemoCreatedAuthorToOwner} renames it in events stored before). {@code department} (the
  * author's department, or null) was added later: older stored memos read it as null. So was {@code deal} (the
  * deal it is a part of, or null): older stored memos read it as null.
  */
-public record MemoCreated(long memoId, String title, String description, String to, boolean draft, String author,
+@EventRevision("2")
+public record MemoCreated(long memoId, String title, String description, String to, boolean draft, String owner,
                           Long department, Long deal)
         implements MemoEvent {
 
     /** A memo outside any department. */
-    public MemoCreated(long memoId, String title, String description, String to, boolean draft, String author) {
-        this(memoId, title, description, to, draft, author, null);
+    public MemoCreated(long memoId, String title, String description, String to, boolean draft, String owner) {
+        this(memoId, title, description, to, draft, owner, null);
     }
 
     /** A memo of no deal. */
-    public MemoCreated(long memoId, String title, String description, String to, boolean draft, String author,
+    public MemoCreated(long memoId, String title, String description, String to, boolean draft, String owner,
                        Long department) {
-        this(memoId, title, description, to, draft, author, department, null);
+        this(memoId, title, description, to, draft, owner, department, null);
     }
 
     @Override
@@ -38,7 +42,7 @@ public record MemoCreated(long memoId, String title, String description, String 
         }
         changes.add(MemoKind.DRAFT.set(draft));
         changes.add(ObjectFields.STAGE.set(MemoStage.PENDING.apiName()));
-        changes.add(ObjectFields.OWNER.set(author));
+        changes.add(ObjectFields.OWNER.set(owner));
         if (department != null) {
             changes.add(ObjectFields.DEPARTMENT.set(department));
         }

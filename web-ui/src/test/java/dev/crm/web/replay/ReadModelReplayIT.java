@@ -132,7 +132,9 @@ class ReadModelReplayIT {
         String payload = jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM domainevententry "
                 + "WHERE aggregateidentifier = ? AND sequencenumber = 0", String.class, Long.toString(id));
         assertThat(payload).isEqualTo("{\"memoId\":" + id + ",\"title\":\"Pinned\",\"description\":null,\"to\":null,"
-                + "\"draft\":true,\"author\":\"" + author + "\",\"department\":null,\"deal\":null}");
+                + "\"draft\":true,\"owner\":\"" + author + "\",\"department\":null,\"deal\":null}");
+        assertThat(jdbc.queryForObject("SELECT payloadrevision FROM domainevententry WHERE aggregateidentifier = ? "
+                + "AND sequencenumber = 0", String.class, Long.toString(id))).isEqualTo("2");
         String metaData = jdbc.queryForObject("SELECT convert_from(metadata, 'UTF8') FROM domainevententry "
                 + "WHERE aggregateidentifier = ? AND sequencenumber = 0", String.class, Long.toString(id));
         assertThat(metaData).contains("\"username\":\"" + author + "\"").doesNotContain("roles");
