@@ -420,8 +420,8 @@ class EmailSendingIT {
     }
 
     private String token() {
-        return jdbc.queryForList("SELECT encode(token, 'escape') FROM tokenentry WHERE processorname = ?",
-                String.class, EmailSending.GROUP).toString();
+        return jdbc.queryForList("SELECT encode(token, 'escape') FROM tokenentry WHERE processorname = ? "
+                + "ORDER BY segment", String.class, EmailSending.GROUP).toString();
     }
 
     private static List<MimeMessage> received(GreenMail server, String subject) {
