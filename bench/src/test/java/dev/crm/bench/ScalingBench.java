@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,10 +25,10 @@ import org.junit.jupiter.api.Test;
  * The figures of docs/scaling.md: one and two CRM processes of the packaged jar on one PostgreSQL database, on this
  * machine. Not part of the normal build (its name does not end in IT); run it alone, with the jar packaged:
  * <pre>./mvnw -B verify -pl bench -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ScalingBench \
- *   -Dfailsafe.failIfNoSpecifiedTests=false [-Dscaling.objects=15000 -Dscaling.seconds=20 -Dscaling.clients=8]</pre>
+ *   -Dfailsafe.failIfNoSpecifiedTests=false [-Dscaling.objects=15000 -Dscaling.seconds=20 -Dscaling.clients=16]</pre>
  * <ol>
- *   <li>commands a second (requests created, each a command through the API) by {@code scaling.clients} clients
- *       through one instance, then the same clients spread over two instances;</li>
+ *   <li>commands a second (the benchmark's: a memo created, then changed with If-Match) by {@code scaling.clients}
+ *       clients through one instance, then the same clients spread over two instances;</li>
  *   <li>the analytics processor's catch-up over a loaded store ({@code scaling.objects} objects of each of seven
  *       kinds copied into the store, as the benchmark loads it) with one instance holding both segments, then with two
  *       holding one each: its tokens reset to the tail and its tables emptied before each run;</li>
@@ -64,7 +63,7 @@ class ScalingBench {
     void oneAndTwoInstances() throws Exception {
         int objects = Integer.getInteger("scaling.objects", 15_000);
         int seconds = Integer.getInteger("scaling.seconds", 20);
-        int clients = Integer.getInteger("scaling.clients", 8);
+        int clients = Integer.getInteger("scaling.clients", 16);
         db = Pg.createDatabase("scaling");
         CrmProcess a = start("scale-a");
         a.awaitReady(Duration.ofMinutes(2));
@@ -73,11 +72,11 @@ class ScalingBench {
         String manager = people.managers().get(0);
 
         // 1. commands a second: one instance, then two
-        double one = commands(List.of(a), manager, clients, seconds);
+        double one = commands(List.of(a), people.managers(), clients, seconds);
         CrmProcess b = start("scale-b");
         b.awaitReady(Duration.ofMinutes(2));
-        double two = commands(List.of(a, b), manager, clients, seconds);
-        System.out.printf(Locale.ROOT, "SCALING commands: %d clients creating requests for %d s (after %d s warm-up): "
+        double two = commands(List.of(a, b), people.managers(), clients, seconds);
+        System.out.printf(Locale.ROOT, "SCALING commands: %d clients (memo created, then changed with If-Match) for %d s (after %d s warm-up): "
                 + "one instance %.0f/s, two instances %.0f/s (x%.2f)%n", clients, seconds, seconds / 2, one, two,
                 two / one);
 
@@ -117,40 +116,24 @@ class ScalingBench {
                 written.get(), counted);
     }
 
-    /** Clients creating requests through the instances (client i through instance i mod n): successes a second. */
-    private double commands(List<CrmProcess> instances, String manager, int clients, int seconds) throws Exception {
-        AtomicBoolean counting = new AtomicBoolean();
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicLong done = new AtomicLong();
-        CountDownLatch finished = new CountDownLatch(clients);
-        for (int c = 0; c < clients; c++) {
-            Client client = new Client(instances.get(c % instances.size()).port(), manager, Client.PASSWORD);
-            Thread t = new Thread(() -> {
-                try {
-                    for (int n = 0; !stop.get(); n++) {
-                        Client.Response r = client.send("POST", "/api/requests", Map.of("subject", "Load " + n,
-                                "firstName", "Load", "lastName", "Client"), Map.of());
-                        if (r.status() == 201 && counting.get()) {
-                            done.incrementAndGet();
-                        }
-                    }
-                } finally {
-                    finished.countDown();
-                }
-            }, "scaling-client-" + c);
-            t.setDaemon(true);
-            t.start();
-        }
+    /**
+     * The benchmark's commands ({@link Load}: each client creates a memo, then changes it with If-Match four times),
+     * client i as manager i through instance i mod n: commands answered with success a second, after a warm-up.
+     */
+    private double commands(List<CrmProcess> instances, List<String> managers, int clients, int seconds)
+            throws Exception {
+        Load load = new Load("scale" + instances.size(), clients, c -> new Client(
+                instances.get(c % instances.size()).port(), managers.get(c % managers.size()), Client.PASSWORD),
+                managers.get(managers.size() - 1)).start();
         // warm-up, then the measured window: the clients' own pace decides, the test only waits
         new CountDownLatch(1).await(seconds / 2, TimeUnit.SECONDS);
-        counting.set(true);
-        long from = System.nanoTime();
+        int from = load.acknowledged.size();
+        long start = System.nanoTime();
         new CountDownLatch(1).await(seconds, TimeUnit.SECONDS);
-        counting.set(false);
-        double elapsed = (System.nanoTime() - from) / 1e9;
-        stop.set(true);
-        finished.await(1, TimeUnit.MINUTES);
-        return done.get() / elapsed;
+        int to = load.acknowledged.size();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        load.stop();
+        return (to - from) / elapsed;
     }
 
     /**
