@@ -122,9 +122,14 @@ class ScalingBench {
      */
     private double commands(List<CrmProcess> instances, List<String> managers, int clients, int seconds)
             throws Exception {
-        Load load = new Load("scale" + instances.size(), clients, c -> new Client(
-                instances.get(c % instances.size()).port(), managers.get(c % managers.size()), Client.PASSWORD),
-                managers.get(managers.size() - 1)).start();
+        // one client (one HTTP connection) each for the whole run, as the benchmark has them
+        Client[] fixed = new Client[clients];
+        for (int c = 0; c < clients; c++) {
+            fixed[c] = new Client(instances.get(c % instances.size()).port(), managers.get(c % managers.size()),
+                    Client.PASSWORD);
+        }
+        Load load = new Load("scale" + instances.size(), clients, c -> fixed[c], managers.get(managers.size() - 1))
+                .start();
         // warm-up, then the measured window: the clients' own pace decides, the test only waits
         new CountDownLatch(1).await(seconds / 2, TimeUnit.SECONDS);
         int from = load.acknowledged.size();

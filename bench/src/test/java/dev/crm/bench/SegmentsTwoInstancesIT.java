@@ -151,6 +151,49 @@ class SegmentsTwoInstancesIT {
                 caughtUpMs, emails.size(), unknown, account);
     }
 
+    /**
+     * An install from before issue 17 has one segment of the e-mail sender (and here of analytics too): an instance
+     * configured with two splits the held segment, and the processor goes on from where it was, in two segments.
+     */
+    @Test
+    void aProcessorWithFewerSegmentsThanConfiguredIsSplit() throws Exception {
+        String key = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+        db = Pg.createDatabase("split");
+        Path work = Files.createDirectories(Path.of("target", "reliability"));
+        CrmProcess old = new CrmProcess(db, work, "split-old", List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"),
+                Map.of("CRM_SECRET_KEY", key, "CRM_MAIL_SEGMENTS", "1", "CRM_ANALYTICS_SEGMENTS", "1")).start();
+        processes.add(old);
+        old.awaitReady(Duration.ofMinutes(2));
+        Client manager = new Client(old.port(), Client.admin(old.port()).newUser("splitter", "manager").username,
+                Client.PASSWORD);
+        AtomicInteger requests = new AtomicInteger();
+        for (int i = 0; i < 5; i++) {
+            request(manager, requests);
+        }
+        await().atMost(Duration.ofMinutes(1)).until(() -> owners().getOrDefault("analytics", Map.of()).size() == 1
+                && owners().getOrDefault("email-sending", Map.of()).size() == 1);
+        old.stop();
+
+        CrmProcess upgraded = start("split-new", key);
+        upgraded.awaitReady(Duration.ofMinutes(2));
+        Client via = new Client(upgraded.port(), "splitter", Client.PASSWORD);
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            Map<String, Map<Integer, String>> owners = owners();
+            return STREAMING.stream().allMatch(p -> owners.getOrDefault(p, Map.of()).size() == 2
+                    && owners.get(p).values().stream().allMatch("split-new"::equals));
+        });
+        for (int i = 0; i < 5; i++) {
+            request(via, requests);
+        }
+        Client admin = Client.admin(upgraded.port());
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            JsonNode report = admin.get("/api/analytics/requests").body();
+            return report.get("total").asLong() >= requests.get() && report.get("lag").asLong() == 0;
+        });
+        assertThat(admin.get("/api/analytics/requests").body().get("total").asLong()).isEqualTo(requests.get());
+        assertThat(Store.count(db, "SELECT COUNT(*) FROM anl_request")).isEqualTo(requests.get());
+    }
+
     /** Creates a request through that instance and counts it. */
     static void request(Client via, AtomicInteger count) {
         Client.Response r = via.send("POST", "/api/requests", Map.of("subject", "Split request " + count.get(),
