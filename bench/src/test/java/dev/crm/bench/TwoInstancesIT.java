@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * Reliability 3 and 6 with two CRM processes on one database.
  *
  * <p>3: both serve the API, and what one writes the other reads at once (each projects its own events in
- * the command's transaction, so there are no segments to split: see docs/reliability.md); when one is
+ * the command's transaction, so the read models have no segments to split: see docs/reliability.md; the streaming
+ * processors' segments are split and taken over in {@link SegmentsTwoInstancesIT}); when one is
  * killed with SIGKILL under load, the other carries on and the read models stay complete.
  *
  * <p>6: writers racing on the same objects through both instances get 409s (Axon's per-aggregate lock

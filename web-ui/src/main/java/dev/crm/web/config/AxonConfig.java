@@ -31,15 +31,16 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Axon wiring. The read models the API reads objects from (every {@code @ProcessingGroup} of the query side) are updated by
  * subscribing processors, in the command's own transaction: a client that got 201 can read the object
  * at once, and a projection that fails rolls the command back instead of drifting from the store.
  * The sending of e-mails ({@link EmailSending}) is a tracking processor: it works after the command commits,
- * from a token in Axon's JDBC token store ({@code tokenentry}), whose one segment one instance claims at a time.
- * The analytics reports' projection ({@link AnalyticsProjection}) is the other: its tables may lag behind commands,
- * in segments of its own.
+ * from a token per segment in Axon's JDBC token store ({@code tokenentry}), each segment claimed by one instance at a
+ * time. The analytics reports' projection ({@link AnalyticsProjection}) is the other: its tables may lag behind
+ * commands, in segments of its own. Instances share the segments ({@link SegmentBalancer}; docs/scaling.md).
  * See docs/architecture.md and docs/reliability.md.
  */
 @Configuration(proxyBeanMethods = false)
@@ -106,41 +107,54 @@ class AxonConfig {
     }
 
     @Autowired
-    void configureProcessors(EventProcessingConfigurer processing, ProjectionWrites writes,
-                             @org.springframework.beans.factory.annotation.Value("${crm.analytics.segments:2}")
-                             int analyticsSegments) {
+    void configureProcessors(EventProcessingConfigurer processing, ProjectionWrites writes, ProcessorSegments segments) {
         // every read model's processing group, a new kind's too, is a subscribing processor by default, and
         // sends each event's statements in one round trip
         processing.usingSubscribingEventProcessors()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDefaultHandlerInterceptor((c, name) -> new WritesPerEvent(writes));
-        // the sender: after the commit, one event at a time, from the store's head when it first starts (e-mails
-        // queued before sending existed: none); a failing event (the mail server not reachable now) is retried
-        // with the processor's back-off (1 s doubling to 60 s), its claim released meanwhile
+        // The streaming processors (docs/scaling.md): each in segments (crm.mail.segments, crm.analytics.segments,
+        // default 2) that the instances on one database share (SegmentBalancer), with one thread per segment on every
+        // instance, so that one survivor can hold them all; an instance with a free thread looks for a segment to
+        // claim every crm.processors.claim-interval (2 s), and takes over one whose claim was not extended for
+        // crm.processors.claim-timeout (10 s, the token store's).
+        long claimInterval = segments.claimInterval().toMillis();
+        // the sender: after the commit, one event at a time per segment, from the store's head when it first starts
+        // (e-mails queued before sending existed: none); a failing event (the mail server not reachable now) is
+        // retried with the processor's back-off (1 s doubling to 60 s), its claim released meanwhile. Segments split
+        // by e-mail (Axon's sequential-per-aggregate policy): every event of one e-mail is handled by one segment, in
+        // order (docs/reliability.md, "E-mail: what exactly once rests on")
+        int mail = segments.of(EmailSending.GROUP);
         processing.registerTrackingEventProcessor(EmailSending.GROUP,
                 org.axonframework.config.Configuration::eventStore,
-                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(1)
+                c -> TrackingEventProcessorConfiguration.forParallelProcessing(mail).andInitialSegmentsCount(mail)
+                        .andBatchSize(1).andTokenClaimInterval(claimInterval, TimeUnit.MILLISECONDS)
                         .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
         // the analytics reports' projection: after the commit, from the store's tail when it first starts (so a
-        // new install, or a reset, replays the whole store into its tables), in segments that instances claim; one
-        // thread per segment here, batches of 100 events a transaction
+        // new install, or a reset, replays the whole store into its tables), in segments that instances share; one
+        // thread per segment, batches of 100 events a transaction
+        int analytics = segments.of(AnalyticsProjection.GROUP);
         processing.registerTrackingEventProcessor(AnalyticsProjection.GROUP,
                 org.axonframework.config.Configuration::eventStore,
-                c -> TrackingEventProcessorConfiguration.forParallelProcessing(analyticsSegments)
-                        .andInitialSegmentsCount(analyticsSegments).andBatchSize(100)
+                c -> TrackingEventProcessorConfiguration.forParallelProcessing(analytics)
+                        .andInitialSegmentsCount(analytics).andBatchSize(100)
+                        .andTokenClaimInterval(claimInterval, TimeUnit.MILLISECONDS)
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken));
     }
 
     /**
-     * Axon's JDBC token store on the CRM database, as the auto-configuration would build it, but each process (each
-     * application context) its own owner of claims: two contexts of one JVM (tests) never share a claim.
+     * Axon's JDBC token store on the CRM database, as the auto-configuration would build it, but with this instance's
+     * name ({@link InstanceName}) as the owner of its claims, and the claim timeout set explicitly
+     * ({@code crm.processors.claim-timeout}): how long a claim lasts without being extended before another instance
+     * may take the segment over (a process killed without releasing its claims; docs/scaling.md).
      */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer) {
+    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, InstanceName instance,
+                          ProcessorSegments segments) {
         return JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer)
                 .schema(TokenSchema.builder().build())
-                .nodeId(java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "/"
-                        + java.util.UUID.randomUUID())
+                .nodeId(instance.value())
+                .claimTimeout(segments.claimTimeout())
                 .build();
     }
 }

@@ -141,7 +141,9 @@ class EmailSendingIT {
 
         // a rebuild of the read models replays no sending, and leaves the sender's token where it was
         Long head = jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class);
-        await().atMost(Duration.ofSeconds(30)).until(() -> token().contains("\"index\":" + head + ","));
+        // every segment's token (two since issue 17) at the head: an idle segment moves its token too
+        await().atMost(Duration.ofSeconds(30)).until(() -> tokens().stream()
+                .allMatch(t -> t.contains("\"index\":" + head + ",")));
         String token = token();
         rebuilder.rebuild();
         assertThat(token()).isEqualTo(token);
@@ -420,8 +422,12 @@ class EmailSendingIT {
     }
 
     private String token() {
-        return jdbc.queryForList("SELECT encode(token, 'escape') FROM tokenentry WHERE processorname = ?",
-                String.class, EmailSending.GROUP).toString();
+        return tokens().toString();
+    }
+
+    private List<String> tokens() {
+        return jdbc.queryForList("SELECT encode(token, 'escape') FROM tokenentry WHERE processorname = ? "
+                + "ORDER BY segment", String.class, EmailSending.GROUP);
     }
 
     private static List<MimeMessage> received(GreenMail server, String subject) {
