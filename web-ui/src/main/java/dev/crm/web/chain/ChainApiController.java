@@ -57,7 +57,7 @@ class ChainApiController {
         return ChainJson.ObjectVerification.of(verifier.verifyStream(Long.toString(id), object.version()));
     }
 
-    @GetMapping(path = "/api/admin/verify", produces = NDJSON)
+    @GetMapping("/api/admin/verify")
     @Operation(operationId = "verifyStore", summary = "(admin) Recompute every stream's hash chain, streamed as JSON "
             + "lines: {checked, total} as it goes, then {valid, checked, brokenStreams, firstBroken: {id, sequence, "
             + "eventId, reason}}")
