@@ -1,5 +1,6 @@
 // Verifiable history: the store-wide check on /admin/verify (reads the API's streamed JSON lines and moves the bar),
-// re-checking a checkpoint, and the history page's "Verify chain" button.
+// re-checking a checkpoint, and the history page's "Verify chain" button. Each part marks its element
+// data-ready once its handlers are attached.
 (function () {
   'use strict';
 
@@ -114,6 +115,7 @@
           button.disabled = false;
         });
     });
+    panel.dataset.ready = 'true';
   }
 
   function checkpoints() {
@@ -135,6 +137,7 @@
           });
       });
     });
+    table.dataset.ready = 'true';
   }
 
   function objectCheck() {
@@ -167,6 +170,7 @@
           out.dataset.valid = 'error';
         });
     });
+    panel.dataset.ready = 'true';
   }
 
   function start() {

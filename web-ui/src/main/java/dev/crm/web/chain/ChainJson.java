@@ -60,6 +60,6 @@ final class ChainJson {
     }
 
     static String code(ChainCheck.Broken b) {
-        return b.code().name().toLowerCase();
+        return b.code().name().toLowerCase(java.util.Locale.ROOT);
     }
 }
