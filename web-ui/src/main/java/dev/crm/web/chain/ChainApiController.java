@@ -60,7 +60,12 @@ class ChainApiController {
     @GetMapping("/api/admin/verify")
     @Operation(operationId = "verifyStore", summary = "(admin) Recompute every stream's hash chain, streamed as JSON "
             + "lines: {checked, total} as it goes, then {valid, checked, brokenStreams, firstBroken: {id, sequence, "
-            + "eventId, reason}}")
+            + "eventId, reason}}",
+            responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+                    description = "JSON lines: progress lines, then the result", content =
+                    @io.swagger.v3.oas.annotations.media.Content(mediaType = NDJSON,
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(
+                                    implementation = ChainJson.StoreVerification.class))))
     @dev.crm.web.openapi.AdminOnly
     ResponseEntity<StreamingResponseBody> verifyStore(Actor actor) {
         admin(actor);
@@ -98,10 +103,12 @@ class ChainApiController {
     }
 
     @GetMapping("/api/admin/checkpoints")
-    @Operation(operationId = "listCheckpoints", summary = "(admin) Every checkpoint, newest first; ?format=csv downloads them")
+    @Operation(operationId = "listCheckpoints", summary = "(admin) Every checkpoint, newest first: position, hash (SHA-256 over each event's globalindex and hash up to position), at; format=csv downloads them")
     @dev.crm.web.openapi.AdminOnly
-    List<ChainJson.Checkpoint> listCheckpoints(Actor actor, @RequestParam(required = false) String format,
-                                               HttpServletResponse response) throws IOException {
+    dev.crm.web.page.ItemList<ChainJson.Checkpoint> listCheckpoints(Actor actor,
+            @RequestParam(required = false) @io.swagger.v3.oas.annotations.Parameter(schema =
+                    @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"json", "csv"})) String format,
+            HttpServletResponse response) throws IOException {
         admin(actor);
         List<ChainJson.Checkpoint> all = checkpoints.list().stream().map(ChainJson.Checkpoint::of).toList();
         if ("csv".equals(format)) {
@@ -117,7 +124,7 @@ class ChainApiController {
             csv.flush();
             return null;
         }
-        return all;
+        return dev.crm.web.page.ItemList.whole(all);
     }
 
     @GetMapping("/api/admin/checkpoints/{position}/verify")
