@@ -21,14 +21,12 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** Verifiable history: an object's chain, the whole store's, and checkpoints (docs/auditing.md). */
 @RestController
@@ -67,22 +65,24 @@ class ChainApiController {
                             schema = @io.swagger.v3.oas.annotations.media.Schema(
                                     implementation = ChainJson.StoreVerification.class))))
     @dev.crm.web.openapi.AdminOnly
-    ResponseEntity<StreamingResponseBody> verifyStore(Actor actor) {
+    void verifyStore(Actor actor, HttpServletResponse response) throws IOException {
         admin(actor);
         long total = verifier.count();
-        StreamingResponseBody body = out -> {
-            line(out, new ChainJson.Progress(0, total));
-            ChainJson.StoreVerification result = ChainJson.StoreVerification.of(verifier.verifyStore(checked -> {
-                try {
-                    line(out, new ChainJson.Progress(checked, Math.max(total, checked)));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }));
-            line(out, result);
-        };
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON))
-                .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store").body(body);
+        // written on the request's thread, not as an asynchronous body: a check of a large store outlasts the
+        // container's timeout for asynchronous requests
+        response.setContentType(NDJSON);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Cache-Control", "no-store");
+        OutputStream out = response.getOutputStream();
+        line(out, new ChainJson.Progress(0, total));
+        ChainJson.StoreVerification result = ChainJson.StoreVerification.of(verifier.verifyStore(checked -> {
+            try {
+                line(out, new ChainJson.Progress(checked, Math.max(total, checked)));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+        line(out, result);
     }
 
     private void line(OutputStream out, Object value) throws IOException {

@@ -33,6 +33,8 @@ class HashChainIT {
     JdbcTemplate jdbc;
     @Autowired
     ChainMigration migration;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
     Api api;
     String author;
 
@@ -202,8 +204,14 @@ class HashChainIT {
         assertThat(verify(author, id).get("valid").asBoolean()).isTrue();
     }
 
+    /** Appends that had to read the previous event's hash with a query of their own. */
+    private double lookups() {
+        return meters.get("crm.chain.previous-hash-lookups").functionCounter().count();
+    }
+
     @Test
     void manyEventsACascadeAndARestoreChainCorrectly() {
+        double lookups = lookups();
         long many = memo(40);
         JsonNode v = verify(author, many);
         assertThat(v.get("valid").asBoolean()).isTrue();
@@ -231,6 +239,8 @@ class HashChainIT {
             assertThat(r.get("valid").asBoolean()).as("ID " + id + ": " + r).isTrue();
         }
         assertThat(api.as(author, "GET", "/api/objects/999999999/verify", null).status()).isEqualTo(404);
+        // every command loaded the streams it appended to: no append needed a query for the previous hash
+        assertThat(lookups()).isEqualTo(lookups);
     }
 
     @Test
