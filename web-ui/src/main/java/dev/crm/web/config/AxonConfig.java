@@ -96,6 +96,22 @@ class AxonConfig {
         };
     }
 
+    /**
+     * How often an append had to read the previous event's hash (a stream not loaded in its unit of work): every
+     * other append chains its events without a round trip of its own (docs/auditing.md).
+     */
+    @Bean
+    io.micrometer.core.instrument.binder.MeterBinder chainLookupsMetric(EventStorageEngine engine) {
+        return registry -> {
+            if (engine instanceof LeanJdbcEventStorageEngine lean) {
+                io.micrometer.core.instrument.FunctionCounter.builder("crm.chain.previous-hash-lookups", lean,
+                                LeanJdbcEventStorageEngine::previousHashLookups)
+                        .description("appends that read the previous event's hash with a query of their own")
+                        .register(registry);
+            }
+        };
+    }
+
     /** How many of an aggregate's events one query reads (Axon's default). */
     static final int EVENT_BATCH = 100;
 

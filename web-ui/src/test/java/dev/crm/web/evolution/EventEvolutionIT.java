@@ -3,6 +3,7 @@ package dev.crm.web.evolution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.crm.app.chain.ChainMigration;
 import dev.crm.query.replay.ReadModelRebuilder;
 import dev.crm.shared.memo.MemoCreated;
 import dev.crm.web.testsupport.Api;
@@ -18,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The first change of a stored event's shape ({@code MemoCreated} revision 2 calls the author {@code owner}): a
  * memo stored by an older version of the service, in the first shape, still loads (a command on it works and
- * knows its owner), projects (a replay puts it in the read model), and shows in history as before.
+ * knows its owner), projects (a replay puts it in the read model), shows in history as before, and verifies: its
+ * hash, given by the one-off chaining step an upgrade runs at start-up, covers the bytes as stored, not as upcast.
  */
 @CrmIntegrationTest
 class EventEvolutionIT {
@@ -29,6 +31,8 @@ class EventEvolutionIT {
     JdbcTemplate jdbc;
     @Autowired
     ReadModelRebuilder rebuilder;
+    @Autowired
+    ChainMigration chaining;
 
     /** A memo as the service stored it before revision 2: no revision, its author as "author". */
     long storeAnOldMemo(String author, String recipient) {
@@ -52,6 +56,9 @@ class EventEvolutionIT {
         String author = api.newUser("oldauthor");
         String recipient = api.newUser("oldrecipient");
         long id = storeAnOldMemo(author, recipient);
+
+        // the chaining step an upgrade runs at start-up gives it its hash
+        assertThat(chaining.chainUnchained()).isGreaterThanOrEqualTo(1);
 
         // projects: a replay of the store through the projections (as after an upgrade) puts it in the read model
         rebuilder.replay();
@@ -81,5 +88,10 @@ class EventEvolutionIT {
         assertThat(entries.get(0).get("changes").toString()).contains("\"field\":\"owner\"")
                 .contains("\"to\":\"" + author + "\"").contains("Written long ago");
         assertThat(entries.get(1).get("changes").toString()).contains("Changed today");
+
+        // verifies: the old event's hash covers its stored first shape, and today's event chains on it
+        JsonNode verified = api.as(author, "GET", "/api/objects/" + id + "/verify", null).body();
+        assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.get("checked").asLong()).isEqualTo(2);
     }
 }

@@ -133,8 +133,9 @@ class ApiDescriptionIT {
                     assertThat(content.at("/application~1json/schema/$ref").asText()).as(where + " answers a named schema")
                             .startsWith("#/components/schemas/");
                 } else {
-                    assertThat(content.has("application/octet-stream") || content.has("text/csv"))
-                            .as(where + " answers JSON, bytes or CSV").isTrue();
+                    assertThat(content.has("application/octet-stream") || content.has("text/csv")
+                            || content.at("/application~1x-ndjson/schema/$ref").asText().startsWith("#/components/schemas/"))
+                            .as(where + " answers JSON, bytes, CSV or JSON lines of a named schema").isTrue();
                 }
             }
             if (op.has("requestBody")) {

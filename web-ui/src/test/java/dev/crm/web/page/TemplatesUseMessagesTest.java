@@ -303,6 +303,10 @@ class TemplatesUseMessagesTest {
                 "source", "percent", "requests", "won", "reason", "open", "lost", "averageDaysToWin", "stage"}) {
             keys.add("analytics.column." + column);
         }
+        // verifiable history (admin/verify): the reason of a broken link, by its code
+        for (dev.crm.app.chain.ChainCheck.Code code : dev.crm.app.chain.ChainCheck.Code.values()) {
+            keys.add("chain.reason." + code.name().toLowerCase(java.util.Locale.ROOT));
+        }
         assertThat(keys).allSatisfy(key -> assertThat(messages).containsKey(key));
         assertThat(HelpPageController.pages()).containsOnlyKeys("home", "memos", "memo", "memo-form", "memo-delete",
                 "history", "search", "memo-file-delete", "admin-contents", "tasks", "task", "task-form", "task-delete",
@@ -319,7 +323,8 @@ class TemplatesUseMessagesTest {
                 "import",
                 "import-preview", "import-progress", "settings", "analytics-income", "analytics-sales",
                 "analytics-requests", "analytics-lead-sources", "analytics-conversion", "analytics-closing-reasons",
-                "analytics-deals", "analytics-funnel");
+                "analytics-deals", "analytics-funnel",
+                "admin-verify");
     }
 
     @Test
