@@ -113,6 +113,9 @@ public class LiveRebuild {
     private int switchAttempts = 50;
     private Duration gapTimeout = Duration.ofSeconds(60);
     private volatile Thread thread;
+    /** This run's: the batches committed, and after how many it stops (the test hook; -1: never). */
+    private int runBatches;
+    private int stopAt = -1;
 
     public LiveRebuild(ReadModelRebuilder rebuilder, JdbcTemplate jdbc, PlatformTransactionManager transactions,
                        Clock clock, @Value("${crm.instance-name:}") String instance) {
@@ -146,7 +149,10 @@ public class LiveRebuild {
         return rebuilder.processors();
     }
 
-    /** For tests: the rebuild stops, as if its process died, once this many batches have committed (-1: never). */
+    /**
+     * For tests: the next run of a rebuild stops, as if its process died, once this many batches have committed
+     * (-1: never).
+     */
     public void stopAfterBatches(int batches) {
         this.stopAfterBatches = batches;
     }
@@ -373,6 +379,9 @@ public class LiveRebuild {
         if (!RUNNING.contains(state)) {
             return;
         }
+        runBatches = 0;
+        stopAt = stopAfterBatches;
+        stopAfterBatches = -1;
         String live = queryString(c, "SELECT current_schema()");
         List<String> tables = rebuilder.tables();
         Instant now = clock.instant();
@@ -421,12 +430,11 @@ public class LiveRebuild {
 
     /** Applies the events after the progress to the copies, a batch a transaction, each recording its progress. */
     private void pass(Connection c, Progress progress, String state) throws SQLException {
-        int[] batches = {0};
         StoredEvents events = rebuilder.events();
         StoredEvents after = () -> events.readAfter(progress.position, List.copyOf(progress.gaps.keySet()));
         rebuilder.replayOn(c, after, (connection, batch) -> {
-            if (stopAfterBatches >= 0 && ++batches[0] > stopAfterBatches) {
-                stopAfterBatches = -1;
+            // once stopped, every batch of the run fails as the one that stopped it (a dead process commits nothing)
+            if (stopAt >= 0 && ++runBatches > stopAt) {
                 throw new Stopped();
             }
             seen(progress, batch);
