@@ -1,5 +1,6 @@
 package dev.crm.web.processor;
 
+import dev.crm.app.processor.Processors;
 import dev.crm.command.Rejected;
 import dev.crm.shared.Actor;
 import dev.crm.web.page.HtmlPages;

@@ -303,6 +303,17 @@ class TemplatesUseMessagesTest {
                 "source", "percent", "requests", "won", "reason", "open", "lost", "averageDaysToWin", "stage"}) {
             keys.add("analytics.column." + column);
         }
+        // the processors page (admin/processors): per mode, rebuild state and way of rebuilding
+        for (String mode : List.of("subscribing", "streaming")) {
+            keys.add("processors.mode." + mode);
+            keys.add("processors.mode." + mode + ".tooltip");
+        }
+        for (String state : List.of("starting", "replaying", "catching-up", "switching", "done", "failed")) {
+            keys.add("processors.state." + state);
+        }
+        for (String way : List.of("live", "reset")) {
+            keys.add("processors.rebuild.tooltip." + way);
+        }
         assertThat(keys).allSatisfy(key -> assertThat(messages).containsKey(key));
         assertThat(HelpPageController.pages()).containsOnlyKeys("home", "memos", "memo", "memo-form", "memo-delete",
                 "history", "search", "memo-file-delete", "admin-contents", "tasks", "task", "task-form", "task-delete",
@@ -319,7 +330,7 @@ class TemplatesUseMessagesTest {
                 "import",
                 "import-preview", "import-progress", "settings", "analytics-income", "analytics-sales",
                 "analytics-requests", "analytics-lead-sources", "analytics-conversion", "analytics-closing-reasons",
-                "analytics-deals", "analytics-funnel");
+                "analytics-deals", "analytics-funnel", "admin-processors");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.crm.web.processor;
+package dev.crm.app.processor;
 
 import dev.crm.app.analytics.AnalyticsProjection;
 import dev.crm.app.analytics.AnalyticsRebuild;
@@ -59,8 +59,8 @@ public class Processors {
     public record Started(String name, String mode, List<String> processors, List<String> tables, Rebuild rebuild) {
     }
 
-    static final String LIVE = "live";
-    static final String RESET = "reset";
+    public static final String LIVE = "live";
+    public static final String RESET = "reset";
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
@@ -72,7 +72,7 @@ public class Processors {
     private volatile Instant analyticsStarted;
     private volatile long analyticsTarget;
 
-    Processors(EventProcessingConfiguration processing, JdbcTemplate jdbc, @Qualifier("serializer") Serializer serializer,
+    public Processors(EventProcessingConfiguration processing, JdbcTemplate jdbc, @Qualifier("serializer") Serializer serializer,
                LiveRebuild live, AnalyticsRebuild analytics, Clock clock) {
         this.processing = processing;
         this.jdbc = jdbc;
