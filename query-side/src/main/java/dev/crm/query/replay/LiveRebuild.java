@@ -477,21 +477,25 @@ public class LiveRebuild {
                         List.copyOf(progress.gaps.keySet()))) {
                     last = new ArrayList<>(events.toList());
                 }
+                long read = System.nanoTime();
                 rebuilder.applyInTransaction(c, last);
                 seen(progress, last);
+                long applied = System.nanoTime();
                 for (String table : tables) {
                     s.execute("ALTER TABLE " + ShadowTables.quoted(live) + "." + table + " SET SCHEMA " + RETIRED);
                     s.execute("ALTER TABLE " + SHADOW + "." + table + " SET SCHEMA " + ShadowTables.quoted(live));
                 }
-                long heldMillis = (System.nanoTime() - held) / 1_000_000;
+                long moved = System.nanoTime();
+                long heldMillis = (moved - held) / 1_000_000;
                 update(c, "UPDATE crm_live_rebuild SET state = ?, position = ?, gaps = ?, done = ?, updated_at = ?, "
                                 + "finished_at = ?, switch_millis = ? WHERE name = ?", DONE, progress.position,
                         progress.gapList(), progress.done, at(clock.instant()), at(clock.instant()), heldMillis,
                         READ_MODELS);
                 c.commit();
-                log.info("live rebuild: switched over on attempt {}: the tables held {} ms ({} ms with the wait), "
-                                + "{} last events applied while held", attempt, heldMillis,
-                        (System.nanoTime() - asked) / 1_000_000, last.size());
+                log.info("live rebuild: switched over on attempt {}: the tables held {} ms ({} ms with the wait and the "
+                                + "commit): reading the {} last events {} ms, applying them {} ms, moving the tables {} ms",
+                        attempt, heldMillis, (System.nanoTime() - asked) / 1_000_000, last.size(),
+                        (read - held) / 1_000_000, (applied - read) / 1_000_000, (moved - applied) / 1_000_000);
                 break;
             } catch (SQLException e) {
                 c.rollback();
