@@ -66,15 +66,30 @@ public class JdbcStoredEvents implements StoredEvents {
     /** One query for the events after {@code position} and at the indexes {@code gaps} (numbers, written inline). */
     @Override
     public Stream<? extends EventMessage<?>> readAfter(long position, java.util.Collection<Long> gaps) {
+        return read(after(position, gaps));
+    }
+
+    @Override
+    public Stream<? extends EventMessage<?>> readAfter(Connection connection, long position,
+                                                       java.util.Collection<Long> gaps) {
+        Cursor cursor = new Cursor(after(position, gaps));
+        cursor.given = connection;
+        return open(cursor);
+    }
+
+    private String after(long position, java.util.Collection<Long> gaps) {
         String where = " WHERE " + index + " > " + position;
         if (!gaps.isEmpty()) {
             where += " OR " + index + " IN (" + String.join(", ", gaps.stream().map(String::valueOf).toList()) + ")";
         }
-        return read(select + where + " ORDER BY " + index + " ASC");
+        return select + where + " ORDER BY " + index + " ASC";
     }
 
     private Stream<? extends EventMessage<?>> read(String sql) {
-        Cursor cursor = new Cursor(sql);
+        return open(new Cursor(sql));
+    }
+
+    private Stream<? extends EventMessage<?>> open(Cursor cursor) {
         try {
             cursor.open();
         } catch (SQLException | RuntimeException e) {
@@ -151,6 +166,8 @@ public class JdbcStoredEvents implements StoredEvents {
     /** The query's rows, one at a time; closing it ends the transaction and gives the connection back. */
     private final class Cursor extends Spliterators.AbstractSpliterator<TrackedEventData<?>> implements AutoCloseable {
         private final String sql;
+        /** A connection to read on in its open transaction, left as it is; null: one of the data source's. */
+        Connection given;
         private Connection connection;
         private boolean autoCommit;
         private PreparedStatement statement;
@@ -162,6 +179,11 @@ public class JdbcStoredEvents implements StoredEvents {
         }
 
         void open() throws SQLException {
+            if (given != null) {
+                statement = given.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+                rows = statement.executeQuery();
+                return;
+            }
             connection = dataSource.getConnection();
             autoCommit = connection.getAutoCommit();
             // PostgreSQL streams a result set over a cursor only inside a transaction

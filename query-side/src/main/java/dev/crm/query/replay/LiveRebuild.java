@@ -465,6 +465,7 @@ public class LiveRebuild {
         ShadowTables.dropRetired(c, RETIRED, tables);
         c.commit();
         String locked = String.join(", ", tables.stream().map(t -> ShadowTables.quoted(live) + "." + t).toList());
+        var handlers = rebuilder.handlers();
         for (int attempt = 1; ; attempt++) {
             long asked = System.nanoTime();
             Progress saved = progress.copy();
@@ -473,12 +474,13 @@ public class LiveRebuild {
                 s.execute("LOCK TABLE " + locked + " IN ACCESS EXCLUSIVE MODE");
                 long held = System.nanoTime();
                 List<EventMessage<?>> last;
-                try (Stream<? extends EventMessage<?>> events = rebuilder.events().readAfter(progress.position,
+                // on this connection: after the lock, each statement sees every commit before it
+                try (Stream<? extends EventMessage<?>> events = rebuilder.events().readAfter(c, progress.position,
                         List.copyOf(progress.gaps.keySet()))) {
                     last = new ArrayList<>(events.toList());
                 }
                 long read = System.nanoTime();
-                rebuilder.applyInTransaction(c, last);
+                rebuilder.applyInTransaction(c, last, handlers);
                 seen(progress, last);
                 long applied = System.nanoTime();
                 for (String table : tables) {

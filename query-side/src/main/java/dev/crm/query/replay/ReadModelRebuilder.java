@@ -194,8 +194,11 @@ public class ReadModelRebuilder implements SmartInitializingSingleton {
      * Applies these events to the read models in the connection's open transaction, without committing (a live
      * rebuild's last events, while it holds the tables).
      */
-    void applyInTransaction(Connection connection, List<? extends EventMessage<?>> batch) throws Exception {
-        List<AnnotationEventHandlerAdapter> handlers = handlers();
+    void applyInTransaction(Connection connection, List<? extends EventMessage<?>> batch,
+                            List<AnnotationEventHandlerAdapter> handlers) throws Exception {
+        if (batch.isEmpty()) {
+            return;
+        }
         ProjectionWrites.ReplayCounts counts = new ProjectionWrites.ReplayCounts();
         writes.replaying(connection, counts, () -> {
             for (EventMessage<?> event : batch) {
@@ -297,7 +300,8 @@ public class ReadModelRebuilder implements SmartInitializingSingleton {
         }
     }
 
-    private List<AnnotationEventHandlerAdapter> handlers() {
+    /** The query side's handlers, ready to be called (inspecting them takes a while: do it before holding tables). */
+    List<AnnotationEventHandlerAdapter> handlers() {
         return context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
                 .filter(bean -> bean.getClass().getPackageName().startsWith("dev.crm.query"))
                 .map(AnnotationEventHandlerAdapter::new).toList();

@@ -28,6 +28,15 @@ public interface StoredEvents {
         });
     }
 
+    /**
+     * {@link #readAfter(long, Collection)} on {@code connection}, in its open transaction, which it leaves as it is
+     * (a live rebuild reads the last events while it holds the tables); by default on a connection of its own.
+     */
+    default Stream<? extends EventMessage<?>> readAfter(java.sql.Connection connection, long position,
+                                                        Collection<Long> gaps) {
+        return readAfter(position, gaps);
+    }
+
     /** The global index of a stored event read by {@link #readAll} or {@link #readAfter}. */
     static long index(EventMessage<?> event) {
         if (event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
