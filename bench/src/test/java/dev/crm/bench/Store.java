@@ -24,6 +24,13 @@ final class Store {
     private Store() {
     }
 
+    static String string(String db, String sql) throws SQLException {
+        try (Connection c = Pg.connect(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     static long count(String db, String sql) throws SQLException {
         try (Connection c = Pg.connect(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();

@@ -22,7 +22,7 @@ public record ReadModels(ObjectIndex objects, Links links, MemoProjection memos,
         return new ReadModels(objects, links, new MemoProjection(db.writes, objects, links),
                 new TaskProjection(db.writes, objects, links), new FileProjection(db.writes, objects, links),
                 new DepartmentProjection(db.writes, objects), new UserProjection(db.writes),
-                new FieldsProjection(db.writes, objects, links), new ObjectMentions(db.jdbc));
+                new FieldsProjection(db.writes, objects, links), new ObjectMentions(db.jdbc, db.writes));
     }
 
     /** Every read-model table, as a rebuild finds them ({@link ReadModel#tables()}), in name order. */

@@ -1,5 +1,6 @@
 package dev.crm.query.history;
 
+import dev.crm.query.ProjectionWrites;
 import dev.crm.query.ReadModel;
 import dev.crm.query.fields.FieldsProjection;
 import dev.crm.shared.ObjectEvent;
@@ -21,10 +22,25 @@ public class ObjectMentions implements ReadModel {
 
     static final String TABLE = "object_mention";
 
-    private final JdbcTemplate jdbc;
+    private static final ProjectionWrites.Insert INSERT = ProjectionWrites.insert(TABLE, "object_id, source_id",
+            "object_id, source_id");
 
+    private final JdbcTemplate jdbc;
+    private final ProjectionWrites writes;
+
+    /** Writing through its own {@link ProjectionWrites}: for reading, and tests that do not replay. */
     public ObjectMentions(JdbcTemplate jdbc) {
+        this(jdbc, new ProjectionWrites(jdbc));
+    }
+
+    /**
+     * Writes go through the projections' {@code writes}, so that a rebuild sends them on its own connection, into
+     * the tables it rebuilds (a live rebuild's shadow copies), like every other projection's.
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    public ObjectMentions(JdbcTemplate jdbc, ProjectionWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @Override
@@ -38,9 +54,7 @@ public class ObjectMentions implements ReadModel {
             return;
         }
         for (long object : e.mentioned()) {
-            jdbc.update("INSERT INTO " + TABLE + " (object_id, source_id) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM "
-                    + TABLE + " WHERE object_id = ? AND source_id = ?)", object, source.objectId(), object,
-                    source.objectId());
+            writes.insertIfAbsent(INSERT, object, source.objectId());
         }
     }
 

@@ -41,6 +41,8 @@ public class JdbcStoredEvents implements StoredEvents {
     private final EventUpcaster upcasters;
     private final int fetchSize;
     private final String sql;
+    private final String select;
+    private final String index;
 
     public JdbcStoredEvents(DataSource dataSource, EventSchema schema, Serializer serializer, EventUpcaster upcasters,
                             int fetchSize) {
@@ -48,16 +50,46 @@ public class JdbcStoredEvents implements StoredEvents {
         this.serializer = serializer;
         this.upcasters = upcasters;
         this.fetchSize = fetchSize;
-        this.sql = "SELECT " + String.join(", ", schema.globalIndexColumn(), schema.typeColumn(),
+        this.index = schema.globalIndexColumn();
+        this.select = "SELECT " + String.join(", ", schema.globalIndexColumn(), schema.typeColumn(),
                 schema.aggregateIdentifierColumn(), schema.sequenceNumberColumn(), schema.eventIdentifierColumn(),
                 schema.timestampColumn(), schema.payloadTypeColumn(), schema.payloadRevisionColumn(),
-                schema.payloadColumn(), schema.metaDataColumn()) + " FROM " + schema.domainEventTable() + " ORDER BY "
-                + schema.globalIndexColumn() + " ASC";
+                schema.payloadColumn(), schema.metaDataColumn()) + " FROM " + schema.domainEventTable();
+        this.sql = select + " ORDER BY " + index + " ASC";
     }
 
     @Override
     public Stream<? extends EventMessage<?>> readAll() {
-        Cursor cursor = new Cursor();
+        return read(sql);
+    }
+
+    /** One query for the events after {@code position} and at the indexes {@code gaps} (numbers, written inline). */
+    @Override
+    public Stream<? extends EventMessage<?>> readAfter(long position, java.util.Collection<Long> gaps) {
+        return read(after(position, gaps));
+    }
+
+    @Override
+    public Stream<? extends EventMessage<?>> readAfter(Connection connection, long position,
+                                                       java.util.Collection<Long> gaps) {
+        Cursor cursor = new Cursor(after(position, gaps));
+        cursor.given = connection;
+        return open(cursor);
+    }
+
+    private String after(long position, java.util.Collection<Long> gaps) {
+        String where = " WHERE " + index + " > " + position;
+        if (!gaps.isEmpty()) {
+            where += " OR " + index + " IN (" + String.join(", ", gaps.stream().map(String::valueOf).toList()) + ")";
+        }
+        return select + where + " ORDER BY " + index + " ASC";
+    }
+
+    private Stream<? extends EventMessage<?>> read(String sql) {
+        return open(new Cursor(sql));
+    }
+
+    private Stream<? extends EventMessage<?>> open(Cursor cursor) {
         try {
             cursor.open();
         } catch (SQLException | RuntimeException e) {
@@ -133,16 +165,25 @@ public class JdbcStoredEvents implements StoredEvents {
 
     /** The query's rows, one at a time; closing it ends the transaction and gives the connection back. */
     private final class Cursor extends Spliterators.AbstractSpliterator<TrackedEventData<?>> implements AutoCloseable {
+        private final String sql;
+        /** A connection to read on in its open transaction, left as it is; null: one of the data source's. */
+        Connection given;
         private Connection connection;
         private boolean autoCommit;
         private PreparedStatement statement;
         private ResultSet rows;
 
-        Cursor() {
+        Cursor(String sql) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+            this.sql = sql;
         }
 
         void open() throws SQLException {
+            if (given != null) {
+                statement = given.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+                rows = statement.executeQuery();
+                return;
+            }
             connection = dataSource.getConnection();
             autoCommit = connection.getAutoCommit();
             // PostgreSQL streams a result set over a cursor only inside a transaction

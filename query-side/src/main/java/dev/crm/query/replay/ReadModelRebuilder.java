@@ -47,8 +47,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that has to be run again anyway; commands keep waiting for theirs). A batch whose statements fail is rolled
  * back and applied again event by event, so the failure names its event as before.
  *
- * <p>It is a stop-the-world rebuild: run it while no commands arrive (an admin action at start-up).
- * Rebuilding while the service takes commands comes with streaming processors in a later issue.
+ * <p>{@link #rebuild()} is a stop-the-world rebuild: run it while no commands arrive (an admin action at start-up).
+ * {@link LiveRebuild} rebuilds while the service takes commands, into shadow copies of the tables, with the same
+ * machinery ({@link #replayOn(Connection, StoredEvents, BeforeCommit)}: a source of events and a step run in each
+ * batch's transaction just before its commit, where it records its progress).
  */
 @Component
 public class ReadModelRebuilder implements SmartInitializingSingleton {
@@ -134,7 +136,7 @@ public class ReadModelRebuilder implements SmartInitializingSingleton {
                 }
                 long count;
                 try {
-                    count = replayOn(connection);
+                    count = replayOn(connection, events, BeforeCommit.NOTHING);
                 } catch (RuntimeException | SQLException e) {
                     createDroppedIndexes(connection, e);
                     throw e;
@@ -150,7 +152,64 @@ public class ReadModelRebuilder implements SmartInitializingSingleton {
 
     /** Applies every stored event to the read models as they are (idempotent); returns the count. */
     public long replay() {
-        return onRebuildConnection(this::replayOn);
+        return onRebuildConnection(connection -> replayOn(connection, events, BeforeCommit.NOTHING));
+    }
+
+    /**
+     * Run in each batch's transaction on the rebuild's connection, after its statements and before its commit (on the
+     * sending thread; batches in their order): a live rebuild records there how far it got, atomically with the batch.
+     */
+    @FunctionalInterface
+    interface BeforeCommit {
+        BeforeCommit NOTHING = (connection, batch) -> { };
+
+        void run(Connection connection, List<EventMessage<?>> batch) throws SQLException;
+    }
+
+    /** Whether the read models are on PostgreSQL. */
+    boolean postgres() {
+        return writes.postgres();
+    }
+
+    /** A connection for a rebuild ({@link RebuildConnection}). */
+    Connection openConnection() throws SQLException {
+        return connections.open();
+    }
+
+    /** The stored events as this rebuilder reads them. */
+    StoredEvents events() {
+        return events;
+    }
+
+    /** The names of the processors whose handlers a rebuild replays (the query side's processing groups), sorted. */
+    public List<String> processors() {
+        return context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
+                .filter(bean -> bean.getClass().getPackageName().startsWith("dev.crm.query"))
+                .map(bean -> org.springframework.core.annotation.AnnotatedElementUtils
+                        .findMergedAnnotation(bean.getClass(), ProcessingGroup.class).value())
+                .distinct().sorted().toList();
+    }
+
+    /**
+     * Applies these events to the read models in the connection's open transaction, without committing (a live
+     * rebuild's last events, while it holds the tables).
+     */
+    void applyInTransaction(Connection connection, List<? extends EventMessage<?>> batch,
+                            List<AnnotationEventHandlerAdapter> handlers) throws Exception {
+        if (batch.isEmpty()) {
+            return;
+        }
+        ProjectionWrites.ReplayCounts counts = new ProjectionWrites.ReplayCounts();
+        writes.replaying(connection, counts, () -> {
+            for (EventMessage<?> event : batch) {
+                try {
+                    handle(handlers, event);
+                } catch (EventFailed e) {
+                    throw e.named;
+                }
+            }
+            return null;
+        });
     }
 
     private interface OnConnection {
@@ -241,22 +300,27 @@ public class ReadModelRebuilder implements SmartInitializingSingleton {
         }
     }
 
-    private List<AnnotationEventHandlerAdapter> handlers() {
+    /** The query side's handlers, ready to be called (inspecting them takes a while: do it before holding tables). */
+    List<AnnotationEventHandlerAdapter> handlers() {
         return context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
                 .filter(bean -> bean.getClass().getPackageName().startsWith("dev.crm.query"))
                 .map(AnnotationEventHandlerAdapter::new).toList();
     }
 
-    private long replayOn(Connection connection) throws SQLException {
+    /**
+     * Applies the events of {@code source} to the read models on {@code connection} (auto-commit off), a batch a
+     * transaction, {@code beforeCommit} run in each; returns how many.
+     */
+    long replayOn(Connection connection, StoredEvents source, BeforeCommit beforeCommit) throws SQLException {
         List<AnnotationEventHandlerAdapter> handlers = handlers();
         ProjectionWrites.ReplayCounts counts = new ProjectionWrites.ReplayCounts();
         lastCounts = counts;
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
         AtomicBoolean stop = new AtomicBoolean();
-        Thread reader = new Thread(() -> read(queue, stop), "read-model-rebuild-reader");
+        Thread reader = new Thread(() -> read(source, queue, stop), "read-model-rebuild-reader");
         reader.setDaemon(true);
         reader.start();
-        Sender sender = new Sender(connection, handlers, counts);
+        Sender sender = new Sender(connection, handlers, counts, beforeCommit);
         long count = 0;
         long cpu = threadCpu();
         try {
@@ -325,6 +389,7 @@ public class ReadModelRebuilder implements SmartInitializingSingleton {
         private final Connection connection;
         private final List<AnnotationEventHandlerAdapter> handlers;
         private final ProjectionWrites.ReplayCounts counts;
+        private final BeforeCommit beforeCommit;
         private final BlockingQueue<Work> queue = new ArrayBlockingQueue<>(SENT_BATCHES);
         private final List<Work> skipped = new CopyOnWriteArrayList<>();
         private final Thread thread;
@@ -336,7 +401,8 @@ public class ReadModelRebuilder implements SmartInitializingSingleton {
         private boolean synchronous;
 
         Sender(Connection connection, List<AnnotationEventHandlerAdapter> handlers,
-               ProjectionWrites.ReplayCounts counts) {
+               ProjectionWrites.ReplayCounts counts, BeforeCommit beforeCommit) {
+            this.beforeCommit = beforeCommit;
             this.connection = connection;
             this.handlers = handlers;
             this.counts = counts;
@@ -372,6 +438,7 @@ public class ReadModelRebuilder implements SmartInitializingSingleton {
         private void sendAndCommit(Work work) throws SQLException {
             begin(connection);
             writes.send(connection, work.collected(), counts);
+            beforeCommit.run(connection, work.batch());
             long start = System.nanoTime();
             connection.commit();
             counts.committingNanos += System.nanoTime() - start;
@@ -476,6 +543,7 @@ public class ReadModelRebuilder implements SmartInitializingSingleton {
                     throw failedAt(event, e);
                 }
             }
+            beforeCommit.run(connection, batch);
             connection.commit();
         }
 
@@ -523,10 +591,10 @@ public class ReadModelRebuilder implements SmartInitializingSingleton {
         return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
     }
 
-    private void read(BlockingQueue<Object> queue, AtomicBoolean stop) {
+    private void read(StoredEvents source, BlockingQueue<Object> queue, AtomicBoolean stop) {
         long cpu = threadCpu();
         try {
-            try (Stream<? extends EventMessage<?>> stream = events.readAll()) {
+            try (Stream<? extends EventMessage<?>> stream = source.readAll()) {
                 List<EventMessage<?>> batch = new ArrayList<>(batchSize);
                 for (Iterator<? extends EventMessage<?>> it = stream.iterator(); it.hasNext() && !stop.get(); ) {
                     EventMessage<?> event = it.next();

@@ -307,6 +307,17 @@ class TemplatesUseMessagesTest {
         for (dev.crm.app.chain.ChainCheck.Code code : dev.crm.app.chain.ChainCheck.Code.values()) {
             keys.add("chain.reason." + code.name().toLowerCase(java.util.Locale.ROOT));
         }
+        // the processors page (admin/processors): per mode, rebuild state and way of rebuilding
+        for (String mode : List.of("subscribing", "streaming")) {
+            keys.add("processors.mode." + mode);
+            keys.add("processors.mode." + mode + ".tooltip");
+        }
+        for (String state : List.of("starting", "replaying", "catching-up", "switching", "done", "failed")) {
+            keys.add("processors.state." + state);
+        }
+        for (String way : List.of("live", "reset")) {
+            keys.add("processors.rebuild.tooltip." + way);
+        }
         assertThat(keys).allSatisfy(key -> assertThat(messages).containsKey(key));
         assertThat(HelpPageController.pages()).containsOnlyKeys("home", "memos", "memo", "memo-form", "memo-delete",
                 "history", "search", "memo-file-delete", "admin-contents", "tasks", "task", "task-form", "task-delete",
@@ -324,7 +335,7 @@ class TemplatesUseMessagesTest {
                 "import-preview", "import-progress", "settings", "analytics-income", "analytics-sales",
                 "analytics-requests", "analytics-lead-sources", "analytics-conversion", "analytics-closing-reasons",
                 "analytics-deals", "analytics-funnel",
-                "admin-verify");
+                "admin-verify", "admin-processors");
     }
 
     @Test

@@ -22,6 +22,8 @@ import org.springframework.context.annotation.Import;
                 "crm.max-upload=1MB", "crm.content.purge-interval=500ms",
                 // campaigns: their sender polls often, and a send without an outcome is stale soon
                 "crm.mail.campaign-poll=200ms", "crm.mail.stale-after=2m",
+                // an unfinished live rebuild resumes when a test says so (LiveRebuildIT), not on a poll
+                "crm.rebuild.resume-check=1h",
                 // the secret store's key (CRM_SECRET_KEY): PostgreSQL has no generated one
                 "crm.secret-key=" + CrmIntegrationTest.SECRET_KEY,
                 // lists count at most this many objects (1,000 in production), so that tests reach it with a few
