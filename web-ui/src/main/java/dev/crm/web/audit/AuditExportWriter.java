@@ -38,16 +38,34 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Component
 public class AuditExportWriter {
 
-    static final List<String> COLUMNS = List.of("id", "kind", "sequence", "at", "user", "event", "changes", "hash");
+    /**
+     * One entry as written: the columns of the CSV and the fields of a JSON line, in this order. {@code id} is a
+     * number for an object's stream, a text for a user's (named by the username).
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+    record Line(Object id, String kind, long sequence, java.time.Instant at, String user, String event,
+                List<FieldChange> changes, String hash) {
+
+        static Line of(HistoryExport.Entry e) {
+            return new Line(isNumber(e.id()) ? (Object) Long.valueOf(e.id()) : e.id(), e.kind(), e.sequence(), e.at(),
+                    e.user(), e.event(), e.changes(), e.hash());
+        }
+    }
+
+    static final List<String> COLUMNS = java.util.Arrays.stream(Line.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName).toList();
     /** Entries written between two flushes of the response. */
     private static final int FLUSH_EVERY = 1000;
 
     private final JsonFactory json;
+    /** Writes a line without flushing it: the writer flushes every {@link #FLUSH_EVERY} entries. */
+    private final com.fasterxml.jackson.databind.ObjectWriter lines;
     private final HistoryExport export;
     private final HistoryReader history;
 
     AuditExportWriter(ObjectMapper mapper, HistoryExport export, HistoryReader history) {
         this.json = mapper.getFactory();
+        this.lines = mapper.writer().without(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
         this.export = export;
         this.history = history;
     }
@@ -117,21 +135,7 @@ public class AuditExportWriter {
     }
 
     private void line(JsonGenerator g, HistoryExport.Entry e) throws IOException {
-        g.writeStartObject();
-        if (isNumber(e.id())) {
-            g.writeNumberField("id", Long.parseLong(e.id()));
-        } else {
-            g.writeStringField("id", e.id());
-        }
-        g.writeStringField("kind", e.kind());
-        g.writeNumberField("sequence", e.sequence());
-        g.writeStringField("at", e.at().toString());
-        g.writeStringField("user", e.user());
-        g.writeStringField("event", e.event());
-        g.writeFieldName("changes");
-        changes(g, e.changes());
-        g.writeStringField("hash", e.hash());
-        g.writeEndObject();
+        lines.writeValue(g, Line.of(e));
     }
 
     private static void changes(JsonGenerator g, List<FieldChange> changes) throws IOException {

@@ -9,7 +9,7 @@ import java.util.Map;
 @Schema(name = "ObjectState", description = "An object as it was at a moment, or right after its n-th event, made "
         + "from its events")
 record ObjectStateJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id,
-                       @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "task") String kind,
+                       @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = dev.crm.shared.task.TaskKind.NAME) String kind,
                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                                description = "The version it had then: the number of events up to that moment")
                        long version,
