@@ -64,15 +64,17 @@ public class HistoryExport {
     }
 
     private final JdbcTemplate jdbc;
+    private final HistoryReader history;
     private final TransactionTemplate readOnly;
     private final Serializer serializer;
     private final ObjectProvider<org.axonframework.config.Configuration> axon;
     private volatile EventUpcaster upcasters;
 
-    public HistoryExport(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+    public HistoryExport(JdbcTemplate jdbc, HistoryReader history, PlatformTransactionManager transactions,
                          @Qualifier("eventSerializer") Serializer serializer,
                          ObjectProvider<org.axonframework.config.Configuration> axon) {
         this.jdbc = jdbc;
+        this.history = history;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.serializer = serializer;
@@ -122,7 +124,7 @@ public class HistoryExport {
      * entries, the same rule), each of the object's own events with its stored hash. The entries of its files and of
      * other objects' events that name it carry no hash here: theirs is in their own stream's export.
      */
-    public List<Entry> objectHistory(long objectId, String kind, HistoryReader history, Actor actor) {
+    public List<Entry> objectHistory(long objectId, String kind, Actor actor) {
         Map<Long, String> hashes = new HashMap<>();
         jdbc.query(HASHES, rs -> {
             hashes.put(rs.getLong(1) + 1, rs.getString(2));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crm.query.history.HistoryExport;
-import dev.crm.query.history.HistoryReader;
 import dev.crm.query.object.ObjectSummary;
 import dev.crm.shared.Actor;
 import dev.crm.shared.FieldChange;
@@ -61,13 +60,11 @@ public class AuditExportWriter {
     /** Writes a line without flushing it: the writer flushes every {@link #FLUSH_EVERY} entries. */
     private final com.fasterxml.jackson.databind.ObjectWriter lines;
     private final HistoryExport export;
-    private final HistoryReader history;
 
-    AuditExportWriter(ObjectMapper mapper, HistoryExport export, HistoryReader history) {
+    AuditExportWriter(ObjectMapper mapper, HistoryExport export) {
         this.json = mapper.getFactory();
         this.lines = mapper.writer().without(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
         this.export = export;
-        this.history = history;
     }
 
     /**
@@ -76,7 +73,7 @@ public class AuditExportWriter {
      */
     public ResponseEntity<StreamingResponseBody> objectHistory(ObjectSummary object, Actor actor, String format) {
         AuditFormat chosen = AuditFormat.of(format, AuditFormat.JSONL);
-        List<HistoryExport.Entry> entries = export.objectHistory(object.id(), object.kind(), history, actor);
+        List<HistoryExport.Entry> entries = export.objectHistory(object.id(), object.kind(), actor);
         return download("history-" + object.id(), chosen, sink -> entries.forEach(sink));
     }
 
