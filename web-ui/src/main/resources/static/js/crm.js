@@ -36,6 +36,14 @@
   document.addEventListener('htmx:load', function (event) {
     initTooltips(event.detail.elt);
   });
+  // a link that loads content elsewhere on the page keeps the focus, and with it its tooltip (shown just after the
+  // click, by a timer): close it once the answer is in
+  document.addEventListener('htmx:afterRequest', function (event) {
+    var tip = window.bootstrap && window.bootstrap.Tooltip.getInstance(event.detail.elt);
+    if (tip) {
+      tip.hide();
+    }
+  });
 
   // A lines field (object/fields :: lines): without scripts it has one empty row to add a line and a row is removed by
   // choosing no object; with them "Add a line" copies an empty row (ids made unique) and each row has a remove button.

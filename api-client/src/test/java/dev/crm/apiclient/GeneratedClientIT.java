@@ -157,7 +157,7 @@ class GeneratedClientIT {
 
         // history and ID search
         ObjectsApi aliceObjects = new ObjectsApi(client(alice, alicePassword));
-        History history = aliceObjects.getObjectHistory(memo.getId());
+        History history = aliceObjects.getObjectHistory(memo.getId(), null);
         assertThat(history.getEntries()).extracting(HistoryEntry::getEvent)
                 .containsExactly("MemoCreated", "MemoChanged", "MemoReviewed");
         assertThat(history.getEntries().get(2).getUser()).isEqualTo(bob);

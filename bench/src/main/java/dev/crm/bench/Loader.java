@@ -55,6 +55,17 @@ final class Loader {
      */
     static long load(String dbUrl, StoredEvent memo, StoredEvent task, List<String> users, int count)
             throws SQLException, IOException {
+        return load(dbUrl, memo, task, users, count, 0);
+    }
+
+    /**
+     * The same, each description padded with {@code padding} more characters (at most the field's 10,000): a store
+     * whose events are that much bigger (the audit export's test wants one clearly bigger than the heap).
+     */
+    static long load(String dbUrl, StoredEvent memo, StoredEvent task, List<String> users, int count, int padding)
+            throws SQLException, IOException {
+        String pad = padding == 0 ? "" : " " + "lorem ipsum, \"dolor\"\nsit amet ".repeat(padding / 30 + 1)
+                .substring(0, padding - 1);
         try (Connection c = Pg.connect(dbUrl)) {
             long first;
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT nextval('crm_object_id')")) {
@@ -77,7 +88,7 @@ final class Loader {
                 int n = i / 2;
                 String title = (isMemo ? "Memo " : "Task ") + id + " about the " + WORDS[n % WORDS.length]
                         + (n % 10_000 == 4_321 ? " and the " + RARE_WORD : "");
-                String description = "Notes on the " + WORDS[(n + 5) % WORDS.length];
+                String description = "Notes on the " + WORDS[(n + 5) % WORDS.length] + pad;
                 ObjectNode payload = template.payload();
                 if (isMemo) {
                     payload.put("memoId", id).put("title", title).put("description", description).put("author", author)

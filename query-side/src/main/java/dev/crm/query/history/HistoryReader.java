@@ -83,6 +83,18 @@ public class HistoryReader {
      * moment are left out with it. The stored events are not touched.
      */
     public Visible history(long objectId, Actor actor) {
+        return load(objectId).visibleTo(actor);
+    }
+
+    /**
+     * The object's own entries as the actor may read them (the same rule as {@link #history(long, Actor)}), without
+     * its files' and mentions' entries: what its state at a moment is made from ({@link ObjectStates}).
+     */
+    public List<HistoryEntry> ownHistory(long objectId, Actor actor) {
+        return load(objectId).ownVisibleTo(actor);
+    }
+
+    private ObjectHistory load(long objectId) {
         ObjectHistory.Stamp current = versions(objectId);
         ObjectHistory history = current == null ? null : cache.get(objectId, current);
         if (history == null) {
@@ -94,7 +106,7 @@ public class HistoryReader {
                 cache.put(objectId, history);
             }
         }
-        return history.visibleTo(actor);
+        return history;
     }
 
     /** Its files, and the objects whose streams name it ({@link ObjectMentions}), in ID order. */
@@ -224,10 +236,14 @@ public class HistoryReader {
         Object causedBy = event.getMetaData().get(dev.crm.shared.Causes.CAUSED_BY);
         return new HistoryEntry(sequence, event.getTimestamp(),
                 user == null ? null : users.computeIfAbsent(user.toString(), u -> u),
-                event.getPayloadType().getSimpleName(), payload instanceof ObjectEvent e ? e.changes()
-                        : payload instanceof UserEvent u ? u.changes() : List.of(),
+                event.getPayloadType().getSimpleName(), changesOf(payload),
                 file, cascade == null ? null : cascade.toString(),
                 deletedWith instanceof Number n ? n.longValue() : null,
                 causedBy instanceof Number c ? c.longValue() : null);
+    }
+
+    /** What history shows an event changed: its {@code changes()}, or none for an event that names no field. */
+    static List<FieldChange> changesOf(Object payload) {
+        return payload instanceof ObjectEvent e ? e.changes() : payload instanceof UserEvent u ? u.changes() : List.of();
     }
 }

@@ -81,6 +81,22 @@ record ObjectHistory(Stamp stamp, List<HistoryEntry> own, List<HistoryEntry> fil
             return new HistoryReader.Visible(all, false);
         }
         long sent = draft.sentSequence();
+        List<HistoryEntry> ownVisible = ownVisibleTo(actor);
+        List<HistoryEntry> filesVisible = fileEntries.stream().filter(e -> e.sequence() >= sent).toList();
+        return new HistoryReader.Visible(Collections.unmodifiableList(merged(ownVisible, filesVisible)), true);
+    }
+
+    /**
+     * The object's own entries (not its files', not other objects' mentioning it) as the actor may read them (null:
+     * all of them): a memo's draft part left out for who may not read it, the entry that sent it carrying the fields
+     * as sent. The one rule {@link #visibleTo} applies, for readers that rebuild the object from its own events
+     * ({@link ObjectStates}).
+     */
+    List<HistoryEntry> ownVisibleTo(Actor actor) {
+        if (actor == null || draft == null || !draft.hiddenFrom(actor)) {
+            return own;
+        }
+        long sent = draft.sentSequence();
         List<HistoryEntry> ownVisible = new ArrayList<>();
         for (HistoryEntry e : own) {
             if (e.sequence() == sent) {
@@ -90,8 +106,7 @@ record ObjectHistory(Stamp stamp, List<HistoryEntry> own, List<HistoryEntry> fil
                 ownVisible.add(e);
             }
         }
-        List<HistoryEntry> filesVisible = fileEntries.stream().filter(e -> e.sequence() >= sent).toList();
-        return new HistoryReader.Visible(Collections.unmodifiableList(merged(ownVisible, filesVisible)), true);
+        return ownVisible;
     }
 
     /**

@@ -31,9 +31,11 @@ class ObjectApiController {
     private final ObjectLinks links;
 
     private final RestoreService restore;
+    private final dev.crm.web.audit.AuditExportWriter downloads;
 
     ObjectApiController(ObjectAccess access, HistoryReader history, ObjectSearch search, ObjectLinks links,
-                        RestoreService restore) {
+                        RestoreService restore, dev.crm.web.audit.AuditExportWriter downloads) {
+        this.downloads = downloads;
         this.restore = restore;
         this.access = access;
         this.history = history;
@@ -50,10 +52,31 @@ class ObjectApiController {
 
     @GetMapping("/api/objects/{id}/history")
     @Operation(operationId = "getObjectHistory", summary = "The object's history from its event stream, oldest first; deleted objects: admins only; "
-            + "a memo written as a draft: from the moment it was sent, except for its author and admins")
+            + "a memo written as a draft: from the moment it was sent, except for its author and admins. With format "
+            + "(jsonl or csv): the same entries as a download, each with id, kind, sequence, at, user, event, changes "
+            + "and the stored hash of the object's own events")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The history; a download "
+            + "with format", content = {
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = HistoryJson.class)),
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/x-ndjson",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")),
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string"))})
+    @io.swagger.v3.oas.annotations.Parameter(name = "format", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            description = "jsonl or csv: the history as a download", schema = @io.swagger.v3.oas.annotations.media.Schema(
+            type = "string", allowableValues = {"jsonl", "csv"}))
     HistoryJson history(Actor actor, @PathVariable long id) {
         visible(actor, id);
         return new HistoryJson(history.history(id, actor).entries());
+    }
+
+    /** The same history as a download (the operation above describes it: its format parameter). */
+    @GetMapping(path = "/api/objects/{id}/history", params = "format")
+    @io.swagger.v3.oas.annotations.Hidden
+    ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> historyDownload(
+            Actor actor, @PathVariable long id, @RequestParam String format) {
+        return downloads.objectHistory(visible(actor, id), actor, format);
     }
 
     @GetMapping("/api/objects/{id}/links")

@@ -136,7 +136,7 @@ public class CsvExport {
     }
 
     /** Against CSV injection: a text a spreadsheet would run as a formula is kept a text. */
-    static String safe(String text) {
+    public static String safe(String text) {
         if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
             return "'" + text;
         }
