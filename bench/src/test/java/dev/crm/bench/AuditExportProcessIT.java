@@ -11,8 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,8 +21,8 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 17: the auditors' export streams. 100,000 events (each with a description of 2,000 characters, so the
@@ -41,26 +39,17 @@ class AuditExportProcessIT {
     /** The loaded object whose entry is checked value by value: the 502nd, a task (odd ones are). */
     static final int SAMPLE = 501;
 
-    private final List<CrmProcess> processes = new ArrayList<>();
+    @RegisterExtension
+    final CrmProcesses processes = new CrmProcesses("reliability");
     private String db;
-
-    @AfterEach
-    void cleanUp() {
-        processes.forEach(CrmProcess::close);
-        if (db != null) {
-            Pg.dropDatabase(db);
-        }
-    }
 
     @Test
     void aStoreBiggerThanTheHeapExportsWholeAsJsonLinesAndCsv() throws Exception {
-        Path work = Files.createDirectories(Path.of("target", "reliability"));
-        db = Pg.createDatabase("auditexport");
+        db = processes.database("auditexport");
         long first;
         long template;
         String writer;
-        try (CrmProcess setup = new CrmProcess(db, work, "audit-setup", List.of("-Xmx512m"), Map.of()).start()) {
-            processes.add(setup);
+        try (CrmProcess setup = processes.start(db, "audit-setup", List.of("-Xmx512m"), Map.of())) {
             setup.awaitReady(Duration.ofMinutes(3));
             Client admin = Client.admin(setup.port());
             Client author = admin.newUser("auditor1", "manager");
@@ -84,14 +73,12 @@ class AuditExportProcessIT {
         assertThat(jsonBytes).as("the store's JSON is clearly bigger than the heap").isGreaterThan(192L << 20);
 
         // the read models of the loaded objects (their kinds), rebuilt once; then the small heap exports
-        try (CrmProcess rebuild = new CrmProcess(db, work, "audit-rebuild", List.of("-Xmx512m"),
-                Map.of("CRM_REBUILD_READ_MODELS", "true")).start()) {
-            processes.add(rebuild);
+        try (CrmProcess rebuild = processes.start(db, "audit-rebuild", List.of("-Xmx512m"),
+                Map.of("CRM_REBUILD_READ_MODELS", "true"))) {
             rebuild.awaitReady(Duration.ofMinutes(10));
             rebuild.stop();
         }
-        CrmProcess crm = new CrmProcess(db, work, "audit-export", List.of(HEAP), Map.of()).start();
-        processes.add(crm);
+        CrmProcess crm = processes.start(db, "audit-export", List.of(HEAP), Map.of());
         crm.awaitReady(Duration.ofMinutes(3));
         Client admin = Client.admin(crm.port());
 

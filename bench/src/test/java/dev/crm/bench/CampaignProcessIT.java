@@ -10,8 +10,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -26,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A campaign sent by two CRM processes of the packaged jar on one PostgreSQL database, to one SMTP server (GreenMail,
@@ -42,31 +41,25 @@ class CampaignProcessIT {
     static final int RECIPIENTS = 200;
     static final List<Integer> UNSUBSCRIBED = List.of(11, 77, 150, 199);
 
-    private final List<CrmProcess> processes = new ArrayList<>();
+    @RegisterExtension
+    final CrmProcesses crm = new CrmProcesses("reliability");
     private String db;
     private GreenMail smtp;
     private TcpProxy slow;
 
     @AfterEach
     void cleanUp() {
-        processes.forEach(CrmProcess::close);
         if (slow != null) {
             slow.close();
         }
         if (smtp != null) {
             smtp.stop();
         }
-        if (db != null) {
-            Pg.dropDatabase(db);
-        }
     }
 
     private CrmProcess start(String name, String key) throws Exception {
-        Path work = Files.createDirectories(Path.of("target", "reliability"));
-        CrmProcess p = new CrmProcess(db, work, name, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"),
-                Map.of("CRM_SECRET_KEY", key, "CRM_MAIL_CAMPAIGN_POLL", "200ms", "CRM_MAIL_STALE_AFTER", "5s"))
-                .start();
-        processes.add(p);
+        CrmProcess p = crm.start(db, name, CrmProcesses.SMALL,
+                Map.of("CRM_SECRET_KEY", key, "CRM_MAIL_CAMPAIGN_POLL", "200ms", "CRM_MAIL_STALE_AFTER", "5s"));
         return p;
     }
 
@@ -78,7 +71,7 @@ class CampaignProcessIT {
         smtp.start();
         slow = new TcpProxy("127.0.0.1", smtp.getSmtp().getPort(), 25);
         String key = Base64.getEncoder().encodeToString("fedcba9876543210fedcba9876543210".getBytes());
-        db = Pg.createDatabase("campaign2");
+        db = crm.database("campaign2");
         CrmProcess a = start("campaign-a", key);
         a.awaitReady(Duration.ofMinutes(2));
         CrmProcess b = start("campaign-b", key);

@@ -3,14 +3,12 @@ package dev.crm.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Reliability 1: the CRM process is killed with SIGKILL while 8 clients send commands, twice. After each
@@ -22,28 +20,19 @@ class CrashUnderLoadIT {
     static final int KILLS = 2;
     static final int CLIENTS = 8;
 
-    private final List<CrmProcess> processes = new ArrayList<>();
+    @RegisterExtension
+    final CrmProcesses crm = new CrmProcesses("reliability");
     private String db;
 
-    @AfterEach
-    void cleanUp() {
-        processes.forEach(CrmProcess::close);
-        if (db != null) {
-            Pg.dropDatabase(db);
-        }
-    }
-
     private CrmProcess start(String name, Map<String, String> env) throws Exception {
-        Path work = Files.createDirectories(Path.of("target", "reliability"));
-        CrmProcess p = new CrmProcess(db, work, name, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), env).start();
-        processes.add(p);
+        CrmProcess p = crm.start(db, name, CrmProcesses.SMALL, env);
         p.awaitReady(Duration.ofMinutes(2));
         return p;
     }
 
     @Test
     void everyAcknowledgedCommandSurvivesSigkillOnceAndTheReadModelsEqualAFreshReplay() throws Exception {
-        db = Pg.createDatabase("crash");
+        db = crm.database("crash");
         CrmProcess[] current = {start("crash-0", Map.of())};
         Client admin = Client.admin(current[0].port());
         admin.newUser("chief", "chief");

@@ -9,8 +9,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -23,6 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * E-mail with two CRM processes of the packaged jar on one PostgreSQL database and one SMTP server (GreenMail, in
@@ -39,30 +38,25 @@ class EmailTwoInstancesIT {
     static final String SMTP_PASSWORD = "bench-smtp-pass-4K";
     static final String UNKNOWN_OUTCOME = "unknown outcome after a restart — check the recipient before sending again";
 
-    private final List<CrmProcess> processes = new ArrayList<>();
+    @RegisterExtension
+    final CrmProcesses crm = new CrmProcesses("reliability");
     private String db;
     private GreenMail smtp;
     private TcpProxy slow;
 
     @AfterEach
     void cleanUp() throws Exception {
-        processes.forEach(CrmProcess::close);
         if (slow != null) {
             slow.close();
         }
         if (smtp != null) {
             smtp.stop();
         }
-        if (db != null) {
-            Pg.dropDatabase(db);
-        }
     }
 
     private CrmProcess start(String name, String key) throws Exception {
-        Path work = Files.createDirectories(Path.of("target", "reliability"));
-        CrmProcess p = new CrmProcess(db, work, name, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"),
-                Map.of("CRM_SECRET_KEY", key)).start();
-        processes.add(p);
+        CrmProcess p = crm.start(db, name, CrmProcesses.SMALL,
+                Map.of("CRM_SECRET_KEY", key));
         return p;
     }
 
@@ -74,7 +68,7 @@ class EmailTwoInstancesIT {
         smtp.start();
         // the same key on both: each decrypts the account's password
         String key = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
-        db = Pg.createDatabase("mail2");
+        db = crm.database("mail2");
         CrmProcess a = start("mail-a", key);
         a.awaitReady(Duration.ofMinutes(2));
         CrmProcess b = start("mail-b", key);

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The live rebuild of the read models (issue 17) as processes: on a store of some 10⁵ events, rebuilt once on a quiet
@@ -25,21 +23,12 @@ class LiveRebuildKillIT {
     static final int OBJECTS = 50_000;
     static final int CLIENTS = 4;
 
-    private final List<CrmProcess> processes = new ArrayList<>();
+    @RegisterExtension
+    final CrmProcesses crm = new CrmProcesses("live-rebuild");
     private String db;
 
-    @AfterEach
-    void cleanUp() {
-        processes.forEach(CrmProcess::close);
-        if (db != null) {
-            Pg.dropDatabase(db);
-        }
-    }
-
     private CrmProcess start(String name, Map<String, String> env) throws Exception {
-        Path work = Files.createDirectories(Path.of("target", "live-rebuild"));
-        CrmProcess p = new CrmProcess(db, work, name, List.of("-Xmx1g"), env).start();
-        processes.add(p);
+        CrmProcess p = crm.start(db, name, List.of("-Xmx1g"), env);
         p.awaitReady(Duration.ofMinutes(5));
         return p;
     }
@@ -77,7 +66,7 @@ class LiveRebuildKillIT {
 
     @Test
     void aRebuildKilledMidwayResumesInTheNextProcessAndEndsEqualToAFreshReplay() throws Exception {
-        db = Pg.createDatabase("liverebuild");
+        db = crm.database("liverebuild");
         CrmProcess setup = start("live-setup", Map.of());
         Client admin = Client.admin(setup.port());
         Client chief = admin.newUser("chief", "chief");

@@ -3,8 +3,6 @@ package dev.crm.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -18,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The figures of docs/scaling.md: one and two CRM processes of the packaged jar on one PostgreSQL database, on this
@@ -41,21 +39,12 @@ class ScalingBench {
 
     private static final Pattern INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
 
-    private final List<CrmProcess> processes = new ArrayList<>();
+    @RegisterExtension
+    final CrmProcesses crm = new CrmProcesses("scaling");
     private String db;
 
-    @AfterEach
-    void cleanUp() {
-        processes.forEach(CrmProcess::close);
-        if (db != null) {
-            Pg.dropDatabase(db);
-        }
-    }
-
     private CrmProcess start(String name) throws Exception {
-        Path work = Files.createDirectories(Path.of("target", "scaling"));
-        CrmProcess p = new CrmProcess(db, work, name, List.of("-Xmx768m"), Map.of("CRM_INSTANCE_NAME", name)).start();
-        processes.add(p);
+        CrmProcess p = crm.start(db, name, List.of("-Xmx768m"), Map.of("CRM_INSTANCE_NAME", name));
         return p;
     }
 
@@ -64,7 +53,7 @@ class ScalingBench {
         int objects = Integer.getInteger("scaling.objects", 15_000);
         int seconds = Integer.getInteger("scaling.seconds", 20);
         int clients = Integer.getInteger("scaling.clients", 16);
-        db = Pg.createDatabase("scaling");
+        db = crm.database("scaling");
         CrmProcess a = start("scale-a");
         a.awaitReady(Duration.ofMinutes(2));
         Client admin = Client.admin(a.port());
@@ -93,8 +82,8 @@ class ScalingBench {
                 events, loaded.perKind(), alone, shared, shared / alone);
 
         // 3. takeover after a SIGKILL (both are running from the last catch-up)
-        CrmProcess killed = processes.get(processes.size() - 2);
-        CrmProcess survivor = processes.get(processes.size() - 1);
+        CrmProcess killed = crm.processes().get(crm.processes().size() - 2);
+        CrmProcess survivor = crm.processes().get(crm.processes().size() - 1);
         Client via = new Client(survivor.port(), manager, Client.PASSWORD);
         long before = requestsCounted(survivor);
         long killedAt = System.nanoTime();

@@ -9,8 +9,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -25,6 +23,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 17: two CRM processes of the packaged jar on one PostgreSQL database share the segments of every streaming
@@ -38,26 +37,21 @@ class SegmentsTwoInstancesIT {
 
     static final List<String> STREAMING = List.of("email-sending", "analytics");
 
-    private final List<CrmProcess> processes = new ArrayList<>();
+    @RegisterExtension
+    final CrmProcesses crm = new CrmProcesses("reliability");
     private String db;
     private GreenMail smtp;
 
     @AfterEach
     void cleanUp() {
-        processes.forEach(CrmProcess::close);
         if (smtp != null) {
             smtp.stop();
-        }
-        if (db != null) {
-            Pg.dropDatabase(db);
         }
     }
 
     private CrmProcess start(String name, String key) throws Exception {
-        Path work = Files.createDirectories(Path.of("target", "reliability"));
-        CrmProcess p = new CrmProcess(db, work, name, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"),
-                Map.of("CRM_SECRET_KEY", key, "CRM_INSTANCE_NAME", name)).start();
-        processes.add(p);
+        CrmProcess p = crm.start(db, name, CrmProcesses.SMALL,
+                Map.of("CRM_SECRET_KEY", key, "CRM_INSTANCE_NAME", name));
         return p;
     }
 
@@ -68,7 +62,7 @@ class SegmentsTwoInstancesIT {
                         EmailTwoInstancesIT.SMTP_PASSWORD));
         smtp.start();
         String key = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
-        db = Pg.createDatabase("segments");
+        db = crm.database("segments");
         CrmProcess a = start("seg-a", key);
         a.awaitReady(Duration.ofMinutes(2));
         CrmProcess b = start("seg-b", key);
@@ -158,11 +152,9 @@ class SegmentsTwoInstancesIT {
     @Test
     void aProcessorWithFewerSegmentsThanConfiguredIsSplit() throws Exception {
         String key = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
-        db = Pg.createDatabase("split");
-        Path work = Files.createDirectories(Path.of("target", "reliability"));
-        CrmProcess old = new CrmProcess(db, work, "split-old", List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"),
-                Map.of("CRM_SECRET_KEY", key, "CRM_MAIL_SEGMENTS", "1", "CRM_ANALYTICS_SEGMENTS", "1")).start();
-        processes.add(old);
+        db = crm.database("split");
+        CrmProcess old = crm.start(db, "split-old", CrmProcesses.SMALL,
+                Map.of("CRM_SECRET_KEY", key, "CRM_MAIL_SEGMENTS", "1", "CRM_ANALYTICS_SEGMENTS", "1"));
         old.awaitReady(Duration.ofMinutes(2));
         Client manager = new Client(old.port(), Client.admin(old.port()).newUser("splitter", "manager").username,
                 Client.PASSWORD);

@@ -2,8 +2,6 @@ package dev.crm.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +10,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Reliability 3 and 6 with two CRM processes on one database.
@@ -29,27 +27,18 @@ import org.junit.jupiter.api.Test;
  */
 class TwoInstancesIT {
 
-    private final List<CrmProcess> processes = new ArrayList<>();
+    @RegisterExtension
+    final CrmProcesses crm = new CrmProcesses("reliability");
     private String db;
 
-    @AfterEach
-    void cleanUp() {
-        processes.forEach(CrmProcess::close);
-        if (db != null) {
-            Pg.dropDatabase(db);
-        }
-    }
-
     private CrmProcess start(String name) throws Exception {
-        Path work = Files.createDirectories(Path.of("target", "reliability"));
-        CrmProcess p = new CrmProcess(db, work, name, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), Map.of()).start();
-        processes.add(p);
+        CrmProcess p = crm.start(db, name, CrmProcesses.SMALL, Map.of());
         return p;
     }
 
     @Test
     void bothServeConflictsLeaveOneGapEachAndKillingOneLosesNothing() throws Exception {
-        db = Pg.createDatabase("two");
+        db = crm.database("two");
         CrmProcess a = start("two-a");
         a.awaitReady(Duration.ofMinutes(2));
         CrmProcess b = start("two-b");
