@@ -122,7 +122,7 @@ class MailAccountsIT {
 
         // no stored event holds either password; nor does any log line
         List<String> payloads = new ArrayList<>();
-        jdbc.query("SELECT payload FROM domainevententry WHERE aggregateidentifier = ?",
+        jdbc.query("SELECT payload FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber",
                 rs -> {
                     payloads.add(new String(rs.getBytes(1), StandardCharsets.UTF_8));
                 }, Long.toString(id));
